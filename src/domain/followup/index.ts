@@ -1,0 +1,38 @@
+/**
+ * The interview follow-up planner: validate the input, plan the steps from the rules, check
+ * drafts. Pure: no I/O, no clock (the current time comes in as an argument).
+ */
+export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
+export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
+export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
+export { measureDraftSimilarity } from './draft-findings.js';
+export {
+  FOLLOW_UP_RULES,
+  NEVER_CHANNELS,
+  REFUSED_CHANNEL_NAMES,
+  RULE_STAGES,
+  type FollowUpRule,
+  type RuleAction,
+  type RuleCondition,
+  type RuleStage,
+} from './rules.js';
+export { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
+export { addWorkingDays, isWorkingDay, listBankHolidays } from './working-days.js';
+export type {
+  ContactChannel,
+  Draft,
+  DraftFinding,
+  DraftFindingCode,
+  EmployerStyle,
+  FollowUpInput,
+  FollowUpPlan,
+  InterviewFormat,
+  Interviewer,
+  LinkedInAccount,
+  Nation,
+  NeverChannel,
+  NeverEntry,
+  PlanStep,
+  PlanWarning,
+  StepKind,
+} from './types.js';

@@ -1,0 +1,586 @@
+import { describe, expect, it } from 'vitest';
+import { planFollowUp } from './plan.js';
+import { FOLLOW_UP_RULES } from './rules.js';
+import { makeInput, type RawInput } from './test-support.js';
+import type { FollowUpPlan, PlanStep } from './types.js';
+
+function step(plan: FollowUpPlan, id: string): PlanStep {
+  const found = plan.steps.find((s) => s.id === id);
+  if (!found) throw new Error(`no step ${id}; have ${plan.steps.map((s) => s.id).join(', ')}`);
+  return found;
+}
+
+/** An interview of one hour ending at `end` (local), with only the given overrides. */
+function interviewEnding(end: string, overrides: RawInput = {}, zone = 'Europe/London') {
+  const [date, time] = end.split('T') as [string, string];
+  const hour = Number(time.slice(0, 2)) - 1;
+  const start = `${date}T${String(hour).padStart(2, '0')}${time.slice(2)}`;
+  return makeInput({
+    ...overrides,
+    interview: {
+      startsAt: start,
+      endsAt: end,
+      timeZone: zone,
+      ...((overrides.interview as RawInput | undefined) ?? {}),
+    },
+  });
+}
+
+function checkInOn(date: string, nation: string, decision: string | null): string {
+  const plan = planFollowUp(
+    makeInput({
+      interview: { startsAt: `${date}T10:00`, endsAt: `${date}T11:00`, nation },
+      decisionExpectedOn: decision,
+      now: `${date}T08:00:00Z`,
+    }),
+  );
+  return step(plan, 'interview:check-in').sendAt;
+}
+
+describe('worked examples', () => {
+  it('ends Thu 15 Oct 2026 16:00 BST: not before 18:00, due Fri 16:00, sent Fri 09:00', () => {
+    const plan = planFollowUp(interviewEnding('2026-10-15T16:00'));
+    const thanks = step(plan, 'anna-clarke:thank-you:email');
+    expect(thanks.notBefore).toBe('2026-10-15T18:00:00+01:00');
+    expect(thanks.due).toBe('2026-10-16T16:00:00+01:00');
+    expect(thanks.sendAt).toBe('2026-10-16T09:00:00+01:00');
+    expect(thanks.rule).toBe('thank-you-fast-moving-email');
+  });
+
+  it('ends Sat 24 Oct 2026 15:00 BST: due Sun 25 Oct 14:00 GMT, after the clocks go back', () => {
+    const plan = planFollowUp(interviewEnding('2026-10-24T15:00'));
+    const thanks = step(plan, 'anna-clarke:thank-you:email');
+    expect(thanks.due).toBe('2026-10-25T14:00:00+00:00');
+    expect(thanks.notBefore).toBe('2026-10-24T17:00:00+01:00');
+    // No working hours in the window: send at the start of it.
+    expect(thanks.sendAt).toBe(thanks.notBefore);
+  });
+
+  it('traditional, ends Fri 16 Oct 2026 16:00: post by Sat 12:00, arrives by Mon 19 Oct', () => {
+    const plan = planFollowUp(
+      interviewEnding('2026-10-16T16:00', {
+        employer: { style: 'traditional' },
+        interviewers: [{ name: 'Anna Clarke', postalAddress: '1 High Street\nLeeds LS1 1AA' }],
+      }),
+    );
+    const note = step(plan, 'anna-clarke:thank-you:handwritten');
+    expect(note.postBy).toBe('2026-10-17T12:00:00+01:00');
+    expect(note.arrivesBy).toBe('2026-10-19');
+    expect(note.rule).toBe('thank-you-traditional-note');
+    expect(plan.steps.filter((s) => s.kind === 'thank-you')).toHaveLength(1);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({ code: 'no-email-address', stepId: 'interview:check-in' }),
+    ]);
+  });
+
+  it('interview Mon 12 Oct 2026, decision Wed 14 Oct: check-in Fri 16 Oct 09:30', () => {
+    expect(checkInOn('2026-10-12', 'england', '2026-10-14')).toBe('2026-10-16T09:30:00+01:00');
+  });
+
+  it('interview Tue 19 May 2026, decision Fri 22 May: check-in Wed 27 May (25 May is a holiday)', () => {
+    expect(checkInOn('2026-05-19', 'england', '2026-05-22')).toBe('2026-05-27T09:30:00+01:00');
+  });
+
+  it('interview Tue 28 Jul 2026, decision Fri 31 Jul: Wed 5 Aug in Scotland, Tue 4 Aug in England', () => {
+    expect(checkInOn('2026-07-28', 'scotland', '2026-07-31')).toBe('2026-08-05T09:30:00+01:00');
+    expect(checkInOn('2026-07-28', 'england', '2026-07-31')).toBe('2026-08-04T09:30:00+01:00');
+  });
+
+  it('interview Mon 2 Nov 2026, no decision date: check-in Mon 9 Nov', () => {
+    expect(checkInOn('2026-11-02', 'england', null)).toBe('2026-11-09T09:30:00+00:00');
+  });
+});
+
+describe('clock changes', () => {
+  it('keeps the 24 elapsed hours across the spring change', () => {
+    const plan = planFollowUp(interviewEnding('2026-03-28T15:00'));
+    const thanks = step(plan, 'anna-clarke:thank-you:email');
+    expect(thanks.due).toBe('2026-03-29T16:00:00+01:00');
+    expect(thanks.notBefore).toBe('2026-03-28T17:00:00+00:00');
+  });
+
+  it('keeps check-ins at 09:30 local on either side of a change', () => {
+    const plan = planFollowUp(
+      makeInput({
+        interview: { startsAt: '2026-10-21T10:00', endsAt: '2026-10-21T11:00' },
+        decisionExpectedOn: '2026-10-23',
+        options: { secondCheckIn: true },
+      }),
+    );
+    expect(step(plan, 'interview:check-in').sendAt).toBe('2026-10-27T09:30:00+00:00');
+    expect(step(plan, 'interview:second-check-in').sendAt).toBe('2026-11-05T09:30:00+00:00');
+  });
+});
+
+describe('Christmas and New Year by nation', () => {
+  const checkIn = (nation?: string) => {
+    const plan = planFollowUp(
+      makeInput({
+        interview: {
+          startsAt: '2026-12-23T10:00',
+          endsAt: '2026-12-23T11:00',
+          ...(nation ? { nation } : { nation: null }),
+        },
+        now: '2026-12-23T08:00:00Z',
+      }),
+    );
+    return step(plan, 'interview:check-in').sendAt.slice(0, 10);
+  };
+
+  it('skips 25 and 28 December and 1 January in England, Wales and Northern Ireland', () => {
+    expect(checkIn('england')).toBe('2027-01-04');
+    expect(checkIn('wales')).toBe('2027-01-04');
+    expect(checkIn('northern-ireland')).toBe('2027-01-04');
+  });
+
+  it('also skips Monday 4 January 2027 in Scotland (2 January falls on a Saturday)', () => {
+    expect(checkIn('scotland')).toBe('2027-01-05');
+  });
+
+  it('skips weekends only when the nation is not given', () => {
+    expect(checkIn()).toBe('2026-12-30');
+  });
+
+  it('knows that 2 January 2026 is a working day in England but not in Scotland', () => {
+    const plan = (nation: string) =>
+      planFollowUp(
+        makeInput({
+          interview: { startsAt: '2025-12-31T10:00', endsAt: '2025-12-31T11:00', nation },
+          now: '2025-12-31T08:00:00Z',
+        }),
+      );
+    expect(step(plan('england'), 'interview:check-in').sendAt).toBe('2026-01-08T09:30:00+00:00');
+    expect(step(plan('scotland'), 'interview:check-in').sendAt).toBe('2026-01-09T09:30:00+00:00');
+  });
+
+  it('posts a Christmas Eve note that arrives after the holidays', () => {
+    const plan = planFollowUp(
+      interviewEnding('2026-12-24T12:00', {
+        employer: { style: 'traditional' },
+        interviewers: [{ name: 'Anna Clarke', postalAddress: '1 High Street, Leeds' }],
+        now: '2026-12-24T08:00:00Z',
+      }),
+    );
+    const note = step(plan, 'anna-clarke:thank-you:handwritten');
+    expect(note.postBy).toBe('2026-12-24T17:00:00+00:00');
+    expect(note.arrivesBy).toBe('2026-12-29');
+    // Christmas Day is a bank holiday: no working hours until the window closes.
+    expect(note.sendAt).toBe(note.notBefore);
+  });
+});
+
+describe('another time zone', () => {
+  const input = () =>
+    interviewEnding(
+      '2026-10-15T16:00',
+      { interview: { nation: null }, candidate: { timeZone: 'Europe/London' } },
+      'America/New_York',
+    );
+
+  it('times emails for the New York recipient and writes instants in London time', () => {
+    const plan = planFollowUp(input());
+    const thanks = step(plan, 'anna-clarke:thank-you:email');
+    expect(thanks.notBefore).toBe('2026-10-15T23:00:00+01:00');
+    expect(thanks.due).toBe('2026-10-16T21:00:00+01:00');
+    expect(thanks.sendAt).toBe('2026-10-16T14:00:00+01:00');
+    expect(step(plan, 'interview:check-in').sendAt).toBe('2026-10-22T14:30:00+01:00');
+  });
+
+  it('follows the week when the UK and the US change clocks on different dates', () => {
+    const plan = planFollowUp(
+      makeInput({
+        interview: {
+          startsAt: '2026-10-20T10:00',
+          endsAt: '2026-10-20T11:00',
+          timeZone: 'America/New_York',
+          nation: null,
+        },
+        decisionExpectedOn: '2026-10-23',
+        now: '2026-10-20T08:00:00Z',
+      }),
+    );
+    // Tue 27 Oct 09:30 EDT is 13:30 UTC, and London is on GMT by then.
+    expect(step(plan, 'interview:check-in').sendAt).toBe('2026-10-27T13:30:00+00:00');
+  });
+
+  it('posts by the UK collection times in the candidate’s zone', () => {
+    const plan = planFollowUp(
+      interviewEnding(
+        '2026-10-16T11:00',
+        {
+          interview: { nation: null },
+          employer: { style: 'traditional' },
+          interviewers: [{ name: 'Anna Clarke', postalAddress: '1 Main St, Boston' }],
+        },
+        'America/New_York',
+      ),
+    );
+    // Window: Fri 18:00 to Sat 16:00 London time; the Saturday collection is at noon.
+    expect(step(plan, 'anna-clarke:thank-you:handwritten').postBy).toBe(
+      '2026-10-17T12:00:00+01:00',
+    );
+  });
+});
+
+describe('channels', () => {
+  const thankYouChannels = (overrides: RawInput) =>
+    planFollowUp(makeInput(overrides))
+      .steps.filter((s) => s.kind === 'thank-you' && s.interviewerId === 'anna-clarke')
+      .map((s) => `${s.channel}:${s.rule}`);
+  const withAddress = [
+    { name: 'Anna Clarke', email: 'anna@x.example', postalAddress: '1 High St, Leeds' },
+  ];
+  const early = { startsAt: '2026-10-15T12:00', endsAt: '2026-10-15T13:00' };
+
+  it('emails fast-moving employers', () => {
+    expect(thankYouChannels({ interviewers: withAddress })).toEqual([
+      'email:thank-you-fast-moving-email',
+    ]);
+  });
+
+  it('writes to traditional employers, adding an email when the decision is within 3 working days', () => {
+    const traditional = {
+      employer: { style: 'traditional' },
+      interviewers: withAddress,
+      interview: early,
+    };
+    expect(thankYouChannels({ ...traditional, decisionExpectedOn: '2026-10-30' })).toEqual([
+      'handwritten:thank-you-traditional-note',
+    ]);
+    // Interview Thu 15 Oct: Fri 16 (1), Mon 19 (2), Tue 20 (3) -> within; Wed 21 (4) -> not.
+    expect(thankYouChannels({ ...traditional, decisionExpectedOn: '2026-10-20' })).toEqual([
+      'handwritten:thank-you-traditional-note',
+      'email:thank-you-quick-decision-email',
+    ]);
+    expect(thankYouChannels({ ...traditional, decisionExpectedOn: '2026-10-21' })).toEqual([
+      'handwritten:thank-you-traditional-note',
+    ]);
+    expect(thankYouChannels({ ...traditional, decisionExpectedOn: '2026-10-15' })).toContain(
+      'email:thank-you-quick-decision-email',
+    );
+  });
+
+  it('does not add the quick-decision email when the interviewer asked for a note', () => {
+    expect(
+      thankYouChannels({
+        interviewers: [{ ...withAddress[0], channel: 'handwritten' }],
+        interview: early,
+        decisionExpectedOn: '2026-10-16',
+      }),
+    ).toEqual(['handwritten:thank-you-requested-handwritten']);
+  });
+
+  it('uses the sector when the style is unknown, matching slugs case-insensitively', () => {
+    const bySector = (sector: string | null) =>
+      thankYouChannels({
+        employer: { style: 'unknown', sector },
+        interviewers: withAddress,
+        interview: early,
+      });
+    expect(bySector('legal')).toEqual(['handwritten:thank-you-sector-traditional-note']);
+    expect(bySector('FinancialServices')).toEqual([
+      'handwritten:thank-you-sector-traditional-note',
+    ]);
+    expect(bySector('Financial Services')).toEqual([
+      'handwritten:thank-you-sector-traditional-note',
+    ]);
+    expect(bySector('IT')).toEqual(['email:thank-you-sector-fast-moving-email']);
+    expect(bySector('Media & PR')).toEqual(['email:thank-you-sector-fast-moving-email']);
+    expect(bySector('retail')).toEqual(['email:thank-you-default-email']);
+    expect(bySector(null)).toEqual(['email:thank-you-default-email']);
+  });
+
+  it('ignores the sector when the style is known', () => {
+    expect(
+      thankYouChannels({
+        employer: { style: 'fast-moving', sector: 'legal' },
+        interviewers: withAddress,
+      }),
+    ).toEqual(['email:thank-you-fast-moving-email']);
+  });
+
+  it('falls back to email, with a warning, when a note has no postal address', () => {
+    const plan = planFollowUp(makeInput({ employer: { style: 'traditional' }, interview: early }));
+    const anna = plan.steps.filter(
+      (s) => s.interviewerId === 'anna-clarke' && s.kind === 'thank-you',
+    );
+    expect(anna.map((s) => `${s.channel}:${s.rule}`)).toEqual(['email:handwritten-needs-address']);
+    expect(plan.warnings).toContainEqual(
+      expect.objectContaining({ code: 'no-postal-address', stepId: 'anna-clarke:thank-you:email' }),
+    );
+  });
+
+  it('adds an email when no collection falls inside the window', () => {
+    const plan = planFollowUp(
+      makeInput({ employer: { style: 'traditional' }, interviewers: withAddress }),
+    );
+    const anna = plan.steps.filter(
+      (s) => s.interviewerId === 'anna-clarke' && s.kind === 'thank-you',
+    );
+    expect(anna.map((s) => `${s.channel}:${s.rule}`)).toEqual([
+      'handwritten:thank-you-traditional-note',
+      'email:handwritten-no-collection',
+    ]);
+    const note = step(plan, 'anna-clarke:thank-you:handwritten');
+    // The window is Thu 18:00 to Fri 16:00; the first collection after it is Fri 17:00.
+    expect(note.postBy).toBe('2026-10-16T17:00:00+01:00');
+    expect(plan.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'no-collection-in-window',
+        stepId: 'anna-clarke:thank-you:handwritten',
+      }),
+    );
+  });
+
+  it('warns when the note will arrive after the decision date', () => {
+    const plan = planFollowUp(
+      interviewEnding('2026-10-16T16:00', {
+        employer: { style: 'traditional' },
+        interviewers: withAddress,
+        decisionExpectedOn: '2026-10-16',
+      }),
+    );
+    expect(plan.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'note-arrives-after-decision',
+        stepId: 'anna-clarke:thank-you:handwritten',
+      }),
+    );
+  });
+
+  it('keeps the draft and warns when an email has no address', () => {
+    const plan = planFollowUp(makeInput({ interviewers: [{ name: 'Anna Clarke' }] }));
+    const thanks = step(plan, 'anna-clarke:thank-you:email');
+    expect(thanks.draft?.body).toContain('Anna');
+    expect(plan.warnings).toContainEqual(
+      expect.objectContaining({ code: 'no-email-address', stepId: 'anna-clarke:thank-you:email' }),
+    );
+  });
+
+  it('honours an interviewer’s own channel, and falls back to email without a LinkedIn account', () => {
+    const linkedIn = {
+      name: 'Anna Clarke',
+      email: 'a@x.example',
+      channel: 'linkedin',
+      onLinkedIn: true,
+    };
+    const plan = planFollowUp(makeInput({ interviewers: [linkedIn] }));
+    expect(step(plan, 'anna-clarke:thank-you:linkedin').rule).toBe('thank-you-requested-linkedin');
+    expect(plan.steps.some((s) => s.kind === 'linkedin-invite')).toBe(false);
+
+    const none = planFollowUp(
+      makeInput({ interviewers: [linkedIn], candidate: { linkedin: 'none' } }),
+    );
+    expect(step(none, 'anna-clarke:thank-you:email').rule).toBe(
+      'thank-you-requested-linkedin-no-account',
+    );
+    expect(none.warnings).toContainEqual(expect.objectContaining({ code: 'no-linkedin-account' }));
+  });
+});
+
+describe('LinkedIn invitations', () => {
+  it('invites each interviewer on LinkedIn once the thank-you has gone, due a week later', () => {
+    const plan = planFollowUp(makeInput());
+    const invite = step(plan, 'anna-clarke:linkedin-invite:linkedin');
+    expect(invite.notBefore).toBe(step(plan, 'anna-clarke:thank-you:email').sendAt);
+    expect(invite.sendAt).toBe(invite.notBefore);
+    expect(invite.due).toBe('2026-10-23T09:00:00+01:00');
+    expect(plan.steps.some((s) => s.id === 'ben-okafor:linkedin-invite:linkedin')).toBe(false);
+  });
+
+  it('sends none when the candidate has no LinkedIn', () => {
+    const plan = planFollowUp(makeInput({ candidate: { linkedin: 'none' } }));
+    expect(plan.steps.some((s) => s.kind === 'linkedin-invite')).toBe(false);
+  });
+
+  it('keeps notes within 200 characters (free) or 300 (premium)', () => {
+    const long = 'x'.repeat(0) + 'the '.repeat(1) + 'long story about data '.repeat(30);
+    for (const [linkedin, limit] of [
+      ['free', 200],
+      ['premium', 300],
+    ] as const) {
+      const plan = planFollowUp(
+        makeInput({
+          candidate: { linkedin },
+          interviewers: [
+            { name: 'Anna Clarke', onLinkedIn: true, notes: long },
+            { name: 'Ben Okafor', onLinkedIn: true },
+          ],
+        }),
+      );
+      for (const invite of plan.steps.filter((s) => s.kind === 'linkedin-invite')) {
+        expect(invite.draft?.body.length).toBeLessThanOrEqual(limit);
+        expect(invite.draft?.body).not.toMatch(/\s$/);
+      }
+    }
+  });
+});
+
+describe('the decision', () => {
+  it('asks for the timeline when there is no decision date and the interview is ahead', () => {
+    const plan = planFollowUp(makeInput({ now: '2026-10-14T09:00:00+01:00' }));
+    const ask = step(plan, 'interview:ask-timeline');
+    expect(ask).toMatchObject({
+      channel: null,
+      notBefore: '2026-10-14T09:00:00+01:00',
+      due: '2026-10-15T15:00:00+01:00',
+      sendAt: '2026-10-15T15:00:00+01:00',
+      rule: 'ask-timeline',
+    });
+    expect(plan.steps[0]?.id).toBe('interview:ask-timeline');
+  });
+
+  it('does not ask once the interview has started, or when a date is known', () => {
+    expect(
+      planFollowUp(makeInput({ now: '2026-10-15T17:00:00+01:00' })).steps.some(
+        (s) => s.kind === 'ask-timeline',
+      ),
+    ).toBe(false);
+    expect(
+      planFollowUp(
+        makeInput({ now: '2026-10-14T09:00:00+01:00', decisionExpectedOn: '2026-10-20' }),
+      ).steps.some((s) => s.kind === 'ask-timeline'),
+    ).toBe(false);
+  });
+
+  it('checks in with the main contact, else the first interviewer', () => {
+    const plan = planFollowUp(
+      makeInput({
+        interviewers: [
+          { name: 'Ben Okafor', email: 'ben@x.example' },
+          { name: 'Anna Clarke', contact: true },
+        ],
+      }),
+    );
+    expect(step(plan, 'interview:check-in')).toMatchObject({
+      interviewerId: 'anna-clarke',
+      to: 'Anna Clarke',
+    });
+    const first = planFollowUp(
+      makeInput({ interviewers: [{ name: 'Ben Okafor' }, { name: 'Anna Clarke' }] }),
+    );
+    expect(step(first, 'interview:check-in').interviewerId).toBe('ben-okafor');
+  });
+
+  it('plans a second check-in only when asked, then the close', () => {
+    const one = planFollowUp(makeInput({ decisionExpectedOn: '2026-10-20' }));
+    expect(one.steps.map((s) => s.id).filter((id) => id.startsWith('interview:'))).toEqual([
+      'interview:check-in',
+      'interview:close',
+    ]);
+    // Check-in Thu 22 Oct; close 10 working days later: Thu 5 Nov.
+    expect(step(one, 'interview:check-in').sendAt).toBe('2026-10-22T09:30:00+01:00');
+    expect(step(one, 'interview:close')).toMatchObject({
+      channel: null,
+      notBefore: '2026-11-05T09:30:00+00:00',
+      due: '2026-11-05T09:30:00+00:00',
+      sendAt: '2026-11-05T09:30:00+00:00',
+    });
+    expect(step(one, 'interview:close').draft).toBeUndefined();
+
+    const two = planFollowUp(
+      makeInput({ decisionExpectedOn: '2026-10-20', options: { secondCheckIn: true } }),
+    );
+    // Second check-in 7 working days after Thu 22 Oct: Mon 2 Nov; close 10 later: Mon 16 Nov.
+    expect(step(two, 'interview:second-check-in')).toMatchObject({
+      sendAt: '2026-11-02T09:30:00+00:00',
+      due: '2026-11-02T17:30:00+00:00',
+      channel: 'email',
+    });
+    expect(step(two, 'interview:close').sendAt).toBe('2026-11-16T09:30:00+00:00');
+    expect(step(two, 'interview:close').why).toContain('no reply');
+  });
+});
+
+describe('recipients and ids', () => {
+  it('thanks the hiring team when nobody is named', () => {
+    const plan = planFollowUp(makeInput({ interviewers: [] }));
+    const thanks = step(plan, 'hiring-team:thank-you:email');
+    expect(thanks.to).toBe('the hiring team');
+    expect(thanks.interviewerId).toBeUndefined();
+    expect(thanks.draft?.body).toContain('hiring team');
+    expect(step(plan, 'interview:check-in').to).toBe('the hiring team');
+    expect(plan.warnings.map((w) => w.code)).toEqual(['no-email-address', 'no-email-address']);
+  });
+
+  it('uses given ids, else slugs of names with -2, -3 for repeats', () => {
+    const plan = planFollowUp(
+      makeInput({
+        interviewers: [
+          { name: 'Alex Smith' },
+          { name: 'Alex Smith' },
+          { name: 'Zoë O’Brien' },
+          { name: 'Someone', id: 'alex-smith-3' },
+          { name: 'Alex Smith' },
+          { name: '山田 太郎' },
+        ],
+      }),
+    );
+    const ids = plan.steps.filter((s) => s.kind === 'thank-you').map((s) => s.interviewerId);
+    expect(ids).toEqual([
+      'alex-smith',
+      'alex-smith-2',
+      'zoe-o-brien',
+      'alex-smith-3',
+      'alex-smith-4',
+      'interviewer',
+    ]);
+  });
+
+  it('is deterministic for the same input', () => {
+    const input = makeInput({ options: { secondCheckIn: true } });
+    expect(JSON.stringify(planFollowUp(input))).toBe(JSON.stringify(planFollowUp(input)));
+  });
+
+  it('says which rule produced each step, and why, citing only known rules', () => {
+    const plan = planFollowUp(makeInput({ options: { secondCheckIn: true } }));
+    const ids = new Set(FOLLOW_UP_RULES.map((rule) => rule.id));
+    for (const s of plan.steps) {
+      expect(ids.has(s.rule)).toBe(true);
+      expect(s.why).toMatch(/^[A-Z"].+[.]$/s);
+      expect(s.why).not.toMatch(/\{[a-zA-Z]+\}/);
+    }
+    for (const w of plan.warnings) expect(w.message).not.toMatch(/\{[a-zA-Z]+\}/);
+  });
+
+  it('lists the channels never used, each with a reason', () => {
+    const plan = planFollowUp(makeInput());
+    expect(plan.never.map((n) => n.channel)).toEqual([
+      'phone',
+      'visit',
+      'facebook',
+      'twitter',
+      'text',
+    ]);
+    for (const n of plan.never) expect(n.why.length).toBeGreaterThan(20);
+  });
+
+  it('warns when planning after a send time or a due time', () => {
+    const late = planFollowUp(makeInput({ now: '2026-10-16T10:00:00+01:00' }));
+    expect(late.warnings).toContainEqual(
+      expect.objectContaining({ code: 'send-time-passed', stepId: 'anna-clarke:thank-you:email' }),
+    );
+    const later = planFollowUp(makeInput({ now: '2026-10-17T10:00:00+01:00' }));
+    expect(later.warnings).toContainEqual(
+      expect.objectContaining({ code: 'window-passed', stepId: 'anna-clarke:thank-you:email' }),
+    );
+  });
+});
+
+describe('rules data', () => {
+  it('is serialisable, with unique ids, a reason and a source each', () => {
+    const copy = JSON.parse(JSON.stringify(FOLLOW_UP_RULES)) as typeof FOLLOW_UP_RULES;
+    expect(copy).toEqual(FOLLOW_UP_RULES);
+    expect(new Set(FOLLOW_UP_RULES.map((r) => r.id)).size).toBe(FOLLOW_UP_RULES.length);
+    for (const rule of FOLLOW_UP_RULES) {
+      expect(rule.reason.length).toBeGreaterThan(10);
+      expect(rule.source.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('drives the plan: a custom rule set changes it', () => {
+    const noClose = FOLLOW_UP_RULES.filter((rule) => rule.id !== 'close-no-reply');
+    const plan = planFollowUp(makeInput(), undefined, noClose);
+    expect(plan.steps.some((s) => s.kind === 'close')).toBe(false);
+  });
+});

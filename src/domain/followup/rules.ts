@@ -1,0 +1,466 @@
+/**
+ * The follow-up rules as serialisable data: each has an id, the conditions it needs, the
+ * actions it takes, a `why` template shown on the steps it produces, a reason and its source.
+ * `planFollowUp` evaluates them; nothing else decides which steps a plan holds.
+ */
+import type { ContactChannel, NeverChannel, StepKind } from './types.js';
+
+/** A fact's value as rules see it. */
+export type FactValue = string | number | boolean | null;
+/** The facts about one subject (a recipient or the interview), by name. */
+export type Facts = Readonly<Record<string, FactValue>>;
+
+export interface RuleCondition {
+  fact: string;
+  op: 'is' | 'is-not' | 'one-of';
+  value: FactValue | readonly FactValue[];
+}
+
+export type RuleAction =
+  | { op: 'add-step'; kind: StepKind; channel: ContactChannel | null }
+  | { op: 'replace-step'; kind: StepKind; from: ContactChannel; to: ContactChannel }
+  | {
+      op: 'warn';
+      code: string;
+      message: string;
+      step?: { kind: StepKind; channel: ContactChannel | null };
+    };
+
+/**
+ * Stages run in this order. In `thank-you-channel` the first matching rule wins; in the others
+ * every matching rule applies, in order, and later rules see the steps earlier ones added.
+ * `timing` rules take no action: their `why` is added to the steps of their kind.
+ */
+export type RuleStage =
+  'thank-you-channel' | 'thank-you-checks' | 'network' | 'decision' | 'timing';
+
+export interface FollowUpRule {
+  id: string;
+  stage: RuleStage;
+  /** What the facts describe: one recipient of a thank-you, or the interview as a whole. */
+  subject: 'recipient' | 'interview';
+  conditions: readonly RuleCondition[];
+  actions: readonly RuleAction[];
+  /** A sentence for the user, with `{placeholders}` filled in by the planner. */
+  why: string;
+  /** Why the rule exists, in general terms. */
+  reason: string;
+  /** Where the rule comes from. */
+  source: string;
+}
+
+/** The stages in evaluation order, and whether only the first matching rule applies. */
+export const RULE_STAGES: readonly { stage: RuleStage; firstMatchOnly: boolean }[] = [
+  { stage: 'thank-you-channel', firstMatchOnly: true },
+  { stage: 'thank-you-checks', firstMatchOnly: false },
+  { stage: 'network', firstMatchOnly: false },
+  { stage: 'decision', firstMatchOnly: false },
+];
+
+const SEED =
+  'Seed article "Best Ways to Follow Up After an Interview" (shared/seed/000_7a7be8ac5746e214)';
+const FACTS = 'Follow-up facts (shared/facts/follow-up.md)';
+
+/**
+ * Facts a recipient rule can test:
+ * `requested.channel` (email | handwritten | linkedin | null), `employer.style`,
+ * `employer.sectorStyle` (traditional | fast-moving | other), `candidate.linkedin`,
+ * `recipient.onLinkedIn`, `recipient.hasEmail`, `recipient.hasPostalAddress`,
+ * `recipient.isHiringTeam`, `decision.given`, `decision.soon`, `thank-you.email`,
+ * `thank-you.handwritten`, `thank-you.linkedin` (planned so far), `thank-you.chosenBy`
+ * (request | employer | null), `post.collectionInWindow`, `post.arrivesAfterDecision`.
+ * Facts an interview rule can test: `decision.given`, `interview.ahead`,
+ * `options.secondCheckIn`, `contact.hasEmail`.
+ */
+export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
+  // Which channel carries each thank-you: the first match wins.
+  {
+    id: 'thank-you-requested-email',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [{ fact: 'requested.channel', op: 'is', value: 'email' }],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'email' }],
+    why: '{recipient} prefers email, so the thank-you goes by email.',
+    reason: 'What an interviewer says they prefer outweighs any general advice about channels.',
+    source: `${SEED}: suit the follow-up to the company and to the people you met`,
+  },
+  {
+    id: 'thank-you-requested-handwritten',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [{ fact: 'requested.channel', op: 'is', value: 'handwritten' }],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'handwritten' }],
+    why: '{recipient} prefers a letter, so the thank-you is a short hand-written note sent first class.',
+    reason: 'What an interviewer says they prefer outweighs any general advice about channels.',
+    source: `${SEED}: suit the follow-up to the company and to the people you met`,
+  },
+  {
+    id: 'thank-you-requested-linkedin',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'requested.channel', op: 'is', value: 'linkedin' },
+      { fact: 'candidate.linkedin', op: 'is-not', value: 'none' },
+    ],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'linkedin' }],
+    why: '{recipient} prefers LinkedIn, so the thank-you is a short note there, sent with an invitation if you are not yet connected.',
+    reason:
+      'An invitation carrying a brief thank-you thanks the person and grows your network at once.',
+    source: `${SEED}: LinkedIn as a follow-up channel`,
+  },
+  {
+    id: 'thank-you-requested-linkedin-no-account',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'requested.channel', op: 'is', value: 'linkedin' },
+      { fact: 'candidate.linkedin', op: 'is', value: 'none' },
+    ],
+    actions: [
+      { op: 'add-step', kind: 'thank-you', channel: 'email' },
+      {
+        op: 'warn',
+        code: 'no-linkedin-account',
+        message:
+          '{recipient} prefers LinkedIn but you have no LinkedIn account, so the thank-you goes by email.',
+        step: { kind: 'thank-you', channel: 'email' },
+      },
+    ],
+    why: '{recipient} prefers LinkedIn, but without an account of your own an email is the way to reach them.',
+    reason:
+      'Email is accepted by nearly every employer, so it is the fallback for any channel you cannot use.',
+    source: `${FACTS}: email is acceptable to about 9 in 10 employers`,
+  },
+  {
+    id: 'thank-you-fast-moving-email',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [{ fact: 'employer.style', op: 'is', value: 'fast-moving' }],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'email' }],
+    why: '{employer} moves fast, so an email reaches {recipient} while the interview is still fresh.',
+    reason:
+      'Fast-moving employers (tech, e-commerce, start-ups, digital media) work by email and decide quickly.',
+    source: `${SEED}: choosing between email and a hand-written note`,
+  },
+  {
+    id: 'thank-you-traditional-note',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [{ fact: 'employer.style', op: 'is', value: 'traditional' }],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'handwritten' }],
+    why: '{employer} is a traditional employer, where a brief hand-written note sent first class stands out and stays on the desk.',
+    reason:
+      'In traditional firms (law, banking, finance, the public sector, old family firms) a letter carries more weight than an email.',
+    source: `${SEED}: choosing between email and a hand-written note`,
+  },
+  {
+    id: 'thank-you-sector-traditional-note',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'employer.style', op: 'is', value: 'unknown' },
+      { fact: 'employer.sectorStyle', op: 'is', value: 'traditional' },
+    ],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'handwritten' }],
+    why: "{employer}'s style is not known, but {sector} is a traditional sector, so a brief hand-written note sent first class suits it.",
+    reason:
+      'When the employer itself is unknown, its sector is the best guide to how formal it is.',
+    source: `${SEED}: choosing between email and a hand-written note`,
+  },
+  {
+    id: 'thank-you-sector-fast-moving-email',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'employer.style', op: 'is', value: 'unknown' },
+      { fact: 'employer.sectorStyle', op: 'is', value: 'fast-moving' },
+    ],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'email' }],
+    why: "{employer}'s style is not known, but {sector} is a fast-moving sector, so an email suits it.",
+    reason:
+      'When the employer itself is unknown, its sector is the best guide to how quickly it works.',
+    source: `${SEED}: choosing between email and a hand-written note`,
+  },
+  {
+    id: 'thank-you-default-email',
+    stage: 'thank-you-channel',
+    subject: 'recipient',
+    conditions: [],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'email' }],
+    why: "Nothing is known about {employer}'s style, so the thank-you goes by email, which almost every employer is happy with.",
+    reason: 'Email is the least hassle for everyone and is accepted almost everywhere.',
+    source: `${FACTS}: email is acceptable to about 9 in 10 employers`,
+  },
+
+  // Checks on the chosen channels: every matching rule applies, in this order.
+  {
+    id: 'handwritten-needs-address',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'recipient.hasPostalAddress', op: 'is', value: false },
+    ],
+    actions: [
+      { op: 'replace-step', kind: 'thank-you', from: 'handwritten', to: 'email' },
+      {
+        op: 'warn',
+        code: 'no-postal-address',
+        message:
+          'There is no postal address for {recipient}, so the thank-you goes by email instead of a hand-written note. Add an address to send a note.',
+        step: { kind: 'thank-you', channel: 'email' },
+      },
+    ],
+    why: 'A hand-written note would suit, but without a postal address for {recipient} the thank-you goes by email.',
+    reason: 'A note needs an address; an email still arrives inside the window.',
+    source: `${FACTS}: email is acceptable to about 9 in 10 employers`,
+  },
+  {
+    id: 'handwritten-no-collection',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'post.collectionInWindow', op: 'is', value: false },
+    ],
+    actions: [
+      { op: 'add-step', kind: 'thank-you', channel: 'email' },
+      {
+        op: 'warn',
+        code: 'no-collection-in-window',
+        message:
+          'No post collection falls between {notBefore} and {due}, so the note for {recipient} cannot be posted within a day of the interview; the next collection is {postBy}. An email goes as well.',
+        step: { kind: 'thank-you', channel: 'handwritten' },
+      },
+    ],
+    why: 'The note for {recipient} cannot be posted inside the thank-you window, so an email makes sure the thanks arrive in time.',
+    reason:
+      'A thank-you should go within about a day of the interview, and that includes posting a note.',
+    source: `${SEED}: do not wait more than a day, especially with a hand-written note`,
+  },
+  {
+    id: 'thank-you-quick-decision-email',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.chosenBy', op: 'is', value: 'employer' },
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'decision.soon', op: 'is', value: true },
+    ],
+    actions: [{ op: 'add-step', kind: 'thank-you', channel: 'email' }],
+    why: '{employer} means to decide by {decisionDate}, within {quickDays} working days of the interview, so an email goes as well as the note in case the post is too slow.',
+    reason:
+      'A letter is slower than an email; when the decision is close, speed matters as well as weight.',
+    source: `${SEED}: weigh the charm of a letter against its speed`,
+  },
+  {
+    id: 'handwritten-arrives-after-decision',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'post.arrivesAfterDecision', op: 'is', value: true },
+    ],
+    actions: [
+      {
+        op: 'warn',
+        code: 'note-arrives-after-decision',
+        message:
+          'The note to {recipient} will probably arrive on {arrivesBy}, after the decision expected on {decisionDate}.',
+        step: { kind: 'thank-you', channel: 'handwritten' },
+      },
+    ],
+    why: 'A note that lands after the decision can no longer help it.',
+    reason:
+      'First-class post usually arrives the next working day, but not always, and not on Sundays or bank holidays.',
+    source: `${FACTS}: UK first-class post delivery target`,
+  },
+  {
+    id: 'email-needs-address',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.email', op: 'is', value: true },
+      { fact: 'recipient.hasEmail', op: 'is', value: false },
+    ],
+    actions: [
+      {
+        op: 'warn',
+        code: 'no-email-address',
+        message:
+          'There is no email address for {recipient}; the draft is ready, but find the address (the interview invitation is a good place to look) before sending.',
+        step: { kind: 'thank-you', channel: 'email' },
+      },
+    ],
+    why: 'An email needs an address.',
+    reason: 'Without an address the draft cannot be sent, so the user is told early.',
+    source: `${SEED}: contacting the employer first makes sure they can reach you`,
+  },
+
+  // Networking.
+  {
+    id: 'linkedin-invite',
+    stage: 'network',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'recipient.onLinkedIn', op: 'is', value: true },
+      { fact: 'candidate.linkedin', op: 'is-not', value: 'none' },
+      { fact: 'thank-you.linkedin', op: 'is', value: false },
+    ],
+    actions: [{ op: 'add-step', kind: 'linkedin-invite', channel: 'linkedin' }],
+    why: '{recipient} is on LinkedIn: an invitation with a short note (at most {limit} characters on your {account} account) adds them to your network. Send it once the thank-you has gone, within a week.',
+    reason:
+      'A LinkedIn invitation with a brief thank-you builds your network as well as thanking the person.',
+    source: `${SEED}: LinkedIn as a follow-up channel; ${FACTS}: invitation note limits`,
+  },
+
+  // The decision: asking about it, checking in, and letting go.
+  {
+    id: 'check-in-after-decision-date',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [{ fact: 'decision.given', op: 'is', value: true }],
+    actions: [{ op: 'add-step', kind: 'check-in', channel: 'email' }],
+    why: '{employer} expected to decide by {decisionDate}; a polite email to {contact} {checkInDays} working days later gives them room without letting things drift.',
+    reason: 'Wait until the date the employer gave has passed, then ask politely by email.',
+    source: `${SEED}: asking whether a decision has been made; ${FACTS}: the given date plus 1-2 working days`,
+  },
+  {
+    id: 'check-in-without-decision-date',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [{ fact: 'decision.given', op: 'is', value: false }],
+    actions: [{ op: 'add-step', kind: 'check-in', channel: 'email' }],
+    why: 'No decision date was given, so a polite email to {contact} goes {checkInDays} working days after the interview.',
+    reason: 'Without a date, give the employer at least a working week before asking.',
+    source: `${FACTS}: at least 5 working days after the interview when no date was given`,
+  },
+  {
+    id: 'ask-timeline',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [
+      { fact: 'decision.given', op: 'is', value: false },
+      { fact: 'interview.ahead', op: 'is', value: true },
+    ],
+    actions: [{ op: 'add-step', kind: 'ask-timeline', channel: null }],
+    why: 'You do not know yet when they will decide: when they invite your questions at the end of the interview, ask when you can expect to hear.',
+    reason: 'Knowing the decision date makes the later check-in well timed rather than a guess.',
+    source: `${SEED}: no time frame given? ask in the questions part of the interview`,
+  },
+  {
+    id: 'check-in-needs-address',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [{ fact: 'contact.hasEmail', op: 'is', value: false }],
+    actions: [
+      {
+        op: 'warn',
+        code: 'no-email-address',
+        message:
+          'There is no email address for {contact}; the check-in draft is ready, but find the address before it is due.',
+        step: { kind: 'check-in', channel: 'email' },
+      },
+    ],
+    why: 'A check-in email needs an address.',
+    reason: 'Without an address the check-in cannot be sent, so the user is told early.',
+    source: `${SEED}: email is the right way to ask about a decision`,
+  },
+  {
+    id: 'second-check-in',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [{ fact: 'options.secondCheckIn', op: 'is', value: true }],
+    actions: [{ op: 'add-step', kind: 'second-check-in', channel: 'email' }],
+    why: 'You chose a second check-in: one last polite email to {contact}, {secondDays} working days after the first. After it, stop asking.',
+    reason: 'One check-in is usually enough; a second only much later, and then no more.',
+    source: `${FACTS}: one polite check-in, a second only much later, then stop`,
+  },
+  {
+    id: 'close-no-reply',
+    stage: 'decision',
+    subject: 'interview',
+    conditions: [],
+    actions: [{ op: 'add-step', kind: 'close', channel: null }],
+    why: 'If nothing has come back {closeDays} working days after your last check-in, mark the application "no reply" and keep {contact} among your contacts: there may well be a next time.',
+    reason:
+      'Some employers never reply; staying polite and keeping the contact leaves the door open.',
+    source: `${SEED}: the employer may never reply, so do not burn bridges`,
+  },
+
+  // Timing notes added to the steps they describe.
+  {
+    id: 'thank-you-timing',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'Send it no earlier than {notBefore}, once you have left, and by {due}, a day after the interview.',
+    reason: 'Thanking too early looks over-eager; waiting more than about a day looks indifferent.',
+    source: `${SEED}: not too fast and not too slow; ${FACTS}: within 24 hours, ideally a few hours after`,
+  },
+];
+
+/** The channels never used for follow-up, each with the reason shown to the user. */
+export const NEVER_CHANNELS: readonly { channel: NeverChannel; why: string; source: string }[] = [
+  {
+    channel: 'phone',
+    why: 'Ringing to ask how it went puts the interviewer on the spot; a written message lets them reply when they are ready.',
+    source: `${SEED}: never telephone to ask whether you got the job`,
+  },
+  {
+    channel: 'visit',
+    why: 'Turning up in person to ask about the decision leaves the employer feeling cornered and uncomfortable.',
+    source: `${SEED}: never try to meet the employer face to face to ask about the outcome`,
+  },
+  {
+    channel: 'facebook',
+    why: 'A personal social network is the wrong place for a follow-up: it comes across as over-eager, even intrusive.',
+    source: `${SEED}: stay away from Facebook and Twitter`,
+  },
+  {
+    channel: 'twitter',
+    why: 'Following up on X (Twitter) comes across as over-eager, even intrusive, and may be public.',
+    source: `${SEED}: stay away from Facebook and Twitter`,
+  },
+  {
+    channel: 'text',
+    why: "A text message lands on someone's personal phone; like a call, it presses for an answer. Email keeps it professional.",
+    source: `Shortlist, by extension of ${SEED}: never telephone; email is the right channel`,
+  },
+];
+
+/** Refused channel names an input may use, mapped to the entry of NEVER_CHANNELS. */
+export const REFUSED_CHANNEL_NAMES: Readonly<Record<string, NeverChannel>> = {
+  phone: 'phone',
+  visit: 'visit',
+  facebook: 'facebook',
+  twitter: 'twitter',
+  x: 'twitter',
+  text: 'text',
+};
+
+/** Whether the facts satisfy every condition of a rule. */
+export function matchRule(rule: FollowUpRule, facts: Facts): boolean {
+  return rule.conditions.every((condition) => {
+    const actual = facts[condition.fact] ?? null;
+    if (condition.op === 'one-of') {
+      return Array.isArray(condition.value) && condition.value.includes(actual);
+    }
+    const equal = actual === condition.value;
+    return condition.op === 'is' ? equal : !equal;
+  });
+}
+
+/** Fills `{name}` placeholders from `values` in one pass (inserted text is never re-read). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Finds a rule by id. */
+export function findRule(
+  id: string,
+  rules: readonly FollowUpRule[] = FOLLOW_UP_RULES,
+): FollowUpRule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,115 @@
+/**
+ * The shapes of the interview follow-up planner: the validated input, the plan it produces and
+ * the findings of the draft checker. Everything here is plain JSON-friendly data.
+ */
+
+export type InterviewFormat = 'in-person' | 'video' | 'phone';
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
+export type EmployerStyle = 'fast-moving' | 'traditional' | 'unknown';
+export type LinkedInAccount = 'none' | 'free' | 'premium';
+/** The channels a follow-up message can go by. */
+export type ContactChannel = 'email' | 'handwritten' | 'linkedin';
+/** The channels the planner never uses, whatever the input asks. */
+export type NeverChannel = 'phone' | 'visit' | 'facebook' | 'twitter' | 'text';
+export type StepKind =
+  'thank-you' | 'linkedin-invite' | 'check-in' | 'second-check-in' | 'ask-timeline' | 'close';
+
+/** One person met at the interview, after validation (the id is always resolved). */
+export interface Interviewer {
+  /** The given id, else a slug of the name (`-2`, `-3` for repeats). */
+  id: string;
+  name: string;
+  title?: string;
+  email?: string;
+  postalAddress?: string;
+  onLinkedIn: boolean;
+  contact: boolean;
+  channel?: ContactChannel;
+  notes?: string;
+}
+
+/** The validated, normalised input of the planner (what `parseFollowUpInput` returns). */
+export interface FollowUpInput {
+  interview: {
+    /** Local start with its resolved offset, `YYYY-MM-DDTHH:mm:ss±HH:MM`, in `timeZone`. */
+    startsAt: string;
+    /** Local end with its resolved offset, in `timeZone`. */
+    endsAt: string;
+    timeZone: string;
+    format: InterviewFormat;
+    nation?: Nation;
+  };
+  employer: { name: string; style: EmployerStyle; sector?: string };
+  role: string;
+  candidate: { name: string; linkedin: LinkedInAccount; timeZone: string };
+  interviewers: Interviewer[];
+  /** `YYYY-MM-DD`, or null when the employer gave no date. */
+  decisionExpectedOn: string | null;
+  notes: { liked: string; fit: string; questions: string[] };
+  /** The planning moment as a UTC instant, `YYYY-MM-DDTHH:mm:ssZ`. */
+  now: string;
+  options: { minGapHours: number; secondCheckIn: boolean };
+}
+
+export interface Draft {
+  subject?: string;
+  body: string;
+}
+
+/** One thing to do, with its time window, the rule that produced it and why. */
+export interface PlanStep {
+  id: string;
+  kind: StepKind;
+  channel: ContactChannel | null;
+  interviewerId?: string;
+  /** Who the message is for: a person's name or "the hiring team". */
+  to?: string;
+  notBefore: string;
+  due: string;
+  sendAt: string;
+  /** Hand-written notes: the collection to catch. */
+  postBy?: string;
+  /** Hand-written notes: the likely delivery date, `YYYY-MM-DD`. */
+  arrivesBy?: string;
+  draft?: Draft;
+  rule: string;
+  why: string;
+}
+
+export interface PlanWarning {
+  code: string;
+  message: string;
+  stepId?: string;
+}
+
+export interface NeverEntry {
+  channel: NeverChannel;
+  why: string;
+}
+
+/** What `planFollowUp` returns. Instants are `YYYY-MM-DDTHH:mm:ss±HH:MM` in the candidate's zone. */
+export interface FollowUpPlan {
+  steps: PlanStep[];
+  warnings: PlanWarning[];
+  never: NeverEntry[];
+}
+
+export type DraftFindingCode =
+  | 'missing-thanks'
+  | 'missing-recipient-name'
+  | 'missing-employer'
+  | 'not-specific'
+  | 'no-fit'
+  | 'too-long'
+  | 'duplicate'
+  | 'pushy'
+  | 'asks-for-call';
+
+/** One problem the draft checker found in a draft. */
+export interface DraftFinding {
+  code: DraftFindingCode;
+  message: string;
+  stepId: string;
+  count?: number;
+  limit?: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * createApp(deps): the whole HTTP application, never listening (tests use inject). Routes are
+ * thin: they validate at the edge, call a service and present the result.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
+import type { DirectoryStore } from '../services/ports.js';
+import { installErrorHandlers } from './errors.js';
+import { registerDirectoryRoutes } from './directory.routes.js';
+
+export interface AppDeps {
+  directoryStore: DirectoryStore;
+  snapshot: DirectorySnapshot<unknown>;
+  logger?: boolean | { level: string };
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.logger === undefined || deps.logger === false
+        ? false
+        : {
+            ...(typeof deps.logger === 'object' ? deps.logger : {}),
+            // Logs carry method and path only: query strings and bodies can hold what people
+            // typed (notes, tokens, feed URLs), which never reach the logs.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+            },
+          },
+    bodyLimit: 12 * 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandlers(app);
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Shortlist API',
+        version: '0.1.0',
+        description: 'Find UK recruitment agencies and plan interview follow-ups. Errors always have the shape {errors:[{field, code, message, suggestions?}]}.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(async (scope) => registerDirectoryRoutes(scope, deps));
+  return app;
+}

@@ -1,0 +1,74 @@
+/**
+ * An email step's draft as an .eml message (RFC 5322) built with nodemailer's MailComposer,
+ * marked unsent so mail programs open it as a draft. Nothing is sent; no I/O.
+ */
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { DomainError } from '../../domain/errors.js';
+import type { FollowUpInput, FollowUpPlan } from '../../domain/followup/index.js';
+import { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
+
+const SIMPLE_ADDRESS =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
+
+/** Makes a header value safe: no CR, LF or other control characters, spaces collapsed. */
+export function cleanHeaderValue(value: string): string {
+  return value
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\s\p{Cc}\u2028\u2029]+/gu, ' ')
+    .trim();
+}
+
+export interface DraftEmlOptions {
+  /** The sender; left out by default so the mail program fills in the user's account. */
+  from?: { name?: string; address: string };
+}
+
+/**
+ * Builds the .eml for an email step of the plan. Throws a DomainError `not-found` (field
+ * `step`) when the step is unknown, is not an email, or has no draft.
+ */
+export async function buildDraftEml(
+  plan: FollowUpPlan,
+  input: FollowUpInput,
+  stepId: string,
+  options: DraftEmlOptions = {},
+): Promise<Buffer> {
+  const step = plan.steps.find((candidate) => candidate.id === stepId);
+  if (!step || step.channel !== 'email' || !step.draft) {
+    throw DomainError.single(
+      'not-found',
+      step
+        ? `Step "${cleanHeaderValue(stepId)}" is not an email, so it has no .eml draft.`
+        : `There is no step "${cleanHeaderValue(stepId)}" in this plan.`,
+      'step',
+      plan.steps
+        .filter((candidate) => candidate.channel === 'email' && candidate.draft)
+        .map((candidate) => ({ label: candidate.id })),
+    );
+  }
+  const interviewer = input.interviewers.find((candidate) => candidate.id === step.interviewerId);
+  const address = interviewer?.email ? cleanHeaderValue(interviewer.email) : '';
+  const name = cleanHeaderValue(step.to ?? interviewer?.name ?? '');
+  const idLeft = `${step.id}.${makePlanKey(input)}`
+    .replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '');
+  const from =
+    options.from && SIMPLE_ADDRESS.test(cleanHeaderValue(options.from.address))
+      ? {
+          name: cleanHeaderValue(options.from.name ?? input.candidate.name),
+          address: cleanHeaderValue(options.from.address),
+        }
+      : undefined;
+
+  const composer = new MailComposer({
+    ...(from ? { from } : {}),
+    ...(address && SIMPLE_ADDRESS.test(address) ? { to: { name, address } } : {}),
+    subject: cleanHeaderValue(step.draft.subject ?? `${input.role} at ${input.employer.name}`),
+    text: step.draft.body.replace(/\r\n?/g, '\n'),
+    date: new Date(step.sendAt),
+    messageId: `<${idLeft}@${SHORTLIST_ID_DOMAIN}>`,
+    headers: { 'X-Unsent': '1' },
+  });
+  return composer.compile().build();
+}

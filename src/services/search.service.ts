@@ -1,0 +1,101 @@
+/** Agency Search use-cases: search and show, over the in-memory index of the current directory. */
+import type { Directory } from '../domain/directory/directory.js';
+import { DomainError } from '../domain/errors.js';
+import { SearchIndex, type SearchOutcome } from '../domain/directory/search-engine.js';
+import { resolveSearch } from '../domain/directory/search-request.js';
+import type { RawSearchParams } from '../domain/directory/search-query.js';
+import type { DirectorySnapshot } from './directory-snapshot.service.js';
+import { findPlaceById } from '../domain/directory/places.js';
+import type { Listing } from '../domain/directory/directory.js';
+
+export interface SearchDeps {
+  snapshot: DirectorySnapshot<SearchIndexes>;
+}
+
+/** What the snapshot derives from each directory version for search and lookup. */
+export interface SearchIndexes {
+  index: SearchIndex;
+  listings: Map<string, { listing: Listing; brand: { slug: string; name: string } }>;
+}
+
+/** Builds the search index and the slug lookup from a directory. */
+export function buildSearchIndexes(directory: Directory): SearchIndexes {
+  const listings = new Map<string, { listing: Listing; brand: { slug: string; name: string } }>();
+  for (const brand of directory.brands) {
+    for (const listing of brand.listings) listings.set(listing.slug, { listing, brand: { slug: brand.slug, name: brand.name } });
+  }
+  return { index: new SearchIndex(directory), listings };
+}
+
+/** Searches the directory; throws a DomainError naming every bad parameter. */
+export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOutcome {
+  const { query, place } = resolveSearch(raw);
+  return deps.snapshot.get().derived.index.search(query, place);
+}
+
+export interface AgencyDetail {
+  slug: string;
+  name: string;
+  brand: { slug: string; name: string };
+  description: string;
+  website: string | null;
+  verified: boolean;
+  listedSince: string;
+  industries: { slug: string; name: string }[];
+  subsectors: { key: string; industry: string; slug: string; name: string }[];
+  employmentTypes: string[];
+  purposes: string[];
+  coverage: 'national' | { id: string; name: string; kind: string }[];
+  branches: {
+    id: string;
+    name: string;
+    address: string;
+    town: { id: string; name: string };
+    postcode: string;
+    lat: number;
+    lon: number;
+    candidate: { phone: string | null; email: string | null };
+    employer: { phone: string | null; email: string | null };
+  }[];
+}
+
+/** The full listing for its profile; throws `not-found` for an unknown slug. */
+export function getAgency(deps: SearchDeps, slug: string, lookup: (industry: string, sub?: string) => { name: string } | undefined): AgencyDetail {
+  const entry = deps.snapshot.get().derived.listings.get(slug);
+  if (!entry) throw DomainError.single('not-found', `There is no agency listing "${slug}"`, null);
+  const { listing, brand } = entry;
+  return {
+    slug: listing.slug,
+    name: listing.name,
+    brand,
+    description: listing.description,
+    website: listing.website,
+    verified: listing.verified,
+    listedSince: listing.listedSince,
+    industries: listing.industries.map((slug) => ({ slug, name: lookup(slug)?.name ?? slug })),
+    subsectors: listing.subsectors.map((key) => {
+      const [industry = '', sub = ''] = key.split('/');
+      return { key, industry, slug: sub, name: lookup(industry, sub)?.name ?? sub };
+    }),
+    employmentTypes: listing.employmentTypes,
+    purposes: listing.purposes,
+    coverage:
+      listing.coverage === 'national'
+        ? 'national'
+        : listing.coverage.map((id) => {
+            const place = findPlaceById(id);
+            return { id, name: place?.name ?? id, kind: place?.kind ?? 'place' };
+          }),
+    branches: listing.branches.map((b) => ({
+      id: b.id,
+      name: b.name,
+      address: b.address,
+      town: { id: b.town, name: findPlaceById(b.town)?.name ?? b.town },
+      postcode: b.postcode,
+      lat: b.lat,
+      lon: b.lon,
+      candidate: { phone: b.candidatePhone, email: b.candidateEmail },
+      employer: { phone: b.employerPhone, email: b.employerEmail },
+    })),
+  };
+}

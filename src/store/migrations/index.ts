@@ -1,0 +1,7 @@
+/** Every migration this build knows, by name. Names are dated and sort in the order they run. */
+import type { Migration } from 'kysely';
+import * as directory from './2026-11-26T0700-directory.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26T0700-directory': directory,
+};
