@@ -24,7 +24,18 @@ for (const [name, cmd, args] of checks) {
 const results = '.vitest-results.json';
 fs.rmSync(results, { force: true });
 const extra = process.argv.slice(2);
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extra], { TZ: process.env.TZ ?? 'UTC' });
+const status = run(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}`,
+    ...extra,
+  ],
+  { TZ: process.env.TZ ?? 'UTC' },
+);
 let passed = 0;
 let failed = 0;
 try {

@@ -26,7 +26,12 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]) {
+function parseBoolean(
+  name: string,
+  raw: string | undefined,
+  fallback: boolean,
+  problems: string[],
+) {
   if (raw === undefined || raw === '') return fallback;
   const value = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(value)) return true;
@@ -56,12 +61,17 @@ function parseInteger(
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
   const port = parseInteger('PORT', env.PORT, 3000, 0, 65535, problems);
-  const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : 'data');
+  const dataDir = path.resolve(
+    cwd,
+    env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : 'data',
+  );
   let databaseUrl: string | null = null;
   if (env.DATABASE_URL && env.DATABASE_URL.trim() !== '') {
     const url = env.DATABASE_URL.trim();
     if (!/^postgres(ql)?:\/\//i.test(url)) {
-      problems.push('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+      problems.push(
+        'DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)',
+      );
     } else {
       databaseUrl = url;
     }
@@ -69,7 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevelRaw = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
   const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw)
     ? (logLevelRaw as Config['logLevel'])
-    : (problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (it is "${env.LOG_LEVEL}")`),
+    : (problems.push(
+        `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (it is "${env.LOG_LEVEL}")`,
+      ),
       'info' as const);
   const config: Config = {
     port,
@@ -78,7 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     sqliteFile: path.join(dataDir, 'shortlist.db'),
     migrateOnStart: parseBoolean('MIGRATE_ON_START', env.MIGRATE_ON_START, true, problems),
-    directoryPollSeconds: parseInteger('DIRECTORY_POLL_SECONDS', env.DIRECTORY_POLL_SECONDS, 2, 1, 3600, problems),
+    directoryPollSeconds: parseInteger(
+      'DIRECTORY_POLL_SECONDS',
+      env.DIRECTORY_POLL_SECONDS,
+      2,
+      1,
+      3600,
+      problems,
+    ),
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -8,6 +8,7 @@ import { isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
+import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
 import { openDb } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
@@ -15,7 +16,11 @@ import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = openDb(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: config.sqliteFile });
+  const db = openDb(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'sqlite', file: config.sqliteFile },
+  );
   const clock = { now: () => new Date() };
   if (config.migrateOnStart) {
     const applied = await migrateToLatest(db);
@@ -24,14 +29,20 @@ async function main(): Promise<void> {
     await assertKnownMigrations(db);
     const pending = await listPendingMigrations(db);
     if (pending.length > 0) {
-      throw new Error(`The database needs migrations (${pending.join(', ')}). Run "npx shortlist db migrate" first, or start with MIGRATE_ON_START=true.`);
+      throw new Error(
+        `The database needs migrations (${pending.join(', ')}). Run "npx shortlist db migrate" first, or start with MIGRATE_ON_START=true.`,
+      );
     }
   }
   const directoryStore = new SqlDirectoryStore(db);
-  if (await ensureDirectoryLoaded({ directoryStore, clock }, () => generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }))) {
+  if (
+    await ensureDirectoryLoaded({ directoryStore, clock }, () =>
+      generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }),
+    )
+  ) {
     console.log('Loaded the demo directory (synthetic data) into an empty database.');
   }
-  const snapshot = new DirectorySnapshot<undefined>({ directoryStore }, () => undefined);
+  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
   await snapshot.refresh();
   snapshot.watch(config.directoryPollSeconds);
   const app = await createApp({ directoryStore, snapshot, logger: { level: config.logLevel } });

@@ -14,7 +14,10 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-cli-'));
 }
 
-export async function runShortlist(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runShortlist(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const status = await runCli(args, {

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { openDb, type Db } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';

@@ -14,9 +14,18 @@ export interface CliDeps {
 /** Runs `fn` with the database open, closing it whatever happens. */
 export async function withDeps<T>(io: CliIo, fn: (deps: CliDeps) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env, io.cwd);
-  const db = openDb(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: config.sqliteFile });
+  const db = openDb(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'sqlite', file: config.sqliteFile },
+  );
   try {
-    return await fn({ config, db, directoryStore: new SqlDirectoryStore(db), clock: { now: () => new Date() } });
+    return await fn({
+      config,
+      db,
+      directoryStore: new SqlDirectoryStore(db),
+      clock: { now: () => new Date() },
+    });
   } finally {
     await db.close();
   }

@@ -11,7 +11,11 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .action(() =>
       withDeps(io, async ({ db: handle }) => {
         const applied = await migrateToLatest(handle);
-        io.stdout(applied.length === 0 ? `${handle.describe}: already up to date.\n` : `${handle.describe}: applied ${applied.join(', ')}.\n`);
+        io.stdout(
+          applied.length === 0
+            ? `${handle.describe}: already up to date.\n`
+            : `${handle.describe}: applied ${applied.join(', ')}.\n`,
+        );
       }),
     );
   db.command('status')
@@ -21,9 +25,14 @@ export function registerDbCommands(program: Command, io: CliIo): void {
         await assertKnownMigrations(handle);
         const status = await listMigrationStatus(handle);
         io.stdout(`${handle.describe}\n`);
-        for (const m of status) io.stdout(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}\n`);
+        for (const m of status)
+          io.stdout(
+            `${m.executedAt ? 'applied' : 'pending'}  ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}\n`,
+          );
         const pending = status.filter((m) => m.executedAt === null).length;
-        io.stdout(pending === 0 ? 'Up to date.\n' : `${pending} pending: run "shortlist db migrate".\n`);
+        io.stdout(
+          pending === 0 ? 'Up to date.\n' : `${pending} pending: run "shortlist db migrate".\n`,
+        );
       }),
     );
 }

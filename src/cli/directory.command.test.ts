@@ -29,14 +29,23 @@ describe('shortlist directory and db commands', () => {
   });
 
   it('imports a JSON file, exports it as CSV, and imports that CSV back to the same directory', async () => {
-    const directory = buildDirectory([buildBrand({ slug: 'acme', listings: [buildListing({ slug: 'acme-driving', branches: [buildBranch({ id: 'acme-1' })] })] })]);
+    const directory = buildDirectory([
+      buildBrand({
+        slug: 'acme',
+        listings: [
+          buildListing({ slug: 'acme-driving', branches: [buildBranch({ id: 'acme-1' })] }),
+        ],
+      }),
+    ]);
     const json = write('in.json', formatDirectoryJson(directory));
     const imported = await runShortlist(['directory', 'import', json], env);
     expect(imported.stderr).not.toContain('Unexpected');
     expect(imported.status).toBe(0);
     expect(imported.stdout).toBe('Imported 1 listings, 1 brands and 1 branches.\n');
     const csv = await runShortlist(['directory', 'export', '--format', 'csv'], env);
-    expect(csv.stdout.split('\n')[0]).toBe('brand_slug,brand_name,listing_slug,listing_name,description,website,verified,listed_since,industries,subsectors,employment_types,purposes,coverage,branch_id,branch_name,address,town,postcode,lat,lon,candidate_phone,candidate_email,employer_phone,employer_email');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'brand_slug,brand_name,listing_slug,listing_name,description,website,verified,listed_since,industries,subsectors,employment_types,purposes,coverage,branch_id,branch_name,address,town,postcode,lat,lon,candidate_phone,candidate_email,employer_phone,employer_email',
+    );
     const csvFile = write('out.csv', csv.stdout);
     expect((await runShortlist(['directory', 'import', csvFile], env)).status).toBe(0);
     const again = await runShortlist(['directory', 'export', '--format', 'json'], env);
@@ -47,28 +56,44 @@ describe('shortlist directory and db commands', () => {
     const directory = buildDirectory([buildBrand({ slug: 'acme' })]);
     const json = write('in.json', formatDirectoryJson(directory));
     await runShortlist(['directory', 'import', json], env);
-    const header = 'brand_slug,brand_name,listing_slug,listing_name,description,website,verified,listed_since,industries,subsectors,employment_types,purposes,coverage,branch_id,branch_name,address,town,postcode,lat,lon,candidate_phone,candidate_email,employer_phone,employer_email';
-    const good = 'b,B,l,L,desc,https://l.example/,true,2020-01-01,IT,,permanent,job,national,l-1,Office,1 Road,town:leeds,LS1 1AA,53.8,-1.5,,,,';
-    const bad = 'b,B,l2,L2,desc,ftp://x,true,2020-01-01,IT,IT/nosuch,permanent,job,national,l-2,Office,1 Road,town:leeds,XX,53.8,-1.5,,not-an-email,,';
+    const header =
+      'brand_slug,brand_name,listing_slug,listing_name,description,website,verified,listed_since,industries,subsectors,employment_types,purposes,coverage,branch_id,branch_name,address,town,postcode,lat,lon,candidate_phone,candidate_email,employer_phone,employer_email';
+    const good =
+      'b,B,l,L,desc,https://l.example/,true,2020-01-01,IT,,permanent,job,national,l-1,Office,1 Road,town:leeds,LS1 1AA,53.8,-1.5,,,,';
+    const bad =
+      'b,B,l2,L2,desc,ftp://x,true,2020-01-01,IT,IT/nosuch,permanent,job,national,l-2,Office,1 Road,town:leeds,XX,53.8,-1.5,,not-an-email,,';
     const file = write('bad.csv', [header, good, bad].join('\n'));
     const result = await runShortlist(['directory', 'import', file], env);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('line 3, website: Website "ftp://x" must be an http:// or https:// address [invalid]');
-    expect(result.stderr).toContain('line 3, subsectors: Sub-sector "IT/nosuch" is not in the list of sub-sectors [not-in-list]');
-    expect(result.stderr).toContain('line 3, postcode: Postcode "XX" is not a valid UK postcode [invalid]');
-    expect(result.stderr).toContain('line 3, candidate_email: Candidate email "not-an-email" is not an email address [invalid]');
+    expect(result.stderr).toContain(
+      'line 3, website: Website "ftp://x" must be an http:// or https:// address [invalid]',
+    );
+    expect(result.stderr).toContain(
+      'line 3, subsectors: Sub-sector "IT/nosuch" is not in the list of sub-sectors [not-in-list]',
+    );
+    expect(result.stderr).toContain(
+      'line 3, postcode: Postcode "XX" is not a valid UK postcode [invalid]',
+    );
+    expect(result.stderr).toContain(
+      'line 3, candidate_email: Candidate email "not-an-email" is not an email address [invalid]',
+    );
     expect(result.stderr).toContain('4 problems found; nothing was changed.');
     const stats = await runShortlist(['directory', 'stats'], env);
     expect(stats.stdout).toBe('1 listings, 1 brands, 1 branches\n');
   });
 
   it('exits 2 with a clear message for a missing file or an unknown format', async () => {
-    const missing = await runShortlist(['directory', 'import', path.join(dataDir, 'nope.json')], env);
+    const missing = await runShortlist(
+      ['directory', 'import', path.join(dataDir, 'nope.json')],
+      env,
+    );
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('There is no file at');
     const format = await runShortlist(['directory', 'export', '--format', 'xml'], env);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain("option '--format <format>' argument 'xml' is invalid. must be csv or json");
+    expect(format.stderr).toContain(
+      "option '--format <format>' argument 'xml' is invalid. must be csv or json",
+    );
   });
 
   it('generates a scaled demo directory into its own file, never the database', async () => {
@@ -76,7 +101,10 @@ describe('shortlist directory and db commands', () => {
     const result = await runShortlist(['demo', 'generate', '--scale', '2', '--out', out], env);
     expect(result.status).toBe(0);
     const file = JSON.parse(fs.readFileSync(out, 'utf8'));
-    const listings = file.brands.reduce((n: number, b: { listings: unknown[] }) => n + b.listings.length, 0);
+    const listings = file.brands.reduce(
+      (n: number, b: { listings: unknown[] }) => n + b.listings.length,
+      0,
+    );
     expect(listings).toBeGreaterThanOrEqual(16000);
     expect(fs.existsSync(path.join(dataDir, 'shortlist.db'))).toBe(false);
   });

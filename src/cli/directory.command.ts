@@ -26,7 +26,8 @@ function parseFormat(value: string): DirectoryFormat {
 
 function parseScale(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError('must be a whole number from 1 to 100');
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new InvalidArgumentError('must be a whole number from 1 to 100');
   return n;
 }
 
@@ -40,27 +41,48 @@ async function readInputFile(file: string): Promise<string> {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw badInput('FILE', code === 'ENOENT' ? `There is no file at ${file}` : `The file ${file} could not be read (${code ?? 'error'})`, code === 'ENOENT' ? 'not-found' : 'invalid');
+    throw badInput(
+      'FILE',
+      code === 'ENOENT'
+        ? `There is no file at ${file}`
+        : `The file ${file} could not be read (${code ?? 'error'})`,
+      code === 'ENOENT' ? 'not-found' : 'invalid',
+    );
   }
 }
 
 export function registerDirectoryCommands(program: Command, io: CliIo): void {
-  const directory = program.command('directory').description('Import, export and count the agency directory');
+  const directory = program
+    .command('directory')
+    .description('Import, export and count the agency directory');
   directory
     .command('import')
     .argument('<file>', 'a .json or .csv directory file')
-    .option('--merge', 'upsert listings by slug and branches by id instead of replacing the directory')
+    .option(
+      '--merge',
+      'upsert listings by slug and branches by id instead of replacing the directory',
+    )
     .option('--format <format>', 'csv or json (default: from the file name)', parseFormat)
-    .description('Replace (or merge into) the directory from a file; loads nothing if any row is wrong')
+    .description(
+      'Replace (or merge into) the directory from a file; loads nothing if any row is wrong',
+    )
     .action(async (file: string, options: { merge?: boolean; format?: DirectoryFormat }) => {
       const format = options.format ?? formatFromName(file);
-      if (!format) throw badInput('--format', 'Say --format csv or --format json: the file name does not end in .csv or .json');
+      if (!format)
+        throw badInput(
+          '--format',
+          'Say --format csv or --format json: the file name does not end in .csv or .json',
+        );
       const content = await readInputFile(file);
       await withDeps(io, async (deps) => {
         await migrateToLatest(deps.db);
         const progress = startProgress(io, 'Importing');
         try {
-          const result = await importDirectory(deps, { content, format, merge: options.merge === true }, progress.update);
+          const result = await importDirectory(
+            deps,
+            { content, format, merge: options.merge === true },
+            progress.update,
+          );
           progress.stop();
           io.stdout(
             result.mode === 'merge'
@@ -94,22 +116,34 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
       withDeps(io, async (deps) => {
         await migrateToLatest(deps.db);
         const stats = await getDirectoryStats(deps);
-        io.stdout(`${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches\n`);
+        io.stdout(
+          `${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches\n`,
+        );
       }),
     );
 
   const demo = program.command('demo').description('The synthetic demo directory');
   demo
     .command('generate')
-    .option('--scale <n>', 'size as a multiple of the demo directory (1 = about 8,300 listings)', parseScale, 1)
+    .option(
+      '--scale <n>',
+      'size as a multiple of the demo directory (1 = about 8,300 listings)',
+      parseScale,
+      1,
+    )
     .requiredOption('--out <file>', 'the JSON file to write (never the app database)')
     .description('Write a generated directory, in the JSON export format, to its own file')
     .action(async (options: { scale: number; out: string }) => {
-      const generated = generateDemoDirectory({ scale: options.scale, outcodeForTown: demoOutcodeForTown });
+      const generated = generateDemoDirectory({
+        scale: options.scale,
+        outcodeForTown: demoOutcodeForTown,
+      });
       await fs.mkdir(path.dirname(path.resolve(io.cwd, options.out)), { recursive: true });
       await fs.writeFile(path.resolve(io.cwd, options.out), formatDirectoryJson(generated), 'utf8');
       const stats = countDirectory(generated);
-      io.stdout(`Wrote ${options.out}: ${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches (demo data).\n`);
+      io.stdout(
+        `Wrote ${options.out}: ${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches (demo data).\n`,
+      );
     });
   demo
     .command('load')
@@ -119,9 +153,15 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
         await migrateToLatest(deps.db);
         const progress = startProgress(io, 'Loading demo');
         try {
-          const stats = await loadDemoDirectory(deps, () => generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }), progress.update);
+          const stats = await loadDemoDirectory(
+            deps,
+            () => generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }),
+            progress.update,
+          );
           progress.stop();
-          io.stdout(`Loaded the demo directory: ${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches.\n`);
+          io.stdout(
+            `Loaded the demo directory: ${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches.\n`,
+          );
         } finally {
           progress.stop();
         }

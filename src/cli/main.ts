@@ -13,8 +13,13 @@ export function buildProgram(io: CliIo): Command {
   registerDbCommands(program, io);
   registerDirectoryCommands(program, io);
   for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-    for (const sub of command.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    for (const sub of command.commands)
+      sub
+        .exitOverride()
+        .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   }
   return program;
 }
@@ -27,7 +32,12 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version'
+      )
+        return EXIT.ok;
       // Commander has already printed its message (unknown option, missing argument...).
       return EXIT.badInput;
     }

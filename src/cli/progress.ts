@@ -11,7 +11,10 @@ export interface Progress {
 export function startProgress(io: CliIo, label: string): Progress {
   const stream = io.isTty
     ? process.stderr
-    : ({ write: (text: string) => (io.stderr(text), true), isTTY: false } as unknown as NodeJS.WriteStream);
+    : ({
+        write: (text: string) => (io.stderr(text), true),
+        isTTY: false,
+      } as unknown as NodeJS.WriteStream);
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} rows`,

@@ -8,13 +8,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
+import type { SearchIndexes } from '../services/search.service.js';
 import type { DirectoryStore } from '../services/ports.js';
 import { installErrorHandlers } from './errors.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
+import { registerPlacesRoutes } from './places.routes.js';
+import { registerSearchRoutes } from './search.routes.js';
 
 export interface AppDeps {
   directoryStore: DirectoryStore;
-  snapshot: DirectorySnapshot<unknown>;
+  snapshot: DirectorySnapshot<SearchIndexes>;
   logger?: boolean | { level: string };
 }
 
@@ -28,7 +31,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             // Logs carry method and path only: query strings and bodies can hold what people
             // typed (notes, tokens, feed URLs), which never reach the logs.
             serializers: {
-              req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
             },
           },
     bodyLimit: 12 * 1024 * 1024,
@@ -41,12 +47,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Shortlist API',
         version: '0.1.0',
-        description: 'Find UK recruitment agencies and plan interview follow-ups. Errors always have the shape {errors:[{field, code, message, suggestions?}]}.',
+        description:
+          'Find UK recruitment agencies and plan interview follow-ups. Errors always have the shape {errors:[{field, code, message, suggestions?}]}.',
       },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  await app.register(async (scope) => registerDirectoryRoutes(scope, deps));
+  await app.register(async (scope) => {
+    registerDirectoryRoutes(scope, deps);
+    registerPlacesRoutes(scope);
+    registerSearchRoutes(scope, deps);
+  });
   return app;
 }

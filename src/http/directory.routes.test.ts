@@ -7,7 +7,9 @@ describe('service and directory routes', () => {
   beforeAll(async () => {
     t = await buildTestApp(
       buildDirectory([
-        buildBrand({ listings: [buildListing({ branches: [buildBranch(), buildBranch()] }), buildListing()] }),
+        buildBrand({
+          listings: [buildListing({ branches: [buildBranch(), buildBranch()] }), buildListing()],
+        }),
         buildBrand(),
       ]),
     );
@@ -30,7 +32,11 @@ describe('service and directory routes', () => {
     expect(body.industries).toHaveLength(69);
     const driving = body.industries.find((i: { slug: string }) => i.slug === 'driving');
     expect(driving.name).toBe('Driving');
-    expect(driving.subsectors).toContainEqual({ slug: 'lgv', name: expect.any(String), local: true });
+    expect(driving.subsectors).toContainEqual({
+      slug: 'lgv',
+      name: expect.any(String),
+      local: true,
+    });
     expect(body.purposes).toEqual([
       { value: 'job', label: 'find me a job' },
       { value: 'staff', label: 'find me staff' },
@@ -51,11 +57,17 @@ describe('service and directory routes', () => {
   it('answers an unknown path with a 404 in the shared error shape', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ errors: [{ field: null, code: 'not-found', message: 'There is nothing at GET /api/nothing-here' }] });
+    expect(res.json()).toEqual({
+      errors: [
+        { field: null, code: 'not-found', message: 'There is nothing at GET /api/nothing-here' },
+      ],
+    });
   });
 
   it('publishes an OpenAPI document listing the routes', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/taxonomy', '/api/stats']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/taxonomy', '/api/stats']),
+    );
   });
 });

@@ -33,7 +33,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
               Type.Object({
                 slug: Type.String(),
                 name: Type.String(),
-                subsectors: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), local: Type.Boolean() })),
+                subsectors: Type.Array(
+                  Type.Object({ slug: Type.String(), name: Type.String(), local: Type.Boolean() }),
+                ),
               }),
             ),
             purposes: Type.Array(LabelledValue),
@@ -55,7 +57,13 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
       schema: {
         summary: 'How many listings, brands and branches the directory holds',
         tags: ['directory'],
-        response: { 200: Type.Object({ listings: Type.Integer(), brands: Type.Integer(), branches: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            listings: Type.Integer(),
+            brands: Type.Integer(),
+            branches: Type.Integer(),
+          }),
+        },
       },
     },
     () => getDirectoryStats(deps),

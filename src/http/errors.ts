@@ -30,11 +30,29 @@ function fromFastifyValidation(error: FastifyError): Problem[] {
   const items = error.validation ?? [];
   if (items.length === 0) return [{ field: null, code: 'invalid', message: error.message }];
   return items.map((item) => {
-    const base = item.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
-    const missing = item.keyword === 'required' ? String((item.params as { missingProperty?: string }).missingProperty ?? '') : '';
+    const base = item.instancePath
+      .replace(/^\//, '')
+      .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+      .replace(/\//g, '.');
+    const missing =
+      item.keyword === 'required'
+        ? String((item.params as { missingProperty?: string }).missingProperty ?? '')
+        : '';
     const field = [base, missing].filter((p) => p !== '').join('.') || null;
-    const code = item.keyword === 'required' ? 'required' : item.keyword === 'maxLength' ? 'too-long' : item.keyword === 'enum' ? 'not-in-list' : ['minimum', 'maximum'].includes(item.keyword) ? 'out-of-range' : 'invalid';
-    const message = item.keyword === 'required' ? `${field ?? 'A field'} is required` : `${field ?? 'The request'} ${item.message ?? 'is not valid'}`;
+    const code =
+      item.keyword === 'required'
+        ? 'required'
+        : item.keyword === 'maxLength'
+          ? 'too-long'
+          : item.keyword === 'enum'
+            ? 'not-in-list'
+            : ['minimum', 'maximum'].includes(item.keyword)
+              ? 'out-of-range'
+              : 'invalid';
+    const message =
+      item.keyword === 'required'
+        ? `${field ?? 'A field'} is required`
+        : `${field ?? 'The request'} ${item.message ?? 'is not valid'}`;
     return { field, code, message };
   });
 }
@@ -46,22 +64,50 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (error.validation) return sendProblems(reply, 400, fromFastifyValidation(error));
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return sendProblems(reply, 429, [{ field: null, code: 'rate-limited', message: 'Too many requests: please wait a moment and try again' }]);
+      return sendProblems(reply, 429, [
+        {
+          field: null,
+          code: 'rate-limited',
+          message: 'Too many requests: please wait a moment and try again',
+        },
+      ]);
     }
     if (status === 413) {
-      return sendProblems(reply, 413, [{ field: null, code: 'payload-too-large', message: 'The request is too large' }]);
+      return sendProblems(reply, 413, [
+        { field: null, code: 'payload-too-large', message: 'The request is too large' },
+      ]);
     }
     if (status === 415) {
-      return sendProblems(reply, 415, [{ field: null, code: 'unsupported-media-type', message: 'This content type is not accepted here' }]);
+      return sendProblems(reply, 415, [
+        {
+          field: null,
+          code: 'unsupported-media-type',
+          message: 'This content type is not accepted here',
+        },
+      ]);
     }
     if (status >= 400 && status < 500) {
       // Malformed JSON bodies and similar client faults from Fastify itself.
-      return sendProblems(reply, status, [{ field: null, code: 'invalid', message: error.message || 'The request is not valid' }]);
+      return sendProblems(reply, status, [
+        { field: null, code: 'invalid', message: error.message || 'The request is not valid' },
+      ]);
     }
     request.log.error({ err: error }, 'unexpected error');
-    return sendProblems(reply, 500, [{ field: null, code: 'internal', message: 'Something went wrong on our side. Please try again.' }]);
+    return sendProblems(reply, 500, [
+      {
+        field: null,
+        code: 'internal',
+        message: 'Something went wrong on our side. Please try again.',
+      },
+    ]);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblems(reply, 404, [{ field: null, code: 'not-found', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}` }]),
+    sendProblems(reply, 404, [
+      {
+        field: null,
+        code: 'not-found',
+        message: `There is nothing at ${request.method} ${request.url.split('?')[0]}`,
+      },
+    ]),
   );
 }

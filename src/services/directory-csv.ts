@@ -64,7 +64,11 @@ const BRANCH_COLUMNS: Record<string, Column> = {
   employerPhone: 'employer_phone',
   employerEmail: 'employer_email',
 };
-const BRAND_COLUMNS: Record<string, Column> = { slug: 'brand_slug', name: 'brand_name', listings: 'listing_slug' };
+const BRAND_COLUMNS: Record<string, Column> = {
+  slug: 'brand_slug',
+  name: 'brand_name',
+  listings: 'listing_slug',
+};
 
 const joinList = (values: readonly string[]) => values.join(';');
 const splitList = (value: string) =>
@@ -139,14 +143,15 @@ const LISTING_FIELDS_CHECKED: Column[] = [
 export function readDirectoryCsv(text: string): CsvDirectory {
   let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    type CsvRecord = { record: Record<string, string>; raw: string; info: { lines: number } };
+    records = parse<CsvRecord>(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       bom: true,
       info: true,
       raw: true,
       relax_column_count: false,
-    }) as { record: Record<string, string>; raw: string; info: { lines: number } }[];
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const lineMatch = /line (\d+)/i.exec(message);
@@ -160,17 +165,27 @@ export function readDirectoryCsv(text: string): CsvDirectory {
     ]);
   }
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const present = new Set(header.split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, '')));
+  const present = new Set(
+    header.split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, '')),
+  );
   const missing = CSV_COLUMNS.filter((c) => !present.has(c));
   if (missing.length > 0) {
     throw new DomainError(
-      missing.map((column) => ({ field: column, code: 'required', message: `The CSV header has no "${column}" column`, line: 1 })),
+      missing.map((column) => ({
+        field: column,
+        code: 'required',
+        message: `The CSV header has no "${column}" column`,
+        line: 1,
+      })),
     );
   }
   const problems: Problem[] = [];
   const brands: { slug: string; name: string; listings: Record<string, unknown>[] }[] = [];
   const brandIndex = new Map<string, number>();
-  const listingIndex = new Map<string, { brand: number; listing: number; line: number; record: Record<string, string> }>();
+  const listingIndex = new Map<
+    string,
+    { brand: number; listing: number; line: number; record: Record<string, string> }
+  >();
   const lines = new Map<string, number>();
   for (const { record, raw, info } of records) {
     // Report the line where the row starts: a quoted value may span several lines.
@@ -200,7 +215,10 @@ export function readDirectoryCsv(text: string): CsvDirectory {
         subsectors: splitList(record.subsectors ?? ''),
         employmentTypes: splitList(record.employment_types ?? ''),
         purposes: splitList(record.purposes ?? ''),
-        coverage: (record.coverage ?? '').trim() === 'national' ? 'national' : splitList(record.coverage ?? ''),
+        coverage:
+          (record.coverage ?? '').trim() === 'national'
+            ? 'national'
+            : splitList(record.coverage ?? ''),
         branches: [],
       });
       lines.set(`brands[${bi}].listings[${entry.listing}]`, line);
@@ -227,7 +245,10 @@ export function readDirectoryCsv(text: string): CsvDirectory {
     }
     const listing = brands[entry.brand]!.listings[entry.listing]!;
     const branches = listing.branches as unknown[];
-    lines.set(`brands[${entry.brand}].listings[${entry.listing}].branches[${branches.length}]`, line);
+    lines.set(
+      `brands[${entry.brand}].listings[${entry.listing}].branches[${branches.length}]`,
+      line,
+    );
     branches.push({
       id: record.branch_id,
       name: record.branch_name,
@@ -243,7 +264,12 @@ export function readDirectoryCsv(text: string): CsvDirectory {
     });
   }
   if (records.length === 0) {
-    problems.push({ field: null, code: 'required', message: 'The CSV file has no rows after its header', line: 2 });
+    problems.push({
+      field: null,
+      code: 'required',
+      message: 'The CSV file has no rows after its header',
+      line: 2,
+    });
   }
   if (problems.length > 0) throw new DomainError(problems);
   return { raw: { brands }, lines };
@@ -256,7 +282,10 @@ export function readDirectoryCsv(text: string): CsvDirectory {
 export function locateCsvProblems(problems: Problem[], lines: Map<string, number>): Problem[] {
   return problems.map((problem) => {
     if (problem.field === null) return problem;
-    const match = /^brands\[(\d+)\](?:\.listings\[(\d+)\](?:\.branches\[(\d+)\])?)?(?:\.([A-Za-z]+))?/.exec(problem.field);
+    const match =
+      /^brands\[(\d+)\](?:\.listings\[(\d+)\](?:\.branches\[(\d+)\])?)?(?:\.([A-Za-z]+))?/.exec(
+        problem.field,
+      );
     if (!match) return problem;
     const [, b, l, br, key] = match;
     let path = `brands[${b}]`;

@@ -48,7 +48,12 @@ export class DirectorySnapshot<T = undefined> {
     if (this.current && this.current.version === state.version) return false;
     const directory = await this.deps.directoryStore.loadDirectory();
     // Read the state again: a change that landed while loading is picked up next time.
-    this.current = { version: state.version, demo: state.demo, directory, derived: this.derive(directory, state) };
+    this.current = {
+      version: state.version,
+      demo: state.demo,
+      directory,
+      derived: this.derive(directory, state),
+    };
     this.deps.logger?.info({ version: state.version }, 'directory snapshot loaded');
     return true;
   }
@@ -57,7 +62,9 @@ export class DirectorySnapshot<T = undefined> {
   watch(seconds: number): void {
     this.stop();
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'directory refresh failed'));
+      this.refresh().catch((error: unknown) =>
+        this.deps.logger?.error({ err: error }, 'directory refresh failed'),
+      );
     }, seconds * 1000);
     this.timer.unref();
   }

@@ -21,7 +21,11 @@ export interface DirectoryDeps {
 
 /** Serialises a directory in the JSON export format (nested, canonical order, 2-space indent). */
 export function formatDirectoryJson(directory: Directory): string {
-  const file: DirectoryFile = { format: 'shortlist-directory', version: 1, ...canonicalDirectory(directory) };
+  const file: DirectoryFile = {
+    format: 'shortlist-directory',
+    version: 1,
+    ...canonicalDirectory(directory),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -71,18 +75,27 @@ export async function importDirectory(
     });
     return { mode: 'merge', merged, ...(await deps.directoryStore.getStats()) };
   }
-  await deps.directoryStore.replaceDirectory(directory, { demo: isDemoDirectory(directory), changedAt }, onProgress);
+  await deps.directoryStore.replaceDirectory(
+    directory,
+    { demo: isDemoDirectory(directory), changedAt },
+    onProgress,
+  );
   return { mode: 'replace', ...countDirectory(directory) };
 }
 
 /** Exports the whole directory in the given format. */
-export async function exportDirectory(deps: Pick<DirectoryDeps, 'directoryStore'>, format: DirectoryFormat): Promise<string> {
+export async function exportDirectory(
+  deps: Pick<DirectoryDeps, 'directoryStore'>,
+  format: DirectoryFormat,
+): Promise<string> {
   const directory = canonicalDirectory(await deps.directoryStore.loadDirectory());
   return format === 'json' ? formatDirectoryJson(directory) : formatDirectoryCsv(directory);
 }
 
 /** Counts of brands, listings and branches. */
-export function getDirectoryStats(deps: Pick<DirectoryDeps, 'directoryStore'>): Promise<DirectoryStats> {
+export function getDirectoryStats(
+  deps: Pick<DirectoryDeps, 'directoryStore'>,
+): Promise<DirectoryStats> {
   return deps.directoryStore.getStats();
 }
 
@@ -106,6 +119,10 @@ export async function loadDemoDirectory(
   onProgress?: ProgressListener,
 ): Promise<DirectoryStats> {
   const directory = canonicalDirectory(generate());
-  await deps.directoryStore.replaceDirectory(directory, { demo: true, changedAt: deps.clock.now().toISOString() }, onProgress);
+  await deps.directoryStore.replaceDirectory(
+    directory,
+    { demo: true, changedAt: deps.clock.now().toISOString() },
+    onProgress,
+  );
   return countDirectory(directory);
 }

@@ -26,7 +26,10 @@ export interface DirectoryStore {
     onProgress?: ProgressListener,
   ): Promise<void>;
   /** Upserts brands by slug, listings by slug and branches by id, in one transaction. */
-  mergeDirectory(directory: Directory, meta: { demo: boolean; changedAt: string }): Promise<MergeResult>;
+  mergeDirectory(
+    directory: Directory,
+    meta: { demo: boolean; changedAt: string },
+  ): Promise<MergeResult>;
   loadDirectory(): Promise<Directory>;
   getStats(): Promise<DirectoryStats>;
   getState(): Promise<DirectoryState>;

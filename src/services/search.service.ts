@@ -6,6 +6,7 @@ import { resolveSearch } from '../domain/directory/search-request.js';
 import type { RawSearchParams } from '../domain/directory/search-query.js';
 import type { DirectorySnapshot } from './directory-snapshot.service.js';
 import { findPlaceById } from '../domain/directory/places.js';
+import { findIndustry, findSubsector } from '../domain/directory/taxonomy.js';
 import type { Listing } from '../domain/directory/directory.js';
 
 export interface SearchDeps {
@@ -22,7 +23,8 @@ export interface SearchIndexes {
 export function buildSearchIndexes(directory: Directory): SearchIndexes {
   const listings = new Map<string, { listing: Listing; brand: { slug: string; name: string } }>();
   for (const brand of directory.brands) {
-    for (const listing of brand.listings) listings.set(listing.slug, { listing, brand: { slug: brand.slug, name: brand.name } });
+    for (const listing of brand.listings)
+      listings.set(listing.slug, { listing, brand: { slug: brand.slug, name: brand.name } });
   }
   return { index: new SearchIndex(directory), listings };
 }
@@ -60,7 +62,9 @@ export interface AgencyDetail {
 }
 
 /** The full listing for its profile; throws `not-found` for an unknown slug. */
-export function getAgency(deps: SearchDeps, slug: string, lookup: (industry: string, sub?: string) => { name: string } | undefined): AgencyDetail {
+export function getAgency(deps: SearchDeps, slug: string): AgencyDetail {
+  const lookup = (industry: string, sub?: string) =>
+    sub === undefined ? findIndustry(industry) : findSubsector(industry, sub);
   const entry = deps.snapshot.get().derived.listings.get(slug);
   if (!entry) throw DomainError.single('not-found', `There is no agency listing "${slug}"`, null);
   const { listing, brand } = entry;

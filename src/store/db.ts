@@ -24,7 +24,11 @@ pg.types.setTypeParser(20, (value) => Number(value));
 
 export type DbTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; /** A schema to work in (tests isolate themselves this way). */ schema?: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /** A schema to work in (tests isolate themselves this way). */ schema?: string;
+    };
 
 /** Opens a database connection pool for the target; creates the SQLite file's folder. */
 export function openDb(target: DbTarget): Db {

@@ -29,8 +29,21 @@ describe.each(TEST_DATABASES)('directory store on $name', (database) => {
       buildBrand({
         slug: 'acme',
         listings: [
-          buildListing({ slug: 'acme-driving', coverage: 'national', branches: [buildBranch({ id: 'acme-leeds' }), buildBranch({ id: 'acme-york', candidatePhone: null, employerEmail: null })] }),
-          buildListing({ slug: 'acme-office', verified: false, industries: ['admin', 'hr'], subsectors: [], website: null }),
+          buildListing({
+            slug: 'acme-driving',
+            coverage: 'national',
+            branches: [
+              buildBranch({ id: 'acme-leeds' }),
+              buildBranch({ id: 'acme-york', candidatePhone: null, employerEmail: null }),
+            ],
+          }),
+          buildListing({
+            slug: 'acme-office',
+            verified: false,
+            industries: ['admin', 'hr'],
+            subsectors: [],
+            website: null,
+          }),
         ],
       }),
       buildBrand({ slug: 'beta' }),
@@ -38,7 +51,11 @@ describe.each(TEST_DATABASES)('directory store on $name', (database) => {
     await store.replaceDirectory(directory, { demo: true, changedAt: '2026-11-26T07:00:00.000Z' });
     expect(await store.loadDirectory()).toEqual(canonicalDirectory(directory));
     expect(await store.getStats()).toEqual({ listings: 3, brands: 2, branches: 4 });
-    expect(await store.getState()).toEqual({ version: 1, demo: true, changedAt: '2026-11-26T07:00:00.000Z' });
+    expect(await store.getState()).toEqual({
+      version: 1,
+      demo: true,
+      changedAt: '2026-11-26T07:00:00.000Z',
+    });
   });
 
   it('replaces everything on a second replace and bumps the version', async () => {
@@ -52,8 +69,20 @@ describe.each(TEST_DATABASES)('directory store on $name', (database) => {
   it('merges: upserts listings by slug and branches by id, keeps the rest', async () => {
     await store.replaceDirectory(
       buildDirectory([
-        buildBrand({ slug: 'acme', name: 'Acme', listings: [buildListing({ slug: 'acme-driving', branches: [buildBranch({ id: 'b1' }), buildBranch({ id: 'b2' })] })] }),
-        buildBrand({ slug: 'other', listings: [buildListing({ slug: 'other-it', industries: ['IT'], subsectors: [] })] }),
+        buildBrand({
+          slug: 'acme',
+          name: 'Acme',
+          listings: [
+            buildListing({
+              slug: 'acme-driving',
+              branches: [buildBranch({ id: 'b1' }), buildBranch({ id: 'b2' })],
+            }),
+          ],
+        }),
+        buildBrand({
+          slug: 'other',
+          listings: [buildListing({ slug: 'other-it', industries: ['IT'], subsectors: [] })],
+        }),
       ]),
       { demo: false, changedAt: 'a' },
     );
@@ -63,7 +92,15 @@ describe.each(TEST_DATABASES)('directory store on $name', (database) => {
           slug: 'acme',
           name: 'Acme Renamed',
           listings: [
-            buildListing({ slug: 'acme-driving', name: 'Acme Driving', employmentTypes: ['contract'], branches: [buildBranch({ id: 'b2', address: '9 New Street, Leeds' }), buildBranch({ id: 'b3' })] }),
+            buildListing({
+              slug: 'acme-driving',
+              name: 'Acme Driving',
+              employmentTypes: ['contract'],
+              branches: [
+                buildBranch({ id: 'b2', address: '9 New Street, Leeds' }),
+                buildBranch({ id: 'b3' }),
+              ],
+            }),
             buildListing({ slug: 'acme-new', branches: [buildBranch({ id: 'b4' })] }),
           ],
         }),

@@ -1,14 +1,25 @@
 /** The directory in SQL: brands, listings with their value lists, and branches. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Branch, Brand, Directory, DirectoryStats, Listing } from '../domain/directory/directory.js';
+import type {
+  Branch,
+  Brand,
+  Directory,
+  DirectoryStats,
+  Listing,
+} from '../domain/directory/directory.js';
 import type { EmploymentType, Purpose } from '../domain/directory/taxonomy.js';
-import type { DirectoryState, DirectoryStore, MergeResult, ProgressListener } from '../services/ports.js';
+import type {
+  DirectoryState,
+  DirectoryStore,
+  MergeResult,
+  ProgressListener,
+} from '../services/ports.js';
 import { toBool, type Db } from './db.js';
 import type { Database } from './schema.js';
 
 const CHUNK_ROWS = 400;
 
-async function insertChunked<T extends keyof Database & string>(
+async function insertChunked<T extends keyof Database>(
   trx: Transaction<Database>,
   table: T,
   rows: Database[T][],
@@ -37,8 +48,14 @@ interface Rows {
 
 function toRows(directory: Directory): Rows {
   const rows: Rows = {
-    brands: [], listings: [], industries: [], subsectors: [], employmentTypes: [], purposes: [],
-    coverage: [], branches: [],
+    brands: [],
+    listings: [],
+    industries: [],
+    subsectors: [],
+    employmentTypes: [],
+    purposes: [],
+    coverage: [],
+    branches: [],
   };
   for (const brand of directory.brands) {
     rows.brands.push({ slug: brand.slug, name: brand.name });
@@ -54,11 +71,14 @@ function toRows(directory: Directory): Rows {
         national: l.coverage === 'national',
       });
       for (const industry of l.industries) rows.industries.push({ listing_slug: l.slug, industry });
-      for (const subsector of l.subsectors) rows.subsectors.push({ listing_slug: l.slug, subsector });
-      for (const t of l.employmentTypes) rows.employmentTypes.push({ listing_slug: l.slug, employment_type: t });
+      for (const subsector of l.subsectors)
+        rows.subsectors.push({ listing_slug: l.slug, subsector });
+      for (const t of l.employmentTypes)
+        rows.employmentTypes.push({ listing_slug: l.slug, employment_type: t });
       for (const purpose of l.purposes) rows.purposes.push({ listing_slug: l.slug, purpose });
       if (l.coverage !== 'national') {
-        for (const place of l.coverage) rows.coverage.push({ listing_slug: l.slug, place_id: place });
+        for (const place of l.coverage)
+          rows.coverage.push({ listing_slug: l.slug, place_id: place });
       }
       for (const b of l.branches) {
         rows.branches.push({
@@ -96,7 +116,9 @@ export class SqlDirectoryStore implements DirectoryStore {
     this.db = handle.kysely;
   }
 
-  private prepareBooleans<T extends { verified?: boolean | number; national?: boolean | number; demo?: boolean | number }>(row: T): T {
+  private prepareBooleans<
+    T extends { verified?: boolean | number; national?: boolean | number; demo?: boolean | number },
+  >(row: T): T {
     if (this.handle.dialect !== 'sqlite') return row;
     // better-sqlite3 binds numbers, not booleans.
     const out = { ...row };
@@ -106,15 +128,24 @@ export class SqlDirectoryStore implements DirectoryStore {
     return out;
   }
 
-  private async insertRows(trx: Transaction<Database>, rows: Rows, onProgress?: ProgressListener): Promise<void> {
-    const total = Object.values(rows).reduce((sum: number, list: unknown[]) => sum + list.length, 0);
+  private async insertRows(
+    trx: Transaction<Database>,
+    rows: Rows,
+    onProgress?: ProgressListener,
+  ): Promise<void> {
+    const total = (Object.values(rows) as unknown[][]).reduce((sum, list) => sum + list.length, 0);
     let done = 0;
     const onChunk = (n: number) => {
       done += n;
       onProgress?.(done, total);
     };
     await insertChunked(trx, 'brands', rows.brands, onChunk);
-    await insertChunked(trx, 'listings', rows.listings.map((r) => this.prepareBooleans(r)), onChunk);
+    await insertChunked(
+      trx,
+      'listings',
+      rows.listings.map((r) => this.prepareBooleans(r)),
+      onChunk,
+    );
     await insertChunked(trx, 'listing_industries', rows.industries, onChunk);
     await insertChunked(trx, 'listing_subsectors', rows.subsectors, onChunk);
     await insertChunked(trx, 'listing_employment_types', rows.employmentTypes, onChunk);
@@ -151,7 +182,10 @@ export class SqlDirectoryStore implements DirectoryStore {
     });
   }
 
-  async mergeDirectory(directory: Directory, meta: { demo: boolean; changedAt: string }): Promise<MergeResult> {
+  async mergeDirectory(
+    directory: Directory,
+    meta: { demo: boolean; changedAt: string },
+  ): Promise<MergeResult> {
     const rows = toRows(directory);
     await this.db.transaction().execute(async (trx) => {
       for (const brand of rows.brands) {
@@ -164,7 +198,8 @@ export class SqlDirectoryStore implements DirectoryStore {
       const slugs = rows.listings.map((l) => l.slug);
       for (let i = 0; i < slugs.length; i += CHUNK_ROWS) {
         const chunk = slugs.slice(i, i + CHUNK_ROWS);
-        for (const table of VALUE_TABLES) await trx.deleteFrom(table).where('listing_slug', 'in', chunk).execute();
+        for (const table of VALUE_TABLES)
+          await trx.deleteFrom(table).where('listing_slug', 'in', chunk).execute();
       }
       for (const listing of rows.listings) {
         const row = this.prepareBooleans(listing);
@@ -200,28 +235,76 @@ export class SqlDirectoryStore implements DirectoryStore {
       // A brand left without listings by a move is removed: every brand has a listing.
       await trx
         .deleteFrom('brands')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('listings').select('slug').whereRef('listings.brand_slug', '=', 'brands.slug'))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('listings')
+                .select('slug')
+                .whereRef('listings.brand_slug', '=', 'brands.slug'),
+            ),
+          ),
+        )
         .execute();
       await trx
         .deleteFrom('listings')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('branches').select('id').whereRef('branches.listing_slug', '=', 'listings.slug'))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('branches')
+                .select('id')
+                .whereRef('branches.listing_slug', '=', 'listings.slug'),
+            ),
+          ),
+        )
         .execute();
       await this.bumpState(trx, meta);
     });
-    return { brands: rows.brands.length, listings: rows.listings.length, branches: rows.branches.length };
+    return {
+      brands: rows.brands.length,
+      listings: rows.listings.length,
+      branches: rows.branches.length,
+    };
   }
 
   async loadDirectory(): Promise<Directory> {
-    const [brands, listings, industries, subsectors, types, purposes, coverage, branches] = await Promise.all([
-      this.db.selectFrom('brands').selectAll().orderBy('slug').execute(),
-      this.db.selectFrom('listings').selectAll().orderBy('slug').execute(),
-      this.db.selectFrom('listing_industries').selectAll().orderBy('listing_slug').orderBy('industry').execute(),
-      this.db.selectFrom('listing_subsectors').selectAll().orderBy('listing_slug').orderBy('subsector').execute(),
-      this.db.selectFrom('listing_employment_types').selectAll().orderBy('listing_slug').orderBy('employment_type').execute(),
-      this.db.selectFrom('listing_purposes').selectAll().orderBy('listing_slug').orderBy('purpose').execute(),
-      this.db.selectFrom('listing_coverage').selectAll().orderBy('listing_slug').orderBy('place_id').execute(),
-      this.db.selectFrom('branches').selectAll().orderBy('id').execute(),
-    ]);
+    const [brands, listings, industries, subsectors, types, purposes, coverage, branches] =
+      await Promise.all([
+        this.db.selectFrom('brands').selectAll().orderBy('slug').execute(),
+        this.db.selectFrom('listings').selectAll().orderBy('slug').execute(),
+        this.db
+          .selectFrom('listing_industries')
+          .selectAll()
+          .orderBy('listing_slug')
+          .orderBy('industry')
+          .execute(),
+        this.db
+          .selectFrom('listing_subsectors')
+          .selectAll()
+          .orderBy('listing_slug')
+          .orderBy('subsector')
+          .execute(),
+        this.db
+          .selectFrom('listing_employment_types')
+          .selectAll()
+          .orderBy('listing_slug')
+          .orderBy('employment_type')
+          .execute(),
+        this.db
+          .selectFrom('listing_purposes')
+          .selectAll()
+          .orderBy('listing_slug')
+          .orderBy('purpose')
+          .execute(),
+        this.db
+          .selectFrom('listing_coverage')
+          .selectAll()
+          .orderBy('listing_slug')
+          .orderBy('place_id')
+          .execute(),
+        this.db.selectFrom('branches').selectAll().orderBy('id').execute(),
+      ]);
     const bySlug = new Map<string, Listing>();
     const byBrand = new Map<string, Brand>();
     for (const b of brands) byBrand.set(b.slug, { slug: b.slug, name: b.name, listings: [] });
@@ -245,7 +328,8 @@ export class SqlDirectoryStore implements DirectoryStore {
     }
     for (const r of industries) bySlug.get(r.listing_slug)?.industries.push(r.industry);
     for (const r of subsectors) bySlug.get(r.listing_slug)?.subsectors.push(r.subsector);
-    for (const r of types) bySlug.get(r.listing_slug)?.employmentTypes.push(r.employment_type as EmploymentType);
+    for (const r of types)
+      bySlug.get(r.listing_slug)?.employmentTypes.push(r.employment_type as EmploymentType);
     for (const r of purposes) bySlug.get(r.listing_slug)?.purposes.push(r.purpose as Purpose);
     for (const r of coverage) {
       const listing = bySlug.get(r.listing_slug);
@@ -278,12 +362,20 @@ export class SqlDirectoryStore implements DirectoryStore {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    const [brands, listings, branches] = await Promise.all([count('brands'), count('listings'), count('branches')]);
+    const [brands, listings, branches] = await Promise.all([
+      count('brands'),
+      count('listings'),
+      count('branches'),
+    ]);
     return { listings, brands, branches };
   }
 
   async getState(): Promise<DirectoryState> {
-    const row = await this.db.selectFrom('directory_state').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('directory_state')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst();
     if (!row) return { version: 0, demo: false, changedAt: '' };
     return { version: Number(row.version), demo: toBool(row.demo), changedAt: row.changed_at };
   }

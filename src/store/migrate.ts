@@ -25,7 +25,9 @@ function createMigrator(db: Db, migrations: Record<string, Migration>) {
 
 async function listExecutedNames(db: Db): Promise<string[]> {
   try {
-    const result = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db.kysely);
+    const result = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(db.kysely);
     return result.rows.map((r) => r.name);
   } catch {
     return [];
@@ -50,7 +52,7 @@ export async function migrateToLatest(db: Db, migrations = MIGRATIONS): Promise<
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
-      `Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       { cause: error },
     );
   }
@@ -58,7 +60,10 @@ export async function migrateToLatest(db: Db, migrations = MIGRATIONS): Promise<
 }
 
 /** Lists every migration this build knows with when it ran (null: pending). */
-export async function listMigrationStatus(db: Db, migrations = MIGRATIONS): Promise<MigrationStatus[]> {
+export async function listMigrationStatus(
+  db: Db,
+  migrations = MIGRATIONS,
+): Promise<MigrationStatus[]> {
   const infos = await createMigrator(db, migrations).getMigrations();
   return infos.map((info) => ({
     name: info.name,
@@ -68,5 +73,7 @@ export async function listMigrationStatus(db: Db, migrations = MIGRATIONS): Prom
 
 /** Names of migrations this build knows that have not run yet. */
 export async function listPendingMigrations(db: Db, migrations = MIGRATIONS): Promise<string[]> {
-  return (await listMigrationStatus(db, migrations)).filter((m) => m.executedAt === null).map((m) => m.name);
+  return (await listMigrationStatus(db, migrations))
+    .filter((m) => m.executedAt === null)
+    .map((m) => m.name);
 }

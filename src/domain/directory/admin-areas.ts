@@ -81,23 +81,30 @@ export interface RegionDef {
 
 /** The 9 English ITL1 regions; centres are area-weighted means of their counties' centres. */
 export const REGIONS: readonly RegionDef[] = [
-  { name: 'North East', altNames: ['North East England', 'NE England'], centre: { lat: 55.0, lon: -1.87 } },
-  { name: 'North West', altNames: ['North West England', 'NW England'], centre: { lat: 54.0, lon: -2.75 } },
+  { name: 'North East', altNames: ['North East England', 'NE England', 'North of England', 'Northern England'], centre: { lat: 55.0, lon: -1.87 } },
+  { name: 'North West', altNames: ['North West England', 'NW England', 'North of England', 'Northern England'], centre: { lat: 54.0, lon: -2.75 } },
   {
     name: 'Yorkshire and The Humber',
-    altNames: ['Yorkshire', 'Yorkshire and Humber', 'Yorkshire and Humberside', 'Humberside'],
+    altNames: [
+      'Yorkshire',
+      'Yorkshire and Humber',
+      'Yorkshire and Humberside',
+      'Humberside',
+      'North of England',
+      'Northern England',
+    ],
     centre: { lat: 53.95, lon: -1.25 },
   },
-  { name: 'East Midlands', altNames: ['East Midlands England'], centre: { lat: 52.91, lon: -0.8 } },
-  { name: 'West Midlands', altNames: ['West Midlands region'], centre: { lat: 52.47, lon: -2.3 } },
+  { name: 'East Midlands', altNames: ['East Midlands England', 'Midlands', 'The Midlands'], centre: { lat: 52.91, lon: -0.8 } },
+  { name: 'West Midlands', altNames: ['West Midlands region', 'Midlands', 'The Midlands'], centre: { lat: 52.47, lon: -2.3 } },
   {
     name: 'East of England',
     altNames: ['East England', 'Eastern England', 'East Anglia'],
     centre: { lat: 52.23, lon: 0.53 },
   },
   { name: 'London', altNames: ['London region'], centre: { lat: 51.5, lon: -0.12 } },
-  { name: 'South East', altNames: ['South East England', 'SE England'], centre: { lat: 51.26, lon: -0.52 } },
-  { name: 'South West', altNames: ['South West England', 'SW England'], centre: { lat: 50.98, lon: -3.15 } },
+  { name: 'South East', altNames: ['South East England', 'SE England', 'South of England', 'Southern England'], centre: { lat: 51.26, lon: -0.52 } },
+  { name: 'South West', altNames: ['South West England', 'SW England', 'South of England', 'Southern England'], centre: { lat: 50.98, lon: -3.15 } },
 ];
 
 export interface CountyDef {
@@ -131,7 +138,7 @@ export const COUNTIES: readonly CountyDef[] = [
   { name: 'City of London', nation: ENG, altNames: ['Square Mile'] },
   { name: 'Cornwall', nation: ENG, altNames: ['Kernow'] },
   { name: 'County Durham', nation: ENG, altNames: ['Durham', 'Co Durham'], centre: { lat: 54.68, lon: -1.75 } },
-  { name: 'Cumbria', nation: ENG, altNames: [] },
+  { name: 'Cumbria', nation: ENG, altNames: ['Cumberland', 'Westmorland'] },
   { name: 'Derbyshire', nation: ENG, altNames: ['Derbys'] },
   { name: 'Devon', nation: ENG, altNames: ['Devonshire'], centre: { lat: 50.72, lon: -3.85 } },
   { name: 'Dorset', nation: ENG, altNames: [] },
@@ -171,14 +178,14 @@ export const COUNTIES: readonly CountyDef[] = [
   { name: 'Wiltshire', nation: ENG, altNames: ['Wilts'] },
   { name: 'Worcestershire', nation: ENG, altNames: ['Worcs'] },
   // Wales: the 8 preserved counties.
-  { name: 'Clwyd', nation: WLS, altNames: [] },
+  { name: 'Clwyd', nation: WLS, altNames: ['North Wales'] },
   { name: 'Dyfed', nation: WLS, altNames: [], centre: { lat: 51.98, lon: -4.35 } },
-  { name: 'Gwent', nation: WLS, altNames: [] },
-  { name: 'Gwynedd', nation: WLS, altNames: [] },
-  { name: 'Mid Glamorgan', nation: WLS, altNames: ['Glamorgan'] },
-  { name: 'Powys', nation: WLS, altNames: [], centre: { lat: 52.35, lon: -3.4 } },
-  { name: 'South Glamorgan', nation: WLS, altNames: ['Glamorgan'] },
-  { name: 'West Glamorgan', nation: WLS, altNames: ['Glamorgan'] },
+  { name: 'Gwent', nation: WLS, altNames: ['South Wales'] },
+  { name: 'Gwynedd', nation: WLS, altNames: ['Anglesey', 'Ynys Mon', 'North Wales'] },
+  { name: 'Mid Glamorgan', nation: WLS, altNames: ['Glamorgan', 'South Wales'] },
+  { name: 'Powys', nation: WLS, altNames: ['Mid Wales'], centre: { lat: 52.35, lon: -3.4 } },
+  { name: 'South Glamorgan', nation: WLS, altNames: ['Glamorgan', 'South Wales'] },
+  { name: 'West Glamorgan', nation: WLS, altNames: ['Glamorgan', 'South Wales'] },
   // Scotland: the 32 council areas.
   { name: 'Aberdeen City', nation: SCT, altNames: ['City of Aberdeen'] },
   { name: 'Aberdeenshire', nation: SCT, altNames: [], centre: { lat: 57.3, lon: -2.6 } },

@@ -13,22 +13,87 @@ export const DEMO_SEED = 20261126;
 
 /** Share of listings by primary industry (relative weights), shaped on the real directory. */
 const INDUSTRY_WEIGHTS: Record<string, number> = {
-  accounting: 6, admin: 9, agriculture: 0.6, arts: 0.4, automotive: 1.2, aviation: 0.5, banking: 1.5,
-  biotechnology: 0.4, catering: 8, charity: 0.6, childcare: 1, construction: 5, consulting: 0.8,
-  creative: 1.2, custservcallcentre: 2, defence: 0.4, digital: 1.5, driving: 9, education: 4,
-  electronics: 0.8, energy: 1.2, engineering: 6, environ: 0.5, executive: 1.2,
-  facilitiesmanagement: 1, fashion: 0.6, financialservices: 2, fmcg: 0.8, food: 0.8, government: 1,
-  graduate: 1, headhunting: 1, health: 4, healthsafety: 0.5, housebuilding: 0.6, hr: 1.5,
-  industrial: 12, informationindustry: 0.3, insurance: 1, IT: 8, legal: 3, logistics: 2.5,
-  manufacture: 2, marketing: 2, marketresearch: 0.4, mediapr: 0.8, multilingual: 0.5,
-  notforprofit: 0.4, pharm: 0.8, pr: 0.4, printing: 0.3, projectmanagement: 0.8, property: 1.5,
-  purchasing: 0.8, rail: 0.6, recruitment: 0.8, retail: 2, sales: 4, science: 1, security: 1,
-  shipping: 0.4, socialcare: 5, spabeauty: 0.4, spaceandsatellite: 0.2, sport: 0.5, tax: 0.6,
-  telecoms: 0.8, trainingandlearning: 0.6, travel: 0.6,
+  accounting: 6,
+  admin: 9,
+  agriculture: 0.6,
+  arts: 0.4,
+  automotive: 1.2,
+  aviation: 0.5,
+  banking: 1.5,
+  biotechnology: 0.4,
+  catering: 8,
+  charity: 0.6,
+  childcare: 1,
+  construction: 5,
+  consulting: 0.8,
+  creative: 1.2,
+  custservcallcentre: 2,
+  defence: 0.4,
+  digital: 1.5,
+  driving: 9,
+  education: 4,
+  electronics: 0.8,
+  energy: 1.2,
+  engineering: 6,
+  environ: 0.5,
+  executive: 1.2,
+  facilitiesmanagement: 1,
+  fashion: 0.6,
+  financialservices: 2,
+  fmcg: 0.8,
+  food: 0.8,
+  government: 1,
+  graduate: 1,
+  headhunting: 1,
+  health: 4,
+  healthsafety: 0.5,
+  housebuilding: 0.6,
+  hr: 1.5,
+  industrial: 12,
+  informationindustry: 0.3,
+  insurance: 1,
+  IT: 8,
+  legal: 3,
+  logistics: 2.5,
+  manufacture: 2,
+  marketing: 2,
+  marketresearch: 0.4,
+  mediapr: 0.8,
+  multilingual: 0.5,
+  notforprofit: 0.4,
+  pharm: 0.8,
+  pr: 0.4,
+  printing: 0.3,
+  projectmanagement: 0.8,
+  property: 1.5,
+  purchasing: 0.8,
+  rail: 0.6,
+  recruitment: 0.8,
+  retail: 2,
+  sales: 4,
+  science: 1,
+  security: 1,
+  shipping: 0.4,
+  socialcare: 5,
+  spabeauty: 0.4,
+  spaceandsatellite: 0.2,
+  sport: 0.5,
+  tax: 0.6,
+  telecoms: 0.8,
+  trainingandlearning: 0.6,
+  travel: 0.6,
 };
 
 /** Industries whose work is local volume work: their agencies mostly offer temporary staff. */
-const LOCAL_INDUSTRIES = new Set(['industrial', 'driving', 'catering', 'admin', 'socialcare', 'security', 'facilitiesmanagement']);
+const LOCAL_INDUSTRIES = new Set([
+  'industrial',
+  'driving',
+  'catering',
+  'admin',
+  'socialcare',
+  'security',
+  'facilitiesmanagement',
+]);
 
 /** Industries that sit together on one agency's books. */
 const RELATED: Record<string, string[]> = {
@@ -53,35 +118,138 @@ const RELATED: Record<string, string[]> = {
 };
 
 const SECTOR_WORDS: Record<string, string[]> = {
-  accounting: ['Finance', 'Accountancy'], admin: ['Office', 'Secretarial'], catering: ['Hospitality', 'Catering'],
-  construction: ['Construction', 'Build'], creative: ['Creative', 'Design'], custservcallcentre: ['Contact Centre'],
-  digital: ['Digital'], driving: ['Driving', 'Drivers', 'Transport'], education: ['Education', 'Teaching'],
-  engineering: ['Engineering', 'Technical'], executive: ['Executive'], financialservices: ['Financial'],
-  health: ['Healthcare', 'Medical'], industrial: ['Industrial', 'Labour'], IT: ['Tech', 'IT', 'Digital'],
-  legal: ['Legal', 'Law'], logistics: ['Logistics', 'Supply Chain'], manufacture: ['Manufacturing'],
-  marketing: ['Marketing'], property: ['Property'], sales: ['Sales'], science: ['Science'],
-  socialcare: ['Care', 'Social Care'], security: ['Security'], retail: ['Retail'], hr: ['HR', 'People'],
-  headhunting: ['Search'], recruitment: ['Rec-to-Rec'], childcare: ['Childcare', 'Nursery'],
+  accounting: ['Finance', 'Accountancy'],
+  admin: ['Office', 'Secretarial'],
+  catering: ['Hospitality', 'Catering'],
+  construction: ['Construction', 'Build'],
+  creative: ['Creative', 'Design'],
+  custservcallcentre: ['Contact Centre'],
+  digital: ['Digital'],
+  driving: ['Driving', 'Drivers', 'Transport'],
+  education: ['Education', 'Teaching'],
+  engineering: ['Engineering', 'Technical'],
+  executive: ['Executive'],
+  financialservices: ['Financial'],
+  health: ['Healthcare', 'Medical'],
+  industrial: ['Industrial', 'Labour'],
+  IT: ['Tech', 'IT', 'Digital'],
+  legal: ['Legal', 'Law'],
+  logistics: ['Logistics', 'Supply Chain'],
+  manufacture: ['Manufacturing'],
+  marketing: ['Marketing'],
+  property: ['Property'],
+  sales: ['Sales'],
+  science: ['Science'],
+  socialcare: ['Care', 'Social Care'],
+  security: ['Security'],
+  retail: ['Retail'],
+  hr: ['HR', 'People'],
+  headhunting: ['Search'],
+  recruitment: ['Rec-to-Rec'],
+  childcare: ['Childcare', 'Nursery'],
 };
 
 const SUFFIXES = [
-  'Recruitment', 'Recruitment', 'Recruitment', 'Staffing', 'Personnel', 'Appointments', 'Resourcing',
-  'Talent', 'Careers', 'Associates', 'People', 'Selection', 'Employment', 'Recruitment Partners',
+  'Recruitment',
+  'Recruitment',
+  'Recruitment',
+  'Staffing',
+  'Personnel',
+  'Appointments',
+  'Resourcing',
+  'Talent',
+  'Careers',
+  'Associates',
+  'People',
+  'Selection',
+  'Employment',
+  'Recruitment Partners',
 ];
 const FEATURES = [
-  'Pennine', 'Chiltern', 'Mendip', 'Cotswold', 'Severn', 'Thames', 'Trent', 'Mersey', 'Tyne', 'Humber',
-  'Solent', 'Wessex', 'Mercia', 'Northumbria', 'Cambrian', 'Grampian', 'Clyde', 'Forth', 'Tay', 'Lagan',
-  'Dales', 'Fenland', 'Weald', 'Downs', 'Peak', 'Lakeland', 'Borders', 'Highland', 'Wolds', 'Mourne',
-  'Snowdon', 'Brecon', 'Exmoor', 'Dartmoor', 'Quantock', 'Malvern', 'Cheviot', 'Sperrin', 'Ochil', 'Medway',
-  'Ouse', 'Avon', 'Wye', 'Tamar', 'Calder', 'Aire', 'Wear', 'Tees', 'Eden', 'Dee', 'Usk', 'Taff',
+  'Pennine',
+  'Chiltern',
+  'Mendip',
+  'Cotswold',
+  'Severn',
+  'Thames',
+  'Trent',
+  'Mersey',
+  'Tyne',
+  'Humber',
+  'Solent',
+  'Wessex',
+  'Mercia',
+  'Northumbria',
+  'Cambrian',
+  'Grampian',
+  'Clyde',
+  'Forth',
+  'Tay',
+  'Lagan',
+  'Dales',
+  'Fenland',
+  'Weald',
+  'Downs',
+  'Peak',
+  'Lakeland',
+  'Borders',
+  'Highland',
+  'Wolds',
+  'Mourne',
+  'Snowdon',
+  'Brecon',
+  'Exmoor',
+  'Dartmoor',
+  'Quantock',
+  'Malvern',
+  'Cheviot',
+  'Sperrin',
+  'Ochil',
+  'Medway',
+  'Ouse',
+  'Avon',
+  'Wye',
+  'Tamar',
+  'Calder',
+  'Aire',
+  'Wear',
+  'Tees',
+  'Eden',
+  'Dee',
+  'Usk',
+  'Taff',
 ];
 const STREETS = [
-  'High Street', 'Station Road', 'Market Street', 'Church Street', 'King Street', 'Queen Street',
-  'Victoria Road', 'Park Road', 'Mill Lane', 'Bridge Street', 'North Street', 'South Parade',
-  'George Street', 'Castle Street', 'Albion Street', 'York Road', 'London Road', 'New Road',
-  'Commercial Street', 'Chapel Street',
+  'High Street',
+  'Station Road',
+  'Market Street',
+  'Church Street',
+  'King Street',
+  'Queen Street',
+  'Victoria Road',
+  'Park Road',
+  'Mill Lane',
+  'Bridge Street',
+  'North Street',
+  'South Parade',
+  'George Street',
+  'Castle Street',
+  'Albion Street',
+  'York Road',
+  'London Road',
+  'New Road',
+  'Commercial Street',
+  'Chapel Street',
 ];
-const BUILDINGS = ['Suite 2', 'First Floor', 'Unit 4', 'Second Floor', 'Office 12', 'Ground Floor', 'Suite 5B'];
+const BUILDINGS = [
+  'Suite 2',
+  'First Floor',
+  'Unit 4',
+  'Second Floor',
+  'Office 12',
+  'Ground Floor',
+  'Suite 5B',
+];
 
 /** Ofcom's ranges reserved for drama: numbers that will never ring anyone. */
 const DRAMA_RANGES: { town: string; prefix: string; format: (n: number) => string }[] = [
@@ -124,7 +292,8 @@ function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): num
   const rad = Math.PI / 180;
   const dLat = (bLat - aLat) * rad;
   const dLon = (bLon - aLon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
@@ -162,12 +331,13 @@ function uniqueSlug(base: string, used: Set<string>): string {
 function phoneFor(ctx: Context, town: Town): string {
   ctx.phoneCounter += 1;
   for (const d of ctx.dramaTowns) {
-    if (distanceKm(d.lat, d.lon, town.lat, town.lon) <= DRAMA_RADIUS_KM) return d.format(ctx.phoneCounter);
+    if (distanceKm(d.lat, d.lon, town.lat, town.lon) <= DRAMA_RADIUS_KM)
+      return d.format(ctx.phoneCounter);
   }
   return NO_AREA_RANGE(ctx.phoneCounter);
 }
 
-function defaultOutcode(town: Town): string {
+function defaultOutcode(_town: Town): string {
   return 'ZZ99';
 }
 
@@ -198,7 +368,16 @@ function makeBranch(ctx: Context, listingSlug: string, domain: string, town: Tow
 
 function pickEmploymentTypes(r: SeededRandom, industry: string): EmploymentType[] {
   const local = LOCAL_INDUSTRIES.has(industry);
-  const contractHeavy = ['IT', 'engineering', 'digital', 'projectmanagement', 'telecoms', 'energy', 'rail', 'defence'].includes(industry);
+  const contractHeavy = [
+    'IT',
+    'engineering',
+    'digital',
+    'projectmanagement',
+    'telecoms',
+    'energy',
+    'rail',
+    'defence',
+  ].includes(industry);
   const types: EmploymentType[] = [];
   if (r.chance(local ? 0.6 : 0.9)) types.push('permanent');
   if (r.chance(local ? 0.9 : 0.35)) types.push('temporary');
@@ -215,13 +394,29 @@ function pickPurposes(r: SeededRandom): Purpose[] {
   return ['job'];
 }
 
-function describe(listing: { industries: string[]; subsectorNames: string[]; types: EmploymentType[] }, ctx: Context, town: Town, coverageText: string): string {
+function describe(
+  listing: { industries: string[]; subsectorNames: string[]; types: EmploymentType[] },
+  ctx: Context,
+  town: Town,
+  coverageText: string,
+): string {
   const industryNames = listing.industries.map((s) => ctx.industryBySlug.get(s)?.name ?? s);
   const typeText = listing.types
-    .map((t) => ({ permanent: 'permanent', temporary: 'temporary', contract: 'contract', 'temp-to-perm': 'temp-to-perm' })[t])
+    .map(
+      (t) =>
+        ({
+          permanent: 'permanent',
+          temporary: 'temporary',
+          contract: 'contract',
+          'temp-to-perm': 'temp-to-perm',
+        })[t],
+    )
     .join(', ')
     .replace(/, ([^,]*)$/, ' and $1');
-  const focus = listing.subsectorNames.length > 0 ? listing.subsectorNames.slice(0, 3).join(', ') : industryNames.join(', ');
+  const focus =
+    listing.subsectorNames.length > 0
+      ? listing.subsectorNames.slice(0, 3).join(', ')
+      : industryNames.join(', ');
   const r = ctx.random;
   const openers = [
     `Fictional demo agency placing ${typeText} staff in ${focus}`,
@@ -231,9 +426,18 @@ function describe(listing: { industries: string[]; subsectorNames: string[]; typ
   return `${r.pick(openers)}, ${coverageText}, from an office in ${town.name}.`;
 }
 
-function coverageFor(ctx: Context, kind: 'national' | 'region' | 'county' | 'town', town: Town): { coverage: Coverage; text: string } {
+function coverageFor(
+  ctx: Context,
+  kind: 'national' | 'region' | 'county' | 'town',
+  town: Town,
+): { coverage: Coverage; text: string } {
   if (kind === 'national') return { coverage: 'national', text: 'across the UK' };
-  const id = kind === 'region' ? (town.regionId ?? town.nationId) : kind === 'county' ? town.countyId : town.id;
+  const id =
+    kind === 'region'
+      ? (town.regionId ?? town.nationId)
+      : kind === 'county'
+        ? town.countyId
+        : town.id;
   const place = findPlaceById(id);
   return { coverage: [id], text: `covering ${place?.name ?? town.name}` };
 }
@@ -251,17 +455,22 @@ function makeListing(
   const industries = [primary.slug];
   const related = RELATED[primary.slug] ?? [];
   if (related.length > 0 && r.chance(national ? 0.6 : 0.3)) {
-    for (const extra of r.sample(related, r.int(1, Math.min(3, related.length)))) industries.push(extra);
+    for (const extra of r.sample(related, r.int(1, Math.min(3, related.length))))
+      industries.push(extra);
   }
   if (r.chance(0.04)) {
     // A few generalists cover many industries.
-    for (const extra of r.sample(listIndustries(), r.int(4, 9))) if (!industries.includes(extra.slug)) industries.push(extra.slug);
+    for (const extra of r.sample(listIndustries(), r.int(4, 9)))
+      if (!industries.includes(extra.slug)) industries.push(extra.slug);
   }
   const subsectors: string[] = [];
   const subsectorNames: string[] = [];
   if (r.chance(0.6)) {
     const local = primary.subsectors.filter((s) => s.local);
-    const pool = LOCAL_INDUSTRIES.has(primary.slug) && local.length > 0 && r.chance(0.7) ? local : primary.subsectors;
+    const pool =
+      LOCAL_INDUSTRIES.has(primary.slug) && local.length > 0 && r.chance(0.7)
+        ? local
+        : primary.subsectors;
     for (const s of r.sample(pool, r.int(1, Math.min(4, pool.length)))) {
       subsectors.push(`${primary.slug}/${s.slug}`);
       subsectorNames.push(s.name);
@@ -273,7 +482,8 @@ function makeListing(
     ? 'national'
     : branchTowns.length > 1
       ? 'region'
-      : ['executive', 'headhunting', 'spaceandsatellite', 'recruitment'].includes(primary.slug) && r.chance(0.5)
+      : ['executive', 'headhunting', 'spaceandsatellite', 'recruitment'].includes(primary.slug) &&
+          r.chance(0.5)
         ? 'national'
         : (() => {
             const x = r.next();
@@ -302,7 +512,8 @@ function brandName(ctx: Context, home: Town, primary: Industry, national: boolea
   const r = ctx.random;
   const words = SECTOR_WORDS[primary.slug] ?? [primary.name.split(/[ /&]/)[0]!];
   const word = r.pick(words);
-  if (national) return `${r.pick(FEATURES)} ${r.pick(['Recruitment Group', 'Staffing Group', 'Personnel Group', 'People Group'])}`;
+  if (national)
+    return `${r.pick(FEATURES)} ${r.pick(['Recruitment Group', 'Staffing Group', 'Personnel Group', 'People Group'])}`;
   const x = r.next();
   if (x < 0.45) return `${home.name} ${word} ${r.pick(SUFFIXES)}`;
   if (x < 0.75) return `${r.pick(FEATURES)} ${word} ${r.pick(SUFFIXES)}`;
@@ -312,7 +523,12 @@ function brandName(ctx: Context, home: Town, primary: Industry, national: boolea
 
 function nearbyTowns(ctx: Context, home: Town, count: number): Town[] {
   const candidates = ctx.towns
-    .filter((t) => t.id !== home.id && t.population >= 20000 && distanceKm(home.lat, home.lon, t.lat, t.lon) < 80)
+    .filter(
+      (t) =>
+        t.id !== home.id &&
+        t.population >= 20000 &&
+        distanceKm(home.lat, home.lon, t.lat, t.lon) < 80,
+    )
     .sort((a, b) => b.population - a.population)
     .slice(0, 20);
   return ctx.random.sample(candidates, count);
@@ -329,16 +545,29 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
   const industriesList = listIndustries();
   const townById = new Map(towns.map((t) => [t.id, t]));
   const boosted: Record<string, number> = {
-    'town:leeds': 8, 'town:bristol': 5, 'town:manchester': 6, 'town:birmingham': 1.2, 'town:glasgow': 2,
-    'town:edinburgh': 2, 'town:reading': 2.5, 'town:milton-keynes': 2, 'town:cardiff': 1.5,
+    'town:leeds': 8,
+    'town:bristol': 5,
+    'town:manchester': 6,
+    'town:birmingham': 1.2,
+    'town:glasgow': 2,
+    'town:edinburgh': 2,
+    'town:reading': 2.5,
+    'town:milton-keynes': 2,
+    'town:cardiff': 1.5,
   };
   const outside = towns.filter((t) => t.countyId !== 'county:greater-london' && t.population > 0);
   const inLondon = towns.filter((t) => t.countyId === 'county:greater-london' && t.population > 0);
   const ctx: Context = {
     random,
     towns,
-    homeTowns: new WeightedTable(outside, (t) => Math.pow(t.population, 0.85) * (boosted[t.id] ?? 1)),
-    londonTowns: new WeightedTable(inLondon, (t) => (t.id === 'town:london' ? 40 : 1) * Math.sqrt(t.population)),
+    homeTowns: new WeightedTable(
+      outside,
+      (t) => Math.pow(t.population, 0.85) * (boosted[t.id] ?? 1),
+    ),
+    londonTowns: new WeightedTable(
+      inLondon,
+      (t) => (t.id === 'town:london' ? 40 : 1) * Math.sqrt(t.population),
+    ),
     industries: new WeightedTable(industriesList, (i) => INDUSTRY_WEIGHTS[i.slug] ?? 0.5),
     industryBySlug: new Map(industriesList.map((i) => [i.slug, i])),
     usedBrandSlugs: new Set(),
@@ -369,10 +598,31 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
     const listings: Listing[] = [];
     if (national) {
       // National brands: several divisions, each with offices in a dozen or more big towns.
-      const divisions = [primary, ...random.sample(industriesList.filter((x) => x.slug !== primary.slug), random.int(1, 3))];
+      const divisions = [
+        primary,
+        ...random.sample(
+          industriesList.filter((x) => x.slug !== primary.slug),
+          random.int(1, 3),
+        ),
+      ];
       for (const division of divisions) {
-        const branchTowns = [home, ...random.sample(bigTowns.filter((t) => t.id !== home.id), random.int(8, 30))];
-        listings.push(makeListing(ctx, brand, `${name} - ${division.name} Division`, division, branchTowns, true));
+        const branchTowns = [
+          home,
+          ...random.sample(
+            bigTowns.filter((t) => t.id !== home.id),
+            random.int(8, 30),
+          ),
+        ];
+        listings.push(
+          makeListing(
+            ctx,
+            brand,
+            `${name} - ${division.name} Division`,
+            division,
+            branchTowns,
+            true,
+          ),
+        );
       }
     } else {
       const x = random.next();
@@ -380,7 +630,10 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
       const divisions = [primary];
       while (divisions.length < divisionCount) {
         const related = RELATED[primary.slug];
-        const next = related && random.chance(0.7) ? ctx.industryBySlug.get(random.pick(related)) : ctx.industries.draw(random);
+        const next =
+          related && random.chance(0.7)
+            ? ctx.industryBySlug.get(random.pick(related))
+            : ctx.industries.draw(random);
         if (next && !divisions.includes(next)) divisions.push(next);
         else if (!next) break;
         else if (divisions.length >= 1 && random.chance(0.3)) break;
@@ -388,7 +641,9 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
       const extraBranches = random.chance(0.045) ? nearbyTowns(ctx, home, random.int(1, 3)) : [];
       for (const division of divisions) {
         const listingName = divisions.length === 1 ? name : `${name} - ${division.name} Division`;
-        listings.push(makeListing(ctx, brand, listingName, division, [home, ...extraBranches], false));
+        listings.push(
+          makeListing(ctx, brand, listingName, division, [home, ...extraBranches], false),
+        );
       }
     }
     brands.push({ slug: brand.slug, name: brand.name, listings });

@@ -48,7 +48,9 @@ export function demoOutcodeForTown(town: Town): string {
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   const district = nearest(districts, town);
   const code =
-    district && district.km <= NEAR_DISTRICT_KM ? district.candidate.code : (nearest(areas, town)?.candidate.code ?? 'ZZ1');
+    district && district.km <= NEAR_DISTRICT_KM
+      ? district.candidate.code
+      : (nearest(areas, town)?.candidate.code ?? 'ZZ1');
   cache.set(town.id, code);
   return code;
 }

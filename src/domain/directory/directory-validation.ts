@@ -18,7 +18,8 @@ import {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EMAIL_PATTERN = /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL_PATTERN =
+  /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,22}[0-9]$/;
 
 export const LIMITS = {
@@ -56,7 +57,11 @@ class Checker {
   ): string | null {
     const value = obj[key];
     const field = `${path}.${key}`;
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && value.trim() === '')
+    ) {
       if (opts.required) this.problems.add(field, 'required', `${opts.label} is required`);
       return opts.required ? null : null;
     }
@@ -80,7 +85,13 @@ class Checker {
     return trimmed;
   }
 
-  slug(obj: Obj, key: string, path: string, label: string, seen: Map<string, string>): string | null {
+  slug(
+    obj: Obj,
+    key: string,
+    path: string,
+    label: string,
+    seen: Map<string, string>,
+  ): string | null {
     const value = this.text(obj, key, path, { max: LIMITS.slug, required: true, label });
     if (value === null) return null;
     if (!SLUG_PATTERN.test(value)) {
@@ -93,7 +104,11 @@ class Checker {
     }
     const previous = seen.get(value);
     if (previous !== undefined) {
-      this.problems.add(`${path}.${key}`, 'duplicate', `${label} "${value}" is already used at ${previous}`);
+      this.problems.add(
+        `${path}.${key}`,
+        'duplicate',
+        `${label} "${value}" is already used at ${previous}`,
+      );
       return null;
     }
     seen.set(value, path);
@@ -112,7 +127,9 @@ class Checker {
     if (!Array.isArray(value) || value.length === 0) {
       this.problems.add(
         field,
-        value === undefined || value === null || (Array.isArray(value) && value.length === 0) ? 'required' : 'invalid',
+        value === undefined || value === null || (Array.isArray(value) && value.length === 0)
+          ? 'required'
+          : 'invalid',
         `${label} must list at least one value`,
       );
       return null;
@@ -145,13 +162,24 @@ class Checker {
     const value = this.text(obj, key, path, { max: 30, required: false, label });
     if (value === null) return null;
     if (!PHONE_PATTERN.test(value)) {
-      this.problems.add(`${path}.${key}`, 'invalid', `${label} "${value}" is not a telephone number`);
+      this.problems.add(
+        `${path}.${key}`,
+        'invalid',
+        `${label} "${value}" is not a telephone number`,
+      );
       return null;
     }
     return value;
   }
 
-  coordinate(obj: Obj, key: string, path: string, label: string, min: number, max: number): number | null {
+  coordinate(
+    obj: Obj,
+    key: string,
+    path: string,
+    label: string,
+    min: number,
+    max: number,
+  ): number | null {
     const raw = obj[key];
     const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
     if (value === undefined || value === null || raw === '') {
@@ -190,21 +218,37 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
     return null;
   }
   const id = c.slug(raw, 'id', path, 'Branch id', c.branchIds);
-  const name = c.text(raw, 'name', path, { max: LIMITS.name, required: true, label: 'Branch name' });
-  const address = c.text(raw, 'address', path, { max: LIMITS.address, required: true, label: 'Address' });
+  const name = c.text(raw, 'name', path, {
+    max: LIMITS.name,
+    required: true,
+    label: 'Branch name',
+  });
+  const address = c.text(raw, 'address', path, {
+    max: LIMITS.address,
+    required: true,
+    label: 'Address',
+  });
   const townRaw = c.text(raw, 'town', path, { max: 200, required: true, label: 'Town' });
   let town: string | null = null;
   if (townRaw !== null) {
     const place = findPlaceById(townRaw);
     if (place?.kind !== 'town') {
-      c.problems.add(`${path}.town`, 'not-in-list', `Town "${townRaw}" is not a town id from the gazetteer (e.g. town:leeds)`);
+      c.problems.add(
+        `${path}.town`,
+        'not-in-list',
+        `Town "${townRaw}" is not a town id from the gazetteer (e.g. town:leeds)`,
+      );
     } else town = place.id;
   }
   const postcodeRaw = c.text(raw, 'postcode', path, { max: 10, required: true, label: 'Postcode' });
   let postcode: string | null = null;
   if (postcodeRaw !== null) {
     if (!isValidPostcode(postcodeRaw)) {
-      c.problems.add(`${path}.postcode`, 'invalid', `Postcode "${postcodeRaw}" is not a valid UK postcode`);
+      c.problems.add(
+        `${path}.postcode`,
+        'invalid',
+        `Postcode "${postcodeRaw}" is not a valid UK postcode`,
+      );
     } else postcode = toNormalised(postcodeRaw);
   }
   const lat = c.coordinate(raw, 'lat', path, 'Latitude', 49, 61);
@@ -213,24 +257,52 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
   const candidateEmail = c.email(raw, 'candidateEmail', path, 'Candidate email');
   const employerPhone = c.phone(raw, 'employerPhone', path, 'Employer phone');
   const employerEmail = c.email(raw, 'employerEmail', path, 'Employer email');
-  if (id === null || name === null || address === null || town === null || postcode === null || lat === null || lon === null) {
+  if (
+    id === null ||
+    name === null ||
+    address === null ||
+    town === null ||
+    postcode === null ||
+    lat === null ||
+    lon === null
+  ) {
     return null;
   }
-  return { id, name, address, town, postcode, lat, lon, candidatePhone, candidateEmail, employerPhone, employerEmail };
+  return {
+    id,
+    name,
+    address,
+    town,
+    postcode,
+    lat,
+    lon,
+    candidatePhone,
+    candidateEmail,
+    employerPhone,
+    employerEmail,
+  };
 }
 
 function parseCoverage(c: Checker, raw: unknown, path: string): Coverage | null {
   const field = `${path}.coverage`;
   if (raw === 'national') return 'national';
   if (!Array.isArray(raw) || raw.length === 0) {
-    c.problems.add(field, raw === undefined || raw === null ? 'required' : 'invalid', 'Coverage must be "national" or a list of place ids');
+    c.problems.add(
+      field,
+      raw === undefined || raw === null ? 'required' : 'invalid',
+      'Coverage must be "national" or a list of place ids',
+    );
     return null;
   }
   if (raw.length === 1 && raw[0] === 'national') return 'national';
   return c.list({ coverage: raw }, 'coverage', path, 'Coverage', (value, f) => {
     const place = typeof value === 'string' ? findPlaceById(value.trim()) : undefined;
     if (!place) {
-      c.problems.add(f, 'not-in-list', `Coverage "${String(value)}" is not a place id (town:..., county:..., region:... or nation:...)`);
+      c.problems.add(
+        f,
+        'not-in-list',
+        `Coverage "${String(value)}" is not a place id (town:..., county:..., region:... or nation:...)`,
+      );
       return null;
     }
     return place.id;
@@ -243,10 +315,22 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
     return null;
   }
   const slug = c.slug(raw, 'slug', path, 'Listing slug', c.listingSlugs);
-  const name = c.text(raw, 'name', path, { max: LIMITS.name, required: true, label: 'Listing name' });
+  const name = c.text(raw, 'name', path, {
+    max: LIMITS.name,
+    required: true,
+    label: 'Listing name',
+  });
   const description =
-    c.text(raw, 'description', path, { max: LIMITS.description, required: false, label: 'Description' }) ?? '';
-  const website = c.text(raw, 'website', path, { max: LIMITS.website, required: false, label: 'Website' });
+    c.text(raw, 'description', path, {
+      max: LIMITS.description,
+      required: false,
+      label: 'Description',
+    }) ?? '';
+  const website = c.text(raw, 'website', path, {
+    max: LIMITS.website,
+    required: false,
+    label: 'Website',
+  });
   let websiteOk = true;
   if (website !== null) {
     let url: URL | null = null;
@@ -256,20 +340,37 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
       url = null;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      c.problems.add(`${path}.website`, 'invalid', `Website "${website}" must be an http:// or https:// address`);
+      c.problems.add(
+        `${path}.website`,
+        'invalid',
+        `Website "${website}" must be an http:// or https:// address`,
+      );
       websiteOk = false;
     }
   }
   const verified = parseBoolean(raw.verified ?? false);
-  if (verified === null) c.problems.add(`${path}.verified`, 'invalid', 'Verified must be true or false');
-  const listedSince = c.text(raw, 'listedSince', path, { max: 10, required: true, label: 'Listed since' });
+  if (verified === null)
+    c.problems.add(`${path}.verified`, 'invalid', 'Verified must be true or false');
+  const listedSince = c.text(raw, 'listedSince', path, {
+    max: 10,
+    required: true,
+    label: 'Listed since',
+  });
   if (listedSince !== null && !isCalendarDate(listedSince)) {
-    c.problems.add(`${path}.listedSince`, 'invalid', `Listed since "${listedSince}" must be a date written YYYY-MM-DD`);
+    c.problems.add(
+      `${path}.listedSince`,
+      'invalid',
+      `Listed since "${listedSince}" must be a date written YYYY-MM-DD`,
+    );
   }
   const industries = c.list(raw, 'industries', path, 'Industries', (value, f) => {
     const industry = typeof value === 'string' ? findIndustry(value) : undefined;
     if (!industry) {
-      c.problems.add(f, 'not-in-list', `Industry "${String(value)}" is not in the list of industries`);
+      c.problems.add(
+        f,
+        'not-in-list',
+        `Industry "${String(value)}" is not in the list of industries`,
+      );
       return null;
     }
     return industry.slug;
@@ -277,31 +378,57 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   const subsectorsRaw = raw.subsectors ?? [];
   let subsectors: string[] | null = [];
   if (!Array.isArray(subsectorsRaw)) {
-    c.problems.add(`${path}.subsectors`, 'invalid', 'Sub-sectors must be a list of industry/subsector values');
+    c.problems.add(
+      `${path}.subsectors`,
+      'invalid',
+      'Sub-sectors must be a list of industry/subsector values',
+    );
     subsectors = null;
   } else if (subsectorsRaw.length > 0) {
-    subsectors = c.list({ subsectors: subsectorsRaw }, 'subsectors', path, 'Sub-sectors', (value, f) => {
-      if (typeof value !== 'string' || !value.includes('/')) {
-        c.problems.add(f, 'invalid', `Sub-sector "${String(value)}" must be written industry/subsector`);
-        return null;
-      }
-      const [industryPart = ''] = value.trim().split('/');
-      const industry = findIndustry(industryPart);
-      const subsector = industry ? findSubsector(industry.slug, value.trim()) : undefined;
-      if (!industry || !subsector) {
-        c.problems.add(f, 'not-in-list', `Sub-sector "${value}" is not in the list of sub-sectors`);
-        return null;
-      }
-      if (industries && !industries.includes(industry.slug)) {
-        c.problems.add(f, 'invalid', `Sub-sector "${value}" belongs to ${industry.name}, which the listing does not cover`);
-        return null;
-      }
-      return `${industry.slug}/${subsector.slug}`;
-    });
+    subsectors = c.list(
+      { subsectors: subsectorsRaw },
+      'subsectors',
+      path,
+      'Sub-sectors',
+      (value, f) => {
+        if (typeof value !== 'string' || !value.includes('/')) {
+          c.problems.add(
+            f,
+            'invalid',
+            `Sub-sector "${String(value)}" must be written industry/subsector`,
+          );
+          return null;
+        }
+        const [industryPart = ''] = value.trim().split('/');
+        const industry = findIndustry(industryPart);
+        const subsector = industry ? findSubsector(industry.slug, value.trim()) : undefined;
+        if (!industry || !subsector) {
+          c.problems.add(
+            f,
+            'not-in-list',
+            `Sub-sector "${value}" is not in the list of sub-sectors`,
+          );
+          return null;
+        }
+        if (industries && !industries.includes(industry.slug)) {
+          c.problems.add(
+            f,
+            'invalid',
+            `Sub-sector "${value}" belongs to ${industry.name}, which the listing does not cover`,
+          );
+          return null;
+        }
+        return `${industry.slug}/${subsector.slug}`;
+      },
+    );
   }
   const employmentTypes = c.list(raw, 'employmentTypes', path, 'Employment types', (value, f) => {
     if (!isEmploymentType(value)) {
-      c.problems.add(f, 'not-in-list', `Employment type "${String(value)}" must be permanent, temporary, contract or temp-to-perm`);
+      c.problems.add(
+        f,
+        'not-in-list',
+        `Employment type "${String(value)}" must be permanent, temporary, contract or temp-to-perm`,
+      );
       return null;
     }
     return value satisfies EmploymentType;
@@ -314,17 +441,38 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
     return value satisfies Purpose;
   });
   const coverage = parseCoverage(c, raw.coverage, path);
-  const branches = c.list(raw, 'branches', path, 'Branches', (value, f) => parseBranch(c, value, f));
+  const branches = c.list(raw, 'branches', path, 'Branches', (value, f) =>
+    parseBranch(c, value, f),
+  );
   if (
-    slug === null || name === null || !websiteOk || verified === null || listedSince === null ||
-    !isCalendarDate(listedSince) || industries === null || subsectors === null ||
-    employmentTypes === null || purposes === null || coverage === null || branches === null
+    slug === null ||
+    name === null ||
+    !websiteOk ||
+    verified === null ||
+    listedSince === null ||
+    !isCalendarDate(listedSince) ||
+    industries === null ||
+    subsectors === null ||
+    employmentTypes === null ||
+    purposes === null ||
+    coverage === null ||
+    branches === null
   ) {
     return null;
   }
   return {
-    slug, name, description, website, verified, listedSince, industries, subsectors,
-    employmentTypes, purposes, coverage, branches,
+    slug,
+    name,
+    description,
+    website,
+    verified,
+    listedSince,
+    industries,
+    subsectors,
+    employmentTypes,
+    purposes,
+    coverage,
+    branches,
   };
 }
 
@@ -335,7 +483,9 @@ function parseBrand(c: Checker, raw: unknown, path: string): Brand | null {
   }
   const slug = c.slug(raw, 'slug', path, 'Brand slug', c.brandSlugs);
   const name = c.text(raw, 'name', path, { max: LIMITS.name, required: true, label: 'Brand name' });
-  const listings = c.list(raw, 'listings', path, 'Listings', (value, f) => parseListing(c, value, f));
+  const listings = c.list(raw, 'listings', path, 'Listings', (value, f) =>
+    parseListing(c, value, f),
+  );
   if (slug === null || name === null || listings === null) return null;
   return { slug, name, listings };
 }
@@ -347,7 +497,11 @@ function parseBrand(c: Checker, raw: unknown, path: string): Brand | null {
 export function parseDirectory(raw: unknown): Directory {
   const c = new Checker();
   if (!isObject(raw)) {
-    throw DomainError.single('invalid', 'A directory file must be a JSON object with a "brands" list', null);
+    throw DomainError.single(
+      'invalid',
+      'A directory file must be a JSON object with a "brands" list',
+      null,
+    );
   }
   if (raw.format !== undefined && raw.format !== 'shortlist-directory') {
     c.problems.add('format', 'invalid', 'format must be "shortlist-directory"');

@@ -75,8 +75,10 @@ export function countDirectory(directory: Directory): DirectoryStats {
   return { brands: directory.brands.length, listings, branches };
 }
 
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) =>
-  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /**
  * Puts a directory in canonical order (brands, listings by slug; branches by id; value lists

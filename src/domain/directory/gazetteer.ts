@@ -33,7 +33,7 @@ import {
   type PlaceKind,
   type Town,
 } from './places.js';
-import world from './places-world.generated.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 type Via = 'name' | 'alt' | 'authority';
 
@@ -85,13 +85,15 @@ const sortedNames: readonly (readonly [string, AnyPlace])[] = [...index]
 const keysByInitial = new Map<string, string[]>();
 for (const key of index.keys()) {
   const initial = key[0] as string;
-  keysByInitial.set(initial, [...(keysByInitial.get(initial) ?? []), key]);
+  const bucket = keysByInitial.get(initial);
+  if (bucket) bucket.push(key);
+  else keysByInitial.set(initial, [key]);
 }
 
 const KIND_RANK: Record<PlaceKind, number> = { town: 0, region: 1, county: 2, nation: 3 };
 
 function byPopulation(a: AnyPlace, b: AnyPlace): number {
-  return b.population - a.population || a.id.localeCompare(b.id);
+  return b.population - a.population || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 // --- Resolution of a set of candidates ---------------------------------------------------------
@@ -242,22 +244,37 @@ const FOREIGN: Readonly<Record<string, string>> = Object.fromEntries(
   ).map(([name, display]) => [normaliseName(name), display]),
 );
 
-/** Normalised names of places outside the UK -> whether one of them has 100,000+ people. */
-let worldNames: ReadonlyMap<string, boolean> | null = null;
+/**
+ * Names of places outside the UK (places-world.generated.json, written by
+ * scripts/build-places.mjs): sorted blocks of 16 front-coded names. A look-up binary-searches
+ * the blocks' first names and decodes one block, so nothing is decoded up front. Read with
+ * require (Node's JSON loader is several times faster than a transpiled JSON module).
+ */
+const world = createRequire(import.meta.url)('./places-world.generated.json') as {
+  blocks: string[];
+};
+const blockHeads: readonly string[] = world.blocks.map((block) => {
+  const end = block.indexOf('\n');
+  const first = end < 0 ? block.slice(1) : block.slice(1, end);
+  return first.endsWith('*') ? first.slice(0, -1) : first;
+});
 
-/** The names of places outside the UK, decoded on first use (front-coded, see the script). */
-function foreignPlaceNames(): ReadonlyMap<string, boolean> {
-  if (worldNames) return worldNames;
-  const names = new Map<string, boolean>();
-  let previous = '';
-  for (const line of world.names.split('\n')) {
-    const big = line.endsWith('*');
-    const shared = line.charCodeAt(0) - 48;
-    previous = previous.slice(0, shared) + line.slice(1, big ? -1 : undefined);
-    names.set(previous, big);
+/** Whether a place abroad has this normalised name: undefined if none, else whether a big one. */
+function foreignPlace(key: string): boolean | undefined {
+  let lo = 0;
+  let hi = blockHeads.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((blockHeads[mid] as string) <= key) lo = mid;
+    else hi = mid - 1;
   }
-  worldNames = names;
-  return names;
+  let previous = '';
+  for (const line of (world.blocks[lo] ?? '').split('\n')) {
+    const big = line.endsWith('*');
+    previous = previous.slice(0, line.charCodeAt(0) - 48) + line.slice(1, big ? -1 : undefined);
+    if (previous === key) return big;
+  }
+  return undefined;
 }
 
 export interface ForeignName {
@@ -277,7 +294,7 @@ export function foreignName(text: string): ForeignName | null {
   const known = FOREIGN[key];
   if (known !== undefined) return { display: known, major: true };
   if (key.length < 3) return null;
-  const big = foreignPlaceNames().get(key);
+  const big = foreignPlace(key);
   return big === undefined ? null : { display: text.trim(), major: big };
 }
 
@@ -424,8 +441,17 @@ export function resolveName(text: string): NameResolution {
     .filter((p) => p.length > 0);
   // A trailing ", UK" / ", United Kingdom" adds nothing.
   while (parts.length > 1 && wholeCountry(parts[parts.length - 1] as string)) parts.pop();
-  const [head, ...qualifiers] = parts;
-  if (head === undefined) return { status: 'unknown', name: text };
+  if (parts.length === 0) return { status: 'unknown', name: text };
+  // A few names hold a comma ("Basford, Stoke-on-Trent"): the longest known head wins.
+  let split = 1;
+  for (let k = parts.length; k > 1; k--) {
+    if (placesNamed(normaliseName(parts.slice(0, k).join(','))).length > 0) {
+      split = k;
+      break;
+    }
+  }
+  const head = parts.slice(0, split).join(', ');
+  const qualifiers = parts.slice(split);
   const direct = resolveParts(head, qualifiers, hints);
   if (direct.status !== 'unknown' || qualifiers.length > 0) return direct;
   // "Richmond North Yorkshire", "Leeds UK": a trailing area without a comma.
@@ -434,8 +460,8 @@ export function resolveName(text: string): NameResolution {
     const tail = words.slice(i).join(' ');
     if (!isAreaQualifier(tail)) continue;
     const front = words.slice(0, i).join(' ');
-    const split = resolveParts(front, wholeCountry(tail) ? [] : [tail], hints);
-    if (split.status !== 'unknown') return split;
+    const tried = resolveParts(front, wholeCountry(tail) ? [] : [tail], hints);
+    if (tried.status !== 'unknown') return tried;
   }
   return direct;
 }
@@ -457,18 +483,32 @@ function resolvesTo(text: string, id: string): boolean {
 export function labelOf(place: AnyPlace): string {
   const cached = labels.get(place.id);
   if (cached !== undefined) return cached;
-  const candidates: string[] = [];
+  const candidates: (() => string | null)[] = [];
   if (place.kind === 'town') {
     const { county, nation } = placeContext(place);
     const within = county && normaliseName(county) !== normaliseName(place.name) ? county : nation;
-    candidates.push(`${place.name}, ${within}`);
-    const near = nearestLargerTown(place);
-    if (near) candidates.push(`${place.name}, ${within} (near ${near.name})`);
-    candidates.push(`${place.name}, ${within} (${place.geonamesId})`);
+    candidates.push(
+      () => `${place.name}, ${within}`,
+      () => {
+        const near = nearestLargerTown(place);
+        return near ? `${place.name}, ${within} (near ${near.name})` : null;
+      },
+      () => `${place.name}, ${within} (${place.geonamesId})`,
+    );
   } else {
-    candidates.push(place.name, `${place.name} (${place.kind})`);
+    candidates.push(
+      () => place.name,
+      () => `${place.name} (${place.kind})`,
+    );
   }
-  const label = candidates.find((c) => resolvesTo(c, place.id)) ?? place.id;
+  let label: string = place.id;
+  for (const candidate of candidates) {
+    const text = candidate();
+    if (text !== null && resolvesTo(text, place.id)) {
+      label = text;
+      break;
+    }
+  }
   labels.set(place.id, label);
   return label;
 }

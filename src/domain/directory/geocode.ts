@@ -27,7 +27,13 @@ import {
 } from './gazetteer.js';
 import { normaliseName } from './gazetteer-normalise.js';
 import { findPlaceById, listNations, placeContext, type AnyPlace, type PlaceKind } from './places.js';
-import { lookupPostcode, trailingPostcode, type PostcodePrecision } from './postcodes.js';
+import {
+  lookupPostcode,
+  postcodeArea,
+  trailingPostcode,
+  type PostcodeMatch,
+  type PostcodePrecision,
+} from './postcodes.js';
 
 export type GeocodeKind = PlaceKind | 'postcode';
 
@@ -136,6 +142,28 @@ function unknown(text: string, field: string, within?: string, known?: AnyPlace[
   return fail('unknown-location', `We could not find ${quoted(text)}${where}.${hint}`, field, suggestions);
 }
 
+function fromPostcode(match: PostcodeMatch): GeocodedPlace {
+  const town = match.town;
+  const { county, region, nation } = placeContext(town);
+  return {
+    id: `postcode:${match.postcode.replace(/ /g, '').toLowerCase()}`,
+    name: match.postcode,
+    label: match.postcode,
+    kind: 'postcode',
+    county,
+    region,
+    nation,
+    countyId: town.countyId,
+    regionId: town.regionId,
+    nationId: town.nationId,
+    lat: town.lat,
+    lon: town.lon,
+    precision: match.precision,
+    townId: town.id,
+    alternatives: [],
+  };
+}
+
 function geocodePostcode(text: string, field: string): GeocodedPlace | null {
   const found = lookupPostcode(text);
   switch (found.status) {
@@ -159,28 +187,8 @@ function geocodePostcode(text: string, field: string): GeocodedPlace | null {
         `We could not find "${found.postcode}": no UK postcode starts with "${found.area}". Check the postcode, or enter a town instead.`,
         field,
       );
-    case 'found': {
-      const { match } = found;
-      const town = match.town;
-      const { county, region, nation } = placeContext(town);
-      return {
-        id: `postcode:${match.postcode.replace(/ /g, '').toLowerCase()}`,
-        name: match.postcode,
-        label: match.postcode,
-        kind: 'postcode',
-        county,
-        region,
-        nation,
-        countyId: town.countyId,
-        regionId: town.regionId,
-        nationId: town.nationId,
-        lat: town.lat,
-        lon: town.lon,
-        precision: match.precision,
-        townId: town.id,
-        alternatives: [],
-      };
-    }
+    case 'found':
+      return fromPostcode(found.match);
   }
 }
 
@@ -254,11 +262,16 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
       break;
   }
 
-  // A full postcode at the end of an address.
+  // A postcode at the end of an address or after a town ("Leeds LS1").
   const trailing = trailingPostcode(typed);
-  if (trailing && trailing !== typed) {
-    const fromAddress = geocodePostcode(trailing, field);
-    if (fromAddress) return fromAddress;
+  if (trailing) {
+    const found = lookupPostcode(trailing);
+    if (found.status === 'found') return fromPostcode(found.match);
+  }
+  // A postcode area on its own, in capitals as written on envelopes: "LS", "SW".
+  const area = /^[A-Z]{2}$/.test(typed) ? lookupPostcode(`${typed}0`) : null;
+  if (area?.status === 'found') {
+    return fromPostcode({ ...area.match, postcode: typed, district: typed, precision: 'area', town: postcodeArea(typed)?.town ?? area.match.town });
   }
 
   const abroad = foreignName(typed) ?? foreignName(typed.split(',')[0] ?? '');

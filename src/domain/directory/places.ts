@@ -3,7 +3,8 @@
  * local government) with its county, region and nation, and the counties, English regions and
  * nations, each with a centre. Pure: built once at module load from
  * places-data.generated.json (written by scripts/build-places.mjs, committed, so start-up never
- * decodes the npm data packages) and the hand-authored admin-areas.ts.
+ * decodes the npm data packages; read at module load, never at request time) and the
+ * hand-authored admin-areas.ts.
  *
  * Ids are stable and deterministic:
  * - `nation:england`, `nation:scotland`, `nation:wales`, `nation:northern-ireland`;
@@ -29,7 +30,7 @@ import {
   type NationSlug,
 } from './admin-areas.js';
 import { slugify } from './gazetteer-normalise.js';
-import data from './places-data.generated.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 export type PlaceKind = 'town' | 'county' | 'region' | 'nation';
 
@@ -84,6 +85,9 @@ export type AnyPlace = Town | County | Region | Nation;
 
 type Row = [number, string, number, number, number, string, string];
 
+/** Read with require: Node's JSON loader is several times faster than a transpiled module. */
+const data = createRequire(import.meta.url)('./places-data.generated.json') as { towns: Row[] };
+
 const nationIdBySlug = (slug: NationSlug): string => `nation:${slug}`;
 const nationByCode = new Map(NATIONS.map((n) => [n.code as string, n]));
 const regionIdByName = new Map(REGIONS.map((r) => [r.name as string, `region:${slugify(r.name)}`]));
@@ -109,7 +113,7 @@ interface DraftTown {
 }
 
 const drafts: DraftTown[] = [];
-for (const raw of data.towns as unknown as Row[]) {
+for (const raw of data.towns) {
   const [geonamesId, name, lat, lon, population, admin2, nationCode] = raw;
   if (NOT_TOWNS.has(geonamesId)) continue;
   const area = required(areaByCode.get(admin2), `no admin area ${admin2}`);
@@ -184,12 +188,16 @@ const towns: Town[] = drafts
       lat: d.lat,
       lon: d.lon,
       population: d.population,
-      altNames: Object.freeze([...(TOWN_ALT_NAMES[d.geonamesId] ?? [])]),
+      altNames: Object.freeze([
+        ...(TOWN_ALT_NAMES[d.geonamesId] ?? []),
+        // "Basford, Stoke-on-Trent" is also just "Basford".
+        ...(d.name.includes(',') ? [d.name.slice(0, d.name.indexOf(',')).trim()] : []),
+      ]),
       geonamesId: d.geonamesId,
       localAuthority: d.localAuthority,
     });
   })
-  .sort((a, b) => b.population - a.population || a.id.localeCompare(b.id));
+  .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const round5 = (n: number): number => Math.round(n * 1e5) / 1e5;
 
@@ -232,7 +240,7 @@ const counties: County[] = COUNTIES.map((def): County => {
       ADMIN_AREAS.filter((a) => a.county === def.name).map((a) => a.name),
     ),
   });
-}).sort((a, b) => a.name.localeCompare(b.name));
+}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 const regions: Region[] = REGIONS.map((def): Region => {
   const id = required(regionIdByName.get(def.name), def.name);

@@ -46,7 +46,9 @@ export type PostcodeLookup =
 const townsByKey = new Map<string, Town[]>();
 for (const town of listTowns()) {
   const key = normaliseName(town.name);
-  townsByKey.set(key, [...(townsByKey.get(key) ?? []), town]);
+  const list = townsByKey.get(key);
+  if (list) list.push(town);
+  else townsByKey.set(key, [town]);
 }
 const countyIdsByKey = new Map<string, string>();
 for (const county of listCounties()) {
@@ -121,8 +123,8 @@ const OUTWARD = '([A-Z]{1,2})([0-9])([0-9A-Z]?)';
 const FULL_RE = new RegExp(`^${OUTWARD}([0-9][A-Z]{2})$`);
 const OUTWARD_RE = new RegExp(`^${OUTWARD}$`);
 const SECTOR_RE = new RegExp(`^${OUTWARD} ([0-9])[A-Z]?$`);
-/** A full postcode at the end of a longer text (an address). */
-const TRAILING_FULL_RE = /(?:^|[\s,])([A-Za-z]{1,2}[0-9][0-9A-Za-z]?\s*[0-9][A-Za-z]{2})\s*$/;
+/** A full postcode or outward code at the end of a longer text (an address, "Leeds LS1"). */
+const TRAILING_RE = /[\s,]([A-Za-z]{1,2}[0-9][0-9A-Za-z]?(?:\s*[0-9][A-Za-z]{2})?)\s*$/;
 
 interface Parsed {
   form: 'full' | 'outward';
@@ -159,10 +161,16 @@ export function looksLikePostcode(text: string): boolean {
   return parse(text) !== null;
 }
 
-/** The full postcode at the end of an address ("1 Park Row, Leeds LS1 5AB"), if any. */
+/** The postcode or outward code ending a longer text ("1 Park Row, Leeds LS1 5AB"), if any. */
 export function trailingPostcode(text: string): string | null {
-  const m = TRAILING_FULL_RE.exec(text);
+  const m = TRAILING_RE.exec(text);
   return m ? (m[1] as string) : null;
+}
+
+/** The area with this code ("LS", "SW"), if it is a UK postcode area. */
+export function postcodeArea(code: string): { code: string; name: string; town: Town } | null {
+  const area = areas.get(code.trim().toUpperCase());
+  return area ? { code: area.code, name: area.name, town: area.town } : null;
 }
 
 /** Resolves a postcode, outward code or sector to its town. Pure. */

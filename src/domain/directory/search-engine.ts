@@ -8,14 +8,25 @@ import type { Coverage, Directory } from './directory.js';
 import { ancestorsOf, findPlaceById } from './places.js';
 import type { SearchQuery } from './search-query.js';
 import { normaliseWords } from './search-query.js';
-import { EMPLOYMENT_TYPES, listIndustries, type EmploymentType, type Industry, type SearchOrder } from './taxonomy.js';
+import {
+  EMPLOYMENT_TYPES,
+  listIndustries,
+  type EmploymentType,
+  type Industry,
+  type SearchOrder,
+} from './taxonomy.js';
 
 export const EARTH_RADIUS_KM = 6371.0088;
 export const KM_PER_MILE = 1.609344;
 /** A listing with a branch this close to the place counts as covering it. */
 export const COVERS_BRANCH_MILES = 25;
 
-const TYPE_BITS: Record<EmploymentType, number> = { permanent: 1, temporary: 2, contract: 4, 'temp-to-perm': 8 };
+const TYPE_BITS: Record<EmploymentType, number> = {
+  permanent: 1,
+  temporary: 2,
+  contract: 4,
+  'temp-to-perm': 8,
+};
 const PURPOSE_BITS = { job: 1, staff: 2 } as const;
 
 /** The place a search is about: a resolved location with the ids that contain it. */
@@ -98,7 +109,9 @@ const toRad = Math.PI / 180;
 export function distanceMiles(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
   return (2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))) / KM_PER_MILE;
 }
 
@@ -135,7 +148,11 @@ export class SearchIndex {
           }
           return { town: b.town, townName, postcode: b.postcode, lat: b.lat, lon: b.lon };
         });
-        const words = new Set([...normaliseWords(l.name), ...normaliseWords(l.description), ...normaliseWords(brand.name)]);
+        const words = new Set([
+          ...normaliseWords(l.name),
+          ...normaliseWords(l.description),
+          ...normaliseWords(brand.name),
+        ]);
         const index = this.listings.length;
         this.listings.push({
           slug: l.slug,
@@ -182,8 +199,8 @@ export class SearchIndex {
     return chain;
   }
 
-  /** The coverage entry that puts the place inside the listing's area, if any. */
-  private coverageMatch(listing: IndexedListing, place: SearchPlace): string | 'national' | null {
+  /** The coverage entry ('national' or a place id) that puts the place in the listing's area. */
+  private coverageMatch(listing: IndexedListing, place: SearchPlace): string | null {
     if (listing.national) return 'national';
     if (listing.coverage === 'national') return 'national';
     const own = place.chain[0];
@@ -226,11 +243,22 @@ export class SearchIndex {
     const purposeBit = PURPOSE_BITS[query.purpose];
     const typeMask = query.employmentTypes.reduce((m, t) => m | TYPE_BITS[t], 0);
     const postings = this.byIndustry.get(industry.slug) ?? new Int32Array(0);
-    const typeFacet: Record<EmploymentType, number> = { permanent: 0, temporary: 0, contract: 0, 'temp-to-perm': 0 };
+    const typeFacet: Record<EmploymentType, number> = {
+      permanent: 0,
+      temporary: 0,
+      contract: 0,
+      'temp-to-perm': 0,
+    };
     const subsectorFacet: Record<string, number> = {};
     for (const s of industry.subsectors) subsectorFacet[s.slug] = 0;
     let wholeCount = 0;
-    const candidates: { index: number; named: number; distance: number; branch: number; coverage: string | null }[] = [];
+    const candidates: {
+      index: number;
+      named: number;
+      distance: number;
+      branch: number;
+      coverage: string | null;
+    }[] = [];
 
     for (let p = 0; p < postings.length; p++) {
       const index = postings[p]!;
@@ -265,7 +293,13 @@ export class SearchIndex {
         }
       }
       if (typeOk && subOk) {
-        candidates.push({ index, named: subsectorKey !== null && listing.named.has(subsectorKey) ? 0 : 1, distance, branch, coverage });
+        candidates.push({
+          index,
+          named: subsectorKey !== null && listing.named.has(subsectorKey) ? 0 : 1,
+          distance,
+          branch,
+          coverage,
+        });
       }
     }
     if (wholeCount > 0) for (const s of industry.subsectors) subsectorFacet[s.slug]! += wholeCount;
@@ -273,7 +307,8 @@ export class SearchIndex {
     const listings = this.listings;
     candidates.sort(
       order === 'nearest'
-        ? (a, b) => a.distance - b.distance || (listings[a.index]!.slug < listings[b.index]!.slug ? -1 : 1)
+        ? (a, b) =>
+            a.distance - b.distance || (listings[a.index]!.slug < listings[b.index]!.slug ? -1 : 1)
         : (a, b) =>
             a.named - b.named ||
             listings[a.index]!.industryCount - listings[b.index]!.industryCount ||
@@ -281,7 +316,9 @@ export class SearchIndex {
             (listings[a.index]!.slug < listings[b.index]!.slug ? -1 : 1),
     );
     const start = (query.page - 1) * query.pageSize;
-    const results = candidates.slice(start, start + query.pageSize).map((c) => this.present(c, query, industry, place));
+    const results = candidates
+      .slice(start, start + query.pageSize)
+      .map((c) => this.present(c, query, industry, place));
     return {
       order,
       location: { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon },
@@ -309,12 +346,19 @@ export class SearchIndex {
     if (c.coverage === 'national') why.push('Covers the whole UK');
     else if (c.coverage !== null) {
       const name = placeName(c.coverage);
-      why.push(place.chain.includes(c.coverage) ? `Covers ${name}` : `Covers ${name}, in ${place.name}`);
+      why.push(
+        place.chain.includes(c.coverage) ? `Covers ${name}` : `Covers ${name}, in ${place.name}`,
+      );
     }
-    const distanceText = distance < 0.1 ? 'less than 0.1 miles' : `${distance.toFixed(1)} ${distance === 1 ? 'mile' : 'miles'}`;
+    const distanceText =
+      distance < 0.1
+        ? 'less than 0.1 miles'
+        : `${distance.toFixed(1)} ${distance === 1 ? 'mile' : 'miles'}`;
     why.push(`Nearest office ${distanceText} away in ${branch.townName}`);
     if (query.employmentTypes.length > 0) {
-      const offered = EMPLOYMENT_TYPES.filter((t) => query.employmentTypes.includes(t.value) && listing.employmentTypes.includes(t.value)).map((t) => t.label.toLowerCase());
+      const offered = EMPLOYMENT_TYPES.filter(
+        (t) => query.employmentTypes.includes(t.value) && listing.employmentTypes.includes(t.value),
+      ).map((t) => t.label.toLowerCase());
       if (offered.length > 0) why.push(`Offers ${joinWords(offered)} work`);
     }
     return {
@@ -326,8 +370,17 @@ export class SearchIndex {
       employmentTypes: listing.employmentTypes,
       listedSince: listing.listedSince,
       branchCount: listing.branches.length,
-      nearestBranch: { town: branch.townName, postcode: branch.postcode, lat: branch.lat, lon: branch.lon, distanceMiles: distance },
-      coverage: listing.coverage === 'national' ? 'national' : listing.coverage.map((id) => ({ id, name: placeName(id) })),
+      nearestBranch: {
+        town: branch.townName,
+        postcode: branch.postcode,
+        lat: branch.lat,
+        lon: branch.lon,
+        distanceMiles: distance,
+      },
+      coverage:
+        listing.coverage === 'national'
+          ? 'national'
+          : listing.coverage.map((id) => ({ id, name: placeName(id) })),
       why,
     };
   }
@@ -335,7 +388,8 @@ export class SearchIndex {
   /** Every industry the index has listings for, with how many. */
   countByIndustry(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const industry of listIndustries()) out[industry.slug] = this.byIndustry.get(industry.slug)?.length ?? 0;
+    for (const industry of listIndustries())
+      out[industry.slug] = this.byIndustry.get(industry.slug)?.length ?? 0;
     return out;
   }
 }

@@ -60,7 +60,12 @@ function single(value: unknown): string | undefined {
 function many(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => (typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [String(v)] : [])).map((v) => v.trim()).filter((v) => v !== '');
+  return list
+    .flatMap((v) =>
+      typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [String(v)] : [],
+    )
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** Splits text into lower-case words without accents, as the index stores them. */
@@ -101,15 +106,29 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   const problems = new ProblemList();
   const industryRaw = single(raw.industry)?.trim() ?? '';
   const industry = industryRaw === '' ? undefined : findIndustry(industryRaw);
-  if (!industry) problems.add('industry', industryRaw === '' ? 'required' : 'not-in-list', SEARCH_MESSAGES.industry);
+  if (!industry)
+    problems.add(
+      'industry',
+      industryRaw === '' ? 'required' : 'not-in-list',
+      SEARCH_MESSAGES.industry,
+    );
 
   const purposeRaw = single(raw.purpose)?.trim().toLowerCase() ?? '';
-  if (!isPurpose(purposeRaw)) problems.add('purpose', purposeRaw === '' ? 'required' : 'not-in-list', SEARCH_MESSAGES.purpose);
+  if (!isPurpose(purposeRaw))
+    problems.add(
+      'purpose',
+      purposeRaw === '' ? 'required' : 'not-in-list',
+      SEARCH_MESSAGES.purpose,
+    );
 
   const location = (single(raw.location) ?? '').trim().replace(/\s+/g, ' ');
   if (location === '') problems.add('location', 'required', SEARCH_MESSAGES.location);
   else if (location.length > SEARCH_LIMITS.locationLength) {
-    problems.add('location', 'too-long', `Location must be at most ${SEARCH_LIMITS.locationLength} characters`);
+    problems.add(
+      'location',
+      'too-long',
+      `Location must be at most ${SEARCH_LIMITS.locationLength} characters`,
+    );
   }
 
   let subsector: Subsector | null = null;
@@ -117,7 +136,11 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   if (subsectorRaw !== '' && industry) {
     const found = findSubsector(industry.slug, subsectorRaw);
     if (!found) {
-      problems.add('subsector', 'not-in-list', `Choose a sub-sector of ${industry.name} from the list, or leave it empty for the whole industry`);
+      problems.add(
+        'subsector',
+        'not-in-list',
+        `Choose a sub-sector of ${industry.name} from the list, or leave it empty for the whole industry`,
+      );
     } else subsector = found;
   }
 
@@ -125,7 +148,11 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   for (const value of many(raw.employmentType)) {
     const v = value.toLowerCase();
     if (!isEmploymentType(v)) {
-      problems.add('employmentType', 'not-in-list', 'Employment type must be permanent, temporary, contract or temp-to-perm');
+      problems.add(
+        'employmentType',
+        'not-in-list',
+        'Employment type must be permanent, temporary, contract or temp-to-perm',
+      );
       break;
     }
     if (!employmentTypes.includes(v)) employmentTypes.push(v);
@@ -138,20 +165,36 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     else problems.add('order', 'not-in-list', 'Order must be covers, specialists or nearest');
   }
 
-  const radiusMiles = parseInteger(problems, 'radiusMiles', single(raw.radiusMiles), SEARCH_LIMITS.radiusMiles, 'Radius in miles');
+  const radiusMiles = parseInteger(
+    problems,
+    'radiusMiles',
+    single(raw.radiusMiles),
+    SEARCH_LIMITS.radiusMiles,
+    'Radius in miles',
+  );
 
   const q = (single(raw.q) ?? '').trim();
   let words: string[] = [];
-  if (q.length > SEARCH_LIMITS.qLength) problems.add('q', 'too-long', `Keywords must be at most ${SEARCH_LIMITS.qLength} characters`);
+  if (q.length > SEARCH_LIMITS.qLength)
+    problems.add('q', 'too-long', `Keywords must be at most ${SEARCH_LIMITS.qLength} characters`);
   else {
     words = normaliseWords(q);
-    if (words.length > SEARCH_LIMITS.qWords) problems.add('q', 'too-long', `Use at most ${SEARCH_LIMITS.qWords} keywords`);
+    if (words.length > SEARCH_LIMITS.qWords)
+      problems.add('q', 'too-long', `Use at most ${SEARCH_LIMITS.qWords} keywords`);
   }
 
   const pageRaw = parseInteger(problems, 'page', single(raw.page), SEARCH_LIMITS.page, 'Page');
-  const pageSizeRaw = parseInteger(problems, 'pageSize', single(raw.pageSize), SEARCH_LIMITS.pageSize, 'Page size');
-  if (pageRaw !== null && !Number.isInteger(pageRaw)) problems.add('page', 'invalid', 'Page must be a whole number');
-  if (pageSizeRaw !== null && !Number.isInteger(pageSizeRaw)) problems.add('pageSize', 'invalid', 'Page size must be a whole number');
+  const pageSizeRaw = parseInteger(
+    problems,
+    'pageSize',
+    single(raw.pageSize),
+    SEARCH_LIMITS.pageSize,
+    'Page size',
+  );
+  if (pageRaw !== null && !Number.isInteger(pageRaw))
+    problems.add('page', 'invalid', 'Page must be a whole number');
+  if (pageSizeRaw !== null && !Number.isInteger(pageSizeRaw))
+    problems.add('pageSize', 'invalid', 'Page size must be a whole number');
 
   problems.throwIfAny();
   return {

@@ -88,7 +88,8 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
 const PRESSURE_PATTERNS: readonly RegExp[] = [
   /\bASAP\b/i,
   /\bas soon as possible\b/i,
-  /\bI (?:fully )?expect to hear\b/i,
+  // A statement, not the polite question "when can I expect to hear?".
+  /(?<!\b(?:can|could|may|might|should|shall|will|would|do|when)\s+)\bI (?:fully )?expect to hear\b/i,
   /\bI(?:'ll| will| shall) expect\b/i,
   /\bI (?:need|must have|require) (?:an answer|a decision|to know|a reply|an update)\b/i,
 ];
@@ -178,6 +179,30 @@ function listSourceWords(sources: readonly string[], subject: DraftSubject): Set
   return words;
 }
 
+/** Words too generic to stand for an employer on their own ("University", "Bank"). */
+const GENERIC_EMPLOYER_WORDS = new Set(
+  (
+    'the university college school group bank council company partners associates services ' +
+    'solutions consulting holdings international global national british royal trust ' +
+    'foundation london city county department ministry office agency'
+  ).split(' '),
+);
+
+/**
+ * The ways a draft may name the employer: the full name, the name without a legal suffix, or
+ * its first word when that is distinctive ("Brightwater" for "Brightwater Analytics Ltd").
+ */
+export function listEmployerNames(employerName: string): string[] {
+  const short = findShortEmployerName(employerName);
+  const names = [employerName, short];
+  const first = short.split(/\s+/)[0] ?? '';
+  const word = first.toLowerCase();
+  if (listWords(first).length === 1 && word.length >= 4 && !GENERIC_EMPLOYER_WORDS.has(word)) {
+    names.push(first);
+  }
+  return names;
+}
+
 const FIT_CUES = /\b(?:fit|fits|suited|suit|match|contribute|bring)\b/i;
 
 /** Runs the checks of the step's kind on a draft; `others` are other interviewers' drafts. */
@@ -214,8 +239,7 @@ export function findDraftProblems(
   }
   if (
     checks.has('missing-employer') &&
-    !containsPhrase(text, subject.employerName) &&
-    !containsPhrase(text, findShortEmployerName(subject.employerName))
+    !listEmployerNames(subject.employerName).some((name) => containsPhrase(text, name))
   ) {
     add('missing-employer', `The draft does not mention ${subject.employerName}.`);
   }

@@ -58,7 +58,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('employer_phone', 'varchar(30)')
     .addColumn('employer_email', 'varchar(254)')
     .execute();
-  await db.schema.createIndex('branches_listing_idx').on('branches').column('listing_slug').execute();
+  await db.schema
+    .createIndex('branches_listing_idx')
+    .on('branches')
+    .column('listing_slug')
+    .execute();
 
   // One row per directory: a version bumped by every change, which every process polls to
   // notice a change made by another process (the CLI import) within seconds.
@@ -69,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('demo', 'boolean', (c) => c.notNull())
     .addColumn('changed_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await sql`insert into directory_state (id, version, demo, changed_at) values (1, 0, ${sql.lit(false)}, '')`.execute(db);
+  await sql`insert into directory_state (id, version, demo, changed_at) values (1, 0, ${sql.lit(false)}, '')`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

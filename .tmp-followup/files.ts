@@ -1,0 +1,10 @@
+import { planFollowUp } from '../src/domain/followup/index.js';
+import { makeInput } from '../src/domain/followup/test-support.js';
+import { buildDraftEml, renderPlanIcs } from '../src/services/followup/index.js';
+const input = makeInput();
+const base = input;
+const plan = planFollowUp(input);
+console.log(renderPlanIcs(plan, input).split('\r\n').slice(0, 30).join('\n'));
+const hostile = { ...base, role: 'Analyst\r\nBcc: evil@attacker.example', interviewers: [{ id: 'anna', name: 'Anna\r\nBcc: evil@a.example', email: 'anna@x.example', onLinkedIn: false, contact: true }] };
+const p2 = planFollowUp(hostile);
+console.log((await buildDraftEml(p2, hostile, 'anna:thank-you:email')).toString());

@@ -1,0 +1,52 @@
+/**
+ * Turns raw search parameters into a validated query and a resolved place, reporting every bad
+ * field at once: the form's fields and the geocoder's verdict on the location together.
+ */
+import { DomainError, isDomainError, type Problem } from '../errors.js';
+import { geocodePlace, type GeocodedPlace } from './geocode.js';
+import type { SearchPlace } from './search-engine.js';
+import { parseSearchQuery, type RawSearchParams, type SearchQuery } from './search-query.js';
+
+/** The place a search runs from, with the ids containing it (for coverage). */
+export function toSearchPlace(place: GeocodedPlace): SearchPlace {
+  const own = place.kind === 'postcode' ? place.townId : place.id;
+  const chain = [own, place.countyId, place.regionId, place.nationId].filter(
+    (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
+  );
+  return { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon, chain };
+}
+
+/** Validates the parameters and resolves the location; throws every problem at once. */
+export function resolveSearch(raw: RawSearchParams): {
+  query: SearchQuery;
+  place: SearchPlace;
+  geocoded: GeocodedPlace;
+} {
+  const problems: Problem[] = [];
+  let query: SearchQuery | null = null;
+  try {
+    query = parseSearchQuery(raw);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    problems.push(...error.problems);
+  }
+  let geocoded: GeocodedPlace | null = null;
+  if (!problems.some((p) => p.field === 'location')) {
+    try {
+      geocoded = geocodePlace(String(query?.location ?? raw.location ?? ''), 'location');
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      problems.push(...error.problems.map((p) => ({ ...p, field: 'location' })));
+    }
+  }
+  if (problems.length > 0 || !query || !geocoded) {
+    const order = ['industry', 'subsector', 'purpose', 'location'];
+    problems.sort((a, b) => {
+      const ia = order.indexOf(a.field ?? '');
+      const ib = order.indexOf(b.field ?? '');
+      return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+    });
+    throw new DomainError(problems);
+  }
+  return { query, place: toSearchPlace(geocoded), geocoded };
+}

@@ -1,0 +1,159 @@
+/** Agency Search over HTTP: GET /api/agencies/search and GET /api/agencies/{slug}. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { getAgency, searchAgencies } from '../services/search.service.js';
+import type { AppDeps } from './app.js';
+import { ErrorsSchema } from './schemas.js';
+
+const TypeCounts = Type.Record(Type.String(), Type.Integer());
+const PlaceRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+const SearchResultSchema = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  brand: Type.String(),
+  description: Type.String(),
+  verified: Type.Boolean(),
+  employmentTypes: Type.Array(Type.String()),
+  listedSince: Type.String({ description: 'YYYY-MM-DD' }),
+  branchCount: Type.Integer(),
+  nearestBranch: Type.Object({
+    town: Type.String(),
+    postcode: Type.String(),
+    lat: Type.Number(),
+    lon: Type.Number(),
+    distanceMiles: Type.Number(),
+  }),
+  coverage: Type.Union([Type.Literal('national'), Type.Array(PlaceRef)]),
+  why: Type.Array(Type.String()),
+});
+
+const SearchResponse = Type.Object({
+  order: Type.Union([Type.Literal('covers'), Type.Literal('specialists'), Type.Literal('nearest')]),
+  location: Type.Object({
+    name: Type.String(),
+    kind: Type.String(),
+    lat: Type.Number(),
+    lon: Type.Number(),
+  }),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  results: Type.Array(SearchResultSchema),
+  facets: Type.Object({ employmentTypes: TypeCounts, subsectors: TypeCounts }),
+});
+
+const SearchQuerySchema = Type.Object(
+  {
+    industry: Type.Optional(
+      Type.String({ description: 'Industry slug from /api/taxonomy (required)' }),
+    ),
+    subsector: Type.Optional(
+      Type.String({
+        description:
+          'Sub-sector slug within the industry, or industry/subsector; empty = whole industry',
+      }),
+    ),
+    purpose: Type.Optional(
+      Type.String({ description: 'job (find me a job) or staff (find me staff) (required)' }),
+    ),
+    location: Type.Optional(
+      Type.String({ description: 'Town, county, region, nation or UK postcode (required)' }),
+    ),
+    employmentType: Type.Optional(
+      Type.Union([Type.String(), Type.Array(Type.String())], {
+        description: 'permanent, temporary, contract, temp-to-perm; repeatable',
+      }),
+    ),
+    order: Type.Optional(
+      Type.String({
+        description:
+          'covers (default), specialists or nearest; nearest is the default for local sub-sectors',
+      }),
+    ),
+    radiusMiles: Type.Optional(Type.String({ description: '1-500' })),
+    q: Type.Optional(
+      Type.String({
+        description: 'Words in the name or description; all must match, the last as a prefix',
+      }),
+    ),
+    page: Type.Optional(Type.String({ description: 'From 1' })),
+    pageSize: Type.Optional(Type.String({ description: '1-100, default 20' })),
+  },
+  { additionalProperties: true },
+);
+
+const AgencyResponse = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  brand: Type.Object({ slug: Type.String(), name: Type.String() }),
+  description: Type.String(),
+  website: Type.Union([Type.String(), Type.Null()]),
+  verified: Type.Boolean(),
+  listedSince: Type.String(),
+  industries: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })),
+  subsectors: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      industry: Type.String(),
+      slug: Type.String(),
+      name: Type.String(),
+    }),
+  ),
+  employmentTypes: Type.Array(Type.String()),
+  purposes: Type.Array(Type.String()),
+  coverage: Type.Union([
+    Type.Literal('national'),
+    Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() })),
+  ]),
+  branches: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      address: Type.String(),
+      town: PlaceRef,
+      postcode: Type.String(),
+      lat: Type.Number(),
+      lon: Type.Number(),
+      candidate: Type.Object({
+        phone: Type.Union([Type.String(), Type.Null()]),
+        email: Type.Union([Type.String(), Type.Null()]),
+      }),
+      employer: Type.Object({
+        phone: Type.Union([Type.String(), Type.Null()]),
+        email: Type.Union([Type.String(), Type.Null()]),
+      }),
+    }),
+  ),
+});
+
+export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get(
+    '/api/agencies/search',
+    {
+      schema: {
+        summary: 'Search the agency directory',
+        description:
+          'Required: industry, purpose, location. Errors list every bad field at once, with the messages "You must select an industry from the list", "You must select a status from the list" and "You must enter a location"; an unknown, ambiguous or non-UK location is a problem on `location` with `suggestions`.',
+        tags: ['agencies'],
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResponse, 400: ErrorsSchema },
+      },
+    },
+    (request) => searchAgencies(deps, request.query as Record<string, unknown>),
+  );
+
+  app.get(
+    '/api/agencies/:slug',
+    {
+      schema: {
+        summary:
+          'One agency listing with its industries, sub-sectors, purposes, coverage and branches',
+        tags: ['agencies'],
+        params: Type.Object({ slug: Type.String() }),
+        response: { 200: AgencyResponse, 404: ErrorsSchema },
+      },
+    },
+    (request) => getAgency(deps, (request.params as { slug: string }).slug),
+  );
+}
