@@ -77,7 +77,9 @@ describe('shortlist directory and db commands', () => {
     expect(result.stderr).toContain(
       'line 3, candidate_email: Candidate email "not-an-email" is not an email address [invalid]',
     );
-    expect(result.stderr).toContain('4 problems found; nothing was changed.');
+    expect(result.stderr).toContain(
+      '4 problems found.\nNothing was imported: the directory is unchanged.',
+    );
     const stats = await runShortlist(['directory', 'stats'], env);
     expect(stats.stdout).toBe('1 listings, 1 brands, 1 branches\n');
   });

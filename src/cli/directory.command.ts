@@ -15,7 +15,8 @@ import {
 import { countDirectory } from '../domain/directory/directory.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { withDeps } from './context.js';
-import { badInput, type CliIo } from './io.js';
+import { badInput, CliExit, reportError, type CliIo } from './io.js';
+import { isDomainError } from '../domain/errors.js';
 import { startProgress } from './progress.js';
 
 function parseFormat(value: string): DirectoryFormat {
@@ -89,6 +90,12 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
               ? `Merged ${result.merged?.listings ?? 0} listings and ${result.merged?.branches ?? 0} branches. The directory now holds ${result.listings} listings, ${result.brands} brands and ${result.branches} branches.\n`
               : `Imported ${result.listings} listings, ${result.brands} brands and ${result.branches} branches.\n`,
           );
+        } catch (error) {
+          progress.stop();
+          if (!isDomainError(error)) throw error;
+          const status = reportError(io, error);
+          io.stderr('Nothing was imported: the directory is unchanged.\n');
+          throw new CliExit(status);
         } finally {
           progress.stop();
         }

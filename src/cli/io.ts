@@ -18,9 +18,11 @@ export function formatProblem(problem: Problem): string {
   const where = [problem.line !== undefined ? `line ${problem.line}` : null, problem.field]
     .filter((p) => p !== null)
     .join(', ');
-  const suggestions = problem.suggestions?.length
-    ? ` (did you mean: ${problem.suggestions.map((s) => s.label).join('; ')}?)`
-    : '';
+  const listed = problem.suggestions?.every((s) => problem.message.includes(s.label)) ?? true;
+  const suggestions =
+    !listed && problem.suggestions
+      ? ` (did you mean: ${problem.suggestions.map((s) => s.label).join('; ')}?)`
+      : '';
   return `${where ? `${where}: ` : ''}${problem.message}${suggestions} [${problem.code}]`;
 }
 
@@ -38,8 +40,7 @@ export function reportError(io: CliIo, error: unknown): number {
     // A database migrated by a newer build is not the user's input at fault.
     const status = error.code === 'unknown-migrations' ? EXIT.failure : EXIT.badInput;
     for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
-    if (error.problems.length > 1)
-      io.stderr(`${error.problems.length} problems found; nothing was changed.\n`);
+    if (error.problems.length > 1) io.stderr(`${error.problems.length} problems found.\n`);
     return status;
   }
   const message = error instanceof Error ? error.message : String(error);

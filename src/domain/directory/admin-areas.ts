@@ -90,6 +90,7 @@ export const REGIONS: readonly RegionDef[] = [
       'Yorkshire and Humber',
       'Yorkshire and Humberside',
       'Humberside',
+      'Yorks',
       'North of England',
       'Northern England',
     ],
@@ -530,22 +531,22 @@ export const NOT_TOWNS: ReadonlySet<number> = new Set([
 ]);
 
 /**
- * Other names of towns, keyed by the town's GeoNames id (names alone are not unique).
- * "Newcastle" is given to Newcastle upon Tyne: it wins over Newcastle, County Down by the
- * population rule, which offers the other as an alternative.
+ * Other names of towns, keyed by the town's GeoNames id (names alone are not unique), with the
+ * town's name as a check. "Newcastle" is given to Newcastle upon Tyne: it wins over Newcastle,
+ * County Down by the population rule, which offers the other as an alternative.
  */
-export const TOWN_ALT_NAMES: Readonly<Record<number, readonly string[]>> = {
-  2645425: ['Hull'], // Kingston upon Hull
-  2643736: ['Londonderry', 'Derry Londonderry', 'Derry/Londonderry'], // Derry
-  2636841: ['Stoke'], // Stoke-on-Trent
-  2641673: ['Newcastle', 'Newcastle-on-Tyne'], // Newcastle upon Tyne
-  2637433: ['Southend'], // Southend-on-Sea
-  2653822: ['Caerdydd'], // Cardiff
-  2636432: ['Abertawe'], // Swansea
-  2641598: ['Casnewydd', 'Newport Gwent'], // Newport, Wales
-  2633485: ['Wrecsam'], // Wrexham
-  2639577: ['Leamington', 'Leamington Spa'], // Royal Leamington Spa
-  2634853: ['Westminster'], // City of Westminster
-  2643743: ['Central London', 'London City'], // London
-  2650225: ['Edinburgh City Centre'], // Edinburgh
-};
+export const TOWN_ALT_NAMES: readonly { geonamesId: number; name: string; alt: string[] }[] = [
+  { geonamesId: 2645425, name: 'Kingston upon Hull', alt: ['Hull'] },
+  { geonamesId: 2643736, name: 'Derry', alt: ['Londonderry', 'Derry Londonderry'] },
+  { geonamesId: 2636841, name: 'Stoke-on-Trent', alt: ['Stoke'] },
+  { geonamesId: 2641673, name: 'Newcastle upon Tyne', alt: ['Newcastle', 'Newcastle-on-Tyne'] },
+  { geonamesId: 2637433, name: 'Southend-on-Sea', alt: ['Southend'] },
+  { geonamesId: 2653822, name: 'Cardiff', alt: ['Caerdydd'] },
+  { geonamesId: 2636432, name: 'Swansea', alt: ['Abertawe'] },
+  { geonamesId: 2641598, name: 'Newport', alt: ['Casnewydd'] },
+  { geonamesId: 2633485, name: 'Wrexham', alt: ['Wrecsam'] },
+  { geonamesId: 2644737, name: 'Royal Leamington Spa', alt: ['Leamington', 'Leamington Spa'] },
+  { geonamesId: 2634341, name: 'City of Westminster', alt: ['Westminster'] },
+  { geonamesId: 2643743, name: 'London', alt: ['Central London'] },
+  { geonamesId: 6690829, name: 'Kingston upon Thames', alt: ['Kingston'] },
+];

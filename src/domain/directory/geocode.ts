@@ -269,9 +269,17 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
     if (found.status === 'found') return fromPostcode(found.match);
   }
   // A postcode area on its own, in capitals as written on envelopes: "LS", "SW".
-  const area = /^[A-Z]{2}$/.test(typed) ? lookupPostcode(`${typed}0`) : null;
-  if (area?.status === 'found') {
-    return fromPostcode({ ...area.match, postcode: typed, district: typed, precision: 'area', town: postcodeArea(typed)?.town ?? area.match.town });
+  const area = /^[A-Z]{2}$/.test(typed) ? postcodeArea(typed) : null;
+  if (area) {
+    return fromPostcode({
+      postcode: area.code,
+      form: 'outward',
+      area: area.code,
+      areaName: area.name,
+      district: area.code,
+      precision: 'area',
+      town: area.town,
+    });
   }
 
   const abroad = foreignName(typed) ?? foreignName(typed.split(',')[0] ?? '');

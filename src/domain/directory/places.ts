@@ -112,6 +112,9 @@ interface DraftTown {
   localAuthority: string;
 }
 
+const altNamesById = new Map<number, readonly string[]>();
+for (const { geonamesId, name, alt } of TOWN_ALT_NAMES) altNamesById.set(geonamesId, alt);
+
 const drafts: DraftTown[] = [];
 for (const raw of data.towns) {
   const [geonamesId, name, lat, lon, population, admin2, nationCode] = raw;
@@ -175,6 +178,12 @@ for (const [slug, group] of bySlug) {
   if (new Set(townIdOf.values()).size !== drafts.length) throw new Error('places: duplicate ids');
 }
 
+for (const { geonamesId, name } of TOWN_ALT_NAMES) {
+  if (!drafts.some((d) => d.geonamesId === geonamesId && d.name === name)) {
+    throw new Error(`places: TOWN_ALT_NAMES: ${geonamesId} is not ${name}`);
+  }
+}
+
 const towns: Town[] = drafts
   .map((d): Town => {
     const countyId = required(countyIdByName.get(d.countyName), d.countyName);
@@ -189,7 +198,7 @@ const towns: Town[] = drafts
       lon: d.lon,
       population: d.population,
       altNames: Object.freeze([
-        ...(TOWN_ALT_NAMES[d.geonamesId] ?? []),
+        ...(altNamesById.get(d.geonamesId) ?? []),
         // "Basford, Stoke-on-Trent" is also just "Basford".
         ...(d.name.includes(',') ? [d.name.slice(0, d.name.indexOf(',')).trim()] : []),
       ]),

@@ -40,13 +40,13 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        10 Swanscombe; 11-13 Gravesend; 14-15 Sidcup; 16 Welling; 17 Belvedere; 18 Erith`,
   EN: `1-3 Enfield Town; 4-5 Barnet; 6 Potters Bar; 7-8 Cheshunt; 9 Waltham Abbey;
        10-11 Hoddesdon`,
-  HA: `0 Wembley; 1-3 Harrow; 4 Ruislip; 5 Pinner; 6 Northwood; 7 Stanmore; 8 Edgware; 9 Wembley`,
-  IG: `1-6 Ilford; 7 Chigwell; 8 Woodford Green; 9 Buckhurst Hill; 10 Loughton; 11 Barking`,
+  HA: `0 Wembley; 1-3 Harrow; 4 Ruislip; 5 Pinner; 6 Ruislip; 7 Stanmore; 8 Edgware; 9 Wembley`,
+  IG: `1-6 Ilford; 7 Chigwell; 8 Woodford Green; 9 Buckhurst Hill; 10 Buckhurst Hill; 11 Barking`,
   KT: `1-2 Kingston upon Thames; 3 New Malden; 4 Worcester Park; 5-6 Surbiton; 7 Thames Ditton;
        8 East Molesey; 9 Chessington; 10 Esher; 11 Cobham; 12 Walton-on-Thames; 13 Weybridge;
        14 West Byfleet; 15 Addlestone; 16 Chertsey; 17-19 Epsom; 20 Tadworth; 21 Ashtead;
        22-24 Leatherhead`,
-  RM: `1-7 Romford; 8-10 Dagenham; 11-12 Hornchurch; 13 Rainham; 14 Upminster; 15 South Ockendon;
+  RM: `1-7 Romford; 8-10 Dagenham; 11-12 Hornchurch; 13 Hornchurch; 14 Upminster; 15 South Ockendon;
        16-17 Grays; 18 Tilbury; 19 Purfleet; 20 Grays`,
   SM: `1-3 Sutton, Greater London; 4 Morden; 5 Carshalton; 6 Carshalton; 7 Banstead`,
   TW: `1-2 Twickenham; 3-6 Hounslow; 7 Isleworth; 8 Brentford; 9-10 Richmond; 11 Teddington;
@@ -72,7 +72,7 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
   BL: `0 Ramsbottom; 1-3 Bolton; 4 Farnworth; 5 Westhoughton; 6 Horwich; 7 Bolton; 8-9 Bury`,
   BN: `1-2 Brighton; 3 Hove; 5 Henfield; 6 Hassocks; 7-8 Lewes; 9 Newhaven; 10 Peacehaven;
        11-14 Worthing; 15 Lancing; 16 Rustington; 17 Littlehampton; 18 Arundel; 20-23 Eastbourne;
-       24 Pevensey; 25 Seaford; 26 Eastbourne; 27 Hailsham; 41 Portslade; 42 Southwick;
+       24 Pevensey; 25 Seaford; 26 Eastbourne; 27 Hailsham; 41 Portslade; 42 Shoreham-by-Sea;
        43 Shoreham-by-Sea; 44 Steyning; 45 Brighton`,
   BS: `1-16 Bristol; 20 Portishead; 21 Clevedon; 22-24 Weston-super-Mare; 25 Winscombe;
        26 Axbridge; 27 Cheddar; 28 Wedmore; 29 Banwell; 30 Bristol; 31 Keynsham; 32 Bristol;
@@ -114,7 +114,7 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
   DY: `1-3 Dudley; 4 Tipton; 5 Brierley Hill; 6 Kingswinford; 7-9 Stourbridge;
        10-11 Kidderminster; 12 Bewdley; 13 Stourport-on-Severn; 14 Kidderminster`,
   EX: `1-6 Exeter; 7 Dawlish; 8 Exmouth; 9 Budleigh Salterton; 10 Sidmouth; 11 Ottery St Mary;
-       12 Seaton; 13 Axminster; 14 Honiton; 15 Cullompton; 16 Tiverton; 17 Crediton;
+       12 Axminster; 13 Axminster; 14 Honiton; 15 Cullompton; 16 Tiverton; 17 Crediton;
        20 Okehampton; 22 Holsworthy; 23 Bude; 31-32 Barnstaple; 33 Braunton; 34 Ilfracombe;
        35 Lynton; 36 South Molton; 38 Great Torrington; 39 Bideford`,
   FY: `1-4 Blackpool; 5 Thornton-Cleveleys; 6 Poulton-le-Fylde; 7 Fleetwood; 8 Lytham St Annes`,
@@ -136,8 +136,8 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        20 Cottingham`,
   HX: `1-4 Halifax; 5 Elland; 6 Sowerby Bridge; 7 Hebden Bridge`,
   IP: `1-10 Ipswich; 11 Felixstowe; 12-13 Woodbridge; 14 Stowmarket; 15 Aldeburgh; 16 Leiston;
-       17 Saxmundham; 18 Southwold; 19 Halesworth; 20 Harleston; 21 Eye; 22 Diss; 23 Eye;
-       24-26 Thetford; 27 Brandon; 28-33 Bury St Edmunds`,
+       17 Saxmundham; 18 Southwold; 19 Halesworth; 20 Harleston; 21-23 Diss;
+       24-26 Thetford; 27 Thetford; 28-33 Bury St Edmunds`,
   L: `1-19 Liverpool; 20 Bootle; 21 Litherland; 22 Waterloo; 23 Crosby; 24-29 Liverpool;
       30 Bootle; 31 Maghull; 32-33 Kirkby; 34-35 Prescot; 36 Huyton; 37 Formby; 38 Formby;
       39-40 Ormskirk`,
@@ -150,7 +150,7 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
   LN: `1-6 Lincoln; 7-8 Market Rasen; 9 Horncastle; 10 Woodhall Spa; 11 Louth; 12 Mablethorpe;
        13 Alford`,
   LS: `1-17 Leeds; 18 Horsforth; 19 Yeadon; 20 Guiseley; 21 Otley; 22-23 Wetherby; 24 Tadcaster;
-       25 Garforth; 26 Rothwell; 27 Morley; 28 Pudsey; 29 Ilkley`,
+       25 Garforth; 26 Leeds; 27 Morley; 28 Pudsey; 29 Ilkley`,
   LU: `1-4 Luton; 5-6 Dunstable; 7 Leighton Buzzard`,
   M: `1-2 Manchester; 3 Salford; 4 Manchester; 5-7 Salford; 8-9 Manchester; 11-23 Manchester;
       24 Middleton; 25 Prestwich; 26 Radcliffe; 27 Swinton; 28 Walkden; 29 Tyldesley; 30 Eccles;
@@ -166,10 +166,10 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        16 Whickham; 17 Chopwell; 20 Ponteland; 21 Blaydon-on-Tyne; 22 Bedlington; 23 Cramlington;
        24 Blyth; 25-26 Whitley Bay; 27 Newcastle upon Tyne; 28 Wallsend; 29-30 North Shields;
        31 Hebburn; 32 Jarrow; 33-34 South Shields; 35 The Boldons; 36 East Boldon;
-       37-38 Washington; 39 Rowlands Gill; 40 Ryton; 41 Wylam; 42 Prudhoe; 43 Stocksfield;
+       37-38 Washington; 39 Rowlands Gill; 40 Blaydon-on-Tyne; 41 Wylam; 42 Prudhoe; 43 Stocksfield;
        45 Corbridge; 46-47 Hexham; 49 Haltwhistle; 61 Morpeth; 62 Choppington; 63 Ashington;
        64 Newbiggin-by-the-Sea; 65 Amble; 66 Alnwick; 68 Seahouses; 70 Belford; 71 Wooler`,
-  NG: `1-8 Nottingham; 9 Beeston; 10 Long Eaton; 11 Nottingham; 12 Radcliffe on Trent; 13 Bingham;
+  NG: `1-8 Nottingham; 9 Nottingham; 10 Long Eaton; 11 Nottingham; 12 Radcliffe on Trent; 13 Bingham;
        14 Calverton; 15 Hucknall; 16 Eastwood; 17 Sutton-in-Ashfield; 18-21 Mansfield; 22 Boughton;
        23-24 Newark on Trent; 25 Southwell; 31-33 Grantham; 34 Sleaford`,
   NN: `1-7 Northampton; 8-9 Wellingborough; 10 Rushden; 11 Daventry; 12 Towcester; 13 Brackley;
@@ -184,7 +184,7 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        28-29 Witney; 33 Oxford; 39 Chinnor; 44 Oxford; 49 Watlington`,
   PE: `1-8 Peterborough; 9 Stamford; 10 Bourne; 11-12 Spalding; 13-14 Wisbech; 15 March;
        16 Chatteris; 19 St Neots; 20-22 Boston; 23 Spilsby; 24-25 Skegness; 26 Ramsey;
-       27 St Ives; 28-29 Huntingdon; 30-34 King's Lynn; 36 Hunstanton; 37 Swaffham;
+       27 Huntingdon; 28-29 Huntingdon; 30-34 King's Lynn; 36 Hunstanton; 37 Swaffham;
        38 Downham Market`,
   PL: `1-9 Plymouth; 10-11 Torpoint; 12 Saltash; 13 Looe; 14 Liskeard; 15 Launceston;
        17 Callington; 19 Tavistock; 20 Yelverton; 21 Ivybridge; 22 Lostwithiel; 23 Fowey; 24 Par;
@@ -197,7 +197,7 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        8-9 Southport; 25-26 Leyland`,
   RG: `1-2 Reading; 4-7 Reading; 8 Pangbourne; 9 Henley-on-Thames; 10 Twyford; 12 Bracknell;
        14 Newbury; 17 Hungerford; 18-19 Thatcham; 20 Newbury; 21-25 Basingstoke; 26 Tadley;
-       27 Hook; 28 Whitchurch; 29 Odiham; 30-31 Reading; 40-41 Wokingham; 42 Bracknell;
+       27 Hook; 28 Andover; 29 Odiham; 30-31 Reading; 40-41 Wokingham; 42 Bracknell;
        45 Crowthorne`,
   RH: `1 Redhill; 2 Reigate; 4-5 Dorking; 6 Horley; 7 Lingfield; 8 Oxted; 9 Godstone;
        10-11 Crawley; 12-13 Horsham; 14 Billingshurst; 15 Burgess Hill; 16-17 Haywards Heath;
@@ -215,12 +215,12 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
        9 Gerrards Cross`,
   SN: `1-6 Swindon; 7 Faringdon; 8 Marlborough; 9 Pewsey; 10 Devizes; 11 Calne; 12 Melksham;
        13 Corsham; 14-15 Chippenham; 16 Malmesbury; 25-26 Swindon`,
-  SO: `14-19 Southampton; 20 Andover; 21-23 Winchester; 24 Alresford; 30-32 Southampton;
+  SO: `14-19 Southampton; 20 Andover; 21-23 Winchester; 24 Winchester; 30-32 Southampton;
        40 Totton; 41 Lymington; 42 Brockenhurst; 43 Lyndhurst; 45 Southampton; 50 Eastleigh;
        51 Romsey; 52 Southampton; 53 Eastleigh`,
   SP: `1-5 Salisbury; 6 Fordingbridge; 7 Shaftesbury; 8 Gillingham; 9 Tidworth; 10-11 Andover`,
   SR: `1-6 Sunderland; 7 Seaham; 8 Peterlee`,
-  SS: `0-3 Southend-on-Sea; 4 Rochford; 5 Hockley; 6 Rayleigh; 7 South Benfleet; 8 Canvey Island;
+  SS: `0-3 Southend-on-Sea; 4 Rochford; 5 Rochford; 6 Rayleigh; 7 South Benfleet; 8 Canvey Island;
        9 Leigh-on-Sea; 11-12 Wickford; 13-16 Basildon; 17 Stanford-le-Hope`,
   ST: `1-4 Stoke-on-Trent; 5 Newcastle-under-Lyme; 6 Stoke-on-Trent; 7 Kidsgrove; 8 Biddulph;
        9 Stoke-on-Trent; 10 Cheadle; 11-12 Stoke-on-Trent; 13 Leek; 14 Uttoxeter; 15 Stone;
@@ -228,13 +228,13 @@ export const POSTCODE_DISTRICTS: Readonly<Record<string, string>> = {
   SY: `1-5 Shrewsbury; 6 Church Stretton; 7 Craven Arms; 8 Ludlow; 9 Bishop's Castle;
        10-11 Oswestry; 12 Ellesmere; 13 Whitchurch; 14 Malpas; 15 Welshpool; 16 Newtown;
        18 Llanidloes; 20 Machynlleth; 21 Welshpool; 23 Aberystwyth; 24 Borth; 25 Tregaron`,
-  TA: `1-4 Taunton; 5-7 Bridgwater; 8 Burnham-on-Sea; 9 Highbridge; 10 Langport; 11 Somerton;
-       12 Martock; 13 South Petherton; 18 Crewkerne; 19 Ilminster; 20 Chard; 21 Wellington;
+  TA: `1-4 Taunton; 5-7 Bridgwater; 8 Burnham-on-Sea; 9 Highbridge; 10 Langport; 11 Langport;
+       12 Martock; 13 South Petherton; 18 Crewkerne; 19 Ilminster; 20 Chard; 21 Taunton;
        22 Dulverton; 23 Watchet; 24 Minehead`,
   TF: `1-8 Telford; 9 Market Drayton; 10 Newport, Shropshire; 11 Shifnal; 12 Broseley;
        13 Much Wenlock`,
   TN: `1-4 Royal Tunbridge Wells; 8 Edenbridge; 9-12 Tonbridge; 13-15 Sevenoaks; 16 Westerham;
-       17 Cranbrook; 18 Hawkhurst; 20 Mayfield; 21 Heathfield; 22 Uckfield; 23-27 Ashford;
+       17 Cranbrook; 18 Hawkhurst; 20 Heathfield; 21 Heathfield; 22 Uckfield; 23-27 Ashford;
        28 New Romney; 29 Romney Marsh; 30 Tenterden; 31 Rye; 33 Battle; 34-35 Hastings;
        37-38 St Leonards-on-Sea; 39-40 Bexhill-on-Sea`,
   TQ: `1-2 Torquay; 3-4 Paignton; 5 Brixham; 6 Dartmouth; 7 Kingsbridge; 8 Salcombe; 9 Totnes;

@@ -94,6 +94,31 @@ for (const def of POSTCODE_AREAS) {
   if (town) areas.set(def.code, { code: def.code, name: def.name, town });
 }
 
+/**
+ * A district's town further than this from its area's town is a table error (a namesake
+ * elsewhere, the right town not being in the place tables). Large rural areas reach further.
+ */
+const MAX_KM_FROM_AREA_TOWN = 60;
+const MAX_KM_BY_AREA: Readonly<Record<string, number>> = {
+  AB: 110,
+  BT: 160,
+  CA: 90,
+  DG: 130,
+  DN: 90,
+  EX: 90,
+  IV: 160,
+  KW: 160,
+  LL: 110,
+  NE: 110,
+  PA: 160,
+  PE: 110,
+  PH: 160,
+  SA: 130,
+  SY: 130,
+  TR: 130,
+  YO: 90,
+};
+
 const districts = new Map<string, Town>();
 for (const [code, spec] of Object.entries(POSTCODE_DISTRICTS)) {
   const area = areas.get(code);
@@ -108,6 +133,9 @@ for (const [code, spec] of Object.entries(POSTCODE_DISTRICTS)) {
       for (let n = from; n <= (to ?? from); n++) numbers.push(n);
     }
     const town = resolveTown(m[2] as string, area.town, `${code} ${m[1] as string}`);
+    if (town && distanceKm(town.lat, town.lon, area.town.lat, area.town.lon) > (MAX_KM_BY_AREA[code] ?? MAX_KM_FROM_AREA_TOWN)) {
+      tableErrors.push(`${code} ${m[1] as string}: ${town.id} is far from ${area.town.id}`);
+    }
     for (const n of numbers) {
       const district = `${code}${n}`;
       if (districts.has(district)) tableErrors.push(`${district} listed twice`);

@@ -21,7 +21,7 @@ function interviewEnding(end: string, overrides: RawInput = {}, zone = 'Europe/L
       startsAt: start,
       endsAt: end,
       timeZone: zone,
-      ...((overrides.interview as RawInput | undefined) ?? {}),
+      ...(overrides.interview ?? {}),
     },
   });
 }
@@ -287,6 +287,16 @@ describe('channels', () => {
     expect(bySector('IT')).toEqual(['email:thank-you-sector-fast-moving-email']);
     expect(bySector('Media & PR')).toEqual(['email:thank-you-sector-fast-moving-email']);
     expect(bySector('retail')).toEqual(['email:thank-you-default-email']);
+    expect(bySector('Government / Public Sector')).toEqual([
+      'handwritten:thank-you-sector-traditional-note',
+    ]);
+    expect(bySector('Accounting & Finance')).toEqual([
+      'handwritten:thank-you-sector-traditional-note',
+    ]);
+    expect(bySector('legal/conveyancing')).toEqual([
+      'handwritten:thank-you-sector-traditional-note',
+    ]);
+    expect(bySector('mediapr')).toEqual(['email:thank-you-sector-fast-moving-email']);
     expect(bySector(null)).toEqual(['email:thank-you-default-email']);
   });
 

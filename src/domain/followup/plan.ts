@@ -4,6 +4,7 @@
  * the input.
  */
 import { Temporal } from 'temporal-polyfill';
+import { findIndustry, listIndustries, type Industry } from '../directory/taxonomy.js';
 import {
   writeDrafts,
   HIRING_TEAM_NAME,
@@ -20,7 +21,6 @@ import {
   matchRule,
   type Facts,
   type FollowUpRule,
-  type RuleAction,
   type RuleStage,
 } from './rules.js';
 import { findThankYouWindow } from './send-window.js';
@@ -40,22 +40,6 @@ import { addWorkingDays } from './working-days.js';
 /** The id used in step ids for the hiring team when no interviewer is named. */
 export const HIRING_TEAM_ID = 'hiring-team';
 
-const SECTOR_LABELS: Readonly<Record<string, string>> = {
-  legal: 'legal',
-  accounting: 'accounting',
-  banking: 'banking',
-  financialservices: 'financial services',
-  insurance: 'insurance',
-  government: 'government',
-  education: 'education',
-  it: 'IT',
-  digital: 'digital',
-  creative: 'creative',
-  marketing: 'marketing',
-  mediapr: 'media and PR',
-  telecoms: 'telecoms',
-};
-
 const KIND_ORDER: readonly StepKind[] = [
   'ask-timeline',
   'thank-you',
@@ -65,13 +49,28 @@ const KIND_ORDER: readonly StepKind[] = [
   'close',
 ];
 
-/** The style a sector suggests: a taxonomy slug or free text, compared case-insensitively. */
+/**
+ * The taxonomy industry a sector names: its slug (`legal`, `IT`), an `industry/subsector` key,
+ * or the industry's display name ("Government / Public Sector"), ignoring case.
+ */
+export function findSectorIndustry(sector: string): Industry | undefined {
+  const slug = sector.split('/')[0] ?? sector;
+  const bySlug = findIndustry(slug);
+  if (bySlug) return bySlug;
+  const key = toKey(sector);
+  return listIndustries().find((industry) => toKey(industry.name) === key);
+}
+
+/**
+ * The style a sector suggests. Taxonomy slugs and names are matched case-insensitively; free
+ * text is compared with the slugs ignoring case, spaces and punctuation ("Media & PR").
+ */
 export function classifySector(
   sector: string | undefined,
   settings: FollowUpSettings = DEFAULT_SETTINGS,
 ): 'traditional' | 'fast-moving' | 'other' {
   if (!sector) return 'other';
-  const key = toKey(sector);
+  const key = toKey(findSectorIndustry(sector)?.slug ?? sector);
   if (settings.sectorStyles.traditional.some((slug) => toKey(slug) === key)) return 'traditional';
   if (settings.sectorStyles.fastMoving.some((slug) => toKey(slug) === key)) return 'fast-moving';
   return 'other';
@@ -112,7 +111,7 @@ interface Subject {
 function applyActions(rule: FollowUpRule, subject: Subject): void {
   const find = (kind: StepKind, channel: ContactChannel | null) =>
     subject.planned.findIndex((p) => p.kind === kind && p.channel === channel);
-  for (const action of rule.actions as readonly RuleAction[]) {
+  for (const action of rule.actions) {
     if (action.op === 'add-step') {
       if (find(action.kind, action.channel) < 0) {
         subject.planned.push({ kind: action.kind, channel: action.channel, rule });
@@ -213,7 +212,7 @@ export function planFollowUp(
     ? settings.checkInWorkingDaysAfterDecision
     : settings.checkInWorkingDaysWithoutDecision;
   const sectorLabel = input.employer.sector
-    ? (SECTOR_LABELS[toKey(input.employer.sector)] ?? input.employer.sector)
+    ? (findSectorIndustry(input.employer.sector)?.name ?? input.employer.sector)
     : '';
   const account = input.candidate.linkedin === 'premium' ? 'premium' : 'free';
   const baseValues: Record<string, string> = {

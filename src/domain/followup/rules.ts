@@ -3,6 +3,7 @@
  * actions it takes, a `why` template shown on the steps it produces, a reason and its source.
  * `planFollowUp` evaluates them; nothing else decides which steps a plan holds.
  */
+import { deepFreeze } from './frozen.js';
 import type { ContactChannel, NeverChannel, StepKind } from './types.js';
 
 /** A fact's value as rules see it. */
@@ -72,7 +73,7 @@ const FACTS = 'Follow-up facts (shared/facts/follow-up.md)';
  * Facts an interview rule can test: `decision.given`, `interview.ahead`,
  * `options.secondCheckIn`, `contact.hasEmail`.
  */
-export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
+export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
   // Which channel carries each thank-you: the first match wins.
   {
     id: 'thank-you-requested-email',
@@ -323,7 +324,7 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
     actions: [{ op: 'add-step', kind: 'check-in', channel: 'email' }],
     why: '{employer} expected to decide by {decisionDate}; a polite email to {contact} {checkInDays} working days later gives them room without letting things drift.',
     reason: 'Wait until the date the employer gave has passed, then ask politely by email.',
-    source: `${SEED}: asking whether a decision has been made; ${FACTS}: the given date plus 1-2 working days`,
+    source: `${SEED}: asking about the decision; ${FACTS}: the given date plus 1-2 working days`,
   },
   {
     id: 'check-in-without-decision-date',
@@ -364,7 +365,7 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
     ],
     why: 'A check-in email needs an address.',
     reason: 'Without an address the check-in cannot be sent, so the user is told early.',
-    source: `${SEED}: email is the right way to ask about a decision`,
+    source: `${SEED}: ask about the decision by email`,
   },
   {
     id: 'second-check-in',
@@ -385,7 +386,7 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
     why: 'If nothing has come back {closeDays} working days after your last check-in, mark the application "no reply" and keep {contact} among your contacts: there may well be a next time.',
     reason:
       'Some employers never reply; staying polite and keeping the contact leaves the door open.',
-    source: `${SEED}: the employer may never reply, so do not burn bridges`,
+    source: `${SEED}: some employers never reply; stay courteous for next time`,
   },
 
   // Timing notes added to the steps they describe.
@@ -397,48 +398,49 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = [
     actions: [],
     why: 'Send it no earlier than {notBefore}, once you have left, and by {due}, a day after the interview.',
     reason: 'Thanking too early looks over-eager; waiting more than about a day looks indifferent.',
-    source: `${SEED}: not too fast and not too slow; ${FACTS}: within 24 hours, ideally a few hours after`,
+    source: `${SEED}: timing the thank-you; ${FACTS}: within 24 hours, ideally a few hours after`,
   },
-];
+]);
 
 /** The channels never used for follow-up, each with the reason shown to the user. */
-export const NEVER_CHANNELS: readonly { channel: NeverChannel; why: string; source: string }[] = [
-  {
-    channel: 'phone',
-    why: 'Ringing to ask how it went puts the interviewer on the spot; a written message lets them reply when they are ready.',
-    source: `${SEED}: never telephone to ask whether you got the job`,
-  },
-  {
-    channel: 'visit',
-    why: 'Turning up in person to ask about the decision leaves the employer feeling cornered and uncomfortable.',
-    source: `${SEED}: never try to meet the employer face to face to ask about the outcome`,
-  },
-  {
-    channel: 'facebook',
-    why: 'A personal social network is the wrong place for a follow-up: it comes across as over-eager, even intrusive.',
-    source: `${SEED}: stay away from Facebook and Twitter`,
-  },
-  {
-    channel: 'twitter',
-    why: 'Following up on X (Twitter) comes across as over-eager, even intrusive, and may be public.',
-    source: `${SEED}: stay away from Facebook and Twitter`,
-  },
-  {
-    channel: 'text',
-    why: "A text message lands on someone's personal phone; like a call, it presses for an answer. Email keeps it professional.",
-    source: `Shortlist, by extension of ${SEED}: never telephone; email is the right channel`,
-  },
-];
+export const NEVER_CHANNELS: readonly { channel: NeverChannel; why: string; source: string }[] =
+  deepFreeze([
+    {
+      channel: 'phone',
+      why: 'Ringing to ask how it went puts the interviewer on the spot; a written message lets them reply when they are ready.',
+      source: `${SEED}: no phone calls about the outcome`,
+    },
+    {
+      channel: 'visit',
+      why: 'Turning up in person to ask about the decision leaves the employer feeling cornered and uncomfortable.',
+      source: `${SEED}: no visits about the outcome`,
+    },
+    {
+      channel: 'facebook',
+      why: 'A personal social network is the wrong place for a follow-up: it comes across as over-eager, even intrusive.',
+      source: `${SEED}: no Facebook or Twitter`,
+    },
+    {
+      channel: 'twitter',
+      why: 'Following up on X (Twitter) comes across as over-eager, even intrusive, and may be public.',
+      source: `${SEED}: no Facebook or Twitter`,
+    },
+    {
+      channel: 'text',
+      why: "A text message lands on someone's personal phone; like a call, it presses for an answer. Email keeps it professional.",
+      source: `Shortlist, extending ${SEED}: no phone calls; email instead`,
+    },
+  ]);
 
 /** Refused channel names an input may use, mapped to the entry of NEVER_CHANNELS. */
-export const REFUSED_CHANNEL_NAMES: Readonly<Record<string, NeverChannel>> = {
+export const REFUSED_CHANNEL_NAMES: Readonly<Record<string, NeverChannel>> = deepFreeze({
   phone: 'phone',
   visit: 'visit',
   facebook: 'facebook',
   twitter: 'twitter',
   x: 'twitter',
   text: 'text',
-};
+});
 
 /** Whether the facts satisfy every condition of a rule. */
 export function matchRule(rule: FollowUpRule, facts: Facts): boolean {

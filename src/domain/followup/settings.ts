@@ -2,6 +2,7 @@
  * The numbers behind the follow-up rules. Every default can be overridden by passing a
  * different settings object to `planFollowUp` / `checkDraft`.
  */
+import { deepFreeze } from './frozen.js';
 
 /** A local wall-clock time, `HH:mm`. */
 export type ClockTime = `${number}:${number}`;
@@ -39,8 +40,8 @@ export interface FollowUpSettings {
   sectorStyles: { traditional: readonly string[]; fastMoving: readonly string[] };
 }
 
-/** The defaults, taken from the rules' sources (see FOLLOW_UP_RULES). */
-export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = Object.freeze({
+/** The defaults, taken from the rules' sources (see FOLLOW_UP_RULES). Frozen: copy to change. */
+export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = deepFreeze({
   minGapHours: 2,
   thankYouDueHours: 24,
   workingHours: { start: '09:00', end: '17:30' },

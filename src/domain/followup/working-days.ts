@@ -3,7 +3,7 @@
  * of `date-holidays` (GB states ENG, WLS, SCT, NIR), substitute days included.
  */
 import Holidays from 'date-holidays';
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 import type { Nation } from './types.js';
 
 const STATE_BY_NATION: Record<Nation, string> = {
