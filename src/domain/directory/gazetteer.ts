@@ -124,7 +124,8 @@ export function choose(candidates: readonly AnyPlace[]): Choice {
   }
   const first = others[0] as AnyPlace;
   const sameKind = others.filter((p) => p.kind === first.kind);
-  if (sameKind.length === 1) return { status: 'found', place: first, alternatives: others.slice(1) };
+  if (sameKind.length === 1)
+    return { status: 'found', place: first, alternatives: others.slice(1) };
   return { status: 'ambiguous', options: others };
 }
 
@@ -370,8 +371,7 @@ function withinQualifier(
     if (marginKm <= 0 || q.kind !== 'county' || candidate.kind !== 'town') return false;
     return listTowns().some(
       (t) =>
-        t.countyId === q.id &&
-        distanceKm(t.lat, t.lon, candidate.lat, candidate.lon) <= marginKm,
+        t.countyId === q.id && distanceKm(t.lat, t.lon, candidate.lat, candidate.lon) <= marginKm,
     );
   });
 }

@@ -18,15 +18,15 @@
  * - A full postcode at the end of an address ("2 Park Row, Leeds LS1 5AB") is used.
  */
 import { DomainError, type Suggestion } from '../errors.js';
-import {
-  closeMatches,
-  foreignName,
-  labelOf,
-  resolveName,
-  wholeCountry,
-} from './gazetteer.js';
+import { closeMatches, foreignName, labelOf, resolveName, wholeCountry } from './gazetteer.js';
 import { normaliseName } from './gazetteer-normalise.js';
-import { findPlaceById, listNations, placeContext, type AnyPlace, type PlaceKind } from './places.js';
+import {
+  findPlaceById,
+  listNations,
+  placeContext,
+  type AnyPlace,
+  type PlaceKind,
+} from './places.js';
 import {
   lookupPostcode,
   postcodeArea,
@@ -75,7 +75,8 @@ export interface GeocodedPlace {
 const MAX_LENGTH = 100;
 const MAX_OPTIONS = 10;
 const COVERAGE = 'Shortlist covers England, Scotland, Wales and Northern Ireland.';
-const EXAMPLES = 'Enter a town, county, region or postcode, such as Leeds, West Yorkshire or LS1 4AP.';
+const EXAMPLES =
+  'Enter a town, county, region or postcode, such as Leeds, West Yorkshire or LS1 4AP.';
 
 export function toOption(place: AnyPlace): PlaceOption {
   const { county, nation } = placeContext(place);
@@ -129,7 +130,12 @@ function fail(
   suggestions?: readonly AnyPlace[],
 ): never {
   const options = suggestions?.slice(0, MAX_OPTIONS).map(toOption);
-  throw DomainError.single(code, message, field, options && options.length > 0 ? options : undefined);
+  throw DomainError.single(
+    code,
+    message,
+    field,
+    options && options.length > 0 ? options : undefined,
+  );
 }
 
 function unknown(text: string, field: string, within?: string, known?: AnyPlace[]): never {
@@ -139,7 +145,12 @@ function unknown(text: string, field: string, within?: string, known?: AnyPlace[
     suggestions.length > 0
       ? ` Did you mean ${listForSentence(suggestions.slice(0, 3))}?`
       : ' Check the spelling, or try a nearby town or a postcode.';
-  return fail('unknown-location', `We could not find ${quoted(text)}${where}.${hint}`, field, suggestions);
+  return fail(
+    'unknown-location',
+    `We could not find ${quoted(text)}${where}.${hint}`,
+    field,
+    suggestions,
+  );
 }
 
 function fromPostcode(match: PostcodeMatch): GeocodedPlace {
@@ -234,7 +245,9 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
 
   const country = wholeCountry(typed);
   if (country) {
-    const nations = listNations().filter((n) => country === 'uk' || n.id !== 'nation:northern-ireland');
+    const nations = listNations().filter(
+      (n) => country === 'uk' || n.id !== 'nation:northern-ireland',
+    );
     return fail(
       'ambiguous-location',
       `${quoted(typed)} covers the whole country. To search everywhere, leave the location empty; or choose ${listForSentence(nations)}.`,

@@ -39,7 +39,8 @@ describe('the place tables', () => {
       'region:south-east',
       'region:south-west',
     ]);
-    const perNation = (id: string): number => listCounties().filter((c) => c.nationId === id).length;
+    const perNation = (id: string): number =>
+      listCounties().filter((c) => c.nationId === id).length;
     expect(perNation('nation:england')).toBe(48);
     expect(perNation('nation:wales')).toBe(8);
     expect(perNation('nation:scotland')).toBe(32);
@@ -71,20 +72,86 @@ describe('the place tables', () => {
   });
 
   it.each([
-    ['town:leeds', 'Leeds', 'county:west-yorkshire', 'region:yorkshire-and-the-humber', 'nation:england'],
-    ['town:ilkley', 'Ilkley', 'county:west-yorkshire', 'region:yorkshire-and-the-humber', 'nation:england'],
+    [
+      'town:leeds',
+      'Leeds',
+      'county:west-yorkshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
+    [
+      'town:ilkley',
+      'Ilkley',
+      'county:west-yorkshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
     ['town:london', 'London', 'county:greater-london', 'region:london', 'nation:england'],
-    ['town:city-of-london', 'City of London', 'county:city-of-london', 'region:london', 'nation:england'],
-    ['town:kingston-upon-hull', 'Kingston upon Hull', 'county:east-riding-of-yorkshire', 'region:yorkshire-and-the-humber', 'nation:england'],
-    ['town:york', 'York', 'county:north-yorkshire', 'region:yorkshire-and-the-humber', 'nation:england'],
-    ['town:middlesbrough', 'Middlesbrough', 'county:north-yorkshire', 'region:north-east', 'nation:england'],
-    ['town:scunthorpe', 'Scunthorpe', 'county:lincolnshire', 'region:yorkshire-and-the-humber', 'nation:england'],
+    [
+      'town:city-of-london',
+      'City of London',
+      'county:city-of-london',
+      'region:london',
+      'nation:england',
+    ],
+    [
+      'town:kingston-upon-hull',
+      'Kingston upon Hull',
+      'county:east-riding-of-yorkshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
+    [
+      'town:york',
+      'York',
+      'county:north-yorkshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
+    [
+      'town:middlesbrough',
+      'Middlesbrough',
+      'county:north-yorkshire',
+      'region:north-east',
+      'nation:england',
+    ],
+    [
+      'town:scunthorpe',
+      'Scunthorpe',
+      'county:lincolnshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
     ['town:yarm', 'Yarm', 'county:north-yorkshire', 'region:north-east', 'nation:england'],
-    ['town:manchester', 'Manchester', 'county:greater-manchester', 'region:north-west', 'nation:england'],
+    [
+      'town:manchester',
+      'Manchester',
+      'county:greater-manchester',
+      'region:north-west',
+      'nation:england',
+    ],
     ['town:newport-gwent', 'Newport', 'county:gwent', null, 'nation:wales'],
-    ['town:newport-isle-of-wight', 'Newport', 'county:isle-of-wight', 'region:south-east', 'nation:england'],
-    ['town:richmond-north-yorkshire', 'Richmond', 'county:north-yorkshire', 'region:yorkshire-and-the-humber', 'nation:england'],
-    ['town:richmond-greater-london', 'Richmond', 'county:greater-london', 'region:london', 'nation:england'],
+    [
+      'town:newport-isle-of-wight',
+      'Newport',
+      'county:isle-of-wight',
+      'region:south-east',
+      'nation:england',
+    ],
+    [
+      'town:richmond-north-yorkshire',
+      'Richmond',
+      'county:north-yorkshire',
+      'region:yorkshire-and-the-humber',
+      'nation:england',
+    ],
+    [
+      'town:richmond-greater-london',
+      'Richmond',
+      'county:greater-london',
+      'region:london',
+      'nation:england',
+    ],
     ['town:cardiff', 'Cardiff', 'county:south-glamorgan', null, 'nation:wales'],
     ['town:edinburgh', 'Edinburgh', 'county:city-of-edinburgh', null, 'nation:scotland'],
     ['town:lerwick', 'Lerwick', 'county:shetland-islands', null, 'nation:scotland'],
@@ -111,7 +178,10 @@ describe('the place tables', () => {
       nationId: 'nation:england',
     });
     expect(getPlaceById('county:lincolnshire')).toMatchObject({ regionId: 'region:east-midlands' });
-    expect(getPlaceById('county:fife')).toMatchObject({ regionId: null, nationId: 'nation:scotland' });
+    expect(getPlaceById('county:fife')).toMatchObject({
+      regionId: null,
+      nationId: 'nation:scotland',
+    });
     for (const p of [...listCounties(), ...listRegions(), ...listNations()]) {
       expect(p.population, p.id).toBeGreaterThan(0);
       expect(p.lat, p.id).toBeGreaterThan(49.8);
@@ -120,9 +190,7 @@ describe('the place tables', () => {
       expect(p.lon, p.id).toBeLessThan(1.8);
     }
     const england = getPlaceById('nation:england').population;
-    expect(england).toBe(
-      listRegions().reduce((sum, r) => sum + r.population, 0),
-    );
+    expect(england).toBe(listRegions().reduce((sum, r) => sum + r.population, 0));
   });
 });
 
@@ -181,7 +249,11 @@ describe('getPlaceById', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).problems).toEqual([
-        { field: 'town', code: 'not-found', message: 'There is no place with the id "town:atlantis".' },
+        {
+          field: 'town',
+          code: 'not-found',
+          message: 'There is no place with the id "town:atlantis".',
+        },
       ]);
     }
   });

@@ -90,7 +90,9 @@ const data = createRequire(import.meta.url)('./places-data.generated.json') as {
 
 const nationIdBySlug = (slug: NationSlug): string => `nation:${slug}`;
 const nationByCode = new Map(NATIONS.map((n) => [n.code as string, n]));
-const regionIdByName = new Map(REGIONS.map((r) => [r.name as string, `region:${slugify(r.name)}`]));
+const regionIdByName = new Map<string, string>(
+  REGIONS.map((r) => [r.name, `region:${slugify(r.name)}`]),
+);
 const countyIdByName = new Map(COUNTIES.map((c) => [c.name, `county:${slugify(c.name)}`]));
 const countyDefByName = new Map(COUNTIES.map((c) => [c.name, c]));
 const areaByCode = new Map(ADMIN_AREAS.map((a) => [a.code, a]));
@@ -113,7 +115,7 @@ interface DraftTown {
 }
 
 const altNamesById = new Map<number, readonly string[]>();
-for (const { geonamesId, name, alt } of TOWN_ALT_NAMES) altNamesById.set(geonamesId, alt);
+for (const { geonamesId, alt } of TOWN_ALT_NAMES) altNamesById.set(geonamesId, alt);
 
 const drafts: DraftTown[] = [];
 for (const raw of data.towns) {
@@ -234,7 +236,8 @@ const counties: County[] = COUNTIES.map((def): County => {
   if (members.length === 0) throw new Error(`places: county ${def.name} has no towns`);
   // The county's region is the one most of its people live in.
   const byRegion = new Map<string | null, number>();
-  for (const t of members) byRegion.set(t.regionId, (byRegion.get(t.regionId) ?? 0) + t.population + 1);
+  for (const t of members)
+    byRegion.set(t.regionId, (byRegion.get(t.regionId) ?? 0) + t.population + 1);
   const regionId = [...byRegion].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   return Object.freeze({
     id,
@@ -355,7 +358,8 @@ export function ancestorsOf(id: string): string[] {
   if (!place) return [];
   const out: string[] = [];
   if (place.kind === 'town') out.push(place.countyId);
-  if ((place.kind === 'town' || place.kind === 'county') && place.regionId) out.push(place.regionId);
+  if ((place.kind === 'town' || place.kind === 'county') && place.regionId)
+    out.push(place.regionId);
   if (place.kind !== 'nation') out.push(place.nationId);
   return out;
 }

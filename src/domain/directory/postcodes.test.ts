@@ -107,11 +107,26 @@ describe('the postcode tables', () => {
       if (!/^(CH|SY|TD)\d/.test(district)) expect(town.nationId, district).toBe(areaTown.nationId);
       // postcodes.ts refuses, at load, a town too far for its area (60 km, up to 160 in the
       // Highlands and islands, Northern Ireland...).
-      expect(distanceKm(town.lat, town.lon, areaTown.lat, areaTown.lon), district).toBeLessThan(160);
+      expect(distanceKm(town.lat, town.lon, areaTown.lat, areaTown.lon), district).toBeLessThan(
+        160,
+      );
     }
     const codes = new Set(districts.map((d) => d.district));
     for (let n = 1; n <= 29; n++) expect(codes.has(`LS${n}`), `LS${n}`).toBe(true);
-    for (const d of ['M1', 'M90', 'B1', 'B99', 'E1', 'EC4', 'N22', 'NW11', 'SE28', 'SW20', 'W14', 'WC2']) {
+    for (const d of [
+      'M1',
+      'M90',
+      'B1',
+      'B99',
+      'E1',
+      'EC4',
+      'N22',
+      'NW11',
+      'SE28',
+      'SW20',
+      'W14',
+      'WC2',
+    ]) {
       if (d === 'B99') continue; // non-geographic
       expect(codes.has(d), d).toBe(true);
     }

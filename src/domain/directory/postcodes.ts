@@ -129,11 +129,16 @@ for (const [code, spec] of Object.entries(POSTCODE_DISTRICTS)) {
     const numbers: number[] = [];
     for (const part of (m[1] as string).split(',')) {
       const [from, to] = part.split('-').map((n) => Number(n.trim()));
-      if (from === undefined || Number.isNaN(from)) throw new Error(`postcodes: ${code}: "${part}"`);
+      if (from === undefined || Number.isNaN(from))
+        throw new Error(`postcodes: ${code}: "${part}"`);
       for (let n = from; n <= (to ?? from); n++) numbers.push(n);
     }
     const town = resolveTown(m[2] as string, area.town, `${code} ${m[1] as string}`);
-    if (town && distanceKm(town.lat, town.lon, area.town.lat, area.town.lon) > (MAX_KM_BY_AREA[code] ?? MAX_KM_FROM_AREA_TOWN)) {
+    if (
+      town &&
+      distanceKm(town.lat, town.lon, area.town.lat, area.town.lon) >
+        (MAX_KM_BY_AREA[code] ?? MAX_KM_FROM_AREA_TOWN)
+    ) {
       tableErrors.push(`${code} ${m[1] as string}: ${town.id} is far from ${area.town.id}`);
     }
     for (const n of numbers) {
@@ -163,7 +168,10 @@ interface Parsed {
 }
 
 function parse(text: string): Parsed | null {
-  const upper = text.trim().toUpperCase().replace(/[\s-]+/g, ' ');
+  const upper = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, ' ');
   const compact = upper.replace(/ /g, '');
   let m = FULL_RE.exec(compact);
   if (m) {
@@ -179,7 +187,12 @@ function parse(text: string): Parsed | null {
   m = SECTOR_RE.exec(upper) ?? OUTWARD_RE.exec(compact);
   if (m) {
     const outward = `${m[1]}${m[2]}${m[3]}`;
-    return { form: 'outward', area: m[1] as string, outwardRest: `${m[2]}${m[3]}`, display: outward };
+    return {
+      form: 'outward',
+      area: m[1] as string,
+      outwardRest: `${m[2]}${m[3]}`,
+      display: outward,
+    };
   }
   return null;
 }
