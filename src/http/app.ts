@@ -14,11 +14,14 @@ import { installErrorHandlers } from './errors.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
 import { registerPlacesRoutes } from './places.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
+import { registerWebRoutes } from './web.routes.js';
 
 export interface AppDeps {
   directoryStore: DirectoryStore;
   snapshot: DirectorySnapshot<SearchIndexes>;
   logger?: boolean | { level: string };
+  /** Signs the favourites cookie (config COOKIE_SECRET); a development default when unset. */
+  cookieSecret?: string;
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -59,5 +62,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPlacesRoutes(scope);
     registerSearchRoutes(scope, deps);
   });
+  await registerWebRoutes(app, deps);
   return app;
 }

@@ -62,6 +62,53 @@ export interface DirectoryStateTable {
   changed_at: string;
 }
 
+export interface RevealsTable {
+  id: string;
+  listing_slug: string;
+  branch_id: string | null;
+  kind: string;
+  company_name: string | null;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  stored_name: string;
+  file_name: string;
+  kind: string;
+  content_type: string;
+  size_bytes: number;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface EnquiriesTable {
+  id: string;
+  listing_slug: string;
+  branch_id: string;
+  audience: string;
+  agency_name: string;
+  recipient: string;
+  sender_name: string;
+  sender_email: string;
+  sender_phone: string | null;
+  company_name: string | null;
+  job_title: string | null;
+  employment_type: string | null;
+  message: string;
+  attachment_id: string | null;
+  consent_at: string | null;
+  status: string;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+}
+
 export interface Database {
   brands: BrandsTable;
   listings: ListingsTable;
@@ -72,4 +119,7 @@ export interface Database {
   listing_coverage: ListingCoverageTable;
   branches: BranchesTable;
   directory_state: DirectoryStateTable;
+  reveals: RevealsTable;
+  attachments: AttachmentsTable;
+  enquiries: EnquiriesTable;
 }

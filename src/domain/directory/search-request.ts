@@ -33,7 +33,10 @@ export function resolveSearch(raw: RawSearchParams): {
   let geocoded: GeocodedPlace | null = null;
   if (!problems.some((p) => p.field === 'location')) {
     try {
-      geocoded = geocodePlace(String(query?.location ?? raw.location ?? ''), 'location');
+      geocoded = geocodePlace(
+        query?.location ?? (typeof raw.location === 'string' ? raw.location : ''),
+        'location',
+      );
     } catch (error) {
       if (!isDomainError(error)) throw error;
       problems.push(...error.problems.map((p) => ({ ...p, field: 'location' })));

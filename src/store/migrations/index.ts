@@ -1,7 +1,9 @@
 /** Every migration this build knows, by name. Names are dated and sort in the order they run. */
 import type { Migration } from 'kysely';
 import * as directory from './2026-11-26T0700-directory.js';
+import * as enquiries from './2026-11-26T0800-enquiries.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0700-directory': directory,
+  '2026-11-26T0800-enquiries': enquiries,
 };

@@ -1,0 +1,75 @@
+/**
+ * HTML error pages for browser routes (404, 400, 500) in the site's look. The JSON error handler
+ * in src/http/errors.ts stays in charge of /api/*.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { escapeHtml } from '@kitajs/html';
+import { isDomainError } from '../domain/errors.js';
+import { statusForCode } from '../http/errors.js';
+import { Layout } from './layout.js';
+import { isDemoDirectory, type PageDeps } from './page-context.js';
+
+const TITLES: Record<number, string> = {
+  400: 'There is a problem with this request',
+  403: 'You cannot do that here',
+  404: 'Page not found',
+  413: 'That was too large',
+  429: 'Too many requests',
+  500: 'Sorry, there is a problem with the service',
+};
+
+/** A full HTML error page for a status, with an optional plain-text message (escaped). */
+export function renderErrorPage(props: { status: number; demo: boolean; message?: string }) {
+  const title = TITLES[props.status] ?? (props.status >= 500 ? TITLES[500]! : TITLES[400]!);
+  const fallback =
+    props.status === 404
+      ? 'If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.'
+      : props.status >= 500
+        ? 'Please try again in a moment. Nothing you typed has been lost on our side.'
+        : 'Please go back and try again.';
+  return (
+    <Layout title={title} demo={props.demo} noindex>
+      <h1 class="page-title">{escapeHtml(title)}</h1>
+      <p class="lede">{escapeHtml(props.message ?? fallback)}</p>
+      <p>
+        <a href="/">Go to Agency Search</a> or <a href="/about">read about Shortlist</a>.
+      </p>
+    </Layout>
+  );
+}
+
+/** Sends an HTML error page with its status. */
+export function sendErrorPage(
+  reply: FastifyReply,
+  deps: PageDeps,
+  status: number,
+  message?: string,
+): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(
+      renderErrorPage({
+        status,
+        demo: isDemoDirectory(deps),
+        ...(message !== undefined ? { message } : {}),
+      }),
+    );
+}
+
+/**
+ * Makes errors inside this (encapsulated) scope answer with HTML pages: not-found -> 404, other
+ * domain problems and validation -> 400 with the first message, anything else -> 500 (logged).
+ */
+export function installHtmlErrorHandler(scope: FastifyInstance, deps: PageDeps): void {
+  scope.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDomainError(error)) {
+      const status = statusForCode(error.code);
+      return sendErrorPage(reply, deps, status, status === 404 ? undefined : error.message);
+    }
+    const status = error.validation ? 400 : (error.statusCode ?? 500);
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    return sendErrorPage(reply, deps, status >= 400 && status < 600 ? status : 500);
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * The page shell every browser page shares: one full HTML document with a skip link, the header
+ * and its navigation, the demo-data notice, the main column and the footer; plus the helpers that
+ * render field errors the same way everywhere (GOV.UK style: a summary at the top linking to each
+ * field, and a message beside each field that the field names in aria-describedby).
+ *
+ * Usage (any route):
+ *   reply.type('text/html; charset=utf-8').send(
+ *     <Layout title="Page title" demo={deps.snapshot.get().demo} current="/follow-up">...</Layout>,
+ *   );
+ * Every dynamic string must be escaped: `<p safe>{text}</p>` or `{escapeHtml(text)}`.
+ * CSS classes for page content are listed at the top of src/web/public/site.css.
+ */
+import { escapeHtml, type Children } from '@kitajs/html';
+import { assetUrl } from './assets.js';
+
+export const SITE_NAME = 'Shortlist';
+
+/** The header navigation, in order; `current` names one of these hrefs. */
+export const NAV_ITEMS: readonly { href: string; label: string }[] = [
+  { href: '/', label: 'Agency Search' },
+  { href: '/favourites', label: 'Favourites' },
+  { href: '/follow-up', label: 'Interview follow-up' },
+  { href: '/advice/interview-follow-up', label: 'Advice' },
+  { href: '/about', label: 'About' },
+];
+
+export const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
+
+export interface LayoutProps {
+  /** The page's own title; the document title becomes "title - Shortlist". */
+  title: string;
+  children?: Children;
+  /** True while the directory is the generated demo directory: shows the demo-data notice. */
+  demo: boolean;
+  /** The nav href of the section this page belongs to (`/`, `/favourites`, `/follow-up`...). */
+  current?: string;
+  description?: string;
+  /** Adds `noindex` for pages not worth indexing (errors, reveals, favourites). */
+  noindex?: boolean;
+}
+
+/** Turns a JSX result into a string; this site renders synchronously only. */
+export function toHtml(element: JSX.Element): string {
+  if (typeof element !== 'string') throw new Error('Pages are rendered synchronously');
+  return element;
+}
+
+/** A complete HTML document (with doctype) around the page content. */
+export function Layout(props: LayoutProps): string {
+  const fullTitle = props.title === SITE_NAME ? SITE_NAME : `${props.title} - ${SITE_NAME}`;
+  const description =
+    props.description ??
+    'Find UK recruitment agencies that really cover your sector and area, and follow up every interview well.';
+  return (
+    '<!doctype html>' +
+    toHtml(
+      <html lang="en-GB">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          <meta name="description" content={description} />
+          {props.noindex ? <meta name="robots" content="noindex" /> : ''}
+          <meta name="color-scheme" content="light" />
+          <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+          <script src={assetUrl('site.js')} defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <header class="site-header">
+            <div class="container site-header-inner">
+              <a class="site-name" href="/">
+                <span class="site-logo" aria-hidden="true">
+                  S
+                </span>
+                {SITE_NAME}
+              </a>
+              <nav class="site-nav" aria-label="Main">
+                <ul>
+                  {NAV_ITEMS.map((item) => (
+                    <li>
+                      <a
+                        href={item.href}
+                        aria-current={props.current === item.href ? 'page' : undefined}
+                      >
+                        {escapeHtml(item.label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          {props.demo ? (
+            <div class="demo-banner" role="note">
+              <div class="container">
+                <strong>{escapeHtml(DEMO_NOTICE)}</strong>{' '}
+                <a href="/about#demo-data">About the demo data</a>
+              </div>
+            </div>
+          ) : (
+            ''
+          )}
+          <main id="main" class="container site-main" tabindex="-1">
+            {props.children as 'safe'}
+          </main>
+          <footer class="site-footer">
+            <div class="container">
+              <p>
+                {SITE_NAME} helps people in the UK find recruitment agencies and follow up every
+                interview well. <a href="/about">About {SITE_NAME}</a>
+              </p>
+              <p class="site-footer-credits">
+                Place names from <a href="https://www.geonames.org/">GeoNames</a>, licensed under{' '}
+                <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>,
+    )
+  );
+}
+
+/** The id of the message shown beside the field with this id. */
+export function fieldErrorId(fieldId: string): string {
+  return `${fieldId}-error`;
+}
+
+/**
+ * The attributes a field needs when it has an error (and its hint): spread them on the control,
+ * `<input {...fieldAria('location', message, 'location-hint')} />`.
+ */
+export function fieldAria(
+  fieldId: string,
+  message: string | null | undefined,
+  ...describedBy: (string | null | undefined)[]
+): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+  const ids = [...describedBy.filter((id): id is string => !!id)];
+  if (message) ids.push(fieldErrorId(fieldId));
+  return {
+    ...(message ? { 'aria-invalid': 'true' as const } : {}),
+    ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
+  };
+}
+
+/** The message beside a field (empty when there is none); `fieldId` is the control's id. */
+export function FieldError(props: { fieldId: string; message: string | null | undefined }) {
+  if (!props.message) return '';
+  return (
+    <p class="field-error" id={fieldErrorId(props.fieldId)}>
+      <span class="visually-hidden">Error: </span>
+      {escapeHtml(props.message)}
+    </p>
+  );
+}
+
+export interface SummaryError {
+  /** The id of the control the link moves to. */
+  fieldId: string;
+  message: string;
+}
+
+/** "There is a problem" with a link to each field at fault; empty when there are no errors. */
+export function ErrorSummary(props: { errors: readonly SummaryError[]; title?: string }) {
+  if (props.errors.length === 0) return '';
+  return (
+    <div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="error-summary-title">
+        {escapeHtml(props.title ?? 'There is a problem')}
+      </h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#${e.fieldId}`}>{escapeHtml(e.message)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
