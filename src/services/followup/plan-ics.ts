@@ -50,7 +50,8 @@ function formatUtc(instant: Temporal.Instant): string {
   return instant.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
 }
 
-function summarise(step: PlanStep, input: FollowUpInput): string {
+/** What a step asks the candidate to do, in one line ("Email a thank-you to Anna Clarke"). */
+export function summariseStep(step: PlanStep, input: FollowUpInput): string {
   const to = step.to ?? 'the hiring team';
   switch (step.kind) {
     case 'thank-you':
@@ -98,7 +99,7 @@ export function renderPlanIcs(plan: FollowUpPlan, input: FollowUpInput): string 
     `X-WR-CALNAME:${escapeIcsText(`Follow-up: ${input.role} at ${input.employer.name}`)}`,
   ];
   for (const step of plan.steps) {
-    const summary = escapeIcsText(summarise(step, input));
+    const summary = escapeIcsText(summariseStep(step, input));
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeIcsText(`${step.id}.${key}@${SHORTLIST_ID_DOMAIN}`)}`,

@@ -1,0 +1,245 @@
+/** Reveals, enquiries and their attachments in SQL (SQLite or PostgreSQL). */
+import type { Kysely, Selectable } from 'kysely';
+import type { DocumentKind } from '../domain/enquiry/document-type.js';
+import type { Audience, EnquiryStatus, RevealKind } from '../domain/enquiry/enquiry.js';
+import type {
+  AttachmentRecord,
+  EnquiryRecord,
+  EnquiryStore,
+  RevealCounts,
+  RevealRecord,
+} from '../services/ports.js';
+import type { Db } from './db.js';
+import type { AttachmentsTable, Database, EnquiriesTable } from './schema.js';
+
+const DUE_STATUSES: EnquiryStatus[] = ['pending', 'retrying'];
+const ERROR_LENGTH = 500;
+
+function toEnquiryRow(e: EnquiryRecord): EnquiriesTable {
+  return {
+    id: e.id,
+    listing_slug: e.listingSlug,
+    branch_id: e.branchId,
+    audience: e.audience,
+    agency_name: e.agencyName,
+    recipient: e.recipient,
+    sender_name: e.senderName,
+    sender_email: e.senderEmail,
+    sender_phone: e.senderPhone,
+    company_name: e.companyName,
+    job_title: e.jobTitle,
+    employment_type: e.employmentType,
+    message: e.message,
+    attachment_id: e.attachmentId,
+    consent_at: e.consentAt,
+    status: e.status,
+    attempts: e.attempts,
+    created_at: e.createdAt,
+    next_attempt_at: e.nextAttemptAt,
+    last_attempt_at: e.lastAttemptAt,
+    sent_at: e.sentAt,
+    failed_at: e.failedAt,
+    last_error: e.lastError,
+    message_id: e.messageId,
+  };
+}
+
+function fromEnquiryRow(r: Selectable<EnquiriesTable>): EnquiryRecord {
+  return {
+    id: r.id,
+    listingSlug: r.listing_slug,
+    branchId: r.branch_id,
+    audience: r.audience as Audience,
+    agencyName: r.agency_name,
+    recipient: r.recipient,
+    senderName: r.sender_name,
+    senderEmail: r.sender_email,
+    senderPhone: r.sender_phone,
+    companyName: r.company_name,
+    jobTitle: r.job_title,
+    employmentType: r.employment_type,
+    message: r.message,
+    attachmentId: r.attachment_id,
+    consentAt: r.consent_at,
+    status: r.status as EnquiryStatus,
+    attempts: Number(r.attempts),
+    createdAt: r.created_at,
+    nextAttemptAt: r.next_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    sentAt: r.sent_at,
+    failedAt: r.failed_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+  };
+}
+
+function toAttachmentRow(a: AttachmentRecord): AttachmentsTable {
+  return {
+    id: a.id,
+    stored_name: a.storedName,
+    file_name: a.fileName,
+    kind: a.kind,
+    content_type: a.contentType,
+    size_bytes: a.sizeBytes,
+    created_at: a.createdAt,
+    deleted_at: a.deletedAt,
+  };
+}
+
+function fromAttachmentRow(r: Selectable<AttachmentsTable>): AttachmentRecord {
+  return {
+    id: r.id,
+    storedName: r.stored_name,
+    fileName: r.file_name,
+    kind: r.kind as DocumentKind,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+// Instants are stored as ISO strings in UTC (toISOString), which sort as text in time order on
+// both dialects.
+export class SqlEnquiryStore implements EnquiryStore {
+  private readonly db: Kysely<Database>;
+
+  constructor(handle: Db) {
+    this.db = handle.kysely;
+  }
+
+  async recordReveal(reveal: RevealRecord): Promise<void> {
+    await this.db
+      .insertInto('reveals')
+      .values({
+        id: reveal.id,
+        listing_slug: reveal.listingSlug,
+        branch_id: reveal.branchId,
+        kind: reveal.kind,
+        company_name: reveal.companyName,
+        created_at: reveal.createdAt,
+      })
+      .execute();
+  }
+
+  async countReveals(listingSlug: string): Promise<RevealCounts> {
+    const rows = await this.db
+      .selectFrom('reveals')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('listing_slug', '=', listingSlug)
+      .groupBy('kind')
+      .execute();
+    const counts: RevealCounts = { phone: 0, website: 0 };
+    for (const row of rows) {
+      const kind = row.kind as RevealKind;
+      if (kind === 'phone' || kind === 'website') counts[kind] = Number(row.n);
+    }
+    return counts;
+  }
+
+  async createEnquiry(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (attachment) await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
+      await trx.insertInto('enquiries').values(toEnquiryRow(enquiry)).execute();
+    });
+  }
+
+  async findEnquiry(id: string): Promise<EnquiryRecord | undefined> {
+    const row = await this.db
+      .selectFrom('enquiries')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromEnquiryRow(row) : undefined;
+  }
+
+  async findAttachment(id: string): Promise<AttachmentRecord | undefined> {
+    const row = await this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromAttachmentRow(row) : undefined;
+  }
+
+  async claimEnquiry(id: string, now: string, leaseUntil: string): Promise<boolean> {
+    // One conditional UPDATE: of several processes racing for the same enquiry, one wins.
+    const result = await this.db
+      .updateTable('enquiries')
+      .set({ next_attempt_at: leaseUntil })
+      .where('id', '=', id)
+      .where('status', 'in', DUE_STATUSES)
+      .where('next_attempt_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordSent(id: string, at: string, messageId: string): Promise<void> {
+    await this.db
+      .updateTable('enquiries')
+      .set((eb) => ({
+        status: 'sent',
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: at,
+        sent_at: at,
+        next_attempt_at: null,
+        message_id: messageId,
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordFailedAttempt(
+    id: string,
+    failure: { at: string; error: string; nextAttemptAt: string | null },
+  ): Promise<void> {
+    const giveUp = failure.nextAttemptAt === null;
+    await this.db
+      .updateTable('enquiries')
+      .set((eb) => ({
+        status: giveUp ? 'failed' : 'retrying',
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: failure.at,
+        last_error: failure.error.slice(0, ERROR_LENGTH),
+        next_attempt_at: failure.nextAttemptAt,
+        failed_at: giveUp ? failure.at : null,
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async listDueEnquiryIds(now: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('enquiries')
+      .select('id')
+      .where('status', 'in', DUE_STATUSES)
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]> {
+    const rows = await this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<', createdBefore)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(fromAttachmentRow);
+  }
+
+  async markAttachmentDeleted(id: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('attachments')
+      .set({ deleted_at: at })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,69 @@
+/** Small text helpers for pages: dates, lists, plurals, taxonomy labels. */
+import { EMPLOYMENT_TYPES, PURPOSES, type EmploymentType } from '../domain/directory/taxonomy.js';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "March 2019" for a YYYY-MM-DD date (the text itself when it is not one). */
+export function formatMonthYear(on: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(on);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${month} ${match[1]}` : on;
+}
+
+/** "A", "A and B", "A, B and C" (or with "or"). */
+export function joinList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** "1 office", "3 offices". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "0.4 miles", "1 mile", "less than 0.1 miles". */
+export function formatMiles(miles: number): string {
+  if (miles < 0.1) return 'less than 0.1 miles';
+  const rounded = Math.round(miles * 10) / 10;
+  return `${rounded >= 10 ? Math.round(rounded) : rounded.toFixed(1)} ${rounded === 1 ? 'mile' : 'miles'}`;
+}
+
+/** The display label of an employment type ("Temp to Perm"). */
+export function employmentTypeLabel(value: string): string {
+  return EMPLOYMENT_TYPES.find((t) => t.value === value)?.label ?? value;
+}
+
+/** The labels of employment types, in the form's order. */
+export function employmentTypeLabels(values: readonly EmploymentType[] | readonly string[]): string[] {
+  return EMPLOYMENT_TYPES.filter((t) => (values as readonly string[]).includes(t.value)).map(
+    (t) => t.label,
+  );
+}
+
+/** "find me a job" / "find me staff". */
+export function purposeLabel(value: string): string {
+  return PURPOSES.find((p) => p.value === value)?.label ?? value;
+}
+
+/** Who an agency works with, from its purposes: "Job seekers and employers". */
+export function audienceText(purposes: readonly string[]): string {
+  const job = purposes.includes('job');
+  const staff = purposes.includes('staff');
+  if (job && staff) return 'Job seekers and employers';
+  if (job) return 'Job seekers';
+  if (staff) return 'Employers';
+  return 'Not stated';
+}
