@@ -77,7 +77,14 @@ export default tseslint.config(
     files: ['src/services/**/*.ts'],
     rules: restrict([
       {
-        group: ['**/store/**', '**/http/**', '**/web/**', '**/cli/**', '**/server*'],
+        group: [
+          '**/store/**',
+          '**/adapters/**',
+          '**/http/**',
+          '**/web/**',
+          '**/cli/**',
+          '**/server*',
+        ],
         message:
           'Services depend on ports (services/ports.ts), never on adapters: only server.ts and cli/main.ts wire concrete things.',
       },
@@ -97,6 +104,16 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['src/adapters/**/*.ts'],
+    rules: restrict([
+      {
+        group: ['**/store/**', '**/http/**', '**/web/**', '**/cli/**', '**/server*'],
+        message:
+          'Adapters (mailers, file folders) implement services/ports.ts; they know nothing of the edges or the database.',
+      },
+    ]),
+  },
+  {
     files: ['src/store/migrations/**/*.ts'],
     rules: restrict([
       {
@@ -109,9 +126,9 @@ export default tseslint.config(
     files: ['src/http/**/*.ts', 'src/http/**/*.tsx', 'src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: restrict([
       {
-        group: ['**/store/**', '**/cli/**', 'pg', 'better-sqlite3'],
+        group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
         message:
-          'The HTTP and web layers call services; the database is reached only through ports wired in server.ts.',
+          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in server.ts.',
       },
     ]),
   },

@@ -15,6 +15,12 @@ export interface Config {
   /** Seconds between checks for a directory changed by another process (CLI import). */
   directoryPollSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** smtp:// or smtps:// URL of the mail server; null writes enquiries to `${dataDir}/outbox`. */
+  smtpUrl: string | null;
+  /** The From of enquiry emails (the sender is the Reply-To). */
+  mailFrom: { name?: string; address: string };
+  /** Days an enquiry's attached file is kept before it is deleted. */
+  attachmentRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +61,34 @@ function parseInteger(
     return fallback;
   }
   return value;
+}
+
+const MAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+$/;
+
+/** `Name <address>` or a bare address; null when it is neither. */
+function parseMailbox(raw: string): { name?: string; address: string } | null {
+  const value = raw.trim();
+  const named = /^(.*?)\s*<([^<>]+)>$/.exec(value);
+  const name = named ? (named[1] ?? '').replace(/^"(.*)"$/, '$1').trim() : '';
+  const address = named ? (named[2] ?? '').trim() : value;
+  if (!MAIL_ADDRESS.test(address) || /[\p{Cc}"]/u.test(name)) return null;
+  return name ? { name, address } : { address };
+}
+
+function parseSmtpUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim();
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '')
+      return value;
+  } catch {
+    // Reported below.
+  }
+  problems.push(
+    'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (leave it unset to write emails to the outbox folder)',
+  );
+  return null;
 }
 
 /** Reads the configuration from an environment (process.env by default); throws ConfigError. */
@@ -99,7 +133,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       problems,
     ),
     logLevel,
+    smtpUrl: parseSmtpUrl(env.SMTP_URL, problems),
+    mailFrom: { name: 'Shortlist', address: 'enquiries@localhost' },
+    attachmentRetentionDays: parseInteger(
+      'ATTACHMENT_RETENTION_DAYS',
+      env.ATTACHMENT_RETENTION_DAYS,
+      90,
+      1,
+      3650,
+      problems,
+    ),
   };
+  if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
+    const mailbox = parseMailbox(env.MAIL_FROM);
+    if (mailbox) config.mailFrom = mailbox;
+    else
+      problems.push(
+        `MAIL_FROM must be an email address, optionally with a name: Shortlist <enquiries@example.com> (it is "${env.MAIL_FROM}")`,
+      );
+  } else if (env.SMTP_URL !== undefined && env.SMTP_URL.trim() !== '') {
+    problems.push(
+      'MAIL_FROM must be set when SMTP_URL is set: the address enquiry emails come from',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -2,17 +2,46 @@
  * The HTTP composition root: config -> database -> migrations -> demo data on first start ->
  * directory snapshot -> app.listen.
  */
+import path from 'node:path';
+import { OutboxMailer } from './adapters/outbox.mailer.js';
+import { SmtpMailer } from './adapters/smtp.mailer.js';
+import { UploadFolderFiles } from './adapters/upload-folder.files.js';
 import { loadConfig, ConfigError } from './config.js';
 import { generateDemoDirectory } from './domain/directory/demo-directory.js';
 import { isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
+import { deliverDueEnquiries, purgeExpiredAttachments } from './services/enquiry.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
 import { openDb } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
+import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
+
+/** Enquiries due for another delivery attempt are looked for this often. */
+const ENQUIRY_RETRY_SECONDS = 30;
+/** Attachments past their retention period are looked for this often. */
+const ATTACHMENT_PURGE_SECONDS = 3600;
+
+/** Runs `task` now and then every `seconds`, never two runs at once; does not keep the process alive. */
+function every(seconds: number, task: () => Promise<unknown>, onError: (error: unknown) => void) {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    task()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(run, seconds * 1000);
+  timer.unref();
+  run();
+  return timer;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -45,8 +74,52 @@ async function main(): Promise<void> {
   const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
   await snapshot.refresh();
   snapshot.watch(config.directoryPollSeconds);
-  const app = await createApp({ directoryStore, snapshot, logger: { level: config.logLevel } });
+  const enquiryStore = new SqlEnquiryStore(db);
+  const attachmentFiles = new UploadFolderFiles(path.join(config.dataDir, 'uploads'));
+  const mailer = config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl)
+    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
+  const app = await createApp({
+    directoryStore,
+    snapshot,
+    logger: { level: config.logLevel },
+    enquiryStore,
+    mailer,
+    attachmentFiles,
+    mailFrom: config.mailFrom,
+    attachmentRetentionDays: config.attachmentRetentionDays,
+    clock,
+  });
+  const delivery = {
+    enquiryStore,
+    attachmentFiles,
+    mailer,
+    clock,
+    mailFrom: config.mailFrom,
+    logger: app.log,
+  };
+  const retryTimer = every(
+    ENQUIRY_RETRY_SECONDS,
+    () => deliverDueEnquiries(delivery),
+    (error) => app.log.error({ err: error }, 'enquiry delivery round failed'),
+  );
+  const purgeTimer = every(
+    ATTACHMENT_PURGE_SECONDS,
+    () =>
+      purgeExpiredAttachments(
+        {
+          enquiryStore,
+          attachmentFiles,
+          retentionDays: config.attachmentRetentionDays,
+          logger: app.log,
+        },
+        clock.now(),
+      ),
+    (error) => app.log.error({ err: error }, 'attachment purge failed'),
+  );
   const shutdown = async () => {
+    clearInterval(retryTimer);
+    clearInterval(purgeTimer);
     snapshot.stop();
     await app.close();
     await db.close();
@@ -56,6 +129,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   console.log(`Shortlist is running on http://localhost:${config.port}/ (${db.describe})`);
+  console.log(`Enquiry emails go to the ${mailer.describe}.`);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from './db.command.js';
 import { registerDirectoryCommands } from './directory.command.js';
+import { registerFollowUpCommands } from './followup.command.js';
 import { registerSearchCommands } from './search.command.js';
 import { EXIT, reportError, type CliIo } from './io.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIo): Command {
   registerDbCommands(program, io);
   registerDirectoryCommands(program, io);
   registerSearchCommands(program, io);
+  registerFollowUpCommands(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

@@ -9,9 +9,20 @@ import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { SearchIndexes } from '../services/search.service.js';
-import type { DirectoryStore } from '../services/ports.js';
+import type {
+  AttachmentFiles,
+  Clock,
+  DirectoryStore,
+  EnquiryStore,
+  MailAddress,
+  Mailer,
+} from '../services/ports.js';
 import { installErrorHandlers } from './errors.js';
+import { registerAccountRoutes } from './auth.routes.js';
+import type { AccountsAppDeps } from './auth.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
+import { registerEnquiryRoutes } from './enquiry.routes.js';
+import { registerFollowUpRoutes } from './followup.routes.js';
 import { registerPlacesRoutes } from './places.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerWebRoutes } from './web.routes.js';
@@ -22,6 +33,22 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Signs the favourites cookie (config COOKIE_SECRET); a development default when unset. */
   cookieSecret?: string;
+  /** Reveals and enquiries (Email Agency): registered when the store, mailer and files are set. */
+  enquiryStore?: EnquiryStore;
+  mailer?: Mailer;
+  attachmentFiles?: AttachmentFiles;
+  /** The From of enquiry emails (config MAIL_FROM). */
+  mailFrom?: MailAddress;
+  /** Days an attached file is kept (config ATTACHMENT_RETENTION_DAYS), told to the sender. */
+  attachmentRetentionDays?: number;
+  /** Enquiries accepted per IP address in a time window; default 5 per 10 minutes. */
+  enquiryRateLimit?: { max: number; timeWindowMs: number };
+  /** The time; the system clock when unset. */
+  clock?: Clock;
+  /** Accounts, sessions, API tokens and saved interviews: registered when set. */
+  accounts?: AccountsAppDeps;
+  /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY): client IP and https. */
+  trustProxy?: boolean | string;
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -41,6 +68,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             },
           },
     bodyLimit: 12 * 1024 * 1024,
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
   await app.register(formbody);
@@ -61,7 +89,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDirectoryRoutes(scope, deps);
     registerPlacesRoutes(scope);
     registerSearchRoutes(scope, deps);
+    registerFollowUpRoutes(scope, { clock: deps.clock ?? { now: () => new Date() } });
   });
+  await registerEnquiryRoutes(app, deps);
+  if (deps.accounts) await registerAccountRoutes(app, deps, deps.accounts);
   await registerWebRoutes(app, deps);
   return app;
 }

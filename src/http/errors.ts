@@ -9,7 +9,10 @@ import { isDomainError, type Problem } from '../domain/errors.js';
 const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
   unauthenticated: 401,
+  'invalid-credentials': 401,
   forbidden: 403,
+  csrf: 403,
+  'email-taken': 409,
   'rate-limited': 429,
   conflict: 409,
   'payload-too-large': 413,
@@ -63,6 +66,16 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (isDomainError(error)) return sendProblems(reply, statusForCode(error.code), error.problems);
     if (error.validation) return sendProblems(reply, 400, fromFastifyValidation(error));
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
+      return sendProblems(reply, 403, [
+        {
+          field: null,
+          code: 'csrf',
+          message:
+            'This form has expired or did not come from Shortlist: reload the page and try again.',
+        },
+      ]);
+    }
     if (status === 429) {
       return sendProblems(reply, 429, [
         {

@@ -11,6 +11,7 @@ import { PUBLIC_DIR } from '../web/assets.js';
 import { installHtmlErrorHandler, sendErrorPage } from '../web/error-page.js';
 import { registerAgencyPages } from '../web/agency.routes.js';
 import { registerFavouritePages } from '../web/favourites.routes.js';
+import { registerFollowUpPages } from '../web/followup/followup.routes.js';
 import { registerInfoPages } from '../web/info.routes.js';
 import { registerSearchPages } from '../web/search.routes.js';
 import type { AppDeps } from './app.js';
@@ -59,6 +60,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps): Pr
     registerAgencyPages(scope, deps);
     registerFavouritePages(scope, deps);
     registerInfoPages(scope, deps);
+    registerFollowUpPages(scope, { ...deps, clock: deps.clock ?? { now: () => new Date() } });
 
     // Any other GET: an HTML "page not found" for browsers; /api/* keeps the JSON shape.
     scope.get('/*', { schema: { hide: true } }, (request, reply) => {

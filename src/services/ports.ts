@@ -2,6 +2,12 @@
 import type { Directory, DirectoryStats } from '../domain/directory/directory.js';
 import type { DocumentKind } from '../domain/enquiry/document-type.js';
 import type { Audience, EnquiryStatus, RevealKind } from '../domain/enquiry/enquiry.js';
+import type {
+  InterviewOutcome,
+  InterviewReply,
+  StepState,
+} from '../domain/accounts/interview-progress.js';
+import type { FollowUpInput } from '../domain/followup/types.js';
 
 export interface DirectoryState {
   /** Bumped by every change; a process that sees a new version reloads its index. */
@@ -159,4 +165,164 @@ export interface Mailer {
   /** A short description for logs, without credentials. */
   readonly describe: string;
   send(mail: OutgoingMail): Promise<void>;
+}
+
+// Accounts (issue 7): users, sessions, API tokens, password resets, calendar feeds, favourites.
+// Every token is stored as its SHA-256 hash only.
+
+export interface UserRecord {
+  id: string;
+  /** Normalised: trimmed, NFC, lower case; unique. */
+  email: string;
+  /** `scrypt$N$r$p$salt$hash`. */
+  passwordHash: string;
+  createdAt: string;
+  passwordChangedAt: string;
+}
+
+export interface SessionRecord {
+  idHash: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Slides forward with use: lastSeenAt + the idle limit. */
+  expiresAt: string;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  /** The first characters of the token, to tell tokens apart on the account page. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface PasswordResetRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface CalendarFeedRecord {
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface FavouriteRecord {
+  listingSlug: string;
+  createdAt: string;
+}
+
+export interface AccountStore {
+  /** `email-taken` when the address already has an account (also under a race). */
+  createUser(user: UserRecord): Promise<'created' | 'email-taken'>;
+  findUserById(id: string): Promise<UserRecord | undefined>;
+  findUserByEmail(email: string): Promise<UserRecord | undefined>;
+  updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /**
+   * Sets a new password and, in the same transaction, revokes every session except
+   * `keepSessionIdHash` (null: all) and every pending reset link.
+   */
+  replacePassword(
+    userId: string,
+    passwordHash: string,
+    changedAt: string,
+    keepSessionIdHash: string | null,
+  ): Promise<void>;
+  updateEmail(userId: string, email: string): Promise<'updated' | 'email-taken'>;
+  /** Deletes the user and everything they own, in one transaction. */
+  deleteUser(userId: string): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(idHash: string): Promise<SessionRecord | undefined>;
+  touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  listSessions(userId: string): Promise<SessionRecord[]>;
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  createApiToken(token: ApiTokenRecord): Promise<void>;
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  touchApiToken(id: string, at: string): Promise<void>;
+  /** False when the user has no such token. */
+  deleteApiToken(userId: string, id: string): Promise<boolean>;
+
+  createPasswordReset(reset: PasswordResetRecord): Promise<void>;
+  findPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined>;
+  /**
+   * Uses a reset link once: when it exists and has not expired at `now`, deletes it (and every
+   * other link of the user) and returns its user id; undefined otherwise.
+   */
+  takePasswordReset(tokenHash: string, now: string): Promise<string | undefined>;
+
+  /** Sets the user's one calendar feed, replacing (revoking) any earlier one. */
+  replaceCalendarFeed(feed: CalendarFeedRecord): Promise<void>;
+  findCalendarFeed(userId: string): Promise<CalendarFeedRecord | undefined>;
+  findCalendarFeedByHash(tokenHash: string): Promise<CalendarFeedRecord | undefined>;
+  deleteCalendarFeed(userId: string): Promise<boolean>;
+
+  /** Adds the slugs the user does not have yet; returns how many were added. */
+  addFavourites(userId: string, slugs: readonly string[], at: string): Promise<number>;
+  listFavourites(userId: string): Promise<FavouriteRecord[]>;
+  removeFavourite(userId: string, slug: string): Promise<boolean>;
+}
+
+export interface RateLimitStore {
+  /**
+   * Counts one attempt under `key` in a fixed window: a window that ended at or before `now`
+   * starts again, ending at `windowEndsAt`. Returns the attempts counted in the current window
+   * (this one included) and when it ends. Safe under concurrency across processes.
+   */
+  hit(key: string, now: string, windowEndsAt: string): Promise<{ count: number; resetAt: string }>;
+  /** Forgets windows that ended at or before `now`. */
+  deleteExpired(now: string): Promise<number>;
+}
+
+/** A saved interview: the planner's input (with `now` = when it was planned) and its outcome. */
+export interface InterviewRecord {
+  id: string;
+  userId: string;
+  input: FollowUpInput;
+  agency: string | null;
+  outcome: InterviewOutcome;
+  outcomeAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InterviewWithProgress {
+  interview: InterviewRecord;
+  states: StepState[];
+  replies: (InterviewReply & { recordedAt: string })[];
+}
+
+export interface InterviewStore {
+  createInterview(interview: InterviewRecord): Promise<void>;
+  /** The user's interviews, soonest first, with step states and replies. */
+  listInterviews(userId: string): Promise<InterviewWithProgress[]>;
+  /** The interview only when it belongs to the user. */
+  findInterview(userId: string, id: string): Promise<InterviewWithProgress | undefined>;
+  /**
+   * Saves the interview's fields; when `keepStepIds` is given, forgets the states of steps not in
+   * it (the plan changed). False when the user has no such interview.
+   */
+  updateInterview(interview: InterviewRecord, keepStepIds?: readonly string[]): Promise<boolean>;
+  deleteInterview(userId: string, id: string): Promise<boolean>;
+  /** Upserts a step's state; false when the user has no such interview. */
+  saveStepState(
+    userId: string,
+    interviewId: string,
+    state: StepState,
+    updatedAt: string,
+  ): Promise<boolean>;
+  addReply(
+    userId: string,
+    interviewId: string,
+    reply: InterviewReply & { recordedAt: string },
+  ): Promise<boolean>;
 }

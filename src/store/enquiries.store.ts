@@ -139,7 +139,8 @@ export class SqlEnquiryStore implements EnquiryStore {
 
   async createEnquiry(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      if (attachment) await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
+      if (attachment)
+        await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
       await trx.insertInto('enquiries').values(toEnquiryRow(enquiry)).execute();
     });
   }

@@ -109,6 +109,87 @@ export interface EnquiriesTable {
   message_id: string | null;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface FavouritesTable {
+  user_id: string;
+  listing_slug: string;
+  created_at: string;
+}
+
+export interface InterviewsTable {
+  id: string;
+  user_id: string;
+  input_json: string;
+  starts_at: string;
+  agency: string | null;
+  outcome: string;
+  outcome_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterviewStepsTable {
+  interview_id: string;
+  step_id: string;
+  status: string;
+  done_at: string | null;
+  draft_subject: string | null;
+  draft_body: string | null;
+  updated_at: string;
+}
+
+export interface InterviewRepliesTable {
+  id: string;
+  interview_id: string;
+  at: string;
+  from_name: string | null;
+  recorded_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: string;
+}
+
 export interface Database {
   brands: BrandsTable;
   listings: ListingsTable;
@@ -122,4 +203,14 @@ export interface Database {
   reveals: RevealsTable;
   attachments: AttachmentsTable;
   enquiries: EnquiriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  calendar_feeds: CalendarFeedsTable;
+  favourites: FavouritesTable;
+  interviews: InterviewsTable;
+  interview_steps: InterviewStepsTable;
+  interview_replies: InterviewRepliesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError } from '../domain/errors.js';
 import { statusForCode } from '../http/errors.js';
-import { Layout } from './layout.js';
+import { Layout, toHtml } from './layout.js';
 import { isDemoDirectory, type PageDeps } from './page-context.js';
 
 const TITLES: Record<number, string> = {
@@ -27,7 +27,7 @@ export function renderErrorPage(props: { status: number; demo: boolean; message?
       : props.status >= 500
         ? 'Please try again in a moment. Nothing you typed has been lost on our side.'
         : 'Please go back and try again.';
-  return (
+  return toHtml(
     <Layout title={title} demo={props.demo} noindex>
       <h1 class="page-title">{escapeHtml(title)}</h1>
       <p class="lede">{escapeHtml(props.message ?? fallback)}</p>

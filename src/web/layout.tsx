@@ -4,10 +4,13 @@
  * render field errors the same way everywhere (GOV.UK style: a summary at the top linking to each
  * field, and a message beside each field that the field names in aria-describedby).
  *
- * Usage (any route):
+ * Usage (any route): a JSX expression is typed JSX.Element (string | Promise<string>), so wrap
+ * it in toHtml() to get the string:
  *   reply.type('text/html; charset=utf-8').send(
- *     <Layout title="Page title" demo={deps.snapshot.get().demo} current="/follow-up">...</Layout>,
+ *     toHtml(<Layout title="Page title" demo={isDemoDirectory(deps)} current="/follow-up">...</Layout>),
  *   );
+ * isDemoDirectory and countListings are in ./page-context.js; renderErrorPage / sendErrorPage /
+ * installHtmlErrorHandler (HTML 404/500 pages for a scope) are in ./error-page.js.
  * Every dynamic string must be escaped: `<p safe>{text}</p>` or `{escapeHtml(text)}`.
  * CSS classes for page content are listed at the top of src/web/public/site.css.
  */
@@ -94,19 +97,19 @@ export function Layout(props: LayoutProps): string {
                 </ul>
               </nav>
             </div>
-          </header>
-          {props.demo ? (
-            <div class="demo-banner" role="note">
-              <div class="container">
-                <strong>{escapeHtml(DEMO_NOTICE)}</strong>{' '}
-                <a href="/about#demo-data">About the demo data</a>
+            {props.demo ? (
+              <div class="demo-banner" role="note" aria-label="Demo data">
+                <div class="container">
+                  <strong>{escapeHtml(DEMO_NOTICE)}</strong>{' '}
+                  <a href="/about#demo-data">About the demo data</a>
+                </div>
               </div>
-            </div>
-          ) : (
-            ''
-          )}
+            ) : (
+              ''
+            )}
+          </header>
           <main id="main" class="container site-main" tabindex="-1">
-            {props.children as 'safe'}
+            {props.children}
           </main>
           <footer class="site-footer">
             <div class="container">

@@ -42,35 +42,54 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0 || m === 0) return Math.max(n, m);
   const big = max + 1;
-  let prevPrev = new Array<number>(m + 1).fill(big);
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
+  // Three rows reused across calls: this runs for thousands of names per misspelling, and
+  // allocating rows each time made garbage collection the slowest part of a lookup.
+  if (m + 1 > scratchSize) growScratch(m + 1);
+  let prevPrev = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  prevPrev.fill(big, 0, m + 1);
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    cur.fill(big);
+    cur.fill(big, 0, m + 1);
     cur[0] = i;
     const from = Math.max(1, i - max);
     const to = Math.min(m, i + max);
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + cost);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (
         i > 1 &&
         j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        ai === b.charCodeAt(j - 2) &&
         a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
       ) {
-        v = Math.min(v, (prevPrev[j - 2] ?? big) + 1);
+        v = Math.min(v, prevPrev[j - 2]! + 1);
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return big;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = spare;
   }
-  const d = prev[m] ?? big;
+  const d = prev[m]!;
   return d > max ? big : d;
+}
+
+let scratchSize = 128;
+let rowA = new Int32Array(scratchSize);
+let rowB = new Int32Array(scratchSize);
+let rowC = new Int32Array(scratchSize);
+function growScratch(size: number): void {
+  scratchSize = size * 2;
+  rowA = new Int32Array(scratchSize);
+  rowB = new Int32Array(scratchSize);
+  rowC = new Int32Array(scratchSize);
 }
 
 /** Great-circle distance in kilometres. */

@@ -88,9 +88,7 @@ function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const commentLength = view.getUint16(at + 32, true);
     const localHeaderOffset = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > end) return null;
-    const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString(
-      'utf8',
-    );
+    const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8');
     entries.push({ name, method, compressedSize, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }

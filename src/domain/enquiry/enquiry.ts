@@ -141,7 +141,9 @@ function text(value: unknown): string {
 }
 
 function isTicked(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && ['on', 'yes', 'true', '1'].includes(value));
+  return (
+    value === true || (typeof value === 'string' && ['on', 'yes', 'true', '1'].includes(value))
+  );
 }
 
 /** A name to attach a file under: the uploaded name without its path or odd characters. */

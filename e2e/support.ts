@@ -1,0 +1,159 @@
+/**
+ * What the browser journeys share: the app listening on loopback over a real SQLite database in
+ * memory with the demo directory (marked as demo, so the notice shows), Chromium from Debian via
+ * playwright-core, axe-core injected into pages, and screenshots in e2e/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../src/http/app.js';
+import type { Directory } from '../src/domain/directory/directory.js';
+import { generateDemoDirectory } from '../src/domain/directory/demo-directory.js';
+import { demoOutcodeForTown } from '../src/domain/directory/demo-postcodes.js';
+import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
+import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import { openDb, type Db } from '../src/store/db.js';
+import { SqlDirectoryStore } from '../src/store/directory.store.js';
+import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
+const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export interface E2eServer {
+  app: FastifyInstance;
+  db: Db;
+  directory: Directory;
+  enquiryStore: SqlEnquiryStore;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The app on 127.0.0.1 (a free port) over SQLite in memory holding the demo directory. */
+export async function startServer(): Promise<E2eServer> {
+  const db = openDb({ kind: 'sqlite', file: ':memory:' });
+  await migrateToLatest(db);
+  const directoryStore = new SqlDirectoryStore(db);
+  const directory = generateDemoDirectory({ outcodeForTown: demoOutcodeForTown });
+  await directoryStore.replaceDirectory(directory, {
+    demo: true,
+    changedAt: '2026-11-26T07:00:00.000Z',
+  });
+  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
+  await snapshot.refresh();
+  const enquiryStore = new SqlEnquiryStore(db);
+  const app = await createApp({
+    directoryStore,
+    snapshot,
+    enquiryStore,
+    clock: { now: () => new Date() },
+    cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    db,
+    directory,
+    enquiryStore,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export interface E2eBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless. chromium.launch gives every run a fresh, temporary profile
+ * (user-data-dir) of its own and deletes it on close; it refuses a --user-data-dir argument.
+ */
+export async function launchBrowser(): Promise<E2eBrowser> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+/** A context that records every request leaving for another host (there must be none). */
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { javaScriptEnabled: boolean },
+): Promise<{ context: BrowserContext; thirdParty: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    javaScriptEnabled: options.javaScriptEnabled,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const thirdParty: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) thirdParty.push(url);
+  });
+  return { context, thirdParty };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core (WCAG 2.x A and AA and best practices) on the page; returns the violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // Injected as a script body so it runs even with JavaScript off for the page's own scripts
+  // (page.evaluate is not page script).
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+    }));
+  });
+}
+
+/** Readable text for an assertion message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n')}`)
+    .join('\n');
+}
+
+/** Saves a full-page screenshot as e2e/screenshots/NAME.png. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}

@@ -1,0 +1,30 @@
+/** Delivers email through an SMTP server (SMTP_URL), with nodemailer. */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { Mailer, OutgoingMail } from '../services/ports.js';
+import { toNodemailerOptions } from './mail-options.js';
+
+export class SmtpMailer implements Mailer {
+  readonly describe: string;
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+
+  constructor(smtpUrl: string) {
+    const url = new URL(smtpUrl);
+    this.describe = `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`;
+    // Bounded waits: one attempt never holds a request or the retry loop for long.
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } satisfies SMTPTransport.Options);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail(toNodemailerOptions(mail));
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

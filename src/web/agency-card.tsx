@@ -1,0 +1,194 @@
+/** One agency as a result card, and the actions every listing offers (cards and profile). */
+import { escapeHtml } from '@kitajs/html';
+import { distanceMiles } from '../domain/directory/search-engine.js';
+import type { SearchResult } from '../domain/directory/search-engine.js';
+import { findPlaceById } from '../domain/directory/places.js';
+import type { Branch, Listing } from '../domain/directory/directory.js';
+import { employmentTypeLabels, formatMiles, formatMonthYear, joinList, plural } from './format.js';
+
+export interface OfficeView {
+  id: string;
+  name: string;
+  town: string;
+  postcode: string;
+  address: string;
+  distanceMiles: number | null;
+}
+
+/** The listing's offices, nearest to the point first (in directory order without a point). */
+export function listOffices(listing: Listing, from: { lat: number; lon: number } | null): OfficeView[] {
+  const offices = listing.branches.map((b: Branch) => ({
+    id: b.id,
+    name: b.name,
+    town: findPlaceById(b.town)?.name ?? b.town,
+    postcode: b.postcode,
+    address: b.address,
+    distanceMiles: from ? distanceMiles(from.lat, from.lon, b.lat, b.lon) : null,
+  }));
+  if (from) offices.sort((a, b) => a.distanceMiles! - b.distanceMiles! || (a.id < b.id ? -1 : 1));
+  return offices;
+}
+
+/** "National (the whole UK)" or "Leeds, West Yorkshire and 3 more places". */
+export function coverageText(coverage: 'national' | readonly { name: string }[], max = 4): string {
+  if (coverage === 'national') return 'The whole UK';
+  const names = coverage.map((c) => c.name);
+  if (names.length <= max) return joinList(names);
+  return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'more place')}`;
+}
+
+/** Add to / remove from favourites: a POST form that works without JavaScript. */
+export function FavouriteButton(props: {
+  slug: string;
+  name: string;
+  isFavourite: boolean;
+  returnTo: string;
+  small?: boolean;
+}) {
+  return (
+    <form method="post" action="/favourites" class="favourite-form">
+      <input type="hidden" name="slug" value={props.slug} />
+      <input type="hidden" name="action" value={props.isFavourite ? 'remove' : 'add'} />
+      <input type="hidden" name="return" value={props.returnTo} />
+      <button
+        type="submit"
+        class={props.small === false ? 'button button-secondary' : 'button button-secondary button-small'}
+      >
+        {props.isFavourite ? 'Remove from favourites' : 'Add to favourites'}
+        <span class="visually-hidden">: {escapeHtml(props.name)}</span>
+      </button>
+    </form>
+  );
+}
+
+/** The query string that carries the visitor's purpose to agency pages. */
+export function purposeQuery(purpose: string | null | undefined): string {
+  return purpose === 'job' || purpose === 'staff' ? `?purpose=${purpose}` : '';
+}
+
+export interface CardProps {
+  result: SearchResult;
+  listing: Listing;
+  from: { lat: number; lon: number };
+  purpose: 'job' | 'staff';
+  isFavourite: boolean;
+  returnTo: string;
+}
+
+/** A result card: name, badge, description, offices, coverage, listed since, why, actions. */
+export function AgencyCard(props: CardProps) {
+  const { result, listing, purpose } = props;
+  const offices = listOffices(listing, props.from);
+  const nearest = offices[0];
+  const others = offices.slice(1);
+  const titleId = `agency-${result.slug}`;
+  const phoneOffice = listing.branches.find(
+    (b) => b.id === nearest?.id && (purpose === 'job' ? b.candidatePhone : b.employerPhone),
+  )
+    ? nearest
+    : offices.find((o) => {
+        const b = listing.branches.find((x) => x.id === o.id);
+        return b && (purpose === 'job' ? b.candidatePhone : b.employerPhone);
+      });
+  const q = purposeQuery(purpose);
+  return (
+    <article class="card agency-card" aria-labelledby={titleId}>
+      <h2 class="card-title">
+        <a id={titleId} href={`/agencies/${encodeURIComponent(result.slug)}${q}`}>
+          {escapeHtml(result.name)}
+        </a>{' '}
+        {result.verified ? <span class="badge badge-verified">Verified</span> : ''}
+      </h2>
+      {result.brand !== result.name ? (
+        <p class="card-meta">Part of {escapeHtml(result.brand)}</p>
+      ) : (
+        ''
+      )}
+      <p>{escapeHtml(result.description)}</p>
+      <ul class="tag-list" aria-label="Employment types">
+        {employmentTypeLabels(result.employmentTypes).map((label) => (
+          <li class="tag">{escapeHtml(label)}</li>
+        ))}
+      </ul>
+      <dl class="summary-list">
+        <dt>Nearest office</dt>
+        <dd>
+          {nearest ? (
+            <>
+              {escapeHtml(`${nearest.town}, ${nearest.postcode}`)}
+              {nearest.distanceMiles !== null ? (
+                <span class="muted">{escapeHtml(` (${formatMiles(nearest.distanceMiles)} away)`)}</span>
+              ) : (
+                ''
+              )}
+            </>
+          ) : (
+            'None listed'
+          )}
+          {others.length > 0 ? (
+            <details class="offices">
+              <summary>
+                Show {escapeHtml(plural(others.length, 'more office'))}
+                <span class="visually-hidden"> of {escapeHtml(result.name)}</span>
+              </summary>
+              <ul>
+                {others.map((o) => (
+                  <li>
+                    {escapeHtml(`${o.town}, ${o.postcode}`)}
+                    {o.distanceMiles !== null ? (
+                      <span class="muted">{escapeHtml(` (${formatMiles(o.distanceMiles)})`)}</span>
+                    ) : (
+                      ''
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : (
+            ''
+          )}
+        </dd>
+        <dt>Coverage</dt>
+        <dd>{escapeHtml(coverageText(result.coverage))}</dd>
+        <dt>Listed since</dt>
+        <dd>
+          <time datetime={result.listedSince}>{escapeHtml(formatMonthYear(result.listedSince))}</time>
+        </dd>
+      </dl>
+      <h3 class="visually-hidden">Why this agency is shown</h3>
+      <ul class="why">
+        {result.why.map((w) => (
+          <li>{escapeHtml(w)}</li>
+        ))}
+      </ul>
+      <div class="card-actions">
+        {listing.website ? (
+          <a class="button button-small" href={`/agencies/${encodeURIComponent(result.slug)}/website`}>
+            Visit Website<span class="visually-hidden">: {escapeHtml(result.name)}</span>
+          </a>
+        ) : (
+          ''
+        )}
+        <a class="button button-small" href={`/agencies/${encodeURIComponent(result.slug)}/email${q}`}>
+          Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
+        </a>
+        {phoneOffice ? (
+          <a
+            class="button button-small"
+            href={`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`}
+          >
+            Phone Number<span class="visually-hidden">: {escapeHtml(result.name)}</span>
+          </a>
+        ) : (
+          ''
+        )}
+        <FavouriteButton
+          slug={result.slug}
+          name={result.name}
+          isFavourite={props.isFavourite}
+          returnTo={props.returnTo}
+        />
+      </div>
+    </article>
+  );
+}

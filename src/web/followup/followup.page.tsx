@@ -1,0 +1,869 @@
+/**
+ * The public interview follow-up page (/follow-up): the form for one interview, the plan with
+ * its timeline, warnings and "never" list, the drafts with the checker's findings, the download
+ * buttons, and the printable page of hand-written notes. Works without JavaScript. Everything a
+ * visitor typed is escaped: text with escapeHtml, attribute values with `attr` (Kita escapes only
+ * quotes in attributes, so "&amp;" typed in a field would otherwise come back as "&").
+ */
+import { escapeHtml } from '@kitajs/html';
+import { listIndustries } from '../../domain/directory/taxonomy.js';
+import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
+import type {
+  NoteToWrite,
+  PlannedFollowUp,
+  StepSummary,
+} from '../../services/followup.service.js';
+import {
+  NEVER_CHANNEL_LABELS,
+  describeInterviewTime,
+} from '../../services/followup.service.js';
+import { ErrorSummary, FieldError, Layout, fieldAria, fieldErrorId, toHtml } from '../layout.js';
+import {
+  CHECKED,
+  MAX_PAGE_INTERVIEWERS,
+  TIME_ZONES,
+  contactField,
+  fieldId,
+  interviewerField,
+  listCarriedFields,
+  type FollowUpForm,
+  type FormError,
+} from './followup-form.js';
+
+export const PAGE_PATH = '/follow-up';
+const TITLE = 'Plan your interview follow-up';
+
+/** An attribute value, escaped in full. */
+function attr(value: string): string {
+  return escapeHtml(value);
+}
+
+/** Text typed by a visitor, with its line breaks kept. */
+function Lines(props: { text: string }) {
+  return props.text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeHtml(line))
+    .join('<br />');
+}
+
+type Errors = ReadonlyMap<string, string>;
+
+/** Groups form errors by control; the first message of each control is shown beside it. */
+function indexErrors(errors: readonly FormError[]): Errors {
+  const byField = new Map<string, string>();
+  for (const error of errors) {
+    if (error.field === null) continue;
+    const before = byField.get(error.field);
+    byField.set(error.field, before ? `${before} ${error.message}` : error.message);
+  }
+  return byField;
+}
+
+function summaryOf(errors: readonly FormError[]) {
+  return errors.map((error) => ({
+    fieldId: error.field === null ? 'follow-up-form' : fieldId(error.field),
+    message: error.message,
+  }));
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  values: Record<string, string>;
+  errors: Errors;
+}
+
+function hintId(name: string): string {
+  return `${fieldId(name)}-hint`;
+}
+
+function Hint(props: { name: string; hint?: string | undefined }) {
+  return props.hint ? (
+    <p class="hint" id={hintId(props.name)}>
+      {escapeHtml(props.hint)}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** A fieldset's aria-describedby: its hint and its error (aria-invalid belongs on controls). */
+function describedBy(
+  id: string,
+  hint: string | undefined,
+  name: string,
+  error: string | undefined,
+): string | undefined {
+  const ids = [hint ? hintId(name) : '', error ? fieldErrorId(id) : ''].filter((x) => x !== '');
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function groupClass(error: string | undefined): string {
+  return error ? 'form-group form-group-error' : 'form-group';
+}
+
+function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'date' | 'datetime-local'; autocomplete?: string; list?: string; narrow?: boolean },
+) {
+  const id = fieldId(props.name);
+  const error = props.errors.get(props.name);
+  return (
+    <div class={groupClass(error)}>
+      <label class="label" for={id}>
+        {escapeHtml(props.label)}
+      </label>
+      <Hint name={props.name} hint={props.hint} />
+      <FieldError fieldId={id} message={error} />
+      <input
+        class={props.narrow ? 'input input-narrow' : 'input'}
+        type={props.type ?? 'text'}
+        id={id}
+        name={props.name}
+        value={attr(props.values[props.name] ?? '')}
+        autocomplete={props.autocomplete}
+        list={props.list}
+        spellcheck={props.type === 'email' ? 'false' : undefined}
+        {...fieldAria(id, error, props.hint ? hintId(props.name) : null)}
+      />
+    </div>
+  );
+}
+
+function TextArea(props: FieldProps & { rows?: number; describedBy?: string }) {
+  const id = fieldId(props.name);
+  const error = props.errors.get(props.name);
+  return (
+    <div class={groupClass(error)}>
+      <label class="label" for={id}>
+        {escapeHtml(props.label)}
+      </label>
+      <Hint name={props.name} hint={props.hint} />
+      <FieldError fieldId={id} message={error} />
+      <textarea
+        class="textarea"
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        {...fieldAria(id, error, props.hint ? hintId(props.name) : null, props.describedBy)}
+      >
+        {/* A newline first: the parser drops one after <textarea>, so a typed one survives. */}
+        {'\n' + escapeHtml(props.values[props.name] ?? '')}
+      </textarea>
+    </div>
+  );
+}
+
+interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+function SelectField(props: FieldProps & { choices: readonly Choice[] }) {
+  const id = fieldId(props.name);
+  const error = props.errors.get(props.name);
+  const current = props.values[props.name] ?? '';
+  const choices = props.choices.some((choice) => choice.value === current)
+    ? props.choices
+    : [...props.choices, { value: current, label: current }];
+  return (
+    <div class={groupClass(error)}>
+      <label class="label" for={id}>
+        {escapeHtml(props.label)}
+      </label>
+      <Hint name={props.name} hint={props.hint} />
+      <FieldError fieldId={id} message={error} />
+      <select
+        class="select"
+        id={id}
+        name={props.name}
+        {...fieldAria(id, error, props.hint ? hintId(props.name) : null)}
+      >
+        {choices.map((choice) => (
+          <option value={attr(choice.value)} selected={choice.value === current}>
+            {escapeHtml(choice.label)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function RadioGroup(props: FieldProps & { choices: readonly Choice[] }) {
+  const id = fieldId(props.name);
+  const error = props.errors.get(props.name);
+  const current = props.values[props.name] ?? '';
+  return (
+    <div class={groupClass(error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(id, props.hint, props.name, error)}>
+        <legend class="legend">{escapeHtml(props.label)}</legend>
+        <Hint name={props.name} hint={props.hint} />
+        <FieldError fieldId={id} message={error} />
+        <div class="radios checkboxes-stacked">
+          {props.choices.map((choice, index) => (
+            <label class="radio">
+              <input
+                type="radio"
+                id={index === 0 ? id : `${id}-${choice.value}`}
+                name={props.name}
+                value={attr(choice.value)}
+                checked={choice.value === current}
+              />
+              <span>
+                {escapeHtml(choice.label)}
+                {choice.hint ? <span class="hint"> {escapeHtml(choice.hint)}</span> : ''}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Checkbox(props: FieldProps) {
+  const id = fieldId(props.name);
+  const error = props.errors.get(props.name);
+  return (
+    <div class={groupClass(error)}>
+      <FieldError fieldId={id} message={error} />
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={CHECKED}
+          checked={props.values[props.name] === CHECKED}
+          {...fieldAria(id, error, props.hint ? hintId(props.name) : null)}
+        />
+        <span>{escapeHtml(props.label)}</span>
+      </label>
+      <Hint name={props.name} hint={props.hint} />
+    </div>
+  );
+}
+
+const FORMATS: readonly Choice[] = [
+  { value: 'in-person', label: 'In person' },
+  { value: 'video', label: 'Video call' },
+  { value: 'phone', label: 'Phone call' },
+];
+const NATIONS: readonly Choice[] = [
+  { value: 'england', label: 'England' },
+  { value: 'wales', label: 'Wales' },
+  { value: 'scotland', label: 'Scotland' },
+  { value: 'northern-ireland', label: 'Northern Ireland' },
+  { value: '', label: 'Outside the UK' },
+];
+const STYLES: readonly Choice[] = [
+  {
+    value: 'fast-moving',
+    label: 'Fast-moving',
+    hint: '(tech, start-ups, e-commerce, digital media)',
+  },
+  {
+    value: 'traditional',
+    label: 'Traditional',
+    hint: '(law, banking, finance, the public sector, old family firms)',
+  },
+  { value: 'unknown', label: 'Not sure', hint: '(the sector decides)' },
+];
+const ACCOUNTS: readonly Choice[] = [
+  { value: 'none', label: 'I am not on LinkedIn' },
+  { value: 'free', label: 'A free LinkedIn account' },
+  { value: 'premium', label: 'A paid (Premium) LinkedIn account' },
+];
+const CHANNELS: readonly Choice[] = [
+  { value: '', label: 'No preference: let the plan choose' },
+  { value: 'email', label: 'Email' },
+  { value: 'handwritten', label: 'A hand-written note' },
+  { value: 'linkedin', label: 'LinkedIn' },
+];
+
+/**
+ * A submit button first in the form, for the Enter key: browsers submit with the first button,
+ * which would otherwise be "Add another interviewer" or a download.
+ */
+function DefaultButton(props: { value: string; label: string }) {
+  return (
+    <button
+      type="submit"
+      name="action"
+      value={props.value}
+      class="visually-hidden"
+      tabindex="-1"
+      aria-hidden="true"
+    >
+      {escapeHtml(props.label)}
+    </button>
+  );
+}
+
+function InterviewerFieldset(props: {
+  index: number;
+  count: number;
+  values: Record<string, string>;
+  errors: Errors;
+}) {
+  const { index, values, errors } = props;
+  const field = (key: Parameters<typeof interviewerField>[1]) => interviewerField(index, key);
+  const contactId = fieldId(contactField(index));
+  const contactError = errors.get(contactField(index));
+  return (
+    <fieldset class="fieldset card section" id={`interviewer-${index + 1}`}>
+      <legend class="legend">
+        <h3>Interviewer {String(index + 1)}</h3>
+      </legend>
+      <TextField name={field('name')} label="Name" values={values} errors={errors} autocomplete="off" />
+      <TextField name={field('title')} label="Job title (optional)" values={values} errors={errors} autocomplete="off" />
+      <TextField
+        name={field('email')}
+        label="Email address (optional)"
+        hint="The interview invitation often has it."
+        type="email"
+        values={values}
+        errors={errors}
+        autocomplete="off"
+      />
+      <TextArea
+        name={field('postalAddress')}
+        label="Postal address (optional)"
+        hint="Needed for a hand-written note. One line per line of the address."
+        rows={4}
+        values={values}
+        errors={errors}
+      />
+      <Checkbox name={field('onLinkedIn')} label="They are on LinkedIn" values={values} errors={errors} />
+      <div class={groupClass(contactError)}>
+        <FieldError fieldId={contactId} message={contactError} />
+        <label class="radio">
+          <input
+            type="radio"
+            id={contactId}
+            name="contact"
+            value={String(index)}
+            checked={values.contact === String(index)}
+            {...fieldAria(contactId, contactError, `${contactId}-hint`)}
+          />
+          <span>Main contact</span>
+        </label>
+        <p class="hint" id={`${contactId}-hint`}>
+          The person you will check in with about the decision. When nobody is chosen, it is the first
+          interviewer.
+        </p>
+      </div>
+      <SelectField
+        name={field('channel')}
+        label="How they would like to hear from you (optional)"
+        choices={CHANNELS}
+        values={values}
+        errors={errors}
+      />
+      <TextArea
+        name={field('notes')}
+        label="What you talked about with them (optional)"
+        hint="Makes their note personal: a project, a question they asked, something you shared."
+        rows={3}
+        values={values}
+        errors={errors}
+      />
+      {props.count > 1 ? (
+        <button
+          type="submit"
+          name="action"
+          value={`remove-interviewer-${index}`}
+          class="button button-secondary button-small"
+        >
+          Remove interviewer {String(index + 1)}
+        </button>
+      ) : (
+        ''
+      )}
+    </fieldset>
+  );
+}
+
+/** The form for one interview, filled with what was typed, errors beside their fields. */
+function DetailsForm(props: {
+  form: FollowUpForm;
+  errors: readonly FormError[];
+  submitLabel: string;
+}) {
+  const { values, interviewerCount } = props.form;
+  const errors = indexErrors(props.errors);
+  const notGiven = 'decisionNotGiven';
+  return (
+    <form method="post" action={PAGE_PATH} novalidate id="follow-up-form" class="section">
+      {/* No CSRF token: the page is public, needs no account, stores nothing and changes nothing. */}
+      <DefaultButton value="plan" label={props.submitLabel} />
+      <input type="hidden" name="interviewerCount" value={String(interviewerCount)} />
+
+      <fieldset class="fieldset section">
+        <legend class="legend">
+          <h2>The interview</h2>
+        </legend>
+        <TextField
+          name="interview.startsAt"
+          label="Start"
+          hint="The date and local time where the interview takes place."
+          type="datetime-local"
+          values={values}
+          errors={errors}
+        />
+        <TextField name="interview.endsAt" label="End" type="datetime-local" values={values} errors={errors} />
+        <SelectField
+          name="interview.timeZone"
+          label="Time zone of the interview"
+          choices={TIME_ZONES.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+          values={values}
+          errors={errors}
+        />
+        <RadioGroup name="interview.format" label="How was it held?" choices={FORMATS} values={values} errors={errors} />
+        <SelectField
+          name="interview.nation"
+          label="Where are you posting from?"
+          hint="Bank holidays and post collections differ between the four nations."
+          choices={NATIONS}
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+
+      <fieldset class="fieldset section">
+        <legend class="legend">
+          <h2>The employer and the role</h2>
+        </legend>
+        <TextField name="employer.name" label="Employer" values={values} errors={errors} autocomplete="organization" />
+        <TextField name="role" label="Role you were interviewed for" values={values} errors={errors} />
+        <TextField
+          name="employer.sector"
+          label="Sector (optional)"
+          hint="Choose from the list or type your own, for example Legal or IT."
+          list="follow-up-sectors"
+          values={values}
+          errors={errors}
+        />
+        <datalist id="follow-up-sectors">
+          {listIndustries().map((industry) => (
+            <option value={attr(industry.name)}></option>
+          ))}
+        </datalist>
+        <RadioGroup
+          name="employer.style"
+          label="What kind of employer is it?"
+          hint="It decides between an email and a hand-written note."
+          choices={STYLES}
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+
+      <fieldset class="fieldset section">
+        <legend class="legend">
+          <h2>You</h2>
+        </legend>
+        <TextField name="candidate.name" label="Your name" hint="Used to sign your messages." values={values} errors={errors} autocomplete="name" />
+        <RadioGroup name="candidate.linkedin" label="Your LinkedIn account" choices={ACCOUNTS} values={values} errors={errors} />
+      </fieldset>
+
+      <section class="section" aria-labelledby="interviewers-title">
+        <h2 id="interviewers-title">The people you met</h2>
+        <p class="hint">
+          Each person gets their own thank-you. Leave a box empty to skip it; with nobody named, the
+          plan writes to the hiring team.
+        </p>
+        {Array.from({ length: interviewerCount }, (_, index) => (
+          <InterviewerFieldset index={index} count={interviewerCount} values={values} errors={errors} />
+        ))}
+        {interviewerCount < MAX_PAGE_INTERVIEWERS ? (
+          <button type="submit" name="action" value="add-interviewer" class="button button-secondary">
+            Add another interviewer
+          </button>
+        ) : (
+          <p class="hint">
+            The page takes {String(MAX_PAGE_INTERVIEWERS)} interviewers; the API takes up to 20.
+          </p>
+        )}
+      </section>
+
+      <fieldset class="fieldset section">
+        <legend class="legend">
+          <h2>The decision</h2>
+        </legend>
+        <TextField
+          name="decisionExpectedOn"
+          label="When did they say they would decide?"
+          type="date"
+          values={values}
+          errors={errors}
+        />
+        <Checkbox name={notGiven} label="They did not give a date" values={values} errors={errors} />
+        <Checkbox
+          name="options.secondCheckIn"
+          label="Plan a second, last check-in if the first gets no answer"
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+
+      <fieldset class="fieldset section">
+        <legend class="legend">
+          <h2>Your notes from the interview</h2>
+        </legend>
+        <TextArea name="notes.liked" label="What you liked about the employer or the role" rows={3} values={values} errors={errors} />
+        <TextArea name="notes.fit" label="Why you would fit the role" rows={3} values={values} errors={errors} />
+        <TextArea
+          name="notes.questions"
+          label="Questions that have come up since (optional)"
+          hint="One per line, at most 10."
+          rows={3}
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+
+      <div class="form-actions">
+        <button type="submit" name="action" value="plan" class="button">
+          {escapeHtml(props.submitLabel)}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The page with the form only: first visit, "add another interviewer", or errors. */
+export function renderFormPage(props: {
+  form: FollowUpForm;
+  errors: readonly FormError[];
+  demo: boolean;
+}): string {
+  return toHtml(
+    <Layout title={props.errors.length > 0 ? `Error: ${TITLE}` : TITLE} demo={props.demo} current={PAGE_PATH}>
+      <h1 class="page-title">{escapeHtml(TITLE)}</h1>
+      <p class="lede">
+        Tell us about one interview and get a plan: a thank-you to each person at the right time and
+        by the right channel, one polite check-in, drafts to edit, and a calendar file. No account
+        needed, and nothing you type is kept.
+      </p>
+      <ErrorSummary errors={summaryOf(props.errors)} />
+      <DetailsForm form={props.form} errors={props.errors} submitLabel="Make my plan" />
+    </Layout>
+  );
+}
+
+/** One draft as the page shows it: the text (edited or generated) and what the checker found. */
+export interface DraftView {
+  stepId: string;
+  title: string;
+  isEmail: boolean;
+  subject?: string;
+  body: string;
+  findings: DraftFinding[];
+}
+
+function Findings(props: { id: string; findings: readonly DraftFinding[] }) {
+  if (props.findings.length === 0) {
+    return (
+      <div class="notice notice-success" id={props.id}>
+        <p>The checker found nothing to change.</p>
+      </div>
+    );
+  }
+  return (
+    <div class="notice notice-warning" id={props.id}>
+      <p>
+        <strong>The checker found {props.findings.length === 1 ? 'one thing' : `${props.findings.length} things`} to look at:</strong>
+      </p>
+      <ul>
+        {props.findings.map((finding) => (
+          <li>{escapeHtml(finding.message)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Timeline(props: {
+  steps: readonly StepSummary[];
+  plan: FollowUpPlan;
+  drafts: readonly DraftView[];
+}) {
+  return (
+    <ol class="card-list">
+      {props.steps.map((step) => {
+        const planned = props.plan.steps.find((candidate) => candidate.id === step.id);
+        const draftIndex = props.drafts.findIndex((draft) => draft.stepId === step.id);
+        return (
+          <li class="card">
+            <h3 class="card-title">
+              {escapeHtml(step.when)}: {escapeHtml(step.title)}
+            </h3>
+            <dl class="summary-list">
+              <dt>How</dt>
+              <dd>{escapeHtml(step.channel)}</dd>
+              {step.to !== undefined ? (
+                <>
+                  <dt>To</dt>
+                  <dd>{escapeHtml(step.to)}</dd>
+                </>
+              ) : (
+                ''
+              )}
+              <dt>When</dt>
+              <dd>
+                {step.window.includes(' to ') ? 'Between ' : ''}
+                {escapeHtml(step.window)}
+              </dd>
+              {step.postBy !== undefined ? (
+                <>
+                  <dt>Post by</dt>
+                  <dd>{escapeHtml(step.postBy)}, first class</dd>
+                </>
+              ) : (
+                ''
+              )}
+              {step.arrivesBy !== undefined ? (
+                <>
+                  <dt>Likely to arrive</dt>
+                  <dd>{escapeHtml(step.arrivesBy)}</dd>
+                </>
+              ) : (
+                ''
+              )}
+              <dt>Why</dt>
+              <dd>{escapeHtml(step.why)}</dd>
+              <dt>Rule</dt>
+              <dd>
+                <code>{escapeHtml(step.rule)}</code>
+              </dd>
+            </dl>
+            {step.kind === 'ask-timeline' && planned?.draft ? (
+              <p>
+                <strong>What to ask:</strong> {escapeHtml(planned.draft.body)}
+              </p>
+            ) : (
+              ''
+            )}
+            {draftIndex >= 0 ? (
+              <p>
+                <a href={`#draft-${draftIndex}`}>The draft for this step</a>
+              </p>
+            ) : (
+              ''
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
+  const { index, draft, errors } = props;
+  const name = (key: string) => `drafts[${index}].${key}`;
+  const values: Record<string, string> = {
+    [name('body')]: draft.body,
+    ...(draft.subject !== undefined ? { [name('subject')]: draft.subject } : {}),
+  };
+  const findingsId = `draft-${index}-findings`;
+  return (
+    <section class="card section" id={`draft-${index}`} aria-labelledby={`draft-${index}-title`}>
+      <h3 class="card-title" id={`draft-${index}-title`}>
+        {escapeHtml(draft.title)}
+      </h3>
+      <input type="hidden" name={name('stepId')} value={attr(draft.stepId)} />
+      {draft.subject !== undefined ? (
+        <TextField name={name('subject')} label="Subject" values={values} errors={errors} />
+      ) : (
+        ''
+      )}
+      <TextArea
+        name={name('body')}
+        label="Message"
+        rows={Math.min(Math.max(draft.body.split('\n').length + 1, 4), 18)}
+        values={values}
+        errors={errors}
+        describedBy={findingsId}
+      />
+      <Findings id={findingsId} findings={draft.findings} />
+      {draft.isEmail ? (
+        <button
+          type="submit"
+          class="button button-secondary button-small"
+          formaction={attr(`${PAGE_PATH}/draft.eml?step=${encodeURIComponent(draft.stepId)}`)}
+        >
+          Download this email (.eml)
+        </button>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+/** The plan page: timeline, warnings, never list, editable drafts, downloads, and the form again. */
+export function renderPlanPage(props: {
+  form: FollowUpForm;
+  planned: PlannedFollowUp;
+  steps: readonly StepSummary[];
+  drafts: readonly DraftView[];
+  errors: readonly FormError[];
+  checked: boolean;
+  demo: boolean;
+}): string {
+  const { input, plan } = props.planned;
+  const errors = indexErrors(props.errors);
+  const findingCount = props.drafts.reduce((sum, draft) => sum + draft.findings.length, 0);
+  const hasNotes = plan.steps.some((step) => step.channel === 'handwritten' && step.draft);
+  const title = `Your follow-up plan`;
+  return toHtml(
+    <Layout title={props.errors.length > 0 ? `Error: ${title}` : title} demo={props.demo} current={PAGE_PATH}>
+      <h1 class="page-title">{escapeHtml(title)}</h1>
+      <p class="lede">
+        For the {escapeHtml(input.role)} interview at {escapeHtml(input.employer.name)},{' '}
+        {escapeHtml(describeInterviewTime(input))} ({escapeHtml(input.interview.timeZone)}). Times
+        below are in {escapeHtml(input.candidate.timeZone)}.
+      </p>
+      <ErrorSummary errors={summaryOf(props.errors)} />
+      {props.checked && props.errors.length === 0 ? (
+        <p class="notice notice-info" role="status">
+          {findingCount === 0
+            ? 'We checked your edits: the checker found nothing to change.'
+            : `We checked your edits: the checker found ${findingCount === 1 ? 'one thing' : `${findingCount} things`} to look at.`}
+        </p>
+      ) : (
+        ''
+      )}
+
+      {plan.warnings.length > 0 ? (
+        <section class="section notice notice-warning" aria-labelledby="warnings-title">
+          <h2 id="warnings-title">Worth knowing</h2>
+          <ul>
+            {plan.warnings.map((warning) => (
+              <li>{escapeHtml(warning.message)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+
+      <section class="section" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <Timeline steps={props.steps} plan={plan} drafts={props.drafts} />
+      </section>
+
+      <section class="section" aria-labelledby="never-title">
+        <h2 id="never-title">Never</h2>
+        <ul>
+          {plan.never.map((entry) => (
+            <li>
+              <strong>{escapeHtml(NEVER_CHANNEL_LABELS[entry.channel])}:</strong> {escapeHtml(entry.why)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="section" aria-labelledby="drafts-title">
+        <h2 id="drafts-title">Your drafts</h2>
+        <p>
+          Edit them in your own words, then check them again. The downloads below use the text as it
+          is in these boxes.
+        </p>
+        <form method="post" action={PAGE_PATH} novalidate id="drafts-form">
+          {/* No CSRF token: the page is public, needs no account, stores nothing and changes nothing. */}
+          <DefaultButton value="check" label="Check my edits" />
+          {listCarriedFields(props.form).map(([name, value]) => (
+            <input type="hidden" name={attr(name)} value={attr(value)} />
+          ))}
+          {props.drafts.map((draft, index) => (
+            <DraftCard index={index} draft={draft} errors={errors} />
+          ))}
+          <div class="form-actions">
+            <button type="submit" name="action" value="check" class="button">
+              Check my edits
+            </button>
+          </div>
+          <h2>Downloads</h2>
+          <div class="button-row">
+            <button type="submit" class="button button-secondary" formaction={`${PAGE_PATH}/plan.ics`}>
+              Add the plan to your calendar (.ics)
+            </button>
+            {hasNotes ? (
+              <button type="submit" class="button button-secondary" formaction={`${PAGE_PATH}/notes`}>
+                Printable page for your hand-written notes
+              </button>
+            ) : (
+              ''
+            )}
+          </div>
+        </form>
+      </section>
+
+      <section class="section" aria-labelledby="details-title">
+        <h2 id="details-title">Change the details</h2>
+        <p class="hint">A new plan writes new drafts: download or copy your edits first.</p>
+        <DetailsForm form={props.form} errors={[]} submitLabel="Make a new plan" />
+      </section>
+    </Layout>
+  );
+}
+
+/** The printable page of hand-written notes: who, where, when to post, and the text to copy. */
+export function renderNotesPage(props: {
+  planned: PlannedFollowUp;
+  notes: readonly NoteToWrite[];
+  demo: boolean;
+}): string {
+  const { input } = props.planned;
+  return toHtml(
+    <Layout title="Notes to write by hand" demo={props.demo} current={PAGE_PATH} noindex>
+      <h1 class="page-title">Notes to write by hand</h1>
+      <p class="lede">
+        After the {escapeHtml(input.role)} interview at {escapeHtml(input.employer.name)}.
+      </p>
+      <p class="print-hide">
+        Print this page, or copy each note onto a card in your own hand. Post each one first class by
+        its time. Your browser’s Back button returns to your plan.
+      </p>
+      {props.notes.length === 0 ? <p>This plan has no hand-written notes.</p> : ''}
+      {props.notes.map((note) => (
+        <article class="card section">
+          <h2>To {escapeHtml(note.recipient)}</h2>
+          {note.title ? <p class="muted">{escapeHtml(note.title)}</p> : ''}
+          {note.address.length > 0 ? (
+            <address>{note.address.map((line) => escapeHtml(line)).join('<br />')}</address>
+          ) : (
+            <p class="muted">No postal address was given: add it before posting.</p>
+          )}
+          <dl class="summary-list">
+            {note.postBy ? (
+              <>
+                <dt>Post by</dt>
+                <dd>{escapeHtml(note.postBy)}, first class</dd>
+              </>
+            ) : (
+              ''
+            )}
+            {note.arrivesBy ? (
+              <>
+                <dt>Likely to arrive</dt>
+                <dd>{escapeHtml(note.arrivesBy)}</dd>
+              </>
+            ) : (
+              ''
+            )}
+          </dl>
+          <div class="prose">
+            {note.body
+              .split(/\n{2,}/)
+              .map((paragraph) => <p>{Lines({ text: paragraph })}</p>)
+              .join('')}
+          </div>
+        </article>
+      ))}
+    </Layout>
+  );
+}
+

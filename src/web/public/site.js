@@ -1,0 +1,207 @@
+/*
+ * Shortlist: the small client script (plain ES2019, progressive enhancement only; every page
+ * works without it). It does four things on the Agency Search form:
+ *   1. narrows the "Industry Sub Sector" list to the chosen industry;
+ *   2. suggests places as you type in "Location" (a <datalist> filled from /api/places);
+ *   3. checks the three required fields before the request, with the server's exact messages;
+ *   4. on the results page, says so when the query has been changed (aria-live).
+ * It also reveals the "Print this list" button on the favourites page.
+ */
+(function () {
+  'use strict';
+
+  function each(list, fn) {
+    Array.prototype.forEach.call(list, fn);
+  }
+
+  // 1. Sub-sectors follow the chosen industry.
+  function enhanceSubsectors(form) {
+    var industry = form.querySelector('#industry');
+    var sub = form.querySelector('#subsector');
+    if (!industry || !sub) return;
+    var groups = [];
+    each(sub.querySelectorAll('optgroup'), function (group) {
+      groups.push({ industry: group.getAttribute('data-industry'), node: group });
+    });
+    function filter() {
+      var chosen = industry.value;
+      var current = sub.value;
+      groups.forEach(function (g) {
+        if (g.node.parentNode) g.node.parentNode.removeChild(g.node);
+      });
+      var keep = false;
+      groups.forEach(function (g) {
+        if (chosen !== '' && g.industry === chosen) {
+          sub.appendChild(g.node);
+          each(g.node.querySelectorAll('option'), function (o) {
+            if (o.value === current) keep = true;
+          });
+        }
+      });
+      sub.value = keep ? current : '';
+    }
+    industry.addEventListener('change', filter);
+    filter();
+  }
+
+  // 2. Place suggestions in a datalist; the box stays a plain text box without JavaScript.
+  function enhancePlaces(form) {
+    var input = form.querySelector('[data-place-input]');
+    if (!input || !window.fetch) return;
+    var list = document.createElement('datalist');
+    list.id = input.id + '-places';
+    input.parentNode.appendChild(list);
+    input.setAttribute('list', list.id);
+    var timer = null;
+    var controller = null;
+    var last = '';
+    function load() {
+      var text = input.value.trim();
+      if (text.length < 2 || text === last) return;
+      last = text;
+      if (controller && controller.abort) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      fetch('/api/places?q=' + encodeURIComponent(text), controller ? { signal: controller.signal } : {})
+        .then(function (response) {
+          return response.ok ? response.json() : { places: [] };
+        })
+        .then(function (body) {
+          while (list.firstChild) list.removeChild(list.firstChild);
+          (body.places || []).forEach(function (place) {
+            var option = document.createElement('option');
+            option.value = place.label;
+            list.appendChild(option);
+          });
+        })
+        .catch(function () {
+          /* Suggestions are a convenience: typing still works. */
+        });
+    }
+    input.addEventListener('input', function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(load, 150);
+    });
+  }
+
+  // 3. The required fields, checked before the request with the server's messages.
+  function clearErrors(form) {
+    each(form.querySelectorAll('.field-error'), function (el) {
+      el.parentNode.removeChild(el);
+    });
+    each(form.querySelectorAll('.form-group-error'), function (el) {
+      el.classList.remove('form-group-error');
+    });
+    each(form.querySelectorAll('[aria-invalid]'), function (el) {
+      el.removeAttribute('aria-invalid');
+      var ids = (el.getAttribute('aria-describedby') || '')
+        .split(' ')
+        .filter(function (id) {
+          return id !== '' && id !== el.id + '-error';
+        });
+      if (ids.length > 0) el.setAttribute('aria-describedby', ids.join(' '));
+      else el.removeAttribute('aria-describedby');
+    });
+    each(document.querySelectorAll('[data-error-summary]'), function (el) {
+      el.parentNode.removeChild(el);
+    });
+  }
+
+  function showError(form, name, message) {
+    var control = form.querySelector('#' + name);
+    var group = form.querySelector('[data-field="' + name + '"]');
+    if (!control || !group) return;
+    group.classList.add('form-group-error');
+    var p = document.createElement('p');
+    p.className = 'field-error';
+    p.id = name + '-error';
+    var hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = 'Error: ';
+    p.appendChild(hidden);
+    p.appendChild(document.createTextNode(message));
+    control.parentNode.insertBefore(p, control);
+    control.setAttribute('aria-invalid', 'true');
+    var ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    ids.push(p.id);
+    control.setAttribute('aria-describedby', ids.join(' '));
+  }
+
+  function showSummary(form, errors) {
+    var box = document.createElement('div');
+    box.className = 'error-summary';
+    box.setAttribute('data-error-summary', '');
+    box.setAttribute('tabindex', '-1');
+    box.setAttribute('aria-labelledby', 'error-summary-title');
+    var h = document.createElement('h2');
+    h.className = 'error-summary-title';
+    h.id = 'error-summary-title';
+    h.textContent = 'There is a problem';
+    box.appendChild(h);
+    var ul = document.createElement('ul');
+    errors.forEach(function (e) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '#' + e.name;
+      a.textContent = e.message;
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    form.parentNode.insertBefore(box, form);
+  }
+
+  function enhanceValidation(form) {
+    form.addEventListener('submit', function (event) {
+      var errors = [];
+      [
+        ['industry', 'data-message-industry'],
+        ['purpose', 'data-message-purpose'],
+        ['location', 'data-message-location'],
+      ].forEach(function (pair) {
+        var control = form.querySelector('#' + pair[0]);
+        if (control && control.value.trim() === '') {
+          errors.push({ name: pair[0], message: form.getAttribute(pair[1]) });
+        }
+      });
+      if (errors.length === 0) return;
+      event.preventDefault();
+      clearErrors(form);
+      errors.forEach(function (e) {
+        showError(form, e.name, e.message);
+      });
+      showSummary(form, errors);
+      if (document.title.indexOf('Error: ') !== 0) document.title = 'Error: ' + document.title;
+      form.querySelector('#' + errors[0].name).focus();
+    });
+  }
+
+  // 4. "You have changed your query..." once the visitor changes a field on the results page.
+  function enhanceChangedNotice(form) {
+    var text = form.getAttribute('data-changed-text');
+    var notice = form.querySelector('[data-changed-notice]');
+    if (!text || !notice) return;
+    function changed() {
+      if (notice.textContent !== text) notice.textContent = text;
+    }
+    form.addEventListener('change', changed);
+    form.addEventListener('input', changed);
+  }
+
+  function init() {
+    each(document.querySelectorAll('form[data-search-form]'), function (form) {
+      enhanceSubsectors(form);
+      enhancePlaces(form);
+      enhanceValidation(form);
+      enhanceChangedNotice(form);
+    });
+    each(document.querySelectorAll('[data-print]'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        window.print();
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
