@@ -21,6 +21,14 @@ export interface Config {
   mailFrom: { name?: string; address: string };
   /** Days an enquiry's attached file is kept before it is deleted. */
   attachmentRetentionDays: number;
+  /** The site's public address, for links in emails and calendar feeds (no trailing slash). */
+  publicUrl: string;
+  /** Days without use after which a signed-in session ends. */
+  sessionIdleDays: number;
+  /** Sign-in, sign-up and reset attempts allowed per IP and per address in 15 minutes. */
+  authRateLimit: number;
+  /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IP, https). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,23 @@ function parseMailbox(raw: string): { name?: string; address: string } | null {
   const address = named ? (named[2] ?? '').trim() : value;
   if (!MAIL_ADDRESS.test(address) || /[\p{Cc}"]/u.test(name)) return null;
   return name ? { name, address } : { address };
+}
+
+/** An http(s) origin, optionally with a path, without a trailing slash. */
+function parsePublicUrl(raw: string | undefined, port: number, problems: string[]): string {
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${port}`;
+  try {
+    const url = new URL(raw.trim());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.search === '') {
+      return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    }
+  } catch {
+    // Reported below.
+  }
+  problems.push(
+    `PUBLIC_URL must be the site's address, such as https://shortlist.example (it is "${raw}")`,
+  );
+  return `http://localhost:${port}`;
 }
 
 function parseSmtpUrl(raw: string | undefined, problems: string[]): string | null {
@@ -143,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       3650,
       problems,
     ),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, port, problems),
+    sessionIdleDays: parseInteger('SESSION_IDLE_DAYS', env.SESSION_IDLE_DAYS, 14, 1, 365, problems),
+    authRateLimit: parseInteger('AUTH_RATE_LIMIT', env.AUTH_RATE_LIMIT, 10, 1, 10_000, problems),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false, problems),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

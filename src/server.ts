@@ -11,11 +11,14 @@ import { generateDemoDirectory } from './domain/directory/demo-directory.js';
 import { isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
+import { purgeExpiredAccountData } from './services/accounts.service.js';
 import { deliverDueEnquiries, purgeExpiredAttachments } from './services/enquiry.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
 import { openDb } from './store/db.js';
+import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
+import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
   const mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl)
     : new OutboxMailer(path.join(config.dataDir, 'outbox'));
+  const accountStore = new SqlAccountStore(db);
+  const rateLimitStore = new SqlRateLimitStore(db);
   const app = await createApp({
     directoryStore,
     snapshot,
@@ -89,6 +94,17 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     attachmentRetentionDays: config.attachmentRetentionDays,
     clock,
+    trustProxy: config.trustProxy,
+    accounts: {
+      accountStore,
+      interviewStore: new SqlInterviewStore(db),
+      rateLimitStore,
+      mailer,
+      mailFrom: config.mailFrom,
+      publicUrl: config.publicUrl,
+      sessionIdleDays: config.sessionIdleDays,
+      rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
+    },
   });
   const delivery = {
     enquiryStore,
@@ -117,9 +133,15 @@ async function main(): Promise<void> {
       ),
     (error) => app.log.error({ err: error }, 'attachment purge failed'),
   );
+  const sessionPurgeTimer = every(
+    ATTACHMENT_PURGE_SECONDS,
+    () => purgeExpiredAccountData({ accountStore, rateLimitStore, clock }),
+    (error) => app.log.error({ err: error }, 'session purge failed'),
+  );
   const shutdown = async () => {
     clearInterval(retryTimer);
     clearInterval(purgeTimer);
+    clearInterval(sessionPurgeTimer);
     snapshot.stop();
     await app.close();
     await db.close();

@@ -7,11 +7,14 @@ import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
 import { UploadFolderFiles } from '../src/adapters/upload-folder.files.js';
 import type { Directory } from '../src/domain/directory/directory.js';
 import { createApp, type AppDeps } from '../src/http/app.js';
+import type { AccountsAppDeps } from '../src/http/auth.js';
 import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import { SqlAccountStore, SqlRateLimitStore } from '../src/store/accounts.store.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import { SqlInterviewStore } from '../src/store/interviews.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
 export interface TestApp {
@@ -19,15 +22,21 @@ export interface TestApp {
   db: Db;
   store: SqlDirectoryStore;
   enquiryStore: SqlEnquiryStore;
+  accountStore: SqlAccountStore;
+  interviewStore: SqlInterviewStore;
   /** A fresh folder of this app's own, removed on close: `outbox/` (emails) and `uploads/`. */
   dataDir: string;
   close(): Promise<void>;
 }
 
-/** `deps` adds to or replaces the app's dependencies (a fixed `clock`, say). */
+/**
+ * `deps` adds to or replaces the app's dependencies (a fixed `clock`, say); `accounts` adds to or
+ * replaces the account routes' (a recording mailer, a tighter rate limit).
+ */
 export async function buildTestApp(
   directory?: Directory,
   deps: Partial<AppDeps> = {},
+  accounts: Partial<AccountsAppDeps> = {},
 ): Promise<TestApp> {
   const db = openDb({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(db);
@@ -41,6 +50,8 @@ export async function buildTestApp(
   await snapshot.refresh();
   const enquiryStore = new SqlEnquiryStore(db);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-test-'));
+  const accountStore = new SqlAccountStore(db);
+  const interviewStore = new SqlInterviewStore(db);
   const app = await createApp({
     directoryStore: store,
     snapshot,
@@ -48,6 +59,16 @@ export async function buildTestApp(
     mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
     attachmentFiles: new UploadFolderFiles(path.join(dataDir, 'uploads')),
     mailFrom: { name: 'Shortlist', address: 'enquiries@shortlist.example' },
+    accounts: {
+      accountStore,
+      interviewStore,
+      rateLimitStore: new SqlRateLimitStore(db),
+      mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
+      mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
+      publicUrl: 'http://shortlist.test',
+      sessionIdleDays: 14,
+      ...accounts,
+    },
     ...deps,
   });
   return {
@@ -55,6 +76,8 @@ export async function buildTestApp(
     db,
     store,
     enquiryStore,
+    accountStore,
+    interviewStore,
     dataDir,
     close: async () => {
       await app.close();

@@ -106,7 +106,10 @@ export function parseDraftText(text: string): { subject?: string; body: string }
 }
 
 /** The plan as a readable timeline: each step with when, how, to whom, its window and why. */
-export function formatPlanText(planned: PlannedFollowUp, options: { drafts?: boolean } = {}): string {
+export function formatPlanText(
+  planned: PlannedFollowUp,
+  options: { drafts?: boolean } = {},
+): string {
   const { input, plan } = planned;
   const lines: string[] = [
     `Follow-up plan: ${input.role} at ${input.employer.name}`,
@@ -120,15 +123,18 @@ export function formatPlanText(planned: PlannedFollowUp, options: { drafts?: boo
     lines.push(`${indent}${label('How')}${step.channel}`);
     if (step.to !== undefined) lines.push(`${indent}${label('To')}${step.to}`);
     lines.push(`${indent}${label('When')}${step.window}`);
-    if (step.postBy !== undefined) lines.push(`${indent}${label('Post by')}${step.postBy}, first class`);
-    if (step.arrivesBy !== undefined) lines.push(`${indent}${label('Likely to arrive')}${step.arrivesBy}`);
+    if (step.postBy !== undefined)
+      lines.push(`${indent}${label('Post by')}${step.postBy}, first class`);
+    if (step.arrivesBy !== undefined)
+      lines.push(`${indent}${label('Likely to arrive')}${step.arrivesBy}`);
     lines.push(`${indent}${label('Why')}${step.why}`);
     lines.push(`${indent}${label('Rule')}${step.rule} (step ${step.id})`);
     const draft = plan.steps[index]?.draft;
     if (options.drafts && draft) {
       lines.push(`${indent}Draft:`);
       if (draft.subject) lines.push(`${indent}  Subject: ${draft.subject}`, '');
-      for (const line of draft.body.split('\n')) lines.push(line === '' ? '' : `${indent}  ${line}`);
+      for (const line of draft.body.split('\n'))
+        lines.push(line === '' ? '' : `${indent}  ${line}`);
     }
     lines.push('');
   });
@@ -138,7 +144,8 @@ export function formatPlanText(planned: PlannedFollowUp, options: { drafts?: boo
     lines.push('');
   }
   lines.push('Never');
-  for (const entry of plan.never) lines.push(`- ${NEVER_CHANNEL_LABELS[entry.channel]}: ${entry.why}`);
+  for (const entry of plan.never)
+    lines.push(`- ${NEVER_CHANNEL_LABELS[entry.channel]}: ${entry.why}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -150,7 +157,11 @@ export function registerFollowUpCommands(program: Command, io: CliIo): void {
   followup
     .command('plan')
     .argument('<file>', 'the interview as JSON (the same input as POST /api/followup/plan)')
-    .option('--format <format>', 'text (a readable timeline, the default), json or ics', parseFormat)
+    .option(
+      '--format <format>',
+      'text (a readable timeline, the default), json or ics',
+      parseFormat,
+    )
     .option('--now <iso>', 'plan as at this moment instead of now (ISO 8601)', parseNow)
     .option('--drafts', 'with --format text: print each step’s draft under it')
     .description('Plan the follow-up of one interview: when, how and why to thank and check in')
@@ -184,10 +195,13 @@ export function registerFollowUpCommands(program: Command, io: CliIo): void {
           problems,
         );
         problems.throwIfAny();
-        if (!draft) throw DomainError.single('invalid', 'The draft could not be read.', 'DRAFT_FILE');
+        if (!draft)
+          throw DomainError.single('invalid', 'The draft could not be read.', 'DRAFT_FILE');
         const findings = checkPlanDraft(planned, step.id, draft);
         if (findings.length === 0) {
-          io.stdout(`No findings: the draft for "${summariseStep(step, planned.input)}" reads well.\n`);
+          io.stdout(
+            `No findings: the draft for "${summariseStep(step, planned.input)}" reads well.\n`,
+          );
           return;
         }
         for (const finding of findings) io.stdout(`${finding.message} [${finding.code}]\n`);

@@ -28,7 +28,10 @@ import {
   signUp,
 } from '../services/accounts.service.js';
 import { renderCalendarFeed } from '../services/interviews.service.js';
+import { registerAccountPages } from '../web/account/account.routes.js';
+import { installHtmlErrorHandler } from '../web/error-page.js';
 import { readFavourites, writeFavourites } from '../web/favourites.js';
+import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
 import type { AppDeps } from './app.js';
 import {
   accountOf,
@@ -46,6 +49,7 @@ import {
 } from './auth.js';
 import { registerInterviewRoutes } from './interviews.routes.js';
 import { ErrorsSchema } from './schemas.js';
+import { CONTENT_SECURITY_POLICY } from './web.routes.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -214,7 +218,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.get(
     '/api/me',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'The signed-in account',
         tags: ['accounts'],
@@ -227,7 +231,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.post(
     '/api/me/password',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Change the password (needs the current one); ends every other session',
         tags: ['accounts'],
@@ -248,7 +252,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.post(
     '/api/me/email',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Change the email address (needs the password)',
         tags: ['accounts'],
@@ -264,7 +268,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.get(
     '/api/me/export',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Download my data: everything held about the account, as one JSON file',
         tags: ['accounts'],
@@ -284,16 +288,11 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.delete(
     '/api/me',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Delete my account and everything in it (needs the password)',
         tags: ['accounts'],
-        body: Type.Optional(
-          Type.Object({
-            password: Type.Optional(Type.String()),
-            _csrf: Type.Optional(Type.String()),
-          }),
-        ),
+        body: Type.Unknown({ description: '{password} (forms: and _csrf)' }),
         response: { 204: Type.Null(), ...errors(400, 401, 403, 429) },
       },
     },
@@ -307,7 +306,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.get(
     '/api/tokens',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'My personal API tokens (never the tokens themselves)',
         tags: ['accounts'],
@@ -322,7 +321,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.post(
     '/api/tokens',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Create a personal API token; the token is shown this once',
         description: 'Use it as Authorization: Bearer sl_...; bearer requests need no CSRF token.',
@@ -350,7 +349,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.delete(
     '/api/tokens/:id',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Revoke one of my API tokens',
         tags: ['accounts'],
@@ -373,7 +372,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.get(
     '/api/me/feed',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Whether I have a calendar feed (its address is shown only when created)',
         tags: ['accounts'],
@@ -386,7 +385,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.post(
     '/api/me/feed',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Create my private calendar feed (replaces, and so revokes, any earlier one)',
         description:
@@ -407,7 +406,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   scope.delete(
     '/api/me/feed',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Revoke my calendar feed: its address stops working at once',
         tags: ['accounts'],
@@ -438,7 +437,8 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
     async (request, reply) => {
       const { token } = request.query as { token?: string };
       const userId = token ? await findCalendarFeedOwner(context.accounts, token) : undefined;
-      if (!userId) throw DomainError.single('not-found', 'There is no calendar feed at this address.');
+      if (!userId)
+        throw DomainError.single('not-found', 'There is no calendar feed at this address.');
       const ics = await renderCalendarFeed(context.interviews, userId);
       return reply
         .type('text/calendar; charset=utf-8')
@@ -448,7 +448,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   );
 }
 
-/** Registers the account and interview API in one scope of their own. */
+/** Registers the account and interview API in one scope of their own, and their pages in another. */
 export async function registerAccountRoutes(
   app: FastifyInstance,
   deps: AppDeps,
@@ -464,6 +464,21 @@ export async function registerAccountRoutes(
     });
     registerAuthRoutes(scope, context);
     registerInterviewRoutes(scope, context);
+  });
+  // The pages: the same account hooks, HTML error pages and the site's security headers.
+  await app.register(async (scope) => {
+    await installAccountAuth(scope, context);
+    installHtmlErrorHandler(scope, deps);
+    scope.addHook('onSend', async (_request, reply, payload) => {
+      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      void reply.header('x-content-type-options', 'nosniff');
+      void reply.header('referrer-policy', 'same-origin');
+      void reply.header('x-frame-options', 'DENY');
+      void reply.header('cache-control', 'no-store');
+      return payload;
+    });
+    registerAccountPages(scope, deps, context);
+    registerInterviewPages(scope, deps, context);
   });
   return context;
 }

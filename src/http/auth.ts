@@ -216,25 +216,40 @@ export function accountOf(request: FastifyRequest): Authenticated {
 }
 
 /**
- * preHandler: 401 without an account (or with a bad token); for changes made with the session
- * cookie, 403 `csrf` without a valid CSRF token.
+ * Route hooks for signed-in routes: before validation, 401 without an account (or with a bad
+ * token), so an anonymous request learns nothing about the body it sent; before the handler,
+ * for changes made with the session cookie, 403 `csrf` without a valid CSRF token (read from
+ * the `x-csrf-token` header or the `_csrf` field of a form, hence after parsing).
  */
 export function requireAccount(scope: FastifyInstance) {
-  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    if (!request.account) {
+  return {
+    preValidation: (
+      request: FastifyRequest,
+      _reply: FastifyReply,
+      done: HookHandlerDoneFunction,
+    ): void => {
+      if (request.account) {
+        done();
+        return;
+      }
       done(
         DomainError.single(
           'unauthenticated',
           request.badCredentials ? AUTH_MESSAGES.badToken : AUTH_MESSAGES.unauthenticated,
         ),
       );
-      return;
-    }
-    if (request.account.via === 'session' && !SAFE_METHODS.has(request.method)) {
-      scope.csrfProtection(request, reply, done);
-      return;
-    }
-    done();
+    },
+    preHandler: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      done: HookHandlerDoneFunction,
+    ): void => {
+      if (request.account?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+        scope.csrfProtection(request, reply, done);
+        return;
+      }
+      done();
+    },
   };
 }
 

@@ -98,7 +98,11 @@ const PlanStepSchema = Type.Object({
 const PlanSchema = Type.Object({
   steps: Type.Array(PlanStepSchema),
   warnings: Type.Array(
-    Type.Object({ code: Type.String(), message: Type.String(), stepId: Type.Optional(Type.String()) }),
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      stepId: Type.Optional(Type.String()),
+    }),
   ),
   never: Type.Array(
     Type.Object({
@@ -223,7 +227,11 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: FollowUpDeps)
           'The same input as /api/followup/plan, and `step`: the id of an email step of the plan. Answers an unsent message (`X-Unsent: 1`) to open in a mail program. A `step` not in the plan is a 400 on field `step` with code `not-in-plan` (it is the request that is wrong, not a missing resource); a step that is not an email is `not-an-email`.',
         tags: ['follow-up'],
         querystring: Type.Object(
-          { step: Type.Optional(Type.String({ description: 'A step id, e.g. anna-clarke:thank-you:email' })) },
+          {
+            step: Type.Optional(
+              Type.String({ description: 'A step id, e.g. anna-clarke:thank-you:email' }),
+            ),
+          },
           { additionalProperties: true },
         ),
         body: InputSchema,

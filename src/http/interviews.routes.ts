@@ -59,7 +59,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'My interviews, soonest first, each with its next step',
         tags,
@@ -72,7 +72,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.post(
     '/api/interviews',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Save an interview; its follow-up is planned now',
         tags,
@@ -89,7 +89,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews/agenda',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Pending steps across my interviews: overdue, due today and coming up',
         tags,
@@ -109,7 +109,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews/:id',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'One of my interviews',
         tags,
@@ -126,7 +126,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.put(
     '/api/interviews/:id',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Replace an interview; planned again only when the planner’s input changed',
         tags,
@@ -144,7 +144,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.patch(
     '/api/interviews/:id',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Set the outcome and/or the agency of an interview',
         description:
@@ -168,7 +168,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.delete(
     '/api/interviews/:id',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Delete an interview with its steps and replies',
         tags,
@@ -186,7 +186,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews/:id/plan',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'The plan with each step’s status, doneAt, my edited draft and its findings',
         tags,
@@ -203,7 +203,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews/:id/plan.ics',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'The pending steps of one interview as an iCalendar file',
         tags,
@@ -224,7 +224,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.patch(
     '/api/interviews/:id/steps/:stepId',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Mark a step done, skipped or pending, or save my own draft for it',
         description:
@@ -244,7 +244,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.get(
     '/api/interviews/:id/steps/:stepId.eml',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'An email step’s draft (my edit when there is one) as an .eml file',
         tags,
@@ -266,7 +266,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
   scope.post(
     '/api/interviews/:id/replies',
     {
-      preHandler: signedIn,
+      ...signedIn,
       schema: {
         summary: 'Record a reply from the employer: the remaining check-ins are cancelled',
         tags,

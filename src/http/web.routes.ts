@@ -20,14 +20,15 @@ import { sendProblems } from './errors.js';
 /** Used only when no COOKIE_SECRET is configured (development and tests). */
 export const DEV_COOKIE_SECRET = 'shortlist-dev-cookie-secret-change-me-in-production';
 
-// No third parties: every script, style, image and form target is this site.
-const CONTENT_SECURITY_POLICY = [
+// No third parties: every script, style, image and connection is this site. No form-action:
+// Visit Website is a form whose answer redirects to the agency's own site, which form-action
+// would block.
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
   "style-src 'self'",
   "script-src 'self'",
   "connect-src 'self'",
-  "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "object-src 'none'",

@@ -6,7 +6,13 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 uses 32 MiB and about 0.1 s per hash on one core. */
-export const SCRYPT_PARAMS = Object.freeze({ N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltBytes: 16 });
+export const SCRYPT_PARAMS = Object.freeze({
+  N: 2 ** 15,
+  r: 8,
+  p: 1,
+  keyLength: 32,
+  saltBytes: 16,
+});
 
 /** Token prefixes, so a leaked token is recognisable (secret scanners, support). */
 export const TOKEN_PREFIXES = Object.freeze({
@@ -24,7 +30,9 @@ function deriveKey(
   options: ScryptOptions,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password, salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

@@ -285,6 +285,17 @@ export async function authenticateSession(
   return { user: presentUser(user), via: 'session', sessionIdHash: idHash, renewedUntil };
 }
 
+/** Forgets sessions past their expiry and rate-limit windows that ended; returns the counts. */
+export async function purgeExpiredAccountData(
+  deps: Pick<AccountsDeps, 'accountStore' | 'rateLimitStore' | 'clock'>,
+): Promise<{ sessions: number; rateLimits: number }> {
+  const now = nowOf(deps).toISOString();
+  return {
+    sessions: await deps.accountStore.deleteExpiredSessions(now),
+    rateLimits: await deps.rateLimitStore.deleteExpired(now),
+  };
+}
+
 /** The account of a personal API token, or undefined. */
 export async function authenticateApiToken(
   deps: Pick<AccountsDeps, 'accountStore' | 'clock'>,
@@ -340,7 +351,8 @@ export async function requestPasswordReset(
       expiresAt: addMinutes(now, RESET_LINK_MINUTES),
     });
     const link = `${deps.settings.publicUrl}/reset-password?token=${token}`;
-    const domain = /@([A-Za-z0-9.-]+)$/.exec(deps.settings.mailFrom.address)?.[1] ?? 'shortlist.invalid';
+    const domain =
+      /@([A-Za-z0-9.-]+)$/.exec(deps.settings.mailFrom.address)?.[1] ?? 'shortlist.invalid';
     await deps.mailer.send({
       from: deps.settings.mailFrom,
       to: { address: user.email },
@@ -375,8 +387,10 @@ export async function resetPassword(
 ): Promise<{ user: PublicUser; session: NewSession }> {
   const body = bodyOf(raw);
   const token = typeof body.token === 'string' ? body.token.trim() : '';
-  if (token === '') throw DomainError.single('required', ACCOUNT_MESSAGES.resetLinkRequired, 'token');
-  const invalid = () => DomainError.single('invalid-token', ACCOUNT_MESSAGES.resetLinkInvalid, 'token');
+  if (token === '')
+    throw DomainError.single('required', ACCOUNT_MESSAGES.resetLinkRequired, 'token');
+  const invalid = () =>
+    DomainError.single('invalid-token', ACCOUNT_MESSAGES.resetLinkInvalid, 'token');
   if (!isTokenShaped('reset', token)) throw invalid();
   const tokenHash = hashToken(token);
   const now = nowOf(deps);
@@ -455,7 +469,8 @@ export async function changeEmail(
   problems.throwIfAny();
   if (!email || password === undefined) throw DomainError.single('invalid', 'Incomplete change.');
   await confirmPassword(deps, user, password, 'password');
-  if (email === user.email) throw DomainError.single('invalid', ACCOUNT_MESSAGES.sameEmail, 'email');
+  if (email === user.email)
+    throw DomainError.single('invalid', ACCOUNT_MESSAGES.sameEmail, 'email');
   if ((await deps.accountStore.updateEmail(user.id, email)) === 'email-taken') {
     throw DomainError.single('email-taken', ACCOUNT_MESSAGES.emailTaken, 'email');
   }
@@ -530,7 +545,10 @@ export async function revokeApiToken(
 }
 
 /** The address of a calendar feed for its token. */
-export function calendarFeedUrl(settings: Pick<AccountSettings, 'publicUrl'>, token: string): string {
+export function calendarFeedUrl(
+  settings: Pick<AccountSettings, 'publicUrl'>,
+  token: string,
+): string {
   return `${settings.publicUrl}/api/feed.ics?token=${token}`;
 }
 

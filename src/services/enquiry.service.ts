@@ -120,7 +120,7 @@ export async function revealContact(
     if (!hasPhone(branch)) {
       throw DomainError.single(
         'not-found',
-        `The ${branch.name} office of ${listing.name} has no telephone number listed`,
+        `${branch.name} (${branch.postcode}) of ${listing.name} has no telephone number listed`,
         'branchId',
       );
     }

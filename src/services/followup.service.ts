@@ -194,11 +194,15 @@ export function checkFollowUpDraft(deps: FollowUpDeps, body: unknown): DraftFind
   const problems = new ProblemList();
   const draft = readDraft(rawDraft, 'draft', problems);
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-    problems.add(
-      'context',
-      context === undefined || context === null ? 'required' : 'invalid',
-      'The context is required: {input, stepId}, the interview and the step the draft is for.',
-    );
+    if (context === undefined || context === null) {
+      problems.add(
+        'context',
+        'required',
+        'The context is required: {input, stepId}, the interview and the step the draft is for.',
+      );
+    } else {
+      problems.add('context', 'invalid', 'The context must be an object {input, stepId}.');
+    }
     throw new DomainError(problems.items);
   }
   const { input: rawInput, stepId } = context as { input?: unknown; stepId?: unknown };
@@ -350,7 +354,9 @@ export function describeInterviewTime(input: FollowUpInput): string {
   const end = Temporal.Instant.from(input.interview.endsAt).toZonedDateTimeISO(zone);
   const endText = describeMoment(end.toInstant(), zone);
   return `${describeMoment(start.toInstant(), zone)} to ${
-    start.toPlainDate().equals(end.toPlainDate()) ? endText.slice(endText.indexOf(', ') + 2) : endText
+    start.toPlainDate().equals(end.toPlainDate())
+      ? endText.slice(endText.indexOf(', ') + 2)
+      : endText
   }`;
 }
 

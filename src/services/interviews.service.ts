@@ -97,6 +97,8 @@ export interface AgendaItem {
   channel: TrackedStep['channel'];
   sendAt: string;
   due: string;
+  /** The candidate's time zone, to show the times in. */
+  timeZone: string;
 }
 
 export type Agenda = Record<AgendaBucket, AgendaItem[]>;
@@ -175,7 +177,10 @@ function presentInterview(record: InterviewWithProgress): InterviewView {
   };
 }
 
-function trackInterview(record: InterviewWithProgress): { plan: FollowUpPlan; tracked: TrackedPlan } {
+function trackInterview(record: InterviewWithProgress): {
+  plan: FollowUpPlan;
+  tracked: TrackedPlan;
+} {
   const plan = planFollowUp(record.interview.input);
   const tracked = trackPlan(plan, {
     outcome: record.interview.outcome,
@@ -297,7 +302,9 @@ export async function updateInterview(
   // Parsed at the old planning moment first, so an unchanged input compares equal.
   const parsed = parseInterview(deps, raw, Temporal.Instant.from(previous.input.now));
   const changed = JSON.stringify(parsed.input) !== JSON.stringify(previous.input);
-  const input = changed ? { ...parsed.input, now: now.toString({ smallestUnit: 'second' }) } : previous.input;
+  const input = changed
+    ? { ...parsed.input, now: now.toString({ smallestUnit: 'second' }) }
+    : previous.input;
   const outcome = parsed.outcome ?? previous.outcome;
   const record: InterviewRecord = {
     ...previous,
@@ -328,7 +335,9 @@ export async function updateInterviewStatus(
   const problems = new ProblemList();
   const outcome = raw.outcome === undefined ? previous.outcome : readOutcome(problems, raw.outcome);
   const agency =
-    raw.agency === undefined ? previous.agency : readAgency(problems, raw.agency, isKnownListing(deps));
+    raw.agency === undefined
+      ? previous.agency
+      : readAgency(problems, raw.agency, isKnownListing(deps));
   if (problems.isEmpty && raw.outcome === undefined && raw.agency === undefined) {
     problems.add(null, 'required', 'Send outcome, agency or both.');
   }
@@ -401,7 +410,8 @@ export async function updateStep(
 ): Promise<PlanStepView> {
   const record = await findOwned(deps, userId, id);
   const planned = planFollowUp(record.interview.input).steps.find((step) => step.id === stepId);
-  if (!planned) throw DomainError.single('not-found', INTERVIEW_MESSAGES.stepNotFound(stepId), 'stepId');
+  if (!planned)
+    throw DomainError.single('not-found', INTERVIEW_MESSAGES.stepNotFound(stepId), 'stepId');
   const change = parseStepChange(raw);
   if (change.draft !== undefined && change.draft !== null && !planned.draft) {
     throw DomainError.single('no-draft', INTERVIEW_MESSAGES.noDraft, 'draft');
@@ -529,6 +539,7 @@ export async function listAgenda(
         channel: step.channel,
         sendAt: step.sendAt,
         due: step.due,
+        timeZone: input.candidate.timeZone,
       });
     }
   }

@@ -20,7 +20,11 @@ import type { Database } from './schema.js';
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 function toUser(row: Database['users']): UserRecord {
@@ -104,7 +108,11 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async findUserById(id: string): Promise<UserRecord | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toUser(row) : undefined;
   }
 
@@ -246,7 +254,11 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async touchApiToken(id: string, at: string): Promise<void> {
-    await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: at })
+      .where('id', '=', id)
+      .execute();
   }
 
   async deleteApiToken(userId: string, id: string): Promise<boolean> {

@@ -78,9 +78,7 @@ export class SqlInterviewStore implements InterviewStore {
     await this.db.insertInto('interviews').values(toRow(interview)).execute();
   }
 
-  private async loadProgress(
-    rows: Database['interviews'][],
-  ): Promise<InterviewWithProgress[]> {
+  private async loadProgress(rows: Database['interviews'][]): Promise<InterviewWithProgress[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const [steps, replies] = await Promise.all([

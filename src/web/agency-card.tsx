@@ -5,6 +5,7 @@ import type { SearchResult } from '../domain/directory/search-engine.js';
 import { findPlaceById } from '../domain/directory/places.js';
 import type { Branch, Listing } from '../domain/directory/directory.js';
 import { employmentTypeLabels, formatMiles, formatMonthYear, joinList, plural } from './format.js';
+import { attr } from './layout.js';
 
 export interface OfficeView {
   id: string;
@@ -49,7 +50,7 @@ export function FavouriteButton(props: {
     <form method="post" action="/favourites" class="favourite-form">
       <input type="hidden" name="slug" value={props.slug} />
       <input type="hidden" name="action" value={props.isFavourite ? 'remove' : 'add'} />
-      <input type="hidden" name="return" value={props.returnTo} />
+      <input type="hidden" name="return" value={attr(props.returnTo)} />
       <button
         type="submit"
         class={props.small === false ? 'button button-secondary' : 'button button-secondary button-small'}
@@ -175,7 +176,7 @@ export function AgencyCard(props: CardProps) {
         {phoneOffice ? (
           <a
             class="button button-small"
-            href={`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`}
+            href={attr(`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`)}
           >
             Phone Number<span class="visually-hidden">: {escapeHtml(result.name)}</span>
           </a>

@@ -14,7 +14,7 @@ import type { Clock, EnquiryStore } from '../services/ports.js';
 import { FavouriteButton, coverageText, purposeQuery } from './agency-card.js';
 import { readFavourites } from './favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
-import { ErrorSummary, FieldError, Layout, fieldAria, toHtml } from './layout.js';
+import { ErrorSummary, FieldError, Layout, fieldAria, toHtml, attr } from './layout.js';
 import { BranchMap } from './map.js';
 import { isDemoDirectory, type PageDeps } from './page-context.js';
 import { sendErrorPage } from './error-page.js';
@@ -194,7 +194,7 @@ function renderRevealStep(
       ) : (
         ''
       )}
-      <form method="post" action={action} class="panel prose" novalidate>
+      <form method="post" action={attr(action)} class="panel prose" novalidate>
         <div class={error ? 'form-group form-group-error' : 'form-group'}>
           <label class="label" for="companyName">
             Company name (optional)
@@ -209,7 +209,7 @@ function renderRevealStep(
             type="text"
             id="companyName"
             name="companyName"
-            value={companyName}
+            value={attr(companyName)}
             autocomplete="organization"
             maxlength="300"
             autofocus={error !== null}
@@ -289,7 +289,7 @@ function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][nu
         {c.phone ? (
           <a
             class="button button-small"
-            href={`${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`}
+            href={attr(`${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`)}
           >
             Phone Number<span class="visually-hidden">{escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}</span>
           </a>
@@ -299,7 +299,7 @@ function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][nu
         {c.email ? (
           <a
             class="button button-small button-secondary"
-            href={`${agencyPath(props.slug)}/email?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`}
+            href={attr(`${agencyPath(props.slug)}/email?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`)}
           >
             Email Agency<span class="visually-hidden">{escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}</span>
           </a>

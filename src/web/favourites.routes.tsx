@@ -21,7 +21,7 @@ import {
   writeFavourites,
 } from './favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
-import { ErrorSummary, FieldError, Layout, fieldAria, toHtml } from './layout.js';
+import { ErrorSummary, FieldError, Layout, fieldAria, toHtml, attr } from './layout.js';
 import { isDemoDirectory, type PageDeps } from './page-context.js';
 import { sendErrorPage } from './error-page.js';
 
@@ -246,7 +246,7 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
             type="email"
             id="to"
             name="to"
-            value={props.to}
+            value={attr(props.to)}
             autocomplete="email"
             spellcheck="false"
             {...fieldAria('to', props.error, 'to-hint')}

@@ -43,6 +43,14 @@ export interface LayoutProps {
   noindex?: boolean;
 }
 
+/**
+ * A value for an attribute: kitajs escapes only `"` in attributes, so `&` is escaped here, which
+ * keeps what was typed exactly ("&amp;" stays "&amp;") and makes URLs with `&` valid HTML.
+ */
+export function attr(value: string): string {
+  return value.replace(/&/g, '&amp;');
+}
+
 /** Turns a JSX result into a string; this site renders synchronously only. */
 export function toHtml(element: JSX.Element): string {
   if (typeof element !== 'string') throw new Error('Pages are rendered synchronously');
@@ -63,7 +71,7 @@ export function Layout(props: LayoutProps): string {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
-          <meta name="description" content={description} />
+          <meta name="description" content={attr(description)} />
           {props.noindex ? <meta name="robots" content="noindex" /> : ''}
           <meta name="color-scheme" content="light" />
           <link rel="stylesheet" href={assetUrl('site.css')} />

@@ -14,7 +14,7 @@ import {
 } from '../domain/directory/taxonomy.js';
 import { SEARCH_MESSAGES } from '../domain/directory/search-query.js';
 import type { Suggestion } from '../domain/errors.js';
-import { FieldError, fieldAria } from './layout.js';
+import { FieldError, fieldAria, attr } from './layout.js';
 
 export const SEARCH_TEXTS = {
   industry: 'Industry (required)',
@@ -147,7 +147,7 @@ export function SearchForm(props: SearchFormProps) {
       novalidate
       data-search-form
       aria-labelledby="search-title"
-      data-changed-text={props.changedNotice ? changedText : undefined}
+      data-changed-text={props.changedNotice ? attr(changedText) : undefined}
       data-message-industry={SEARCH_MESSAGES.industry}
       data-message-purpose={SEARCH_MESSAGES.purpose}
       data-message-location={SEARCH_MESSAGES.location}
@@ -190,7 +190,7 @@ export function SearchForm(props: SearchFormProps) {
           >
             <option value="">All sub-sectors</option>
             {industries.map((i) => (
-              <optgroup label={i.name} data-industry={i.slug}>
+              <optgroup label={attr(i.name)} data-industry={i.slug}>
                 {i.subsectors.map((s) => {
                   const key = `${i.slug}/${s.slug}`;
                   return (
@@ -241,7 +241,7 @@ export function SearchForm(props: SearchFormProps) {
             type="text"
             id="location"
             name="location"
-            value={values.location}
+            value={attr(values.location)}
             autocomplete="off"
             spellcheck="false"
             maxlength="200"
@@ -272,7 +272,7 @@ export function SearchForm(props: SearchFormProps) {
         </fieldset>
       </div>
       {props.keepRadius && values.radiusMiles !== '' ? (
-        <input type="hidden" name="radiusMiles" value={values.radiusMiles} />
+        <input type="hidden" name="radiusMiles" value={attr(values.radiusMiles)} />
       ) : (
         ''
       )}
@@ -297,7 +297,7 @@ function LocationSuggestions(props: { values: SearchFormValues; suggestions: rea
       <ul class="place-suggestions" aria-labelledby="location-suggestions-title">
         {props.suggestions.map((s) => (
           <li>
-            <a href={searchUrl(props.values, { location: s.label, page: '' })}>
+            <a href={attr(searchUrl(props.values, { location: s.label, page: '' }))}>
               {escapeHtml(s.label)}
             </a>
           </li>

@@ -8,7 +8,7 @@ import { searchAgencies } from '../services/search.service.js';
 import { AgencyCard } from './agency-card.js';
 import { readFavourites } from './favourites.js';
 import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from './format.js';
-import { ErrorSummary, Layout, toHtml } from './layout.js';
+import { ErrorSummary, Layout, toHtml, attr } from './layout.js';
 import {
   countListings,
   isDemoDirectory,
@@ -236,14 +236,14 @@ function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) 
   const v = props.values;
   return (
     <form method="get" action="/search" class="order-form" aria-label="Order of results">
-      <input type="hidden" name="industry" value={v.industry} />
-      {v.subsector ? <input type="hidden" name="subsector" value={v.subsector} /> : ''}
-      <input type="hidden" name="purpose" value={v.purpose} />
-      <input type="hidden" name="location" value={v.location} />
+      <input type="hidden" name="industry" value={attr(v.industry)} />
+      {v.subsector ? <input type="hidden" name="subsector" value={attr(v.subsector)} /> : ''}
+      <input type="hidden" name="purpose" value={attr(v.purpose)} />
+      <input type="hidden" name="location" value={attr(v.location)} />
       {v.employmentType.map((t) => (
-        <input type="hidden" name="employmentType" value={t} />
+        <input type="hidden" name="employmentType" value={attr(t)} />
       ))}
-      {v.radiusMiles ? <input type="hidden" name="radiusMiles" value={v.radiusMiles} /> : ''}
+      {v.radiusMiles ? <input type="hidden" name="radiusMiles" value={attr(v.radiusMiles)} /> : ''}
       <div class="form-group">
         <label class="label" for="order">
           Order
@@ -274,9 +274,9 @@ function RefinePanel(props: { values: SearchFormValues; outcome: SearchOutcome; 
     <section class="panel refine-panel" aria-labelledby="refine-title">
       <h2 id="refine-title">Refine</h2>
       <form method="get" action="/search" aria-labelledby="refine-title">
-        <input type="hidden" name="industry" value={values.industry} />
-        <input type="hidden" name="purpose" value={values.purpose} />
-        <input type="hidden" name="location" value={values.location} />
+        <input type="hidden" name="industry" value={attr(values.industry)} />
+        <input type="hidden" name="purpose" value={attr(values.purpose)} />
+        <input type="hidden" name="location" value={attr(values.location)} />
         {values.order ? <input type="hidden" name="order" value={values.order} /> : ''}
         <div class="form-group">
           <label class="label" for="refine-subsector">
@@ -321,7 +321,7 @@ function RefinePanel(props: { values: SearchFormValues; outcome: SearchOutcome; 
             inputmode="numeric"
             id="refine-radius"
             name="radiusMiles"
-            value={values.radiusMiles}
+            value={attr(values.radiusMiles)}
             aria-describedby="refine-radius-hint"
             maxlength="3"
           />
@@ -351,7 +351,7 @@ function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome })
       <ul>
         {tips.map((t) => (
           <li>
-            <a href={t.href}>{escapeHtml(t.text)}</a>
+            <a href={attr(t.href)}>{escapeHtml(t.text)}</a>
           </li>
         ))}
         <li>try a larger place nearby, such as the county or region</li>
@@ -372,7 +372,7 @@ function Pagination(props: { values: SearchFormValues; page: number; totalPages:
       <ul class="pagination">
         {page > 1 ? (
           <li>
-            <a href={link(page - 1)} rel="prev">
+            <a href={attr(link(page - 1))} rel="prev">
               Previous<span class="visually-hidden"> page</span>
             </a>
           </li>
@@ -381,7 +381,7 @@ function Pagination(props: { values: SearchFormValues; page: number; totalPages:
         )}
         {pages[0] !== undefined && pages[0] > 1 ? (
           <li>
-            <a href={link(1)}>
+            <a href={attr(link(1))}>
               <span class="visually-hidden">Page </span>1
             </a>
           </li>
@@ -398,7 +398,7 @@ function Pagination(props: { values: SearchFormValues; page: number; totalPages:
             </li>
           ) : (
             <li>
-              <a href={link(p)}>
+              <a href={attr(link(p))}>
                 <span class="visually-hidden">Page </span>
                 {escapeHtml(String(p))}
               </a>
@@ -407,7 +407,7 @@ function Pagination(props: { values: SearchFormValues; page: number; totalPages:
         )}
         {page < totalPages ? (
           <li>
-            <a href={link(page + 1)} rel="next">
+            <a href={attr(link(page + 1))} rel="next">
               Next<span class="visually-hidden"> page</span>
             </a>
           </li>

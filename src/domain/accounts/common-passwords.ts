@@ -87,4 +87,6 @@ freepass
 `;
 
 /** The list as a set, lower case. */
-export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  WORDS.split(/\s+/).filter((w) => w !== ''),
+);

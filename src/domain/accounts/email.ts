@@ -29,7 +29,11 @@ export function isEmailAddress(email: string): boolean {
  * Reads an email field: the normalised address, or undefined with a problem recorded under
  * `field` (required, invalid, too-long).
  */
-export function readEmail(problems: ProblemList, raw: unknown, field = 'email'): string | undefined {
+export function readEmail(
+  problems: ProblemList,
+  raw: unknown,
+  field = 'email',
+): string | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     problems.add(field, 'required', EMAIL_MESSAGES.required);
     return undefined;

@@ -9,7 +9,13 @@ import { DomainError, ProblemList } from '../errors.js';
 import { normaliseLine, normaliseLines } from '../followup/input.js';
 import type { Draft, FollowUpPlan, PlanStep, StepKind } from '../followup/types.js';
 
-export const INTERVIEW_OUTCOMES = ['pending', 'offer', 'rejected', 'withdrawn', 'no-reply'] as const;
+export const INTERVIEW_OUTCOMES = [
+  'pending',
+  'offer',
+  'rejected',
+  'withdrawn',
+  'no-reply',
+] as const;
 export type InterviewOutcome = (typeof INTERVIEW_OUTCOMES)[number];
 
 /** What a user can set on a step; `cancelled` only follows from a reply or an outcome. */
@@ -329,7 +335,10 @@ export function parseReply(raw: unknown, now: Temporal.Instant): Omit<InterviewR
   } else {
     at = readInstant(problems, rawAt, 'at', 'at');
     // A few minutes of leeway for clocks that disagree.
-    if (at !== undefined && Temporal.Instant.compare(Temporal.Instant.from(at), now.add({ minutes: 5 })) > 0) {
+    if (
+      at !== undefined &&
+      Temporal.Instant.compare(Temporal.Instant.from(at), now.add({ minutes: 5 })) > 0
+    ) {
       problems.add('at', 'out-of-range', PROGRESS_MESSAGES.replyInFuture);
     }
   }

@@ -228,7 +228,7 @@ function chooseBranch(
     problems.add(
       'branchId',
       'no-email',
-      `The ${branch.name} office does not take emails from ${who}: choose another office`,
+      `${branch.name} (${branch.postcode}) does not take emails from ${who}: choose another office`,
     );
     return null;
   }

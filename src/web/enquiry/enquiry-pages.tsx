@@ -19,6 +19,7 @@ import {
   FieldError,
   Layout,
   fieldAria,
+  fieldErrorId,
   toHtml,
   type SummaryError,
 } from '../layout.js';
@@ -136,7 +137,7 @@ function BranchChoice(props: {
   const fieldId = props.name;
   return (
     <div class={groupClass(props.error)}>
-      <fieldset class="fieldset" {...fieldAria(fieldId, props.error)}>
+      <fieldset class="fieldset" aria-describedby={props.error ? fieldErrorId(fieldId) : undefined}>
         <legend class="legend">{escapeHtml(props.legend)}</legend>
         <FieldError fieldId={fieldId} message={props.error} />
         <div class="radios checkboxes-stacked">
@@ -194,7 +195,10 @@ export function renderChooseStep(props: ChooseStepProps): string {
       <form method="get" action={emailPath(listing.slug)} class="panel prose" novalidate>
         <input type="hidden" name="step" value="1" />
         <div class={groupClass(errors.purpose)}>
-          <fieldset class="fieldset" {...fieldAria('purpose', errors.purpose)}>
+          <fieldset
+            class="fieldset"
+            aria-describedby={errors.purpose ? fieldErrorId('purpose') : undefined}
+          >
             <legend class="legend">Who are you?</legend>
             <FieldError fieldId="purpose" message={errors.purpose} />
             <div class="radios checkboxes-stacked">
@@ -369,7 +373,7 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
   if (props.formProblem) summary.unshift({ fieldId: 'message', message: props.formProblem });
   const hasErrors = summary.length > 0;
   const to = branch
-    ? `${branch.name} office, ${branch.address}, ${branch.postcode}`
+    ? `${branch.name}, ${branch.address}, ${branch.postcode}`
     : 'the office you choose below';
   const changeUrl = `${emailPath(listing.slug)}?change=1&purpose=${purposeOfAudience(audience)}${branch ? `&branch=${encodeURIComponent(branch.id)}` : ''}`;
   const consentError = errors.consent;
@@ -508,7 +512,8 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
             rows="10"
             {...fieldAria('message', errors.message, 'message-hint')}
           >
-            {`\n${escapeHtml(values.message)}`}
+            {'\n'}
+            {escapeHtml(values.message)}
           </textarea>
         </div>
         <FileField
@@ -521,7 +526,7 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
             <FieldError fieldId="consent" message={consentError} />
             <p class="hint" id="consent-hint">
               Needed only when you attach a CV. Shortlist sends it with this one email and deletes
-              its own copy after {String(props.retentionDays)} days.
+              its own copy after {props.retentionDays} days.
             </p>
             <label class="checkbox" for="consent">
               <input

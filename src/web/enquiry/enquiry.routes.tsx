@@ -260,7 +260,7 @@ export async function registerEnquiryPages(
       }
       const who = audience === 'candidate' ? 'job seekers' : 'employers';
       if (named && audience && !branchEmail(named, audience)) {
-        errors.branch = `The ${named.name} office does not take emails from ${who}: choose another office`;
+        errors.branch = `${named.name} (${named.postcode}) does not take emails from ${who}: choose another office`;
       }
       if (submitted) {
         if (!purpose) {

@@ -136,7 +136,8 @@ export function fieldId(name: string): string {
 
 function single(value: unknown): string {
   if (Array.isArray(value)) return single(value[0]);
-  return typeof value === 'string' ? value.slice(0, MAX_VALUE_LENGTH) : '';
+  // Browsers post line breaks as CRLF; the page and the planner use LF.
+  return typeof value === 'string' ? value.slice(0, MAX_VALUE_LENGTH).replace(/\r\n?/g, '\n') : '';
 }
 
 function readAction(raw: unknown): FormAction {
@@ -150,7 +151,12 @@ function readAction(raw: unknown): FormAction {
 
 /** A new form with the defaults and one interviewer fieldset. */
 export function createEmptyForm(): FollowUpForm {
-  return { values: { ...FORM_DEFAULTS }, interviewerCount: 1, action: { kind: 'plan' }, drafts: [] };
+  return {
+    values: { ...FORM_DEFAULTS },
+    interviewerCount: 1,
+    action: { kind: 'plan' },
+    drafts: [],
+  };
 }
 
 /** Reads a posted form body; unknown fields are ignored and nothing here ever throws. */
@@ -193,8 +199,9 @@ export function readFollowUpForm(body: unknown): FollowUpForm {
 /** Whether interviewer fieldset `index` was left entirely empty (such fieldsets are skipped). */
 function isBlankInterviewer(form: FollowUpForm, index: number): boolean {
   return (
-    INTERVIEWER_FIELDS.every((key) => (form.values[interviewerField(index, key)] ?? '').trim() === '') &&
-    form.values.contact !== String(index)
+    INTERVIEWER_FIELDS.every(
+      (key) => (form.values[interviewerField(index, key)] ?? '').trim() === '',
+    ) && form.values.contact !== String(index)
   );
 }
 
@@ -323,12 +330,70 @@ export function toFormField(field: string | null, rows: readonly number[]): stri
   return null;
 }
 
-/** Planner problems placed on the form's controls. */
+/** The controls in page order, for listing problems in the order they appear. */
+const PAGE_ORDER: readonly string[] = [
+  'interview.startsAt',
+  'interview.endsAt',
+  'interview.timeZone',
+  'interview.format',
+  'interview.nation',
+  'employer.name',
+  'role',
+  'employer.sector',
+  'employer.style',
+  'candidate.name',
+  'candidate.linkedin',
+  'interviewers',
+  'decisionExpectedOn',
+  'decisionNotGiven',
+  'options.secondCheckIn',
+  'notes.liked',
+  'notes.fit',
+  'notes.questions',
+];
+const INTERVIEWER_ORDER: readonly string[] = [
+  'name',
+  'title',
+  'email',
+  'postalAddress',
+  'onLinkedIn',
+  'contact',
+  'channel',
+  'notes',
+];
+
+function rankField(field: string | null): number {
+  if (field === null) return -1;
+  const interviewer = /^interviewers\[(\d+)\]\.(\w+)$/.exec(field);
+  if (interviewer) {
+    const within = INTERVIEWER_ORDER.indexOf(interviewer[2] ?? '') + 1;
+    return PAGE_ORDER.indexOf('interviewers') + (Number(interviewer[1]) * 10 + within) / 1000;
+  }
+  const at = PAGE_ORDER.indexOf(field);
+  return at < 0 ? PAGE_ORDER.length : at;
+}
+
+/** Problems in the order their controls appear on the page (the summary reads top to bottom). */
+export function sortFormErrors(errors: readonly FormError[]): FormError[] {
+  return errors
+    .map((error, index) => ({ error, index, rank: rankField(error.field) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ error }) => error);
+}
+
+/**
+ * Planner problems placed on the form's controls; those of an interviewer say which one
+ * ("Interviewer 2: ..."), as the summary lists them all together.
+ */
 export function toFormErrors(problems: readonly Problem[], rows: readonly number[]): FormError[] {
-  return problems.map((problem) => ({
-    field: toFormField(problem.field, rows),
-    message: problem.message,
-  }));
+  return problems.map((problem) => {
+    const field = toFormField(problem.field, rows);
+    const row = field === null ? null : /^interviewers\[(\d+)\]/.exec(field);
+    return {
+      field,
+      message: row ? `Interviewer ${Number(row[1]) + 1}: ${problem.message}` : problem.message,
+    };
+  });
 }
 
 /**

@@ -8,15 +8,8 @@
 import { escapeHtml } from '@kitajs/html';
 import { listIndustries } from '../../domain/directory/taxonomy.js';
 import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
-import type {
-  NoteToWrite,
-  PlannedFollowUp,
-  StepSummary,
-} from '../../services/followup.service.js';
-import {
-  NEVER_CHANNEL_LABELS,
-  describeInterviewTime,
-} from '../../services/followup.service.js';
+import type { NoteToWrite, PlannedFollowUp, StepSummary } from '../../services/followup.service.js';
+import { NEVER_CHANNEL_LABELS, describeInterviewTime } from '../../services/followup.service.js';
 import { ErrorSummary, FieldError, Layout, fieldAria, fieldErrorId, toHtml } from '../layout.js';
 import {
   CHECKED,
@@ -48,7 +41,15 @@ function Lines(props: { text: string }) {
 
 type Errors = ReadonlyMap<string, string>;
 
-/** Groups form errors by control; the first message of each control is shown beside it. */
+/** A heading at a level that depends on where the form sits (h2 alone, h3 under "Change the details"). */
+function Heading(props: { level: number; id?: string; children: string }) {
+  const text = escapeHtml(props.children);
+  if (props.level <= 2) return <h2 id={props.id}>{text}</h2>;
+  if (props.level === 3) return <h3 id={props.id}>{text}</h3>;
+  return <h4 id={props.id}>{text}</h4>;
+}
+
+/** Groups form errors by control; a control with several problems shows them all beside it. */
 function indexErrors(errors: readonly FormError[]): Errors {
   const byField = new Map<string, string>();
   for (const error of errors) {
@@ -104,7 +105,11 @@ function groupClass(error: string | undefined): string {
 }
 
 function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'date' | 'datetime-local'; autocomplete?: string; list?: string; narrow?: boolean },
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'date' | 'datetime-local';
+    autocomplete?: string;
+    list?: string;
+  },
 ) {
   const id = fieldId(props.name);
   const error = props.errors.get(props.name);
@@ -116,7 +121,7 @@ function TextField(
       <Hint name={props.name} hint={props.hint} />
       <FieldError fieldId={id} message={error} />
       <input
-        class={props.narrow ? 'input input-narrow' : 'input'}
+        class="input"
         type={props.type ?? 'text'}
         id={id}
         name={props.name}
@@ -303,6 +308,7 @@ function DefaultButton(props: { value: string; label: string }) {
 function InterviewerFieldset(props: {
   index: number;
   count: number;
+  level: number;
   values: Record<string, string>;
   errors: Errors;
 }) {
@@ -311,97 +317,138 @@ function InterviewerFieldset(props: {
   const contactId = fieldId(contactField(index));
   const contactError = errors.get(contactField(index));
   return (
-    <fieldset class="fieldset card section" id={`interviewer-${index + 1}`}>
-      <legend class="legend">
-        <h3>Interviewer {String(index + 1)}</h3>
-      </legend>
-      <TextField name={field('name')} label="Name" values={values} errors={errors} autocomplete="off" />
-      <TextField name={field('title')} label="Job title (optional)" values={values} errors={errors} autocomplete="off" />
-      <TextField
-        name={field('email')}
-        label="Email address (optional)"
-        hint="The interview invitation often has it."
-        type="email"
-        values={values}
-        errors={errors}
-        autocomplete="off"
-      />
-      <TextArea
-        name={field('postalAddress')}
-        label="Postal address (optional)"
-        hint="Needed for a hand-written note. One line per line of the address."
-        rows={4}
-        values={values}
-        errors={errors}
-      />
-      <Checkbox name={field('onLinkedIn')} label="They are on LinkedIn" values={values} errors={errors} />
-      <div class={groupClass(contactError)}>
-        <FieldError fieldId={contactId} message={contactError} />
-        <label class="radio">
-          <input
-            type="radio"
-            id={contactId}
-            name="contact"
-            value={String(index)}
-            checked={values.contact === String(index)}
-            {...fieldAria(contactId, contactError, `${contactId}-hint`)}
-          />
-          <span>Main contact</span>
-        </label>
-        <p class="hint" id={`${contactId}-hint`}>
-          The person you will check in with about the decision. When nobody is chosen, it is the first
-          interviewer.
-        </p>
-      </div>
-      <SelectField
-        name={field('channel')}
-        label="How they would like to hear from you (optional)"
-        choices={CHANNELS}
-        values={values}
-        errors={errors}
-      />
-      <TextArea
-        name={field('notes')}
-        label="What you talked about with them (optional)"
-        hint="Makes their note personal: a project, a question they asked, something you shared."
-        rows={3}
-        values={values}
-        errors={errors}
-      />
-      {props.count > 1 ? (
-        <button
-          type="submit"
-          name="action"
-          value={`remove-interviewer-${index}`}
-          class="button button-secondary button-small"
-        >
-          Remove interviewer {String(index + 1)}
-        </button>
-      ) : (
-        ''
-      )}
-    </fieldset>
+    <div class="card section" id={`interviewer-${index + 1}`}>
+      <fieldset class="fieldset">
+        <legend class="legend">
+          <Heading level={props.level}>{`Interviewer ${index + 1}`}</Heading>
+        </legend>
+        <TextField
+          name={field('name')}
+          label="Name"
+          values={values}
+          errors={errors}
+          autocomplete="off"
+        />
+        <TextField
+          name={field('title')}
+          label="Job title (optional)"
+          values={values}
+          errors={errors}
+          autocomplete="off"
+        />
+        <TextField
+          name={field('email')}
+          label="Email address (optional)"
+          hint="The interview invitation often has it."
+          type="email"
+          values={values}
+          errors={errors}
+          autocomplete="off"
+        />
+        <TextArea
+          name={field('postalAddress')}
+          label="Postal address (optional)"
+          hint="Needed for a hand-written note. One line per line of the address."
+          rows={4}
+          values={values}
+          errors={errors}
+        />
+        <Checkbox
+          name={field('onLinkedIn')}
+          label="They are on LinkedIn"
+          values={values}
+          errors={errors}
+        />
+        <div class={groupClass(contactError)}>
+          <FieldError fieldId={contactId} message={contactError} />
+          <label class="radio">
+            <input
+              type="radio"
+              id={contactId}
+              name="contact"
+              value={String(index)}
+              checked={values.contact === String(index)}
+              {...fieldAria(contactId, contactError, `${contactId}-hint`)}
+            />
+            <span>Main contact</span>
+          </label>
+          <p class="hint" id={`${contactId}-hint`}>
+            The person you will check in with about the decision. When nobody is chosen, it is the
+            first interviewer.
+          </p>
+        </div>
+        <SelectField
+          name={field('channel')}
+          label="How they would like to hear from you (optional)"
+          choices={CHANNELS}
+          values={values}
+          errors={errors}
+        />
+        <TextArea
+          name={field('notes')}
+          label="What you talked about with them (optional)"
+          hint="Makes their note personal: a project, a question they asked, something you shared."
+          rows={3}
+          values={values}
+          errors={errors}
+        />
+        {props.count > 1 ? (
+          <button
+            type="submit"
+            name="action"
+            value={`remove-interviewer-${index}`}
+            class="button button-secondary button-small"
+          >
+            Remove interviewer {String(index + 1)}
+          </button>
+        ) : (
+          ''
+        )}
+      </fieldset>
+    </div>
   );
 }
 
-/** The form for one interview, filled with what was typed, errors beside their fields. */
-function DetailsForm(props: {
+/**
+ * The form for one interview, filled with what was typed, errors beside their fields. Also used
+ * by the saved interviews' pages (src/web/interviews), which post it elsewhere with a CSRF token
+ * and fields of their own.
+ */
+export function DetailsForm(props: {
   form: FollowUpForm;
   errors: readonly FormError[];
   submitLabel: string;
+  /** The level of the form's section headings. */
+  level: number;
+  /** Where the form posts; this page's own address by default. */
+  action?: string;
+  /** Extra hidden fields ([name, value]), such as a CSRF token. */
+  hidden?: readonly (readonly [string, string])[];
+  /** Extra fields (already escaped HTML), placed before the submit button. */
+  extra?: string;
 }) {
+  const level = props.level;
   const { values, interviewerCount } = props.form;
   const errors = indexErrors(props.errors);
   const notGiven = 'decisionNotGiven';
   return (
-    <form method="post" action={PAGE_PATH} novalidate id="follow-up-form" class="section">
+    <form
+      method="post"
+      action={props.action ?? PAGE_PATH}
+      novalidate
+      id="follow-up-form"
+      class="section"
+    >
       {/* No CSRF token: the page is public, needs no account, stores nothing and changes nothing. */}
       <DefaultButton value="plan" label={props.submitLabel} />
       <input type="hidden" name="interviewerCount" value={String(interviewerCount)} />
+      {(props.hidden ?? []).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
 
       <fieldset class="fieldset section">
         <legend class="legend">
-          <h2>The interview</h2>
+          <Heading level={level}>The interview</Heading>
         </legend>
         <TextField
           name="interview.startsAt"
@@ -411,7 +458,13 @@ function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-        <TextField name="interview.endsAt" label="End" type="datetime-local" values={values} errors={errors} />
+        <TextField
+          name="interview.endsAt"
+          label="End"
+          type="datetime-local"
+          values={values}
+          errors={errors}
+        />
         <SelectField
           name="interview.timeZone"
           label="Time zone of the interview"
@@ -419,7 +472,13 @@ function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-        <RadioGroup name="interview.format" label="How was it held?" choices={FORMATS} values={values} errors={errors} />
+        <RadioGroup
+          name="interview.format"
+          label="How was it held?"
+          choices={FORMATS}
+          values={values}
+          errors={errors}
+        />
         <SelectField
           name="interview.nation"
           label="Where are you posting from?"
@@ -432,10 +491,21 @@ function DetailsForm(props: {
 
       <fieldset class="fieldset section">
         <legend class="legend">
-          <h2>The employer and the role</h2>
+          <Heading level={level}>The employer and the role</Heading>
         </legend>
-        <TextField name="employer.name" label="Employer" values={values} errors={errors} autocomplete="organization" />
-        <TextField name="role" label="Role you were interviewed for" values={values} errors={errors} />
+        <TextField
+          name="employer.name"
+          label="Employer"
+          values={values}
+          errors={errors}
+          autocomplete="organization"
+        />
+        <TextField
+          name="role"
+          label="Role you were interviewed for"
+          values={values}
+          errors={errors}
+        />
         <TextField
           name="employer.sector"
           label="Sector (optional)"
@@ -461,23 +531,49 @@ function DetailsForm(props: {
 
       <fieldset class="fieldset section">
         <legend class="legend">
-          <h2>You</h2>
+          <Heading level={level}>You</Heading>
         </legend>
-        <TextField name="candidate.name" label="Your name" hint="Used to sign your messages." values={values} errors={errors} autocomplete="name" />
-        <RadioGroup name="candidate.linkedin" label="Your LinkedIn account" choices={ACCOUNTS} values={values} errors={errors} />
+        <TextField
+          name="candidate.name"
+          label="Your name"
+          hint="Used to sign your messages."
+          values={values}
+          errors={errors}
+          autocomplete="name"
+        />
+        <RadioGroup
+          name="candidate.linkedin"
+          label="Your LinkedIn account"
+          choices={ACCOUNTS}
+          values={values}
+          errors={errors}
+        />
       </fieldset>
 
       <section class="section" aria-labelledby="interviewers-title">
-        <h2 id="interviewers-title">The people you met</h2>
+        <Heading level={level} id="interviewers-title">
+          The people you met
+        </Heading>
         <p class="hint">
           Each person gets their own thank-you. Leave a box empty to skip it; with nobody named, the
           plan writes to the hiring team.
         </p>
         {Array.from({ length: interviewerCount }, (_, index) => (
-          <InterviewerFieldset index={index} count={interviewerCount} values={values} errors={errors} />
+          <InterviewerFieldset
+            index={index}
+            count={interviewerCount}
+            level={level + 1}
+            values={values}
+            errors={errors}
+          />
         ))}
         {interviewerCount < MAX_PAGE_INTERVIEWERS ? (
-          <button type="submit" name="action" value="add-interviewer" class="button button-secondary">
+          <button
+            type="submit"
+            name="action"
+            value="add-interviewer"
+            class="button button-secondary"
+          >
             Add another interviewer
           </button>
         ) : (
@@ -489,7 +585,7 @@ function DetailsForm(props: {
 
       <fieldset class="fieldset section">
         <legend class="legend">
-          <h2>The decision</h2>
+          <Heading level={level}>The decision</Heading>
         </legend>
         <TextField
           name="decisionExpectedOn"
@@ -498,7 +594,12 @@ function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-        <Checkbox name={notGiven} label="They did not give a date" values={values} errors={errors} />
+        <Checkbox
+          name={notGiven}
+          label="They did not give a date"
+          values={values}
+          errors={errors}
+        />
         <Checkbox
           name="options.secondCheckIn"
           label="Plan a second, last check-in if the first gets no answer"
@@ -509,10 +610,22 @@ function DetailsForm(props: {
 
       <fieldset class="fieldset section">
         <legend class="legend">
-          <h2>Your notes from the interview</h2>
+          <Heading level={level}>Your notes from the interview</Heading>
         </legend>
-        <TextArea name="notes.liked" label="What you liked about the employer or the role" rows={3} values={values} errors={errors} />
-        <TextArea name="notes.fit" label="Why you would fit the role" rows={3} values={values} errors={errors} />
+        <TextArea
+          name="notes.liked"
+          label="What you liked about the employer or the role"
+          rows={3}
+          values={values}
+          errors={errors}
+        />
+        <TextArea
+          name="notes.fit"
+          label="Why you would fit the role"
+          rows={3}
+          values={values}
+          errors={errors}
+        />
         <TextArea
           name="notes.questions"
           label="Questions that have come up since (optional)"
@@ -523,6 +636,7 @@ function DetailsForm(props: {
         />
       </fieldset>
 
+      {props.extra ?? ''}
       <div class="form-actions">
         <button type="submit" name="action" value="plan" class="button">
           {escapeHtml(props.submitLabel)}
@@ -539,7 +653,11 @@ export function renderFormPage(props: {
   demo: boolean;
 }): string {
   return toHtml(
-    <Layout title={props.errors.length > 0 ? `Error: ${TITLE}` : TITLE} demo={props.demo} current={PAGE_PATH}>
+    <Layout
+      title={props.errors.length > 0 ? `Error: ${TITLE}` : TITLE}
+      demo={props.demo}
+      current={PAGE_PATH}
+    >
       <h1 class="page-title">{escapeHtml(TITLE)}</h1>
       <p class="lede">
         Tell us about one interview and get a plan: a thank-you to each person at the right time and
@@ -547,8 +665,8 @@ export function renderFormPage(props: {
         needed, and nothing you type is kept.
       </p>
       <ErrorSummary errors={summaryOf(props.errors)} />
-      <DetailsForm form={props.form} errors={props.errors} submitLabel="Make my plan" />
-    </Layout>
+      <DetailsForm form={props.form} errors={props.errors} submitLabel="Make my plan" level={2} />
+    </Layout>,
   );
 }
 
@@ -573,7 +691,11 @@ function Findings(props: { id: string; findings: readonly DraftFinding[] }) {
   return (
     <div class="notice notice-warning" id={props.id}>
       <p>
-        <strong>The checker found {props.findings.length === 1 ? 'one thing' : `${props.findings.length} things`} to look at:</strong>
+        <strong>
+          The checker found{' '}
+          {props.findings.length === 1 ? 'one thing' : `${props.findings.length} things`} to look
+          at:
+        </strong>
       </p>
       <ul>
         {props.findings.map((finding) => (
@@ -612,7 +734,7 @@ function Timeline(props: {
               )}
               <dt>When</dt>
               <dd>
-                {step.window.includes(' to ') ? 'Between ' : ''}
+                {step.window.includes(' to ') ? 'From ' : ''}
                 {escapeHtml(step.window)}
               </dd>
               {step.postBy !== undefined ? (
@@ -659,6 +781,14 @@ function Timeline(props: {
   );
 }
 
+/** Rows enough to show a draft without scrolling (about 60 characters a line), 4 to 24. */
+function countRows(text: string): number {
+  const rows = text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 60)), 1);
+  return Math.min(Math.max(rows, 4), 24);
+}
+
 function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
   const { index, draft, errors } = props;
   const name = (key: string) => `drafts[${index}].${key}`;
@@ -681,7 +811,7 @@ function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
       <TextArea
         name={name('body')}
         label="Message"
-        rows={Math.min(Math.max(draft.body.split('\n').length + 1, 4), 18)}
+        rows={countRows(draft.body)}
         values={values}
         errors={errors}
         describedBy={findingsId}
@@ -718,7 +848,11 @@ export function renderPlanPage(props: {
   const hasNotes = plan.steps.some((step) => step.channel === 'handwritten' && step.draft);
   const title = `Your follow-up plan`;
   return toHtml(
-    <Layout title={props.errors.length > 0 ? `Error: ${title}` : title} demo={props.demo} current={PAGE_PATH}>
+    <Layout
+      title={props.errors.length > 0 ? `Error: ${title}` : title}
+      demo={props.demo}
+      current={PAGE_PATH}
+    >
       <h1 class="page-title">{escapeHtml(title)}</h1>
       <p class="lede">
         For the {escapeHtml(input.role)} interview at {escapeHtml(input.employer.name)},{' '}
@@ -759,7 +893,8 @@ export function renderPlanPage(props: {
         <ul>
           {plan.never.map((entry) => (
             <li>
-              <strong>{escapeHtml(NEVER_CHANNEL_LABELS[entry.channel])}:</strong> {escapeHtml(entry.why)}
+              <strong>{escapeHtml(NEVER_CHANNEL_LABELS[entry.channel])}:</strong>{' '}
+              {escapeHtml(entry.why)}
             </li>
           ))}
         </ul>
@@ -780,18 +915,26 @@ export function renderPlanPage(props: {
           {props.drafts.map((draft, index) => (
             <DraftCard index={index} draft={draft} errors={errors} />
           ))}
-          <div class="form-actions">
+          <div class="form-actions section">
             <button type="submit" name="action" value="check" class="button">
               Check my edits
             </button>
           </div>
-          <h2>Downloads</h2>
+          <h3>Downloads</h3>
           <div class="button-row">
-            <button type="submit" class="button button-secondary" formaction={`${PAGE_PATH}/plan.ics`}>
+            <button
+              type="submit"
+              class="button button-secondary"
+              formaction={`${PAGE_PATH}/plan.ics`}
+            >
               Add the plan to your calendar (.ics)
             </button>
             {hasNotes ? (
-              <button type="submit" class="button button-secondary" formaction={`${PAGE_PATH}/notes`}>
+              <button
+                type="submit"
+                class="button button-secondary"
+                formaction={`${PAGE_PATH}/notes`}
+              >
                 Printable page for your hand-written notes
               </button>
             ) : (
@@ -804,9 +947,9 @@ export function renderPlanPage(props: {
       <section class="section" aria-labelledby="details-title">
         <h2 id="details-title">Change the details</h2>
         <p class="hint">A new plan writes new drafts: download or copy your edits first.</p>
-        <DetailsForm form={props.form} errors={[]} submitLabel="Make a new plan" />
+        <DetailsForm form={props.form} errors={[]} submitLabel="Make a new plan" level={3} />
       </section>
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -824,8 +967,8 @@ export function renderNotesPage(props: {
         After the {escapeHtml(input.role)} interview at {escapeHtml(input.employer.name)}.
       </p>
       <p class="print-hide">
-        Print this page, or copy each note onto a card in your own hand. Post each one first class by
-        its time. Your browser’s Back button returns to your plan.
+        Print this page, or copy each note onto a card in your own hand. Post each one first class
+        by its time. Your browser’s Back button returns to your plan.
       </p>
       {props.notes.length === 0 ? <p>This plan has no hand-written notes.</p> : ''}
       {props.notes.map((note) => (
@@ -833,7 +976,9 @@ export function renderNotesPage(props: {
           <h2>To {escapeHtml(note.recipient)}</h2>
           {note.title ? <p class="muted">{escapeHtml(note.title)}</p> : ''}
           {note.address.length > 0 ? (
-            <address>{note.address.map((line) => escapeHtml(line)).join('<br />')}</address>
+            <address class="section">
+              {note.address.map((line) => escapeHtml(line)).join('<br />')}
+            </address>
           ) : (
             <p class="muted">No postal address was given: add it before posting.</p>
           )}
@@ -856,14 +1001,12 @@ export function renderNotesPage(props: {
             )}
           </dl>
           <div class="prose">
-            {note.body
-              .split(/\n{2,}/)
-              .map((paragraph) => <p>{Lines({ text: paragraph })}</p>)
-              .join('')}
+            {note.body.split(/\n{2,}/).map((paragraph) => (
+              <p>{Lines({ text: paragraph })}</p>
+            ))}
           </div>
         </article>
       ))}
-    </Layout>
+    </Layout>,
   );
 }
-

@@ -29,6 +29,7 @@ import {
   createEmptyForm,
   readFollowUpForm,
   removeInterviewer,
+  sortFormErrors,
   toFormErrors,
   toRawInput,
   type FollowUpForm,
@@ -44,9 +45,7 @@ import {
 
 export type FollowUpPageDeps = PageDeps & FollowUpDeps;
 
-type Planning =
-  | { ok: true; planned: PlannedFollowUp }
-  | { ok: false; errors: FormError[] };
+type Planning = { ok: true; planned: PlannedFollowUp } | { ok: false; errors: FormError[] };
 
 /** Plans the form's input; problems come back placed on the form's controls. */
 function planForm(deps: FollowUpDeps, form: FollowUpForm): Planning {
@@ -59,7 +58,7 @@ function planForm(deps: FollowUpDeps, form: FollowUpForm): Planning {
     if (!(error instanceof DomainError)) throw error;
     errors.push(...toFormErrors(error.problems, rows));
   }
-  return { ok: false, errors };
+  return { ok: false, errors: sortFormErrors(errors) };
 }
 
 /**
@@ -154,7 +153,9 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
     const form = readFollowUpForm(body);
     const planning = planForm(deps, form);
     if (!planning.ok) {
-      return { sent: sendHtml(reply, 400, renderFormPage({ form, errors: planning.errors, demo: demo() })) };
+      return {
+        sent: sendHtml(reply, 400, renderFormPage({ form, errors: planning.errors, demo: demo() })),
+      };
     }
     const prepared = prepareDrafts(planning.planned, form, true);
     if (prepared.errors.length > 0) return { sent: showPlan(reply, form, planning.planned, true) };
@@ -170,7 +171,9 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
     const action = form.action;
     if (action.kind === 'add-interviewer' || action.kind === 'remove-interviewer') {
       const next =
-        action.kind === 'add-interviewer' ? addInterviewer(form) : removeInterviewer(form, action.index);
+        action.kind === 'add-interviewer'
+          ? addInterviewer(form)
+          : removeInterviewer(form, action.index);
       return sendHtml(reply, 200, renderFormPage({ form: next, errors: [], demo: demo() }));
     }
     const planning = planForm(deps, form);

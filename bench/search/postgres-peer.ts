@@ -1,0 +1,319 @@
+/**
+ * The PostgreSQL peer: the same search as one SQL statement, in a schema of its own (`bench`,
+ * dropped and recreated; the cube and earthdistance extensions are created inside it so the
+ * shared database is left as it was), set up as the PostgreSQL and earthdistance documentation
+ * recommend for a radius search: each branch's point as an `earth` value with a GiST index,
+ * found with `earth_box(...) @> point` (the docs' indexable bounding-cube test) and then the exact
+ * distance; B-tree primary keys for the look-ups, a covering index for a listing's branches,
+ * VACUUM ANALYZE, named prepared statements (one per query shape, parsed and planned once per
+ * connection), JIT off (the documented advice for short OLTP queries) and a warm-up pass.
+ * Distances are the engine's haversine in SQL (same formula, constants and order of operations);
+ * slugs sort with COLLATE "C", which is JS string order for these ASCII slugs.
+ */
+import pg from 'pg';
+import type { Directory } from '../../src/domain/directory/directory.js';
+import {
+  COVERS_BRANCH_MILES,
+  DEG_TO_RAD,
+  EARTH_RADIUS_KM,
+  KM_PER_MILE,
+  toRows,
+  type Peer,
+  type PeerQuery,
+} from './peer.js';
+
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_SCHEMA = 'bench';
+
+const SCHEMA = `
+-- One row per (industry, listing) with the listing's attributes copied in, clustered on the key:
+-- the search reads one range of it for its industry, without a look-up per listing.
+CREATE TABLE posting (
+  industry text NOT NULL,
+  listing_id integer NOT NULL,
+  whole boolean NOT NULL,
+  purpose_mask integer NOT NULL,
+  type_mask integer NOT NULL,
+  national boolean NOT NULL,
+  industry_count integer NOT NULL,
+  slug text NOT NULL,
+  PRIMARY KEY (industry, listing_id)
+);
+CREATE TABLE listing_subsector (
+  subsector text NOT NULL,
+  listing_id integer NOT NULL,
+  PRIMARY KEY (subsector, listing_id)
+);
+CREATE TABLE coverage_place (
+  place_id text NOT NULL,
+  listing_id integer NOT NULL,
+  PRIMARY KEY (place_id, listing_id)
+);
+CREATE TABLE coverage_within (
+  ancestor_id text NOT NULL,
+  listing_id integer NOT NULL,
+  PRIMARY KEY (ancestor_id, listing_id)
+);
+CREATE TABLE branch (
+  id integer PRIMARY KEY,
+  listing_id integer NOT NULL,
+  lat double precision NOT NULL,
+  lon double precision NOT NULL,
+  point earth NOT NULL
+);
+`;
+
+const INDEXES = `
+CREATE INDEX branch_point ON branch USING gist (point);
+CREATE INDEX branch_by_listing ON branch (listing_id) INCLUDE (lat, lon);
+CLUSTER posting USING posting_pkey;
+CLUSTER branch USING branch_by_listing;
+`;
+
+/** Parameters by position, the same in every statement (unused ones are simply not referenced). */
+const P = {
+  industry: 1,
+  purpose: 2,
+  lat: 3,
+  lon: 4,
+  rad: 5,
+  earthKm: 6,
+  kmPerMile: 7,
+  limit: 8,
+  offset: 9,
+  types: 10,
+  sub: 11,
+  radius: 12,
+  radiusBox: 13,
+  chain: 14,
+  own: 15,
+  coversBox: 16,
+} as const;
+
+/** The engine's haversine in SQL, miles from the place to branch `b`. */
+const DISTANCE = `(2 * $${P.earthKm}::float8 * asin(least(1, sqrt(
+    power(sin((b.lat - $${P.lat}::float8) * $${P.rad}::float8 / 2), 2)
+    + cos($${P.lat}::float8 * $${P.rad}::float8) * cos(b.lat * $${P.rad}::float8)
+      * power(sin((b.lon - $${P.lon}::float8) * $${P.rad}::float8 / 2), 2)
+  ))) / $${P.kmPerMile}::float8)`;
+
+function nearListings(boxParam: number, miles: string): string {
+  return `SELECT b.listing_id FROM branch b
+      WHERE earth_box(ll_to_earth($${P.lat}::float8, $${P.lon}::float8), $${boxParam}::float8) @> b.point
+        AND ${DISTANCE} <= ${miles}`;
+}
+
+interface Shape {
+  order: PeerQuery['order'];
+  sub: boolean;
+  types: boolean;
+  radius: boolean;
+}
+
+export function postgresSql(shape: Shape): string {
+  const where = [`p.industry = $${P.industry}::text`, `(p.purpose_mask & $${P.purpose}::int) <> 0`];
+  if (shape.types) where.push(`(p.type_mask & $${P.types}::int) <> 0`);
+  const namedTest = `EXISTS (SELECT 1 FROM listing_subsector s
+      WHERE s.subsector = $${P.sub}::text AND s.listing_id = p.listing_id)`;
+  if (shape.sub) where.push(`(p.whole OR ${namedTest})`);
+  if (shape.radius)
+    where.push(`p.listing_id IN (${nearListings(P.radiusBox, `$${P.radius}::float8`)})`);
+  if (shape.order === 'covers') {
+    where.push(`(p.national
+      OR EXISTS (SELECT 1 FROM coverage_place cp
+                 WHERE cp.place_id = ANY ($${P.chain}::text[]) AND cp.listing_id = p.listing_id)
+      OR EXISTS (SELECT 1 FROM coverage_within cw
+                 WHERE cw.ancestor_id = $${P.own}::text AND cw.listing_id = p.listing_id)
+      OR p.listing_id IN (${nearListings(P.coversBox, String(COVERS_BRANCH_MILES))}))`);
+  }
+  const orderBy =
+    shape.order === 'nearest'
+      ? 'distance, slug COLLATE "C"'
+      : 'named DESC, industry_count, distance, slug COLLATE "C"';
+  return `SELECT slug FROM (
+    SELECT p.slug, p.industry_count,
+      ${shape.sub ? namedTest : 'false'} AS named,
+      (SELECT min(${DISTANCE}) FROM branch b WHERE b.listing_id = p.listing_id) AS distance
+    FROM posting p
+    WHERE ${where.join('\n      AND ')}
+  ) c
+  ORDER BY ${orderBy}
+  LIMIT $${P.limit}::int OFFSET $${P.offset}::int`;
+}
+
+function shapeKey(s: Shape): string {
+  return `bench_${s.order}_${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}`;
+}
+
+/** earth_box's radius (metres on earth()'s sphere) that surely holds everything within `miles`. */
+function earthBoxRadius(miles: number, earthMetres: number): number {
+  const angle = (miles * KM_PER_MILE) / EARTH_RADIUS_KM;
+  return angle * earthMetres * 1.01 + 10;
+}
+
+async function insertRows(client: pg.Client, sql: string, columns: unknown[][]): Promise<void> {
+  await client.query(sql, columns);
+}
+
+export class PostgresPeer implements Peer {
+  readonly name = 'postgres';
+  private readonly shapes = new Map<string, { text: string; used: number[] }>();
+
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly earthMetres: number,
+  ) {}
+
+  static async build(directory: Directory, url = BENCH_DATABASE_URL): Promise<PostgresPeer> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${BENCH_SCHEMA} CASCADE`);
+    await client.query(`CREATE SCHEMA ${BENCH_SCHEMA}`);
+    await client.query(`SET search_path TO ${BENCH_SCHEMA}`);
+    await client.query(`CREATE EXTENSION cube SCHEMA ${BENCH_SCHEMA}`);
+    await client.query(`CREATE EXTENSION earthdistance SCHEMA ${BENCH_SCHEMA}`);
+    await client.query(SCHEMA);
+    const rows = toRows(directory);
+    const cols = <T>(n: number) => Array.from({ length: n }, () => [] as T[]);
+    const posting = cols<unknown>(8);
+    const subsector = cols<unknown>(2);
+    const place = cols<unknown>(2);
+    const within = cols<unknown>(2);
+    const branch = cols<unknown>(4);
+    for (const r of rows) {
+      const whole = new Set(r.wholeIndustries);
+      for (const i of r.industries) {
+        [
+          i,
+          r.id,
+          whole.has(i),
+          r.purposeMask,
+          r.typeMask,
+          r.national,
+          r.industryCount,
+          r.slug,
+        ].forEach((v, k) => posting[k]!.push(v));
+      }
+      for (const s of r.named) {
+        subsector[0]!.push(s);
+        subsector[1]!.push(r.id);
+      }
+      for (const c of r.coverage) {
+        place[0]!.push(c);
+        place[1]!.push(r.id);
+      }
+      for (const a of r.coverageAncestors) {
+        within[0]!.push(a);
+        within[1]!.push(r.id);
+      }
+      for (const b of r.branches) {
+        branch[0]!.push(b.id);
+        branch[1]!.push(r.id);
+        branch[2]!.push(b.lat);
+        branch[3]!.push(b.lon);
+      }
+    }
+    await client.query('BEGIN');
+    await insertRows(
+      client,
+      `INSERT INTO posting SELECT * FROM unnest($1::text[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::bool[], $7::int[], $8::text[])`,
+      posting,
+    );
+    await insertRows(
+      client,
+      `INSERT INTO listing_subsector SELECT * FROM unnest($1::text[], $2::int[])`,
+      subsector,
+    );
+    await insertRows(
+      client,
+      `INSERT INTO coverage_place SELECT * FROM unnest($1::text[], $2::int[])`,
+      place,
+    );
+    await insertRows(
+      client,
+      `INSERT INTO coverage_within SELECT * FROM unnest($1::text[], $2::int[])`,
+      within,
+    );
+    await insertRows(
+      client,
+      `INSERT INTO branch (id, listing_id, lat, lon, point)
+       SELECT id, listing_id, lat, lon, ll_to_earth(lat, lon)
+       FROM unnest($1::int[], $2::int[], $3::float8[], $4::float8[]) AS t(id, listing_id, lat, lon)`,
+      branch,
+    );
+    await client.query('COMMIT');
+    await client.query(INDEXES);
+    await client.query('VACUUM ANALYZE');
+    await client.query('SET jit = off');
+    const earth = await client.query<{ r: number }>('SELECT earth() AS r');
+    return new PostgresPeer(client, Number(earth.rows[0]!.r));
+  }
+
+  private statement(q: PeerQuery): { name: string; text: string; values: unknown[] } {
+    const shape: Shape = {
+      order: q.order,
+      sub: q.subsectorKey !== null,
+      types: q.typeMask !== 0,
+      radius: q.radiusMiles !== null,
+    };
+    const values: unknown[] = new Array<unknown>(16).fill(null);
+    const set = (k: keyof typeof P, v: unknown) => (values[P[k] - 1] = v);
+    set('industry', q.industry);
+    set('purpose', q.purposeBit);
+    set('lat', q.lat);
+    set('lon', q.lon);
+    set('rad', DEG_TO_RAD);
+    set('earthKm', EARTH_RADIUS_KM);
+    set('kmPerMile', KM_PER_MILE);
+    set('limit', q.limit);
+    set('offset', q.offset);
+    set('types', q.typeMask);
+    set('sub', q.subsectorKey);
+    set('radius', q.radiusMiles);
+    set(
+      'radiusBox',
+      q.radiusMiles === null ? null : earthBoxRadius(q.radiusMiles, this.earthMetres),
+    );
+    set('chain', q.chain);
+    set('own', q.own);
+    set('coversBox', earthBoxRadius(COVERS_BRANCH_MILES, this.earthMetres));
+    const key = shapeKey(shape);
+    let prepared = this.shapes.get(key);
+    if (!prepared) {
+      // A prepared statement must use every parameter it is given: keep only those referenced.
+      const text = postgresSql(shape);
+      const used = [...new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort(
+        (a, b) => a - b,
+      );
+      const renumber = new Map(used.map((n, i) => [n, i + 1]));
+      prepared = {
+        text: text.replace(/\$(\d+)/g, (_, n: string) => `$${renumber.get(Number(n))}`),
+        used,
+      };
+      this.shapes.set(key, prepared);
+    }
+    return { name: key, text: prepared.text, values: prepared.used.map((n) => values[n - 1]) };
+  }
+
+  async search(q: PeerQuery): Promise<string[]> {
+    const result = await this.client.query<{ slug: string }>(this.statement(q));
+    return result.rows.map((r) => r.slug);
+  }
+
+  async explain(q: PeerQuery): Promise<string[]> {
+    const { text, values } = this.statement(q);
+    const result = await this.client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${text}`,
+      values,
+    );
+    return result.rows.map((r) => r['QUERY PLAN']);
+  }
+
+  async close(): Promise<void> {
+    await this.client.query(`DROP SCHEMA IF EXISTS ${BENCH_SCHEMA} CASCADE`);
+    await this.client.end();
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { type ConfigError, loadConfig } from './config.js';
+
+const load = (env: Record<string, string>) => loadConfig(env, '/srv/shortlist');
+
+describe('configuration of enquiry emails and attachments', () => {
+  it('writes to the outbox, from a local address, and keeps files 90 days by default', () => {
+    expect(load({})).toMatchObject({
+      smtpUrl: null,
+      mailFrom: { name: 'Shortlist', address: 'enquiries@localhost' },
+      attachmentRetentionDays: 90,
+    });
+  });
+
+  it('reads SMTP_URL, MAIL_FROM (with or without a name) and ATTACHMENT_RETENTION_DAYS', () => {
+    expect(
+      load({
+        SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+        MAIL_FROM: 'Shortlist Enquiries <enquiries@shortlist.example>',
+        ATTACHMENT_RETENTION_DAYS: '30',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtps://user:secret@mail.example.com:465',
+      mailFrom: { name: 'Shortlist Enquiries', address: 'enquiries@shortlist.example' },
+      attachmentRetentionDays: 30,
+    });
+    expect(load({ MAIL_FROM: 'enquiries@shortlist.example' }).mailFrom).toEqual({
+      address: 'enquiries@shortlist.example',
+    });
+  });
+
+  it('reports every problem at once, naming each variable', () => {
+    let problems: string[] = [];
+    try {
+      load({
+        PORT: 'eighty',
+        SMTP_URL: 'http://mail.example.com',
+        MAIL_FROM: 'Shortlist <not an address>',
+        ATTACHMENT_RETENTION_DAYS: '0',
+      });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'PORT must be a whole number from 0 to 65535 (it is "eighty")',
+      'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (leave it unset to write emails to the outbox folder)',
+      'ATTACHMENT_RETENTION_DAYS must be a whole number from 1 to 3650 (it is "0")',
+      'MAIL_FROM must be an email address, optionally with a name: Shortlist <enquiries@example.com> (it is "Shortlist <not an address>")',
+    ]);
+  });
+
+  it('asks for MAIL_FROM when SMTP_URL is set', () => {
+    expect(() => load({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(
+      'MAIL_FROM must be set when SMTP_URL is set: the address enquiry emails come from',
+    );
+  });
+});

@@ -1,0 +1,783 @@
+/**
+ * The account pages, working without JavaScript: /signup, /signin, sign-out, /forgot-password,
+ * /reset-password, and /account (API tokens, the calendar feed, password, email address, download
+ * my data, delete my account). Every form carries the CSRF token; each calls the same services as
+ * the API.
+ */
+import { escapeHtml } from '@kitajs/html';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError, type Problem } from '../../domain/errors.js';
+import {
+  changeEmail,
+  changePassword,
+  createApiToken,
+  createCalendarFeed,
+  deleteAccount,
+  exportAccount,
+  getCalendarFeed,
+  listApiTokens,
+  mergeFavourites,
+  requestPasswordReset,
+  resetPassword,
+  revokeApiToken,
+  revokeCalendarFeed,
+  signIn,
+  signOut,
+  signUp,
+  type PresentedApiToken,
+} from '../../services/accounts.service.js';
+import {
+  clearSessionCookie,
+  createCsrfToken,
+  readSessionToken,
+  sendSession,
+  type AccountContext,
+} from '../../http/auth.js';
+import { readFavourites, writeFavourites } from '../favourites.js';
+import { isDemoDirectory, type PageDeps } from '../page-context.js';
+import {
+  AccountLayout,
+  CsrfField,
+  InputField,
+  formText,
+  messagesByField,
+  nextPath,
+  requireFormCsrf,
+  requirePageAccount,
+  sendPage,
+  toSummary,
+} from './page-kit.js';
+
+const SIGNIN_IDS: Record<string, string> = { email: 'email', password: 'password' };
+
+function problemsOf(error: unknown): Problem[] {
+  if (isDomainError(error)) return error.problems;
+  throw error;
+}
+
+function statusOf(error: unknown): number {
+  if (!isDomainError(error)) return 500;
+  if (error.code === 'rate-limited') return 429;
+  if (error.code === 'invalid-credentials') return 401;
+  if (error.code === 'email-taken') return 409;
+  return 400;
+}
+
+async function moveFavourites(
+  context: AccountContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
+  const slugs = readFavourites(request);
+  if (slugs.length === 0) return;
+  await mergeFavourites(context.accounts, userId, slugs);
+  writeFavourites(request, reply, []);
+}
+
+function CredentialsPage(props: {
+  kind: 'signup' | 'signin';
+  demo: boolean;
+  csrf: string;
+  email: string;
+  next: string;
+  problems: readonly Problem[];
+}): JSX.Element {
+  const signup = props.kind === 'signup';
+  const title = signup ? 'Create an account' : 'Sign in';
+  const messages = messagesByField(props.problems);
+  const action = `/${props.kind}?next=${encodeURIComponent(props.next)}`;
+  return (
+    <AccountLayout
+      title={title}
+      demo={props.demo}
+      errors={toSummary(props.problems, SIGNIN_IDS, 'email')}
+    >
+      <h1 class="page-title">{escapeHtml(title)}</h1>
+      <p class="lede">
+        {signup
+          ? 'Keep your interviews and their follow-up plans, and see what is due in your calendar. You can download or delete everything at any time.'
+          : 'Sign in to see your interviews and what is due.'}
+      </p>
+      <form method="post" action={action} novalidate class="section">
+        <CsrfField token={props.csrf} />
+        <InputField
+          id="email"
+          name="email"
+          label="Email address"
+          type="email"
+          value={props.email}
+          autocomplete="email"
+          error={messages.email}
+        />
+        <InputField
+          id="password"
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete={signup ? 'new-password' : 'current-password'}
+          {...(signup
+            ? {
+                hint: 'At least 12 characters. Three or four random words make a strong password that is easy to remember.',
+              }
+            : {})}
+          error={messages.password ?? messages['']}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {escapeHtml(signup ? 'Create my account' : 'Sign in')}
+          </button>
+        </div>
+      </form>
+      {signup ? (
+        <p>
+          Already have an account? <a href="/signin">Sign in</a>.
+        </p>
+      ) : (
+        <p>
+          <a href="/forgot-password">Forgotten your password?</a> No account yet?{' '}
+          <a href="/signup">Create one</a>.
+        </p>
+      )}
+    </AccountLayout>
+  );
+}
+
+function ForgotPage(props: {
+  demo: boolean;
+  csrf: string;
+  email: string;
+  sent: string | null;
+  problems: readonly Problem[];
+}): JSX.Element {
+  const messages = messagesByField(props.problems);
+  return (
+    <AccountLayout
+      title="Reset your password"
+      demo={props.demo}
+      errors={toSummary(props.problems, { email: 'email' }, 'email')}
+    >
+      <h1 class="page-title">Reset your password</h1>
+      {props.sent ? (
+        <div class="notice notice-success" role="status">
+          <p>{escapeHtml(props.sent)}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/forgot-password" novalidate class="section">
+        <CsrfField token={props.csrf} />
+        <InputField
+          id="email"
+          name="email"
+          label="Email address"
+          type="email"
+          value={props.email}
+          autocomplete="email"
+          hint="We will email you a link to choose a new password. It works once, for one hour."
+          error={messages.email ?? messages['']}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            Email me a link
+          </button>
+        </div>
+      </form>
+    </AccountLayout>
+  );
+}
+
+function ResetPage(props: {
+  demo: boolean;
+  csrf: string;
+  token: string;
+  problems: readonly Problem[];
+}): JSX.Element {
+  const messages = messagesByField(props.problems);
+  return (
+    <AccountLayout
+      title="Choose a new password"
+      demo={props.demo}
+      errors={toSummary(props.problems, { password: 'password', token: 'password' }, 'password')}
+    >
+      <h1 class="page-title">Choose a new password</h1>
+      {messages.token ? (
+        <p>
+          <a href="/forgot-password">Ask for a new link</a>.
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/reset-password" novalidate class="section">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="token" value={props.token} />
+        <InputField
+          id="password"
+          name="password"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          hint="At least 12 characters. You will be signed out everywhere else."
+          error={messages.password ?? messages.token}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            Set my new password
+          </button>
+        </div>
+      </form>
+    </AccountLayout>
+  );
+}
+
+interface AccountView {
+  email: string;
+  tokens: PresentedApiToken[];
+  newToken: string | null;
+  feed: { active: boolean; createdAt: string | null };
+  newFeedUrl: string | null;
+  notice: string | null;
+  problems: readonly Problem[];
+  /** Which form the problems belong to. */
+  form: 'token' | 'password' | 'email' | 'delete' | null;
+}
+
+const ACCOUNT_IDS: Record<string, Record<string, string>> = {
+  token: { name: 'token-name' },
+  password: { currentPassword: 'current-password', newPassword: 'new-password' },
+  email: { email: 'new-email', password: 'email-password' },
+  delete: { password: 'delete-password' },
+};
+
+function formatDate(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'never';
+}
+
+function AccountPage(props: { demo: boolean; csrf: string; view: AccountView }): JSX.Element {
+  const view = props.view;
+  const ids = view.form ? (ACCOUNT_IDS[view.form] ?? {}) : {};
+  const first = Object.values(ids)[0] ?? 'main';
+  const messages = messagesByField(view.problems);
+  const errorFor = (form: AccountView['form'], field: string) =>
+    view.form === form ? messages[field] : undefined;
+  const pageError = view.form ? messages[''] : undefined;
+  return (
+    <AccountLayout
+      title="Your account"
+      demo={props.demo}
+      errors={toSummary(view.problems, ids, first)}
+    >
+      <h1 class="page-title">Your account</h1>
+      <p class="lede">
+        Signed in as <strong>{escapeHtml(view.email)}</strong>.
+      </p>
+      {view.notice ? (
+        <div class="notice notice-success" role="status">
+          <p>{escapeHtml(view.notice)}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      {pageError ? (
+        <div class="notice notice-warning" role="alert">
+          <p>{escapeHtml(pageError)}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href="/interviews">Your interviews</a>
+      </p>
+
+      <section class="section" aria-labelledby="calendar">
+        <h2 id="calendar">Calendar feed</h2>
+        <p>
+          A private address your calendar app subscribes to: it always shows the follow-up steps
+          still to do. Anyone with the address can read it, so keep it to yourself.
+        </p>
+        {view.newFeedUrl ? (
+          <div class="notice notice-info">
+            <p>
+              Your calendar address (shown only now; copy it into your calendar app as a
+              subscription):
+            </p>
+            <p>
+              <code safe>{view.newFeedUrl}</code>
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        <p>
+          {view.feed.active
+            ? `You have a calendar feed, created on ${formatDate(view.feed.createdAt)}.`
+            : 'You have no calendar feed.'}
+        </p>
+        <div class="button-row">
+          <form method="post" action="/account/feed">
+            <CsrfField token={props.csrf} />
+            <button type="submit" class="button">
+              {view.feed.active ? 'Make a new address (the old one stops)' : 'Create my feed'}
+            </button>
+          </form>
+          {view.feed.active ? (
+            <form method="post" action="/account/feed/revoke">
+              <CsrfField token={props.csrf} />
+              <button type="submit" class="button button-secondary">
+                Turn off the feed
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+        </div>
+      </section>
+
+      <section class="section" aria-labelledby="tokens">
+        <h2 id="tokens">API tokens</h2>
+        <p>
+          For your own programs: send a token as <code>Authorization: Bearer sl_...</code>. A token
+          can do everything you can, so revoke one you no longer use.
+        </p>
+        {view.newToken ? (
+          <div class="notice notice-info">
+            <p>Your new token (shown only now; copy it somewhere safe):</p>
+            <p>
+              <code safe>{view.newToken}</code>
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
+        {view.tokens.length > 0 ? (
+          <div class="table-wrap">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Starts with</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.tokens.map((token) => (
+                  <tr>
+                    <td safe>{token.name}</td>
+                    <td>
+                      <code safe>{token.prefix}</code>
+                    </td>
+                    <td>{formatDate(token.createdAt)}</td>
+                    <td>{formatDate(token.lastUsedAt)}</td>
+                    <td>
+                      <form
+                        method="post"
+                        action={`/account/tokens/${encodeURIComponent(token.id)}/revoke`}
+                      >
+                        <CsrfField token={props.csrf} />
+                        <button type="submit" class="button button-secondary button-small">
+                          Revoke{' '}
+                          <span class="visually-hidden" safe>
+                            {token.name}
+                          </span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>You have no API tokens.</p>
+        )}
+        <form method="post" action="/account/tokens" novalidate>
+          <CsrfField token={props.csrf} />
+          <InputField
+            id="token-name"
+            name="name"
+            label="Name of a new token"
+            hint="Say what will use it, such as “My spreadsheet”."
+            error={errorFor('token', 'name')}
+          />
+          <button type="submit" class="button">
+            Create a token
+          </button>
+        </form>
+      </section>
+
+      <section class="section" aria-labelledby="password">
+        <h2 id="password">Change your password</h2>
+        <form method="post" action="/account/password" novalidate>
+          <CsrfField token={props.csrf} />
+          <InputField
+            id="current-password"
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autocomplete="current-password"
+            error={errorFor('password', 'currentPassword')}
+          />
+          <InputField
+            id="new-password"
+            name="newPassword"
+            label="New password"
+            type="password"
+            autocomplete="new-password"
+            hint="At least 12 characters. You stay signed in here and are signed out everywhere else."
+            error={errorFor('password', 'newPassword')}
+          />
+          <button type="submit" class="button">
+            Change my password
+          </button>
+        </form>
+      </section>
+
+      <section class="section" aria-labelledby="email-address">
+        <h2 id="email-address">Change your email address</h2>
+        <form method="post" action="/account/email" novalidate>
+          <CsrfField token={props.csrf} />
+          <InputField
+            id="new-email"
+            name="email"
+            label="New email address"
+            type="email"
+            autocomplete="email"
+            error={errorFor('email', 'email')}
+          />
+          <InputField
+            id="email-password"
+            name="password"
+            label="Your password"
+            type="password"
+            autocomplete="current-password"
+            error={errorFor('email', 'password')}
+          />
+          <button type="submit" class="button">
+            Change my email address
+          </button>
+        </form>
+      </section>
+
+      <section class="section" aria-labelledby="your-data">
+        <h2 id="your-data">Your data</h2>
+        <p>
+          <a href="/account/export">Download my data</a> (one JSON file with your account,
+          interviews, plans, tokens and favourites; never the secrets).
+        </p>
+        <form method="post" action="/account/delete" novalidate>
+          <CsrfField token={props.csrf} />
+          <h3>Delete my account</h3>
+          <p>
+            Everything goes at once: your account, interviews, drafts, tokens, calendar feed and
+            favourites. This cannot be undone.
+          </p>
+          <InputField
+            id="delete-password"
+            name="password"
+            label="Your password, to confirm"
+            type="password"
+            autocomplete="current-password"
+            error={errorFor('delete', 'password')}
+          />
+          <button type="submit" class="button button-secondary">
+            Delete my account and everything in it
+          </button>
+        </form>
+      </section>
+    </AccountLayout>
+  );
+}
+
+/** Registers the account pages in the scope that already has the account hooks. */
+export function registerAccountPages(
+  scope: FastifyInstance,
+  deps: PageDeps,
+  context: AccountContext,
+): void {
+  const signedIn = requirePageAccount(scope);
+  const formCsrf = requireFormCsrf(scope);
+  const demo = () => isDemoDirectory(deps);
+
+  for (const kind of ['signup', 'signin'] as const) {
+    scope.get(`/${kind}`, { schema: { hide: true } }, (request, reply) => {
+      const next = nextPath((request.query as Record<string, unknown>).next);
+      if (request.account) return reply.redirect(next, 303);
+      return sendPage(
+        reply,
+        200,
+        <CredentialsPage
+          kind={kind}
+          demo={demo()}
+          csrf={createCsrfToken(request, reply)}
+          email=""
+          next={next}
+          problems={[]}
+        />,
+      );
+    });
+
+    scope.post(
+      `/${kind}`,
+      { schema: { hide: true }, preHandler: formCsrf },
+      async (request, reply) => {
+        const next = nextPath((request.query as Record<string, unknown>).next);
+        try {
+          const { user, session } =
+            kind === 'signup'
+              ? await signUp(context.accounts, request.body, { ip: request.ip })
+              : await signIn(context.accounts, request.body, {
+                  ip: request.ip,
+                  previousSessionToken: readSessionToken(request),
+                });
+          sendSession(context, request, reply, session);
+          await moveFavourites(context, request, reply, user.id);
+          return reply.redirect(next, 303);
+        } catch (error) {
+          return sendPage(
+            reply,
+            statusOf(error),
+            <CredentialsPage
+              kind={kind}
+              demo={demo()}
+              csrf={createCsrfToken(request, reply)}
+              email={formText(request.body, 'email')}
+              next={next}
+              problems={problemsOf(error)}
+            />,
+          );
+        }
+      },
+    );
+  }
+
+  scope.post(
+    '/signout',
+    { schema: { hide: true }, preHandler: formCsrf },
+    async (request, reply) => {
+      const token = readSessionToken(request);
+      if (token) await signOut(context.accounts, token);
+      clearSessionCookie(request, reply);
+      return reply.redirect('/', 303);
+    },
+  );
+
+  scope.get('/forgot-password', { schema: { hide: true } }, (request, reply) =>
+    sendPage(
+      reply,
+      200,
+      <ForgotPage
+        demo={demo()}
+        csrf={createCsrfToken(request, reply)}
+        email=""
+        sent={null}
+        problems={[]}
+      />,
+    ),
+  );
+
+  scope.post(
+    '/forgot-password',
+    { schema: { hide: true }, preHandler: formCsrf },
+    async (request, reply) => {
+      const email = formText(request.body, 'email');
+      try {
+        const { message } = await requestPasswordReset(context.accounts, request.body, {
+          ip: request.ip,
+        });
+        return sendPage(
+          reply,
+          200,
+          <ForgotPage
+            demo={demo()}
+            csrf={createCsrfToken(request, reply)}
+            email={email}
+            sent={message}
+            problems={[]}
+          />,
+        );
+      } catch (error) {
+        return sendPage(
+          reply,
+          statusOf(error),
+          <ForgotPage
+            demo={demo()}
+            csrf={createCsrfToken(request, reply)}
+            email={email}
+            sent={null}
+            problems={problemsOf(error)}
+          />,
+        );
+      }
+    },
+  );
+
+  scope.get('/reset-password', { schema: { hide: true } }, (request, reply) =>
+    sendPage(
+      reply,
+      200,
+      <ResetPage
+        demo={demo()}
+        csrf={createCsrfToken(request, reply)}
+        token={formText(request.query, 'token')}
+        problems={[]}
+      />,
+    ),
+  );
+
+  scope.post(
+    '/reset-password',
+    { schema: { hide: true }, preHandler: formCsrf },
+    async (request, reply) => {
+      try {
+        const { user, session } = await resetPassword(context.accounts, request.body);
+        sendSession(context, request, reply, session);
+        await moveFavourites(context, request, reply, user.id);
+        return reply.redirect('/account?done=password', 303);
+      } catch (error) {
+        return sendPage(
+          reply,
+          statusOf(error),
+          <ResetPage
+            demo={demo()}
+            csrf={createCsrfToken(request, reply)}
+            token={formText(request.body, 'token')}
+            problems={problemsOf(error)}
+          />,
+        );
+      }
+    },
+  );
+
+  const NOTICES: Record<string, string> = {
+    password: 'Your password is changed. You are signed out everywhere else.',
+    email: 'Your email address is changed.',
+    revoked: 'The token is revoked: it no longer works.',
+    'feed-off': 'Your calendar feed is off: its address no longer works.',
+  };
+
+  async function renderAccount(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: Partial<AccountView> = {},
+  ) {
+    const account = request.account!;
+    const view: AccountView = {
+      email: account.user.email,
+      tokens: await listApiTokens(context.accounts, account.user.id),
+      newToken: null,
+      feed: await getCalendarFeed(context.accounts, account.user.id),
+      newFeedUrl: null,
+      notice: NOTICES[formText(request.query, 'done')] ?? null,
+      problems: [],
+      form: null,
+      ...extra,
+    };
+    return sendPage(
+      reply,
+      status,
+      <AccountPage demo={demo()} csrf={createCsrfToken(request, reply)} view={view} />,
+    );
+  }
+
+  scope.get('/account', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    renderAccount(request, reply, 200),
+  );
+
+  /** Runs a change; on a problem, shows the account page with it beside the form. */
+  async function change(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: AccountView['form'],
+    run: () => Promise<Partial<AccountView> | string>,
+  ) {
+    try {
+      const result = await run();
+      if (typeof result === 'string') return reply.redirect(result, 303);
+      return renderAccount(request, reply, 200, result);
+    } catch (error) {
+      return renderAccount(request, reply, statusOf(error), {
+        problems: problemsOf(error),
+        form,
+      });
+    }
+  }
+
+  scope.post('/account/tokens', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, 'token', async () => {
+      const created = await createApiToken(context.accounts, request.account!.user.id, {
+        name: formText(request.body, 'name'),
+      });
+      return { newToken: created.token };
+    }),
+  );
+
+  scope.post(
+    '/account/tokens/:id/revoke',
+    { schema: { hide: true }, ...signedIn },
+    (request, reply) =>
+      change(request, reply, null, async () => {
+        const { id } = request.params as { id: string };
+        await revokeApiToken(context.accounts, request.account!.user.id, id);
+        return '/account?done=revoked';
+      }),
+  );
+
+  scope.post('/account/feed', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, null, async () => {
+      const feed = await createCalendarFeed(context.accounts, request.account!.user.id);
+      return { newFeedUrl: feed.url };
+    }),
+  );
+
+  scope.post('/account/feed/revoke', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, null, async () => {
+      await revokeCalendarFeed(context.accounts, request.account!.user.id);
+      return '/account?done=feed-off';
+    }),
+  );
+
+  scope.post('/account/password', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, 'password', async () => {
+      await changePassword(context.accounts, request.account!, {
+        currentPassword: formText(request.body, 'currentPassword'),
+        newPassword: formText(request.body, 'newPassword'),
+      });
+      return '/account?done=password';
+    }),
+  );
+
+  scope.post('/account/email', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, 'email', async () => {
+      await changeEmail(context.accounts, request.account!, {
+        email: formText(request.body, 'email'),
+        password: formText(request.body, 'password'),
+      });
+      return '/account?done=email';
+    }),
+  );
+
+  scope.get('/account/export', { schema: { hide: true }, ...signedIn }, async (request, reply) => {
+    const data = await exportAccount(context.exports, request.account!.user.id);
+    const day = context.accounts.clock.now().toISOString().slice(0, 10);
+    return reply
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="shortlist-my-data-${day}.json"`)
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  scope.post('/account/delete', { schema: { hide: true }, ...signedIn }, (request, reply) =>
+    change(request, reply, 'delete', async () => {
+      await deleteAccount(context.accounts, request.account!.user.id, {
+        password: formText(request.body, 'password'),
+      });
+      clearSessionCookie(request, reply);
+      return '/?deleted=1';
+    }),
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * What the account and interview pages share: sending a page, the CSRF field every form carries,
+ * a labelled input with its error, problems turned into the error summary, and the hooks that
+ * send visitors without an account to the sign-in page.
+ */
+import { escapeHtml, type Children } from '@kitajs/html';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
+import type { Problem } from '../../domain/errors.js';
+import {
+  ErrorSummary,
+  FieldError,
+  Layout,
+  fieldAria,
+  toHtml,
+  type SummaryError,
+} from '../layout.js';
+import { safeReturnPath } from '../favourites.js';
+
+/** Sends a full page (never cached: it shows an account's data). */
+export function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(toHtml(page));
+}
+
+/** A page in the site's layout. */
+export function AccountLayout(props: {
+  title: string;
+  demo: boolean;
+  current?: string;
+  errors?: readonly SummaryError[];
+  children?: Children;
+}): JSX.Element {
+  const failed = (props.errors?.length ?? 0) > 0;
+  return (
+    <Layout
+      title={failed ? `Error: ${props.title}` : props.title}
+      demo={props.demo}
+      {...(props.current ? { current: props.current } : {})}
+      noindex
+    >
+      <ErrorSummary errors={props.errors ?? []} />
+      {props.children}
+    </Layout>
+  );
+}
+
+/** The hidden CSRF field of a form that changes something. */
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/** A labelled single-line input with its hint and error. */
+export function InputField(props: {
+  id: string;
+  name: string;
+  label: string;
+  type?: string;
+  value?: string;
+  hint?: string;
+  error?: string | undefined;
+  autocomplete?: string;
+}) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  return (
+    <div class={props.error ? 'form-group form-group-error' : 'form-group'}>
+      <label class="label" for={props.id}>
+        {escapeHtml(props.label)}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={hintId}>
+          {escapeHtml(props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError fieldId={props.id} message={props.error} />
+      <input
+        class="input"
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        {...fieldAria(props.id, props.error, hintId)}
+      />
+    </div>
+  );
+}
+
+/** Problems as the error summary's entries; `ids` maps a problem's field to a control's id. */
+export function toSummary(
+  problems: readonly Problem[],
+  ids: Readonly<Record<string, string>>,
+  fallbackId: string,
+): SummaryError[] {
+  return problems.map((problem) => ({
+    fieldId: (problem.field !== null ? ids[problem.field] : undefined) ?? fallbackId,
+    message: problem.message,
+  }));
+}
+
+/** The first message for each field. */
+export function messagesByField(problems: readonly Problem[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const problem of problems) {
+    const key = problem.field ?? '';
+    messages[key] ??= problem.message;
+  }
+  return messages;
+}
+
+/** A posted form's text field ('' when missing). */
+export function formText(body: unknown, name: string): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const value = (body as Record<string, unknown>)[name];
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Where to go after signing in: a path on this site only. */
+export function nextPath(raw: unknown, fallback = '/interviews'): string {
+  return safeReturnPath(raw, fallback);
+}
+
+/**
+ * Route hooks for pages that need an account: without one, the browser goes to the sign-in page
+ * (and back here afterwards); form posts need the CSRF token (403 page without).
+ */
+export function requirePageAccount(scope: FastifyInstance) {
+  return {
+    preValidation: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      done: HookHandlerDoneFunction,
+    ): void => {
+      if (request.account) {
+        done();
+        return;
+      }
+      const back = request.method === 'GET' ? request.url : '/interviews';
+      void reply.redirect(`/signin?next=${encodeURIComponent(back)}`, 303);
+    },
+    preHandler: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      if (request.method === 'POST') {
+        scope.csrfProtection(request, reply, done);
+        return;
+      }
+      done();
+    },
+  };
+}
+
+/** preHandler for the forms that work without an account (sign-in, sign-up, reset). */
+export function requireFormCsrf(scope: FastifyInstance) {
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    scope.csrfProtection(request, reply, done);
+  };
+}

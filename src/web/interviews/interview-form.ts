@@ -1,0 +1,85 @@
+/**
+ * A saved interview in the follow-up page's form (src/web/followup/followup-form.ts): its values
+ * from the saved input, for the edit page. The form has no field for the candidate's time zone,
+ * the interviewers' ids or the minimum gap; a saved value of those is kept when the form is saved
+ * (see mergeFormInput).
+ */
+import type { FollowUpInput } from '../../domain/followup/index.js';
+import {
+  CHECKED,
+  MAX_PAGE_INTERVIEWERS,
+  createEmptyForm,
+  interviewerField,
+  type FollowUpForm,
+} from '../followup/followup-form.js';
+
+/** `YYYY-MM-DDTHH:mm` of a local time with its offset (`2026-10-15T15:00:00+01:00`). */
+function toLocalInput(value: string): string {
+  return value.slice(0, 16);
+}
+
+/** The follow-up form filled with a saved input. */
+export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
+  const form = createEmptyForm();
+  const values: Record<string, string> = {
+    ...form.values,
+    'interview.startsAt': toLocalInput(input.interview.startsAt),
+    'interview.endsAt': toLocalInput(input.interview.endsAt),
+    'interview.timeZone': input.interview.timeZone,
+    'interview.format': input.interview.format,
+    'employer.name': input.employer.name,
+    'employer.style': input.employer.style,
+    role: input.role,
+    'candidate.name': input.candidate.name,
+    'candidate.linkedin': input.candidate.linkedin,
+    'notes.liked': input.notes.liked,
+    'notes.fit': input.notes.fit,
+    'notes.questions': input.notes.questions.join('\n'),
+  };
+  if (input.interview.nation) values['interview.nation'] = input.interview.nation;
+  else delete values['interview.nation'];
+  if (input.employer.sector) values['employer.sector'] = input.employer.sector;
+  if (input.decisionExpectedOn) values.decisionExpectedOn = input.decisionExpectedOn;
+  else values.decisionNotGiven = CHECKED;
+  if (input.options.secondCheckIn) values['options.secondCheckIn'] = CHECKED;
+  const interviewers = input.interviewers.slice(0, MAX_PAGE_INTERVIEWERS);
+  interviewers.forEach((interviewer, index) => {
+    values[interviewerField(index, 'name')] = interviewer.name;
+    if (interviewer.title) values[interviewerField(index, 'title')] = interviewer.title;
+    if (interviewer.email) values[interviewerField(index, 'email')] = interviewer.email;
+    if (interviewer.postalAddress)
+      values[interviewerField(index, 'postalAddress')] = interviewer.postalAddress;
+    if (interviewer.onLinkedIn) values[interviewerField(index, 'onLinkedIn')] = CHECKED;
+    if (interviewer.channel) values[interviewerField(index, 'channel')] = interviewer.channel;
+    if (interviewer.notes) values[interviewerField(index, 'notes')] = interviewer.notes;
+    if (interviewer.contact) values.contact = String(index);
+  });
+  return { ...form, values, interviewerCount: Math.max(1, interviewers.length) };
+}
+
+/**
+ * The form's raw input completed with what the form cannot show of the saved input: the
+ * candidate's time zone, the minimum gap, and the ids of interviewers whose names did not change.
+ */
+export function mergeFormInput(
+  raw: Record<string, unknown>,
+  saved: FollowUpInput,
+): Record<string, unknown> {
+  const candidate = (raw.candidate ?? {}) as Record<string, unknown>;
+  const options = (raw.options ?? {}) as Record<string, unknown>;
+  const used = new Set<string>();
+  const interviewers = Array.isArray(raw.interviewers)
+    ? (raw.interviewers as Record<string, unknown>[]).map((interviewer) => {
+        const same = saved.interviewers.find((s) => s.name === interviewer.name && !used.has(s.id));
+        if (!same) return interviewer;
+        used.add(same.id);
+        return { ...interviewer, id: same.id };
+      })
+    : raw.interviewers;
+  return {
+    ...raw,
+    candidate: { ...candidate, timeZone: saved.candidate.timeZone },
+    options: { ...options, minGapHours: saved.options.minGapHours },
+    interviewers,
+  };
+}

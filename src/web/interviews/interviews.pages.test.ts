@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { fixedClock } from '../../../test/enquiries.js';
+import { buildBrand, buildDirectory, buildListing } from '../../../test/factories.js';
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+function encode(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('The page has no CSRF field');
+  return match[1];
+}
+
+/** Posts a form the way a browser without JavaScript does: the page's own token included. */
+async function submit(
+  browser: TestBrowser,
+  page: string,
+  url: string,
+  fields: Record<string, string>,
+) {
+  const html = (await browser.request({ method: 'GET', url: page })).body;
+  return browser.request({
+    method: 'POST',
+    url,
+    headers: FORM,
+    payload: encode({ ...fields, _csrf: csrfOf(html) }),
+  });
+}
+
+const INTERVIEW_FIELDS = {
+  'interview.startsAt': '2026-10-15T15:00',
+  'interview.endsAt': '2026-10-15T16:00',
+  'interview.timeZone': 'Europe/London',
+  'interview.format': 'in-person',
+  'interview.nation': 'england',
+  'employer.name': 'Brightwater Analytics Ltd',
+  'employer.style': 'fast-moving',
+  role: 'Data Analyst',
+  'candidate.name': 'Sam Patel',
+  'candidate.linkedin': 'free',
+  interviewerCount: '1',
+  'interviewers[0].name': 'Anna Clarke',
+  'interviewers[0].email': 'anna.clarke@brightwater.example',
+  contact: '0',
+  decisionNotGiven: 'yes',
+  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
+  'notes.fit': 'three years building retail dashboards in SQL and Python',
+  agency: 'acme-driving',
+  outcome: 'pending',
+};
+
+describe('account and interview pages, without JavaScript', () => {
+  let t: TestApp;
+  let sam: TestBrowser;
+
+  beforeAll(async () => {
+    t = await buildTestApp(
+      buildDirectory([buildBrand({ listings: [buildListing({ slug: 'acme-driving' })] })]),
+      { clock: fixedClock('2026-10-15T11:00:00.000Z') },
+    );
+    sam = new TestBrowser(t.app, '192.0.2.10');
+  });
+  afterAll(() => t.close());
+
+  it('signs up with the form (the CSRF token is needed) and lands on the interviews', async () => {
+    const refused = await sam.request({
+      method: 'POST',
+      url: '/signup',
+      headers: FORM,
+      payload: encode({ email: 'sam@example.com', password: GOOD_PASSWORD }),
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('text/html');
+    const invalid = await submit(sam, '/signup', '/signup', {
+      email: 'sam@example',
+      password: 'short',
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('There is a problem');
+    expect(invalid.body).toContain('Enter an email address like name@example.com.');
+    expect(invalid.body).toContain('Use at least 12 characters for your password.');
+    expect(invalid.body).toContain('value="sam@example"');
+    const res = await submit(sam, '/signup', '/signup', {
+      email: 'sam@example.com',
+      password: GOOD_PASSWORD,
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/interviews');
+    expect(sam.cookies.has('shortlist_session')).toBe(true);
+  });
+
+  it('sends visitors without an account to the sign-in page, and back afterwards', async () => {
+    const visitor = new TestBrowser(t.app, '192.0.2.11');
+    const res = await visitor.request({ method: 'GET', url: '/interviews/new' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/signin?next=%2Finterviews%2Fnew');
+    const wrong = await submit(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
+      email: 'sam@example.com',
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('The email address or password is not right.');
+    const signedIn = await submit(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
+      email: 'sam@example.com',
+      password: GOOD_PASSWORD,
+    });
+    expect(signedIn.headers.location).toBe('/interviews/new');
+  });
+
+  it('adds an interview, edits a draft with the checker’s findings, marks steps, records a reply', async () => {
+    const missing = await submit(sam, '/interviews/new', '/interviews/new', {
+      ...INTERVIEW_FIELDS,
+      role: '',
+      agency: 'no-such-agency',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('The role is required.');
+    expect(missing.body).toContain('name="notes.liked"');
+    expect(missing.body).toContain('value="Anna Clarke"');
+    expect(missing.body).toContain('There is no agency &#34;no-such-agency&#34; in the directory.');
+
+    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    expect(created.statusCode).toBe(303);
+    const path = created.headers.location as string;
+    expect(path).toMatch(/^\/interviews\/[0-9a-f-]{36}$/);
+    const page = await sam.request({ method: 'GET', url: path });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Data Analyst at Brightwater Analytics Ltd');
+    expect(page.body).toContain('Email a thank-you to Anna Clarke');
+    expect(page.body).toContain('href="/agencies/acme-driving"');
+
+    const step = `${path}/steps/anna-clarke:thank-you:email`;
+    const saved = await submit(sam, path, step, {
+      action: 'save-draft',
+      subject: 'Thanks',
+      body: 'Hello. Please call me back soon.',
+    });
+    expect(saved.statusCode).toBe(303);
+    const edited = (await sam.request({ method: 'GET', url: path })).body;
+    expect(edited).toContain('Your draft');
+    expect(edited).toContain('Hello. Please call me back soon.');
+    expect(edited).toContain('The checker found:');
+
+    const empty = await submit(sam, path, step, { action: 'save-draft', subject: '', body: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain(
+      'Write the draft’s text, or send null to go back to the suggested draft.',
+    );
+
+    expect((await submit(sam, path, step, { action: 'done' })).statusCode).toBe(303);
+    expect((await sam.request({ method: 'GET', url: path })).body).toContain(
+      'Done Thu 15 Oct, 12:00',
+    );
+
+    const reply = await submit(sam, path, `${path}/reply`, {
+      at: '2026-10-15T11:30',
+      from: 'Anna',
+    });
+    expect(reply.statusCode).toBe(303);
+    const after = (await sam.request({ method: 'GET', url: path })).body;
+    expect(after).toContain('Not needed any more');
+    expect(after).toContain('Thu 15 Oct, 11:30, from Anna');
+
+    const dashboard = (await sam.request({ method: 'GET', url: '/interviews' })).body;
+    expect(dashboard).toContain('Overdue');
+    expect(dashboard).toContain('Due today');
+    expect(dashboard).toContain('Coming up');
+    expect(dashboard).toContain(`href="${path}"`);
+  });
+
+  it('edits an interview in the same form, filled with what was saved', async () => {
+    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const path = created.headers.location as string;
+    const form = (await sam.request({ method: 'GET', url: `${path}/edit` })).body;
+    expect(form).toContain('value="Data Analyst"');
+    expect(form).toContain('value="2026-10-15T15:00"');
+    const res = await submit(sam, `${path}/edit`, `${path}/edit`, {
+      ...INTERVIEW_FIELDS,
+      role: 'Senior Data Analyst',
+      outcome: 'offer',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = (await sam.request({ method: 'GET', url: path })).body;
+    expect(page).toContain('Senior Data Analyst at Brightwater Analytics Ltd');
+    expect(page).toContain('Offer');
+  });
+
+  it('shows someone else’s interview as not found', async () => {
+    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const path = created.headers.location as string;
+    const ann = new TestBrowser(t.app, '192.0.2.12');
+    await ann.signUp('ann@example.com');
+    for (const url of [path, `${path}/edit`]) {
+      const res = await ann.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toContain('Page not found');
+    }
+    const deleted = await submit(ann, '/interviews', `${path}/delete`, {});
+    expect(deleted.statusCode).toBe(404);
+    expect((await sam.request({ method: 'GET', url: path })).statusCode).toBe(200);
+  });
+
+  it('manages tokens, the feed, the password and the account on /account', async () => {
+    const tokenPage = await submit(sam, '/account', '/account/tokens', { name: 'My spreadsheet' });
+    expect(tokenPage.statusCode).toBe(200);
+    const token = /<code>(sl_[A-Za-z0-9_-]{43})<\/code>/.exec(tokenPage.body)?.[1];
+    expect(token).toBeDefined();
+    const again = (await sam.request({ method: 'GET', url: '/account' })).body;
+    expect(again).toContain('My spreadsheet');
+    expect(again).not.toContain(token!);
+
+    const feedPage = await submit(sam, '/account', '/account/feed', {});
+    expect(feedPage.body).toMatch(/http:\/\/shortlist\.test\/api\/feed\.ics\?token=slf_/);
+
+    const wrong = await submit(sam, '/account', '/account/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new passphrase',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Your password is not right.');
+
+    const exported = await sam.request({ method: 'GET', url: '/account/export' });
+    expect(exported.headers['content-disposition']).toContain('attachment');
+    expect(exported.json()).toMatchObject({ account: { email: 'sam@example.com' } });
+
+    const gone = await submit(sam, '/account', '/account/delete', { password: GOOD_PASSWORD });
+    expect(gone.statusCode).toBe(303);
+    expect(gone.headers.location).toBe('/?deleted=1');
+    expect((await sam.request({ method: 'GET', url: '/account' })).statusCode).toBe(303);
+  });
+});

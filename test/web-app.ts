@@ -1,0 +1,68 @@
+/**
+ * The app for website specs: like buildTestApp, and also with the enquiry store (reveals are
+ * recorded), a fixed clock, a cookie secret, and the choice of marking the directory as demo data.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Directory } from '../src/domain/directory/directory.js';
+import { createApp } from '../src/http/app.js';
+import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
+import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import { openDb, type Db } from '../src/store/db.js';
+import { SqlDirectoryStore } from '../src/store/directory.store.js';
+import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+
+export interface WebTestApp {
+  app: FastifyInstance;
+  db: Db;
+  enquiryStore: SqlEnquiryStore;
+  close(): Promise<void>;
+}
+
+export async function buildWebTestApp(
+  directory: Directory,
+  options: { demo?: boolean } = {},
+): Promise<WebTestApp> {
+  const db = openDb({ kind: 'sqlite', file: ':memory:' });
+  await migrateToLatest(db);
+  const directoryStore = new SqlDirectoryStore(db);
+  await directoryStore.replaceDirectory(directory, {
+    demo: options.demo ?? false,
+    changedAt: '2026-11-26T07:00:00.000Z',
+  });
+  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
+  await snapshot.refresh();
+  const enquiryStore = new SqlEnquiryStore(db);
+  const app = await createApp({
+    directoryStore,
+    snapshot,
+    enquiryStore,
+    clock: { now: () => new Date('2026-11-26T10:00:00.000Z') },
+    cookieSecret: 'web-test-cookie-secret-0123456789abcdef',
+  });
+  return {
+    app,
+    db,
+    enquiryStore,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** The visible text of an HTML fragment: tags removed, entities decoded, spaces collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
