@@ -66,3 +66,18 @@ export function textOf(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+let validator: import('html-validate').HtmlValidate | null = null;
+
+/**
+ * Problems html-validate finds against the HTML standard (its "standard" preset, the nearest
+ * offline stand-in for the Nu HTML Checker), as readable lines; [] for a valid document.
+ */
+export async function findHtmlProblems(html: string): Promise<string[]> {
+  const { HtmlValidate } = await import('html-validate');
+  validator ??= new HtmlValidate({ extends: ['html-validate:standard'] });
+  const report = await validator.validateString(html);
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? `line ${m.line}`})`),
+  );
+}

@@ -6,7 +6,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RevealKind } from '../domain/enquiry/enquiry.js';
 import {
   getListingToContact,
   revealContact,
@@ -14,7 +13,7 @@ import {
   type DeliveryDeps,
 } from '../services/enquiry.service.js';
 import { DomainError } from '../domain/errors.js';
-import type { RawEnquiry } from '../domain/enquiry/enquiry.js';
+import type { RawEnquiry, RevealKind } from '../domain/enquiry/enquiry.js';
 import { registerEnquiryPages } from '../web/enquiry/enquiry.routes.js';
 import type { AppDeps } from './app.js';
 import { acceptMultipartEnquiries } from './enquiry-input.js';
@@ -128,10 +127,7 @@ export function rawEnquiry(body: unknown): RawEnquiry {
 }
 
 /** The dependencies of enquiry delivery, when the app has them all. */
-export function deliveryDepsOf(
-  deps: AppDeps,
-  request?: FastifyRequest,
-): (DeliveryDeps & { snapshot: AppDeps['snapshot'] }) | null {
+function deliveryDepsOf(deps: AppDeps): (DeliveryDeps & { snapshot: AppDeps['snapshot'] }) | null {
   if (!deps.enquiryStore || !deps.mailer || !deps.attachmentFiles) return null;
   return {
     snapshot: deps.snapshot,
@@ -140,7 +136,6 @@ export function deliveryDepsOf(
     attachmentFiles: deps.attachmentFiles,
     clock: deps.clock ?? SYSTEM_CLOCK,
     mailFrom: deps.mailFrom ?? { name: 'Shortlist', address: 'enquiries@localhost' },
-    ...(request ? { logger: request.log } : {}),
   };
 }
 

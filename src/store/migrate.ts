@@ -19,8 +19,19 @@ export interface MigrationStatus {
   executedAt: string | null;
 }
 
-function createMigrator(db: Db, migrations: Record<string, Migration>) {
-  return new Migrator({ db: db.kysely, provider: new StaticProvider(migrations) });
+async function createMigrator(db: Db, migrations: Record<string, Migration>) {
+  // On PostgreSQL, name the schema explicitly: Kysely otherwise finds its bookkeeping tables in
+  // any schema of the database and skips creating them in ours.
+  const schema =
+    db.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely))
+          .rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(migrations),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 async function listExecutedNames(db: Db): Promise<string[]> {
@@ -48,7 +59,7 @@ export async function assertKnownMigrations(db: Db, migrations = MIGRATIONS): Pr
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(db: Db, migrations = MIGRATIONS): Promise<string[]> {
   await assertKnownMigrations(db, migrations);
-  const { error, results } = await createMigrator(db, migrations).migrateToLatest();
+  const { error, results } = await (await createMigrator(db, migrations)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
@@ -64,7 +75,7 @@ export async function listMigrationStatus(
   db: Db,
   migrations = MIGRATIONS,
 ): Promise<MigrationStatus[]> {
-  const infos = await createMigrator(db, migrations).getMigrations();
+  const infos = await (await createMigrator(db, migrations)).getMigrations();
   return infos.map((info) => ({
     name: info.name,
     executedAt: info.executedAt ? info.executedAt.toISOString() : null,

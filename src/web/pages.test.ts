@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBranch, buildListing } from '../../test/factories.js';
-import { buildWebTestApp, textOf, type WebTestApp } from '../../test/web-app.js';
+import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../../test/web-app.js';
 import type { Directory } from '../domain/directory/directory.js';
 import { listingCountText, searchButtonLabel } from './page-context.js';
 import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from './favourites.js';
@@ -471,6 +471,40 @@ describe('website pages (no JavaScript needed)', () => {
       const full = Array.from({ length: MAX_FAVOURITES }, (_, i) => `agency-${i}`);
       expect(changeFavourites(full, 'one-more', 'add').status).toBe('full');
       expect(changeFavourites(full, 'agency-3', 'remove').slugs).toHaveLength(MAX_FAVOURITES - 1);
+    });
+  });
+
+  describe('valid HTML', () => {
+    it('has no standard violations on any page, hostile values and errors included', async () => {
+      const add = await t.app.inject({
+        method: 'POST',
+        url: '/favourites',
+        payload: 'slug=hostile-agency&action=add&return=/favourites',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const cookie = String(add.headers['set-cookie']).split(';')[0]!;
+      for (const url of [
+        '/',
+        '/search?industry=&purpose=&location=',
+        `/search?industry=driving&purpose=job&location=${encodeURIComponent(HOSTILE)}`,
+        '/search?industry=driving&purpose=job&location=Richmond',
+        '/search?industry=driving&purpose=job&location=Leeds',
+        '/search?industry=driving&subsector=lgv&purpose=staff&location=LS1&employmentType=permanent&radiusMiles=20',
+        '/search?industry=IT&purpose=job&location=York&employmentType=permanent&radiusMiles=5',
+        '/agencies/hostile-agency',
+        '/agencies/hostile-agency?purpose=job',
+        '/agencies/hostile-agency/phone?branch=acme-leeds',
+        '/agencies/hostile-agency/website',
+        '/favourites',
+        '/favourites/compare',
+        '/favourites.eml?to=not-an-address',
+        '/advice/interview-follow-up',
+        '/about',
+        '/no-such-page',
+      ]) {
+        const res = await get(url, cookie);
+        expect(await findHtmlProblems(res.body), url).toEqual([]);
+      }
     });
   });
 
