@@ -134,9 +134,16 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // (page.evaluate is not page script).
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -152,11 +159,17 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
  * never fire in such a page, so the page's DOM is checked in a JavaScript-enabled twin: the same
  * URL answered with the same HTML (the site's own script left out), the same stylesheet.
  */
-export async function runAxeWithoutJavaScript(browser: Browser, page: Page): Promise<AxeViolation[]> {
+export async function runAxeWithoutJavaScript(
+  browser: Browser,
+  page: Page,
+): Promise<AxeViolation[]> {
   const html = await page.content();
   const url = page.url();
   const viewport = page.viewportSize();
-  const twin = await browser.newContext({ javaScriptEnabled: true, ...(viewport ? { viewport } : {}) });
+  const twin = await browser.newContext({
+    javaScriptEnabled: true,
+    ...(viewport ? { viewport } : {}),
+  });
   try {
     await twin.route(/\/assets\/site\.js/, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
@@ -175,7 +188,10 @@ export async function runAxeWithoutJavaScript(browser: Browser, page: Page): Pro
 /** Readable text for an assertion message. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n')}`,
+    )
     .join('\n');
 }
 

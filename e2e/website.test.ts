@@ -17,9 +17,11 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './support.js';
+import { findHtmlProblems } from '../test/web-app.js';
 
 const BUTTON = /^Search \d+(\+)? Agencies$/;
-const CHANGED = /^You have changed your query\. Press "Search \d+(\+)? Agencies" when your new query is ready\.$/;
+const CHANGED =
+  /^You have changed your query\. Press "Search \d+(\+)? Agencies" when your new query is ready\.$/;
 const MESSAGES = [
   'You must select an industry from the list',
   'You must select a status from the list',
@@ -40,13 +42,16 @@ afterAll(async () => {
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const javaScript = !name.startsWith('nojs-');
-  const violations = javaScript ? await runAxe(page) : await runAxeWithoutJavaScript(chrome.browser, page);
+  const violations = javaScript
+    ? await runAxe(page)
+    : await runAxeWithoutJavaScript(chrome.browser, page);
   expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
-/** Checks the page, then saves its screenshot. */
+/** Checks the page (axe-core, and the document against the HTML standard), then saves its screenshot. */
 async function visitCheck(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
+  expect(await findHtmlProblems(await page.content()), name).toEqual([]);
   await screenshot(page, name);
 }
 
@@ -64,12 +69,15 @@ async function downloadCsv(page: Page, linkName: RegExp | string): Promise<strin
     page.getByRole('link', { name: linkName }).first().click(),
   ]);
   expect(download.suggestedFilename()).toBe('shortlist-favourites.csv');
-  return readFileSync((await download.path())!, 'utf8');
+  return readFileSync(await download.path(), 'utf8');
 }
 
 async function revealPhone(page: Page, prefix: string, slug: string, companyName: string | null) {
   const before = (await reveals('phone')).length;
-  await page.getByRole('link', { name: /^Phone Number/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Phone Number/ })
+    .first()
+    .click();
   await page.waitForURL(/\/phone\?branch=/);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Phone /);
   await expect.poll(() => page.getByLabel('Company name (optional)').count()).toBe(1);
@@ -95,7 +103,9 @@ describe('with JavaScript', () => {
   let thirdParty: string[];
 
   beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, { javaScriptEnabled: true }));
+    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
+      javaScriptEnabled: true,
+    }));
     page = await context.newPage();
   });
   afterAll(() => context.close());
@@ -107,9 +117,9 @@ describe('with JavaScript', () => {
     expect(await button.textContent()).toMatch(BUTTON);
     // The skip link is the first stop for the keyboard, with a visible focus style.
     await page.keyboard.press('Tab');
-    const focused = (await page.evaluate(
+    const focused = await page.evaluate<{ text: string; background: string }>(
       '({ text: document.activeElement.textContent, background: getComputedStyle(document.activeElement).backgroundColor })',
-    )) as { text: string; background: string };
+    );
     expect(focused.text).toBe('Skip to main content');
     expect(focused.background).toBe('rgb(255, 191, 71)');
 
@@ -124,22 +134,28 @@ describe('with JavaScript', () => {
     for (const message of MESSAGES) {
       await expect.poll(() => page.getByText(message, { exact: false }).count()).toBe(2);
     }
-    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('industry');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'industry',
+    );
     expect(await page.getAttribute('#location', 'aria-invalid')).toBe('true');
     await visitCheck(page, 'js-home-errors');
 
     // Sub-sectors follow the industry.
     await page.selectOption('#industry', 'driving');
-    const groups = await page.locator('#subsector optgroup').evaluateAll((els) =>
-      els.map((el) => el.getAttribute('data-industry')),
-    );
+    const groups = await page
+      .locator('#subsector optgroup')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-industry')));
     expect(groups).toEqual(['driving']);
     await page.selectOption('#purpose', 'job');
 
     // Places are suggested while typing.
     await page.locator('#location').pressSequentially('Leed', { delay: 30 });
     await expect
-      .poll(() => page.locator('#location-places option').evaluateAll((els) => els.map((e) => e.getAttribute('value'))))
+      .poll(() =>
+        page
+          .locator('#location-places option')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('value'))),
+      )
       .toContain('Leeds, West Yorkshire');
     await page.locator('#location').fill('Leeds, West Yorkshire');
     await page.getByLabel('Permanent').check();
@@ -163,7 +179,10 @@ describe('with JavaScript', () => {
     // Refine to a local sub-sector: nearest is offered and preselected.
     await page.selectOption('#refine-subsector', 'driving/lgv');
     await page.fill('#refine-radius', '40');
-    await Promise.all([page.waitForURL(/subsector=driving%2Flgv/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await Promise.all([
+      page.waitForURL(/subsector=driving%2Flgv/),
+      page.getByRole('button', { name: 'Apply filters' }).click(),
+    ]);
     expect(await page.locator('#order option').allTextContents()).toEqual([
       'Agencies who cover this location',
       'Agencies nearest to your location',
@@ -189,7 +208,10 @@ describe('with JavaScript', () => {
     await second.getByRole('button', { name: /^Add to favourites/ }).click();
     await second.getByRole('button', { name: /^Remove from favourites/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/search');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Favourites' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Favourites' })
+      .click();
     expect(await page.locator('.card-list > li').count()).toBe(2);
     await visitCheck(page, 'js-favourites');
     await page.getByRole('link', { name: 'Compare side by side' }).click();
@@ -210,20 +232,29 @@ describe('with JavaScript', () => {
     // Visit Website: recorded, then a 302 to the agency's site. Playwright cannot route a
     // redirect's target, so the form's own request is passed to the server here and its answer
     // checked, and the browser is shown a stand-in page instead of leaving for the site.
-    const listing = server.directory.brands.flatMap((b) => b.listings).find((l) => l.slug === slug)!;
+    const listing = server.directory.brands
+      .flatMap((b) => b.listings)
+      .find((l) => l.slug === slug)!;
     const redirects: { status: number; location: string | undefined }[] = [];
     await page.route(/\/website$/, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       const answer = await route.fetch({ maxRedirects: 0 });
       redirects.push({ status: answer.status(), location: answer.headers().location });
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Agency site</title>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Agency site</title>',
+      });
     });
     await page.goto(`/agencies/${slug}`);
     await page.getByRole('link', { name: 'Visit Website' }).click();
     await visitCheck(page, 'js-website-step');
     await page.getByRole('button', { name: 'Skip and go to the website' }).click();
     await expect.poll(() => redirects).toEqual([{ status: 302, location: listing.website }]);
-    expect((await reveals('website')).at(-1)).toMatchObject({ listing_slug: slug, company_name: null });
+    expect((await reveals('website')).at(-1)).toMatchObject({
+      listing_slug: slug,
+      company_name: null,
+    });
     await page.unroute(/\/website$/);
   }, 180_000);
 
@@ -237,14 +268,18 @@ describe('with JavaScript', () => {
       await visitCheck(page, name);
     }
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
-    expect(await page.getByText('Demo data: every agency listed here is fictional.').count()).toBe(1);
+    expect(await page.getByText('Demo data: every agency listed here is fictional.').count()).toBe(
+      1,
+    );
   }, 60_000);
 
   it('fits a 360px screen', async () => {
     const small = await context.newPage();
     await small.setViewportSize({ width: 360, height: 780 });
     await small.goto('/search?industry=driving&purpose=job&location=Leeds');
-    const overflow = (await small.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const overflow = await small.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(small, 'js-results-360', false);
     await small.close();
@@ -261,7 +296,9 @@ describe('without JavaScript', () => {
   let thirdParty: string[];
 
   beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, { javaScriptEnabled: false }));
+    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
+      javaScriptEnabled: false,
+    }));
     page = await context.newPage();
   });
   afterAll(() => context.close());
@@ -270,11 +307,16 @@ describe('without JavaScript', () => {
     await page.goto('/');
     // Every industry's sub-sectors are listed, grouped.
     expect(await page.locator('#subsector optgroup').count()).toBeGreaterThan(50);
-    await Promise.all([page.waitForURL(/\/search\?/), page.locator('[data-search-button]').click()]);
+    await Promise.all([
+      page.waitForURL(/\/search\?/),
+      page.locator('[data-search-button]').click(),
+    ]);
     for (const message of MESSAGES) {
       expect(await page.getByText(message).count()).toBe(2);
     }
-    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('industry');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'industry',
+    );
     await visitCheck(page, 'nojs-errors');
 
     // Fix two fields, and give an ambiguous place: its suggestions complete the search.
@@ -282,12 +324,20 @@ describe('without JavaScript', () => {
     await page.selectOption('#subsector', 'driving/lgv');
     await page.selectOption('#purpose', 'job');
     await page.fill('#location', 'Richmond');
-    await Promise.all([page.waitForURL(/location=Richmond/), page.locator('[data-search-button]').click()]);
+    await Promise.all([
+      page.waitForURL(/location=Richmond/),
+      page.locator('[data-search-button]').click(),
+    ]);
     expect(await page.inputValue('#location')).toBe('Richmond');
     expect(await page.locator('#industry').inputValue()).toBe('driving');
     await visitCheck(page, 'nojs-ambiguous');
-    await Promise.all([page.waitForURL(/Yorkshire/), page.getByRole('link', { name: 'Richmond, North Yorkshire', exact: true }).click()]);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Recruitment Agenc(y|ies) Found$/);
+    await Promise.all([
+      page.waitForURL(/Yorkshire/),
+      page.getByRole('link', { name: 'Richmond, North Yorkshire', exact: true }).click(),
+    ]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
+      /Recruitment Agenc(y|ies) Found$/,
+    );
     expect(await page.locator('#order').inputValue()).toBe('nearest');
     // The notice needs JavaScript: without it, it stays empty.
     await page.locator('#search').getByLabel('Contract').check();
@@ -295,12 +345,18 @@ describe('without JavaScript', () => {
     await visitCheck(page, 'nojs-results');
 
     // Order and refine are plain forms.
-    await Promise.all([page.waitForURL(/order=covers/), (async () => {
-      await page.selectOption('#order', 'covers');
-      await page.getByRole('button', { name: 'Sort results' }).click();
-    })()]);
+    await Promise.all([
+      page.waitForURL(/order=covers/),
+      (async () => {
+        await page.selectOption('#order', 'covers');
+        await page.getByRole('button', { name: 'Sort results' }).click();
+      })(),
+    ]);
     await page.locator('#refine-type-permanent').check();
-    await Promise.all([page.waitForURL(/employmentType=permanent/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await Promise.all([
+      page.waitForURL(/employmentType=permanent/),
+      page.getByRole('button', { name: 'Apply filters' }).click(),
+    ]);
     const resultsUrl = page.url();
 
     // "Show more offices" works without JavaScript.
@@ -315,7 +371,10 @@ describe('without JavaScript', () => {
     await page.waitForURL(/\/agencies\//);
     const slug = new URL(page.url()).pathname.split('/')[2]!;
     await visitCheck(page, 'nojs-profile');
-    await Promise.all([page.waitForURL(/\/agencies\//), page.getByRole('button', { name: /^Add to favourites/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/agencies\//),
+      page.getByRole('button', { name: /^Add to favourites/ }).click(),
+    ]);
     expect(await page.getByRole('button', { name: /^Remove from favourites/ }).count()).toBe(1);
     await page.goto(resultsUrl);
     await page.goto('/favourites');
@@ -329,7 +388,10 @@ describe('without JavaScript', () => {
 
     // Remove again.
     await page.goto('/favourites');
-    await Promise.all([page.waitForURL(/\/favourites$/), page.getByRole('button', { name: /^Remove from favourites/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/favourites$/),
+      page.getByRole('button', { name: /^Remove from favourites/ }).click(),
+    ]);
     expect(await page.getByText('No favourites yet').count()).toBe(1);
 
     // Phone reveals with and without a company name.
@@ -350,7 +412,11 @@ describe('page weight', () => {
       '/assets/site.css',
       '/assets/site.js',
     ]) {
-      const res = await server.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } });
+      const res = await server.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe('br');
       total += res.rawPayload.length;

@@ -3,6 +3,7 @@
  * recorded), a fixed clock, a cookie secret, and the choice of marking the directory as demo data.
  */
 import type { FastifyInstance } from 'fastify';
+import { HtmlValidate } from 'html-validate';
 import type { Directory } from '../src/domain/directory/directory.js';
 import { createApp } from '../src/http/app.js';
 import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
@@ -67,15 +68,23 @@ export function textOf(html: string): string {
     .trim();
 }
 
-let validator: import('html-validate').HtmlValidate | null = null;
+let validator: HtmlValidate | null = null;
 
 /**
  * Problems html-validate finds against the HTML standard (its "standard" preset, the nearest
- * offline stand-in for the Nu HTML Checker), as readable lines; [] for a valid document.
+ * offline stand-in for the Nu HTML Checker, plus labels for every control and explicit button
+ * types), as readable lines; [] for a valid document.
  */
 export async function findHtmlProblems(html: string): Promise<string[]> {
-  const { HtmlValidate } = await import('html-validate');
-  validator ??= new HtmlValidate({ extends: ['html-validate:standard'] });
+  validator ??= new HtmlValidate({
+    extends: ['html-validate:standard'],
+    rules: {
+      'input-missing-label': 'error',
+      'no-implicit-button-type': 'error',
+      'unique-landmark': 'error',
+      'no-redundant-for': 'off',
+    },
+  });
   const report = await validator.validateString(html);
   return report.results.flatMap((r) =>
     r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? `line ${m.line}`})`),

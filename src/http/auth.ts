@@ -164,10 +164,12 @@ export async function installAccountAuth(
   if (!scope.hasDecorator('parseCookie')) {
     await scope.register(cookie, { secret: context.cookieSecret });
   }
-  await scope.register(csrf, {
-    cookieKey: CSRF_COOKIE,
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
-  });
+  if (!scope.hasDecorator('csrfProtection')) {
+    await scope.register(csrf, {
+      cookieKey: CSRF_COOKIE,
+      cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
+    });
+  }
   scope.decorateRequest('account', null);
   scope.decorateRequest('badCredentials', false);
   scope.addHook('onRequest', async (request, reply) => {

@@ -17,7 +17,10 @@ export interface OfficeView {
 }
 
 /** The listing's offices, nearest to the point first (in directory order without a point). */
-export function listOffices(listing: Listing, from: { lat: number; lon: number } | null): OfficeView[] {
+export function listOffices(
+  listing: Listing,
+  from: { lat: number; lon: number } | null,
+): OfficeView[] {
   const offices = listing.branches.map((b: Branch) => ({
     id: b.id,
     name: b.name,
@@ -53,7 +56,9 @@ export function FavouriteButton(props: {
       <input type="hidden" name="return" value={attr(props.returnTo)} />
       <button
         type="submit"
-        class={props.small === false ? 'button button-secondary' : 'button button-secondary button-small'}
+        class={
+          props.small === false ? 'button button-secondary' : 'button button-secondary button-small'
+        }
       >
         {props.isFavourite ? 'Remove from favourites' : 'Add to favourites'}
         <span class="visually-hidden">: {escapeHtml(props.name)}</span>
@@ -118,7 +123,9 @@ export function AgencyCard(props: CardProps) {
             <>
               {escapeHtml(`${nearest.town}, ${nearest.postcode}`)}
               {nearest.distanceMiles !== null ? (
-                <span class="muted">{escapeHtml(` (${formatMiles(nearest.distanceMiles)} away)`)}</span>
+                <span class="muted">
+                  {escapeHtml(` (${formatMiles(nearest.distanceMiles)} away)`)}
+                </span>
               ) : (
                 ''
               )}
@@ -153,7 +160,9 @@ export function AgencyCard(props: CardProps) {
         <dd>{escapeHtml(coverageText(result.coverage))}</dd>
         <dt>Listed since</dt>
         <dd>
-          <time datetime={result.listedSince}>{escapeHtml(formatMonthYear(result.listedSince))}</time>
+          <time datetime={result.listedSince}>
+            {escapeHtml(formatMonthYear(result.listedSince))}
+          </time>
         </dd>
       </dl>
       <h3 class="visually-hidden">Why this agency is shown</h3>
@@ -164,19 +173,27 @@ export function AgencyCard(props: CardProps) {
       </ul>
       <div class="card-actions">
         {listing.website ? (
-          <a class="button button-small" href={`/agencies/${encodeURIComponent(result.slug)}/website`}>
+          <a
+            class="button button-small"
+            href={`/agencies/${encodeURIComponent(result.slug)}/website`}
+          >
             Visit Website<span class="visually-hidden">: {escapeHtml(result.name)}</span>
           </a>
         ) : (
           ''
         )}
-        <a class="button button-small" href={`/agencies/${encodeURIComponent(result.slug)}/email${q}`}>
+        <a
+          class="button button-small"
+          href={`/agencies/${encodeURIComponent(result.slug)}/email${q}`}
+        >
           Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
         </a>
         {phoneOffice ? (
           <a
             class="button button-small"
-            href={attr(`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`)}
+            href={attr(
+              `/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`,
+            )}
           >
             Phone Number<span class="visually-hidden">: {escapeHtml(result.name)}</span>
           </a>

@@ -65,7 +65,11 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
   app.get('/agencies/:slug/phone', { schema: { hide: true } }, (request, reply) => {
     const found = phoneTarget(deps, request);
     if (!found) return sendErrorPage(reply, deps, 404);
-    return html(reply, 200, renderRevealStep(deps, 'phone', found.listing, found.branch, found.purpose, '', null));
+    return html(
+      reply,
+      200,
+      renderRevealStep(deps, 'phone', found.listing, found.branch, found.purpose, '', null),
+    );
   });
 
   app.post('/agencies/:slug/phone', { schema: { hide: true } }, async (request, reply) => {
@@ -81,7 +85,19 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
       companyName: companyName.trim() === '' ? null : companyName,
     });
     if (problem) {
-      return html(reply, 400, renderRevealStep(deps, 'phone', found.listing, found.branch, found.purpose, companyName, problem));
+      return html(
+        reply,
+        400,
+        renderRevealStep(
+          deps,
+          'phone',
+          found.listing,
+          found.branch,
+          found.purpose,
+          companyName,
+          problem,
+        ),
+      );
     }
     return html(reply, 200, renderPhoneNumber(deps, found.listing, found.branch, found.purpose));
   });
@@ -104,7 +120,12 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
       kind: 'website',
       companyName: companyName.trim() === '' ? null : companyName,
     });
-    if (problem) return html(reply, 400, renderRevealStep(deps, 'website', listing, null, null, companyName, problem));
+    if (problem)
+      return html(
+        reply,
+        400,
+        renderRevealStep(deps, 'website', listing, null, null, companyName, problem),
+      );
     return reply.redirect(listing.website, 302);
   });
 }
@@ -138,11 +159,19 @@ function phoneTarget(
 /** Records a reveal; a problem with the company name comes back as its message. */
 async function record(
   deps: AgencyPageDeps,
-  input: { listingSlug: string; branchId: string | null; kind: 'phone' | 'website'; companyName: string | null },
+  input: {
+    listingSlug: string;
+    branchId: string | null;
+    kind: 'phone' | 'website';
+    companyName: string | null;
+  },
 ): Promise<string | null> {
   if (!deps.enquiryStore) return null;
   try {
-    await recordReveal({ enquiryStore: deps.enquiryStore, clock: deps.clock ?? { now: () => new Date() } }, input);
+    await recordReveal(
+      { enquiryStore: deps.enquiryStore, clock: deps.clock ?? { now: () => new Date() } },
+      input,
+    );
     return null;
   } catch (error) {
     if (isDomainError(error) && error.problems[0]?.field === 'companyName') return error.message;
@@ -157,7 +186,8 @@ function Breadcrumbs(props: { listing: { slug: string; name: string }; here?: st
       {props.here ? (
         <>
           <a href={agencyPath(props.listing.slug)}>{escapeHtml(props.listing.name)}</a>{' '}
-          <span aria-hidden="true">›</span> <span aria-current="page">{escapeHtml(props.here)}</span>
+          <span aria-hidden="true">›</span>{' '}
+          <span aria-current="page">{escapeHtml(props.here)}</span>
         </>
       ) : (
         <span aria-current="page">{escapeHtml(props.listing.name)}</span>
@@ -188,9 +218,7 @@ function renderRevealStep(
       <ErrorSummary errors={error ? [{ fieldId: 'companyName', message: error }] : []} />
       <h1 class="page-title">{escapeHtml(title)}</h1>
       {branch ? (
-        <p class="lede">
-          {escapeHtml(`${branch.name}, ${branch.address}, ${branch.postcode}`)}
-        </p>
+        <p class="lede">{escapeHtml(`${branch.name}, ${branch.address}, ${branch.postcode}`)}</p>
       ) : (
         ''
       )}
@@ -225,7 +253,7 @@ function renderRevealStep(
           </button>
         </div>
       </form>
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -247,7 +275,12 @@ function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+\d]/g, '')}`;
 }
 
-function renderPhoneNumber(deps: PageDeps, listing: Listing, branch: Branch, purpose: Purpose): string {
+function renderPhoneNumber(
+  deps: PageDeps,
+  listing: Listing,
+  branch: Branch,
+  purpose: Purpose,
+): string {
   const lines = phoneLines(branch, purpose);
   return toHtml(
     <Layout title={`Phone ${listing.name}`} demo={isDemoDirectory(deps)} noindex>
@@ -274,11 +307,15 @@ function renderPhoneNumber(deps: PageDeps, listing: Listing, branch: Branch, pur
           Back to {escapeHtml(listing.name)}
         </a>
       </p>
-    </Layout>
+    </Layout>,
   );
 }
 
-function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][number]; who: 'job' | 'staff' }) {
+function ContactBlock(props: {
+  slug: string;
+  branch: AgencyDetail['branches'][number];
+  who: 'job' | 'staff';
+}) {
   const c = props.who === 'job' ? props.branch.candidate : props.branch.employer;
   const label = props.who === 'job' ? 'For job seekers' : 'For employers';
   if (!c.phone && !c.email) return '';
@@ -289,9 +326,14 @@ function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][nu
         {c.phone ? (
           <a
             class="button button-small"
-            href={attr(`${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`)}
+            href={attr(
+              `${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`,
+            )}
           >
-            Phone Number<span class="visually-hidden">{escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}</span>
+            Phone Number
+            <span class="visually-hidden">
+              {escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}
+            </span>
           </a>
         ) : (
           ''
@@ -299,9 +341,14 @@ function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][nu
         {c.email ? (
           <a
             class="button button-small button-secondary"
-            href={attr(`${agencyPath(props.slug)}/email?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`)}
+            href={attr(
+              `${agencyPath(props.slug)}/email?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`,
+            )}
           >
-            Email Agency<span class="visually-hidden">{escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}</span>
+            Email Agency
+            <span class="visually-hidden">
+              {escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}
+            </span>
           </a>
         ) : (
           ''
@@ -311,7 +358,12 @@ function ContactBlock(props: { slug: string; branch: AgencyDetail['branches'][nu
   );
 }
 
-function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, isFavourite: boolean): string {
+function renderProfile(
+  deps: PageDeps,
+  agency: AgencyDetail,
+  purpose: Purpose,
+  isFavourite: boolean,
+): string {
   const path = `${agencyPath(agency.slug)}${purposeQuery(purpose)}`;
   const who: ('job' | 'staff')[] = purpose ? [purpose] : ['job', 'staff'];
   const towns = [...new Set(agency.branches.map((b) => b.town.name))];
@@ -321,7 +373,11 @@ function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, i
     { value: 'staff', label: 'Employers' },
   ];
   return toHtml(
-    <Layout title={agency.name} demo={isDemoDirectory(deps)} description={agency.description.slice(0, 200)}>
+    <Layout
+      title={agency.name}
+      demo={isDemoDirectory(deps)}
+      description={agency.description.slice(0, 200)}
+    >
       <Breadcrumbs listing={agency} />
       <div class="profile-header">
         <h1 class="page-title">
@@ -345,7 +401,13 @@ function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, i
           <a class="button" href={`${agencyPath(agency.slug)}/email${purposeQuery(purpose)}`}>
             Email Agency
           </a>
-          <FavouriteButton slug={agency.slug} name={agency.name} isFavourite={isFavourite} returnTo={path} small={false} />
+          <FavouriteButton
+            slug={agency.slug}
+            name={agency.name}
+            isFavourite={isFavourite}
+            returnTo={path}
+            small={false}
+          />
         </div>
       </div>
       <div class="grid-sidebar profile-grid section">
@@ -358,7 +420,11 @@ function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, i
                 ? `${plural(agency.branches.length, 'office')}: ${joinList(towns)}.`
                 : 'No offices listed.'
             }
-            points={agency.branches.map((b) => ({ lat: b.lat, lon: b.lon, label: `${b.name}, ${b.postcode}` }))}
+            points={agency.branches.map((b) => ({
+              lat: b.lat,
+              lon: b.lon,
+              label: `${b.name}, ${b.postcode}`,
+            }))}
           />
         </aside>
         <div>
@@ -376,14 +442,18 @@ function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, i
                 ''
               )}
               <dt>Employment types</dt>
-              <dd>{escapeHtml(joinList(employmentTypeLabels(agency.employmentTypes)) || 'Not stated')}</dd>
+              <dd>
+                {escapeHtml(joinList(employmentTypeLabels(agency.employmentTypes)) || 'Not stated')}
+              </dd>
               <dt>Works with</dt>
               <dd>{escapeHtml(audienceText(agency.purposes))}</dd>
               <dt>Coverage</dt>
               <dd>{escapeHtml(coverageText(agency.coverage, 12))}</dd>
               <dt>Listed since</dt>
               <dd>
-                <time datetime={agency.listedSince}>{escapeHtml(formatMonthYear(agency.listedSince))}</time>
+                <time datetime={agency.listedSince}>
+                  {escapeHtml(formatMonthYear(agency.listedSince))}
+                </time>
               </dd>
               <dt>Offices</dt>
               <dd>{escapeHtml(String(agency.branches.length))}</dd>
@@ -425,6 +495,6 @@ function renderProfile(deps: PageDeps, agency: AgencyDetail, purpose: Purpose, i
           </section>
         </div>
       </div>
-    </Layout>
+    </Layout>,
   );
 }

@@ -34,7 +34,7 @@ export function renderErrorPage(props: { status: number; demo: boolean; message?
       <p>
         <a href="/">Go to Agency Search</a> or <a href="/about">read about Shortlist</a>.
       </p>
-    </Layout>
+    </Layout>,
   );
 }
 

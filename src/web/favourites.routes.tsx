@@ -30,7 +30,8 @@ interface FavouriteEntry {
   brand: { slug: string; name: string };
 }
 
-const EMAIL = /^[^\s@<>()[\],;:"\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\],;:"\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 function single(raw: unknown): string {
   const v = Array.isArray(raw) ? (raw[0] as unknown) : raw;
@@ -93,7 +94,12 @@ export function registerFavouritePages(app: FastifyInstance, deps: PageDeps): vo
     const action = single(body.action);
     const back = safeReturnPath(single(body.return));
     if (!isSlug(slug) || (action !== 'add' && action !== 'remove')) {
-      return sendErrorPage(reply, deps, 400, 'Choose an agency to add to or remove from your favourites.');
+      return sendErrorPage(
+        reply,
+        deps,
+        400,
+        'Choose an agency to add to or remove from your favourites.',
+      );
     }
     if (action === 'add' && !deps.snapshot.get().derived.listings.has(slug)) {
       return sendErrorPage(reply, deps, 404);
@@ -165,7 +171,12 @@ export function registerFavouritePages(app: FastifyInstance, deps: PageDeps): vo
       return reply
         .status(400)
         .type('text/html; charset=utf-8')
-        .send(renderFavourites(deps, entries, false, { to, error: 'Enter an email address in the correct format, like name@example.com' }));
+        .send(
+          renderFavourites(deps, entries, false, {
+            to,
+            error: 'Enter an email address in the correct format, like name@example.com',
+          }),
+        );
     }
     const eml = await buildFavouritesEml(entries, siteOrigin(request), to === '' ? null : to);
     return reply
@@ -221,7 +232,11 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
           </a>
         </li>
         <li>
-          <a class="button button-secondary" href="/favourites.csv" download="shortlist-favourites.csv">
+          <a
+            class="button button-secondary"
+            href="/favourites.csv"
+            download="shortlist-favourites.csv"
+          >
             Download as CSV
           </a>
         </li>
@@ -237,8 +252,8 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
             Email this list to me (optional address)
           </label>
           <p class="hint" id="to-hint">
-            You get an email file (.eml) to open in your mail program and send to yourself. We do not
-            send or keep anything.
+            You get an email file (.eml) to open in your mail program and send to yourself. We do
+            not send or keep anything.
           </p>
           <FieldError fieldId="to" message={props.error} />
           <input
@@ -267,16 +282,28 @@ function renderFavourites(
   eml: { to: string; error: string } | null = null,
 ): string {
   return toHtml(
-    <Layout title={eml ? 'Error: Your favourites' : 'Your favourites'} demo={isDemoDirectory(deps)} current="/favourites" noindex>
+    <Layout
+      title={eml ? 'Error: Your favourites' : 'Your favourites'}
+      demo={isDemoDirectory(deps)}
+      current="/favourites"
+      noindex
+    >
       <ErrorSummary errors={eml ? [{ fieldId: 'to', message: eml.error }] : []} />
       <h1 class="page-title">Your favourites</h1>
       <p class="lede">
         Your customised list of agencies, kept in this browser only (no account needed).{' '}
-        {entries.length > 0 ? escapeHtml(`${plural(entries.length, 'agency', 'agencies')} of at most ${MAX_FAVOURITES}.`) : ''}
+        {entries.length > 0
+          ? escapeHtml(
+              `${plural(entries.length, 'agency', 'agencies')} of at most ${MAX_FAVOURITES}.`,
+            )
+          : ''}
       </p>
       {full ? (
         <div class="notice notice-warning" role="status">
-          <p>Your list is full ({escapeHtml(String(MAX_FAVOURITES))} agencies). Remove one to add another.</p>
+          <p>
+            Your list is full ({escapeHtml(String(MAX_FAVOURITES))} agencies). Remove one to add
+            another.
+          </p>
         </div>
       ) : (
         ''
@@ -296,23 +323,39 @@ function renderFavourites(
               <li>
                 <article class="card" aria-labelledby={`fav-${listing.slug}`}>
                   <h2 class="card-title">
-                    <a id={`fav-${listing.slug}`} href={`/agencies/${encodeURIComponent(listing.slug)}`}>
+                    <a
+                      id={`fav-${listing.slug}`}
+                      href={`/agencies/${encodeURIComponent(listing.slug)}`}
+                    >
                       {escapeHtml(listing.name)}
                     </a>{' '}
                     {listing.verified ? <span class="badge badge-verified">Verified</span> : ''}
                   </h2>
-                  {brand.name !== listing.name ? <p class="card-meta">Part of {escapeHtml(brand.name)}</p> : ''}
+                  {brand.name !== listing.name ? (
+                    <p class="card-meta">Part of {escapeHtml(brand.name)}</p>
+                  ) : (
+                    ''
+                  )}
                   <p>{escapeHtml(listing.description)}</p>
                   <dl class="summary-list">
                     <dt>Employment types</dt>
-                    <dd>{escapeHtml(joinList(employmentTypeLabels(listing.employmentTypes)) || 'Not stated')}</dd>
+                    <dd>
+                      {escapeHtml(
+                        joinList(employmentTypeLabels(listing.employmentTypes)) || 'Not stated',
+                      )}
+                    </dd>
                     <dt>Offices</dt>
                     <dd>{escapeHtml(joinList(townsOf(listing)) || 'None listed')}</dd>
                     <dt>Coverage</dt>
                     <dd>{escapeHtml(coverageOf(listing))}</dd>
                   </dl>
                   <div class="card-actions">
-                    <FavouriteButton slug={listing.slug} name={listing.name} isFavourite returnTo="/favourites" />
+                    <FavouriteButton
+                      slug={listing.slug}
+                      name={listing.name}
+                      isFavourite
+                      returnTo="/favourites"
+                    />
                   </div>
                 </article>
               </li>
@@ -321,7 +364,7 @@ function renderFavourites(
           <FavouritesActions count={entries.length} to={eml?.to ?? ''} error={eml?.error ?? null} />
         </>
       )}
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -330,14 +373,25 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
     { label: 'Verified', cell: (e) => (e.listing.verified ? 'Yes' : 'No') },
     { label: 'Brand', cell: (e) => e.brand.name },
     { label: 'Industries', cell: (e) => industriesOf(e.listing) },
-    { label: 'Employment types', cell: (e) => joinList(employmentTypeLabels(e.listing.employmentTypes)) || 'Not stated' },
+    {
+      label: 'Employment types',
+      cell: (e) => joinList(employmentTypeLabels(e.listing.employmentTypes)) || 'Not stated',
+    },
     { label: 'Works with', cell: (e) => audienceText(e.listing.purposes) },
     { label: 'Coverage', cell: (e) => coverageOf(e.listing) },
-    { label: 'Offices', cell: (e) => `${e.listing.branches.length}: ${townsOf(e.listing).join(', ')}` },
+    {
+      label: 'Offices',
+      cell: (e) => `${e.listing.branches.length}: ${townsOf(e.listing).join(', ')}`,
+    },
     { label: 'Listed since', cell: (e) => formatMonthYear(e.listing.listedSince) },
   ];
   return toHtml(
-    <Layout title="Compare your favourites" demo={isDemoDirectory(deps)} current="/favourites" noindex>
+    <Layout
+      title="Compare your favourites"
+      demo={isDemoDirectory(deps)}
+      current="/favourites"
+      noindex
+    >
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <a href="/favourites">Your favourites</a> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Compare</span>
@@ -359,7 +413,9 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
                 <td></td>
                 {entries.map((e) => (
                   <th scope="col">
-                    <a href={`/agencies/${encodeURIComponent(e.listing.slug)}`}>{escapeHtml(e.listing.name)}</a>
+                    <a href={`/agencies/${encodeURIComponent(e.listing.slug)}`}>
+                      {escapeHtml(e.listing.name)}
+                    </a>
                   </th>
                 ))}
               </tr>
@@ -379,7 +435,12 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
                 </th>
                 {entries.map((e) => (
                   <td>
-                    <FavouriteButton slug={e.listing.slug} name={e.listing.name} isFavourite returnTo="/favourites/compare" />
+                    <FavouriteButton
+                      slug={e.listing.slug}
+                      name={e.listing.name}
+                      isFavourite
+                      returnTo="/favourites/compare"
+                    />
                   </td>
                 ))}
               </tr>
@@ -392,6 +453,6 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
           Download as CSV
         </a>
       </p>
-    </Layout>
+    </Layout>,
   );
 }

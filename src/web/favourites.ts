@@ -25,7 +25,11 @@ export function readFavourites(request: FastifyRequest): string[] {
 }
 
 /** Stores the favourites in the signed cookie (cleared when empty). */
-export function writeFavourites(request: FastifyRequest, reply: FastifyReply, slugs: readonly string[]) {
+export function writeFavourites(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slugs: readonly string[],
+) {
   const options = {
     path: '/',
     httpOnly: true,

@@ -47,7 +47,9 @@ export function employmentTypeLabel(value: string): string {
 }
 
 /** The labels of employment types, in the form's order. */
-export function employmentTypeLabels(values: readonly EmploymentType[] | readonly string[]): string[] {
+export function employmentTypeLabels(
+  values: readonly EmploymentType[] | readonly string[],
+): string[] {
   return EMPLOYMENT_TYPES.filter((t) => (values as readonly string[]).includes(t.value)).map(
     (t) => t.label,
   );

@@ -39,25 +39,37 @@ function renderAdvice(demo: boolean): string {
 
         <h2>Get the timing right</h2>
         <ul>
-          <li>Wait until you have left the building. A message that lands while you are still in
-            reception looks hurried.</li>
+          <li>
+            Wait until you have left the building. A message that lands while you are still in
+            reception looks hurried.
+          </li>
           <li>Aim for a few hours after the interview, and no later than about 24 hours.</li>
-          <li>A hand-written card belongs in the post within the same window. First class usually
+          <li>
+            A hand-written card belongs in the post within the same window. First class usually
             arrives the next working day, but not always, so do not leave it to the last collection
-            before a weekend or a bank holiday.</li>
+            before a weekend or a bank holiday.
+          </li>
         </ul>
 
         <h2>Choose the channel the employer expects</h2>
         <ul>
-          <li><strong>Email</strong> suits fast-moving employers: technology, online retail,
-            start-ups, digital media. Most employers are happy with email.</li>
-          <li><strong>A brief hand-written note</strong> still counts in traditional firms: law,
+          <li>
+            <strong>Email</strong> suits fast-moving employers: technology, online retail,
+            start-ups, digital media. Most employers are happy with email.
+          </li>
+          <li>
+            <strong>A brief hand-written note</strong> still counts in traditional firms: law,
             banking and finance, the public sector, long-established family businesses. If a
-            decision is close, send a short email as well.</li>
-          <li><strong>A LinkedIn invitation</strong> with a line of thanks also grows your network.
-            Keep the note short: LinkedIn caps it at 300 characters, or 200 on a free account.</li>
-          <li>Leave Facebook, Instagram and X out of it. Contact there feels too personal and can do
-            more harm than good.</li>
+            decision is close, send a short email as well.
+          </li>
+          <li>
+            <strong>A LinkedIn invitation</strong> with a line of thanks also grows your network.
+            Keep the note short: LinkedIn caps it at 300 characters, or 200 on a free account.
+          </li>
+          <li>
+            Leave Facebook, Instagram and X out of it. Contact there feels too personal and can do
+            more harm than good.
+          </li>
         </ul>
 
         <h2>What to say</h2>
@@ -86,13 +98,14 @@ function renderAdvice(demo: boolean): string {
 
         <div class="notice notice-info">
           <p>
-            <strong>Plan it in a minute.</strong> The <a href="/follow-up">interview follow-up
-            planner</a> works out, for each interviewer, when to send, which channel to use and when
-            to check in, allowing for weekends and UK bank holidays.
+            <strong>Plan it in a minute.</strong> The{' '}
+            <a href="/follow-up">interview follow-up planner</a> works out, for each interviewer,
+            when to send, which channel to use and when to check in, allowing for weekends and UK
+            bank holidays.
           </p>
         </div>
       </article>
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -129,16 +142,16 @@ function renderAbout(demo: boolean, listings: number): string {
         {demo ? (
           <p>
             The directory you are searching is <strong>demo data</strong>: it holds{' '}
-            {escapeHtml(listingCountText(listings))} generated agencies, and every one of them is fictional.
-            Their names are invented, their websites and email addresses use example domains
-            reserved for documentation, and their telephone numbers come from the ranges Ofcom
-            keeps for use in drama, which never connect to anyone.
+            {escapeHtml(listingCountText(listings))} generated agencies, and every one of them is
+            fictional. Their names are invented, their websites and email addresses use example
+            domains reserved for documentation, and their telephone numbers come from the ranges
+            Ofcom keeps for use in drama, which never connect to anyone.
           </p>
         ) : (
           <p>
             When Shortlist runs on its generated demo directory, every agency is fictional: invented
-            names, example domains reserved for documentation, and telephone numbers from the
-            ranges Ofcom keeps for use in drama. The directory shown now is not the demo directory.
+            names, example domains reserved for documentation, and telephone numbers from the ranges
+            Ofcom keeps for use in drama. The directory shown now is not the demo directory.
           </p>
         )}
 
@@ -174,6 +187,6 @@ function renderAbout(demo: boolean, listings: number): string {
           together with, if you give one, a company name. We never ask who you are to show a number.
         </p>
       </article>
-    </Layout>
+    </Layout>,
   );
 }

@@ -180,7 +180,12 @@ export interface SummaryError {
 export function ErrorSummary(props: { errors: readonly SummaryError[]; title?: string }) {
   if (props.errors.length === 0) return '';
   return (
-    <div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title">
+    <div
+      class="error-summary"
+      data-error-summary
+      tabindex="-1"
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title" class="error-summary-title">
         {escapeHtml(props.title ?? 'There is a problem')}
       </h2>

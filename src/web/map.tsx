@@ -74,7 +74,12 @@ export interface MapPoint {
  * An accessible SVG (role img, <title> and <desc>) of the UK with a dot per point. `idPrefix`
  * keeps ids unique on the page.
  */
-export function BranchMap(props: { title: string; description: string; points: readonly MapPoint[]; idPrefix?: string }) {
+export function BranchMap(props: {
+  title: string;
+  description: string;
+  points: readonly MapPoint[];
+  idPrefix?: string;
+}) {
   const { projection, uk, ireland } = loadOutline();
   const prefix = props.idPrefix ?? 'map';
   const dots = props.points

@@ -37,7 +37,12 @@ function directory(): Directory {
             website: 'https://acme.example/',
             subsectors: [],
             branches: [
-              buildBranch({ id: 'acme-leeds', name: 'Acme <i>Leeds</i>', candidatePhone: '0113 496 0101', employerPhone: '0113 496 0102' }),
+              buildBranch({
+                id: 'acme-leeds',
+                name: 'Acme <i>Leeds</i>',
+                candidatePhone: '0113 496 0101',
+                employerPhone: '0113 496 0102',
+              }),
               buildBranch({
                 id: 'acme-bradford',
                 name: 'Acme Bradford',
@@ -141,14 +146,20 @@ describe('website pages (no JavaScript needed)', () => {
       ]) {
         expect(text.split(message).length - 1).toBe(2); // in the summary and beside the field
       }
-      expect(res.body).toContain('<a href="#industry">You must select an industry from the list</a>');
-      expect(res.body).toMatch(/id="industry" name="industry" autofocus aria-invalid="true" aria-describedby="industry-error"/);
+      expect(res.body).toContain(
+        '<a href="#industry">You must select an industry from the list</a>',
+      );
+      expect(res.body).toMatch(
+        /id="industry" name="industry" autofocus aria-invalid="true" aria-describedby="industry-error"/,
+      );
       expect(res.body).toContain('id="location-error"');
       expect(res.body).toContain('<title>Error: Agency Search - Shortlist</title>');
     });
 
     it('keeps everything typed', async () => {
-      const res = await get('/search?industry=&purpose=staff&location=Leeds&employmentType=contract&subsector=driving%2Flgv');
+      const res = await get(
+        '/search?industry=&purpose=staff&location=Leeds&employmentType=contract&subsector=driving%2Flgv',
+      );
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('<option value="staff" selected>find me staff</option>');
       expect(res.body).toContain('value="Leeds"');
@@ -158,7 +169,9 @@ describe('website pages (no JavaScript needed)', () => {
     });
 
     it('escapes a hostile location when it echoes it back', async () => {
-      const res = await get(`/search?industry=driving&purpose=job&location=${encodeURIComponent(HOSTILE)}`);
+      const res = await get(
+        `/search?industry=driving&purpose=job&location=${encodeURIComponent(HOSTILE)}`,
+      );
       expect(res.statusCode).toBe(400);
       expectNoHostileMarkup(res.body);
       expect(res.body).toContain('We could not find &#34;&lt;script>alert(1)&lt;/script>&#34;.');
@@ -202,31 +215,47 @@ describe('website pages (no JavaScript needed)', () => {
       expect(text).toContain('Verified');
       expect(html).toContain('href="/agencies/hostile-agency/website"');
       expect(html).toContain('href="/agencies/hostile-agency/email?purpose=job"');
-      expect(html).toContain('href="/agencies/hostile-agency/phone?branch=acme-leeds&amp;purpose=job"');
+      expect(html).toContain(
+        'href="/agencies/hostile-agency/phone?branch=acme-leeds&amp;purpose=job"',
+      );
       expect(text).toContain('Show 1 more office');
       expect(text).toContain('Bradford, BD1 1AA');
       expect(text).toContain('Listed since April 2015');
       expect(text).toContain('Add to favourites');
       expect(html).toContain('<form method="post" action="/favourites"');
       // Not a local sub-sector: covers + specialists, covers in effect.
-      expect(html).toContain('<option value="covers" selected>Agencies who cover this location</option>');
-      expect(html).toContain('<option value="specialists">Specialists (Location not important)</option>');
+      expect(html).toContain(
+        '<option value="covers" selected>Agencies who cover this location</option>',
+      );
+      expect(html).toContain(
+        '<option value="specialists">Specialists (Location not important)</option>',
+      );
       expect(html).not.toContain('Agencies nearest to your location');
       // The changed-query notice (shown by site.js) carries the live number.
       expect(html).toContain(
         'data-changed-text="You have changed your query. Press &#34;Search 3 Agencies&#34; when your new query is ready."',
       );
-      expect(html).toMatch(/<p class="live-notice[^"]*" data-changed-notice aria-live="polite"><\/p>/);
+      expect(html).toMatch(
+        /<p class="live-notice[^"]*" data-changed-notice aria-live="polite"><\/p>/,
+      );
     });
 
     it('offers and preselects nearest for a local sub-sector', async () => {
-      const res = await get('/search?industry=driving&subsector=driving%2Flgv&purpose=job&location=Leeds');
+      const res = await get(
+        '/search?industry=driving&subsector=driving%2Flgv&purpose=job&location=Leeds',
+      );
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('<option value="nearest" selected>Agencies nearest to your location</option>');
-      expect(res.body).toContain('<option value="covers">Agencies who cover this location</option>');
+      expect(res.body).toContain(
+        '<option value="nearest" selected>Agencies nearest to your location</option>',
+      );
+      expect(res.body).toContain(
+        '<option value="covers">Agencies who cover this location</option>',
+      );
       expect(res.body).not.toContain('Specialists (Location not important)</option>');
       // An order not offered for this query falls back to the default.
-      const other = await get('/search?industry=driving&subsector=lgv&purpose=job&location=Leeds&order=specialists');
+      const other = await get(
+        '/search?industry=driving&subsector=lgv&purpose=job&location=Leeds&order=specialists',
+      );
       expect(other.body).toContain('<option value="nearest" selected>');
     });
 
@@ -236,7 +265,9 @@ describe('website pages (no JavaScript needed)', () => {
     });
 
     it('explains how to widen an empty search', async () => {
-      const res = await get('/search?industry=IT&purpose=job&location=York&employmentType=permanent&radiusMiles=5');
+      const res = await get(
+        '/search?industry=IT&purpose=job&location=York&employmentType=permanent&radiusMiles=5',
+      );
       expect(res.statusCode).toBe(200);
       const text = textOf(res.body);
       expect(text).toContain('0 Recruitment Agencies Found');
@@ -260,7 +291,9 @@ describe('website pages (no JavaScript needed)', () => {
       const html = res.body;
       expectNoHostileMarkup(html);
       expect(html).toMatch(/<svg class="map"[^>]*role="img" aria-labelledby="map-title map-desc">/);
-      expect(html).toContain('<title id="map-title">Map of Acme &lt;script>alert(1)&lt;/script> Recruitment&#39;s 2 offices</title>');
+      expect(html).toContain(
+        '<title id="map-title">Map of Acme &lt;script>alert(1)&lt;/script> Recruitment&#39;s 2 offices</title>',
+      );
       expect(html.match(/<circle class="branch"/g)?.length).toBe(2);
       expect(html).toContain('<path class="land" d="M');
       const text = textOf(html);
@@ -285,7 +318,10 @@ describe('website pages (no JavaScript needed)', () => {
 
   describe('reveals', () => {
     const reveals = () =>
-      t.db.kysely.selectFrom('reveals').select(['listing_slug', 'branch_id', 'kind', 'company_name']).execute();
+      t.db.kysely
+        .selectFrom('reveals')
+        .select(['listing_slug', 'branch_id', 'kind', 'company_name'])
+        .execute();
 
     it('asks only for an optional company name, and records a skipped phone reveal', async () => {
       const step = await get('/agencies/hostile-agency/phone?branch=acme-leeds&purpose=job');
@@ -322,7 +358,9 @@ describe('website pages (no JavaScript needed)', () => {
       });
       expect(shown.statusCode).toBe(200);
       // No purpose: both numbers, labelled.
-      expect(textOf(shown.body)).toContain('For job seekers 0113 496 0101 For employers 0113 496 0102');
+      expect(textOf(shown.body)).toContain(
+        'For job seekers 0113 496 0101 For employers 0113 496 0102',
+      );
       expect(await reveals()).toContainEqual({
         listing_slug: 'hostile-agency',
         branch_id: 'acme-leeds',
@@ -385,7 +423,9 @@ describe('website pages (no JavaScript needed)', () => {
     };
 
     it('adds, lists, compares, downloads and removes', async () => {
-      const added = await post(`slug=hostile-agency&action=add&return=${encodeURIComponent('/search?industry=driving&purpose=job&location=Leeds')}`);
+      const added = await post(
+        `slug=hostile-agency&action=add&return=${encodeURIComponent('/search?industry=driving&purpose=job&location=Leeds')}`,
+      );
       expect(added.statusCode).toBe(303);
       expect(added.headers.location).toBe('/search?industry=driving&purpose=job&location=Leeds');
       expect(String(added.headers['set-cookie'])).toMatch(/HttpOnly/);
@@ -410,9 +450,16 @@ describe('website pages (no JavaScript needed)', () => {
 
       const csv = await get('/favourites.csv', cookie);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(csv.headers['content-disposition']).toBe('attachment; filename="shortlist-favourites.csv"');
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
-      expect(lines[0]).toBe('Agency,Brand,Profile,Verified,Industries,Employment types,Works with,Coverage,Offices,Listed since');
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="shortlist-favourites.csv"',
+      );
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe(
+        'Agency,Brand,Profile,Verified,Industries,Employment types,Works with,Coverage,Offices,Listed since',
+      );
       expect(lines).toHaveLength(3);
       expect(lines[1]).toContain('Acme <script>alert(1)</script> Recruitment');
       expect(lines[2]).toContain('Code People');
@@ -435,7 +482,10 @@ describe('website pages (no JavaScript needed)', () => {
       expect(eml.body).toContain('Code People');
       expect(eml.body).toContain('http://localhost:80/agencies/code-people');
 
-      const injected = await get(`/favourites.eml?to=${encodeURIComponent('me@example.com\r\nBcc: evil@example.com')}`, cookie);
+      const injected = await get(
+        `/favourites.eml?to=${encodeURIComponent('me@example.com\r\nBcc: evil@example.com')}`,
+        cookie,
+      );
       expect(injected.statusCode).toBe(400);
       expect(injected.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(textOf(injected.body)).toContain('Enter an email address in the correct format');
@@ -446,7 +496,12 @@ describe('website pages (no JavaScript needed)', () => {
     });
 
     it('only goes back to paths on this site', async () => {
-      for (const target of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      for (const target of [
+        '//evil.example/x',
+        'https://evil.example/',
+        '/\\evil.example',
+        'javascript:alert(1)',
+      ]) {
         const res = await post(`slug=code-people&action=add&return=${encodeURIComponent(target)}`);
         expect(res.headers.location).toBe('/favourites');
       }
@@ -462,7 +517,10 @@ describe('website pages (no JavaScript needed)', () => {
         method: 'POST',
         url: '/favourites',
         payload: 'slug=code-people&action=add',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://evil.example',
+        },
       });
       expect(foreign.statusCode).toBe(403);
     });
@@ -513,7 +571,9 @@ describe('website pages (no JavaScript needed)', () => {
       const advice = await get('/advice/interview-follow-up');
       expect(advice.statusCode).toBe(200);
       expect(advice.body).toContain('href="/follow-up"');
-      expect(advice.body).toContain('<a href="/advice/interview-follow-up" aria-current="page">Advice</a>');
+      expect(advice.body).toContain(
+        '<a href="/advice/interview-follow-up" aria-current="page">Advice</a>',
+      );
       const about = textOf((await get('/about')).body);
       expect(about).toContain('GeoNames');
       expect(about).toContain('CC BY 4.0');
@@ -528,12 +588,18 @@ describe('website pages (no JavaScript needed)', () => {
       const api = await get('/api/no-such-thing');
       expect(api.statusCode).toBe(404);
       expect(api.json()).toEqual({
-        errors: [{ field: null, code: 'not-found', message: 'There is nothing at GET /api/no-such-thing' }],
+        errors: [
+          { field: null, code: 'not-found', message: 'There is nothing at GET /api/no-such-thing' },
+        ],
       });
     });
 
     it('serves the stylesheet and script compressed, with a content security policy', async () => {
-      const css = await t.app.inject({ method: 'GET', url: '/assets/site.css', headers: { 'accept-encoding': 'br, gzip' } });
+      const css = await t.app.inject({
+        method: 'GET',
+        url: '/assets/site.css',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
       expect(css.statusCode).toBe(200);
       expect(css.headers['content-encoding']).toBe('br');
       const js = await get('/assets/site.js');

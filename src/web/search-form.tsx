@@ -110,7 +110,12 @@ export function searchUrl(values: SearchFormValues, overrides: Partial<SearchFor
   return `/search?${searchQueryString(values, overrides)}`;
 }
 
-export type FieldErrors = Partial<Record<'industry' | 'subsector' | 'purpose' | 'location' | 'employmentType' | 'radiusMiles' | 'order', string>>;
+export type FieldErrors = Partial<
+  Record<
+    'industry' | 'subsector' | 'purpose' | 'location' | 'employmentType' | 'radiusMiles' | 'order',
+    string
+  >
+>;
 
 export interface SearchFormProps {
   values: SearchFormValues;
@@ -252,12 +257,18 @@ export function SearchForm(props: SearchFormProps) {
         </div>
       </div>
       <div class={groupClass('employmentType')} data-field="employmentType">
-        <fieldset class="fieldset" aria-describedby={errors.employmentType ? 'employmentType-error' : undefined}>
+        <fieldset
+          class="fieldset"
+          aria-describedby={errors.employmentType ? 'employmentType-error' : undefined}
+        >
           <legend class="legend">{escapeHtml(SEARCH_TEXTS.employmentType)}</legend>
           <FieldError fieldId="employmentType" message={errors.employmentType} />
           <div class="checkboxes">
             {EMPLOYMENT_TYPES.map((t, i) => (
-              <label class="checkbox" for={i === 0 ? 'employmentType' : `employmentType-${t.value}`}>
+              <label
+                class="checkbox"
+                for={i === 0 ? 'employmentType' : `employmentType-${t.value}`}
+              >
                 <input
                   type="checkbox"
                   id={i === 0 ? 'employmentType' : `employmentType-${t.value}`}
@@ -288,7 +299,10 @@ export function SearchForm(props: SearchFormProps) {
 }
 
 /** The places an ambiguous or unknown location could mean, each completing the same search. */
-function LocationSuggestions(props: { values: SearchFormValues; suggestions: readonly Suggestion[] }) {
+function LocationSuggestions(props: {
+  values: SearchFormValues;
+  suggestions: readonly Suggestion[];
+}) {
   return (
     <div class="location-suggestions">
       <p class="hint" id="location-suggestions-title">

@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError, type Problem } from '../domain/errors.js';
 import type { SearchOutcome } from '../domain/directory/search-engine.js';
-import { ORDERS, findIndustry, findSubsector, type SearchOrder } from '../domain/directory/taxonomy.js';
+import {
+  ORDERS,
+  findIndustry,
+  findSubsector,
+  type SearchOrder,
+} from '../domain/directory/taxonomy.js';
 import { searchAgencies } from '../services/search.service.js';
 import { AgencyCard } from './agency-card.js';
 import { readFavourites } from './favourites.js';
@@ -26,7 +31,15 @@ import {
   type SearchFormValues,
 } from './search-form.js';
 
-const FORM_FIELDS = ['industry', 'subsector', 'purpose', 'location', 'employmentType', 'order', 'radiusMiles'] as const;
+const FORM_FIELDS = [
+  'industry',
+  'subsector',
+  'purpose',
+  'location',
+  'employmentType',
+  'order',
+  'radiusMiles',
+] as const;
 
 function html(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).type('text/html; charset=utf-8').send(body);
@@ -35,7 +48,8 @@ function html(reply: FastifyReply, status: number, body: string) {
 /** The two orders offered for a query: covers + nearest (local sub-sector) or covers + specialists. */
 export function offeredOrders(values: SearchFormValues): SearchOrder[] {
   const industry = findIndustry(values.industry);
-  const sub = industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
+  const sub =
+    industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
   return sub?.local ? ['covers', 'nearest'] : ['covers', 'specialists'];
 }
 
@@ -55,7 +69,12 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
     const effective = { ...values, order };
     let outcome: SearchOutcome;
     try {
-      outcome = searchAgencies(deps, { ...raw, subsector: effective.subsector, order, q: undefined });
+      outcome = searchAgencies(deps, {
+        ...raw,
+        subsector: effective.subsector,
+        order,
+        q: undefined,
+      });
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return html(reply, 400, renderSearchErrors(deps, effective, error.problems));
@@ -80,18 +99,21 @@ function renderHome(deps: PageDeps, count: number): string {
           place. Every result says why it is shown, and nothing is sponsored.
         </p>
         <p>
-          {escapeHtml(SEARCH_TEXTS.customised)} <a href="#search">{escapeHtml(SEARCH_TEXTS.doASearch)}</a>
+          {escapeHtml(SEARCH_TEXTS.customised)}{' '}
+          <a href="#search">{escapeHtml(SEARCH_TEXTS.doASearch)}</a>
         </p>
       </div>
       <SearchForm values={EMPTY_FORM} errors={{}} buttonLabel={label} />
       <section class="section" aria-labelledby="after-title">
         <h2 id="after-title">After the interview</h2>
         <p>
-          Read our <a href="/advice/interview-follow-up">short guide to following up after an interview</a>,
-          then let the <a href="/follow-up">interview follow-up planner</a> tell you what to send and when.
+          Read our{' '}
+          <a href="/advice/interview-follow-up">short guide to following up after an interview</a>,
+          then let the <a href="/follow-up">interview follow-up planner</a> tell you what to send
+          and when.
         </p>
       </section>
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -120,13 +142,18 @@ function renderSearchErrors(deps: PageDeps, values: SearchFormValues, problems: 
     }
     if (errors[field] !== undefined) continue;
     errors[field] = p.message;
-    summary.push({ fieldId: field === 'radiusMiles' || field === 'order' ? 'search' : field, message: p.message });
+    summary.push({
+      fieldId: field === 'radiusMiles' || field === 'order' ? 'search' : field,
+      message: p.message,
+    });
   }
   const suggestions = problems.find((p) => p.field === 'location')?.suggestions ?? [];
   const first = summary[0]?.fieldId;
   return toHtml(
     <Layout title="Error: Agency Search" demo={isDemoDirectory(deps)} current="/" noindex>
-      <ErrorSummary errors={[...summary, ...other.map((m) => ({ fieldId: 'search', message: m }))]} />
+      <ErrorSummary
+        errors={[...summary, ...other.map((m) => ({ fieldId: 'search', message: m }))]}
+      />
       <SearchForm
         values={values}
         errors={errors}
@@ -136,7 +163,7 @@ function renderSearchErrors(deps: PageDeps, values: SearchFormValues, problems: 
         keepRadius
         headingLevel="h1"
       />
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -146,7 +173,8 @@ function resultsHeading(total: number): string {
 
 function querySummary(values: SearchFormValues, outcome: SearchOutcome): string {
   const industry = findIndustry(values.industry);
-  const sub = industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
+  const sub =
+    industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
   const what = sub ? `${sub.name} (${industry?.name ?? ''})` : (industry?.name ?? values.industry);
   const types = employmentTypeLabels(values.employmentType);
   const parts = [
@@ -174,7 +202,12 @@ function renderResults(
   const industry = findIndustry(values.industry);
   const heading = resultsHeading(outcome.total);
   return toHtml(
-    <Layout title={`${heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ''}`} demo={isDemoDirectory(deps)} current="/" noindex>
+    <Layout
+      title={`${heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ''}`}
+      demo={isDemoDirectory(deps)}
+      current="/"
+      noindex
+    >
       <div class="results-header">
         <h1 class="page-title" id="results-title">
           {escapeHtml(heading)}
@@ -185,7 +218,7 @@ function renderResults(
       </div>
       <p class="query-summary">
         <span class="visually-hidden">Your search: </span>
-        {escapeHtml(querySummary(values, outcome))}
+        {escapeHtml(querySummary(values, outcome))} <a href="#results">Skip to the results</a>
       </p>
       <SearchForm
         values={values}
@@ -199,7 +232,7 @@ function renderResults(
         <div class="sidebar">
           <RefinePanel values={values} outcome={outcome} industryName={industry?.name ?? ''} />
         </div>
-        <div class="results">
+        <div class="results" id="results">
           <OrderForm values={values} outcome={outcome} />
           {outcome.results.length === 0 ? (
             <EmptyState values={values} outcome={outcome} />
@@ -227,7 +260,7 @@ function renderResults(
           <Pagination values={values} page={outcome.page} totalPages={totalPages} />
         </div>
       </div>
-    </Layout>
+    </Layout>,
   );
 }
 
@@ -263,11 +296,19 @@ function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) 
   );
 }
 
-function RefinePanel(props: { values: SearchFormValues; outcome: SearchOutcome; industryName: string }) {
+function RefinePanel(props: {
+  values: SearchFormValues;
+  outcome: SearchOutcome;
+  industryName: string;
+}) {
   const { values, outcome } = props;
   const industry = findIndustry(values.industry);
   const subs = (industry?.subsectors ?? [])
-    .map((s) => ({ key: `${industry!.slug}/${s.slug}`, name: s.name, count: outcome.facets.subsectors[s.slug] ?? 0 }))
+    .map((s) => ({
+      key: `${industry!.slug}/${s.slug}`,
+      name: s.name,
+      count: outcome.facets.subsectors[s.slug] ?? 0,
+    }))
     .filter((s) => s.count > 0 || s.key === values.subsector);
   const types = outcome.facets.employmentTypes;
   return (
@@ -303,7 +344,8 @@ function RefinePanel(props: { values: SearchFormValues; outcome: SearchOutcome; 
                   value={value}
                   checked={values.employmentType.includes(value)}
                 />
-                {escapeHtml(employmentTypeLabels([value])[0] ?? value)} <span class="count">({n})</span>
+                {escapeHtml(employmentTypeLabels([value])[0] ?? value)}{' '}
+                <span class="count">({n})</span>
               </label>
             ))}
           </div>
@@ -337,12 +379,31 @@ function RefinePanel(props: { values: SearchFormValues; outcome: SearchOutcome; 
 function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome }) {
   const v = props.values;
   const tips: { href: string; text: string }[] = [];
-  if (v.subsector) tips.push({ href: searchUrl(v, { subsector: '', order: '', page: '' }), text: 'Search the whole industry instead of one sub-sector' });
-  if (v.employmentType.length > 0) tips.push({ href: searchUrl(v, { employmentType: [], page: '' }), text: 'Remove the employment type filter' });
-  if (v.radiusMiles) tips.push({ href: searchUrl(v, { radiusMiles: '', page: '' }), text: 'Search any distance away' });
+  if (v.subsector)
+    tips.push({
+      href: searchUrl(v, { subsector: '', order: '', page: '' }),
+      text: 'Search the whole industry instead of one sub-sector',
+    });
+  if (v.employmentType.length > 0)
+    tips.push({
+      href: searchUrl(v, { employmentType: [], page: '' }),
+      text: 'Remove the employment type filter',
+    });
+  if (v.radiusMiles)
+    tips.push({
+      href: searchUrl(v, { radiusMiles: '', page: '' }),
+      text: 'Search any distance away',
+    });
   if (props.outcome.order === 'covers') {
     const other = offeredOrders(v).find((o) => o !== 'covers');
-    if (other) tips.push({ href: searchUrl(v, { order: other, page: '' }), text: other === 'nearest' ? 'Show the agencies nearest to your location' : 'Show specialists wherever they are based' });
+    if (other)
+      tips.push({
+        href: searchUrl(v, { order: other, page: '' }),
+        text:
+          other === 'nearest'
+            ? 'Show the agencies nearest to your location'
+            : 'Show specialists wherever they are based',
+      });
   }
   return (
     <div class="panel empty-state">
@@ -354,8 +415,8 @@ function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome })
             <a href={attr(t.href)}>{escapeHtml(t.text)}</a>
           </li>
         ))}
-        <li>try a larger place nearby, such as the county or region</li>
-        <li>or choose a broader industry</li>
+        <li>Try a larger place nearby, such as the county or region</li>
+        <li>Choose a broader industry</li>
       </ul>
     </div>
   );
@@ -415,9 +476,7 @@ function Pagination(props: { values: SearchFormValues; page: number; totalPages:
           ''
         )}
       </ul>
-      <p class="muted">
-        {escapeHtml(`Page ${page} of ${totalPages}`)}
-      </p>
+      <p class="muted">{escapeHtml(`Page ${page} of ${totalPages}`)}</p>
     </nav>
   );
 }

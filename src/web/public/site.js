@@ -61,7 +61,10 @@
       last = text;
       if (controller && controller.abort) controller.abort();
       controller = window.AbortController ? new AbortController() : null;
-      fetch('/api/places?q=' + encodeURIComponent(text), controller ? { signal: controller.signal } : {})
+      fetch(
+        '/api/places?q=' + encodeURIComponent(text),
+        controller ? { signal: controller.signal } : {},
+      )
         .then(function (response) {
           return response.ok ? response.json() : { places: [] };
         })
@@ -93,11 +96,9 @@
     });
     each(form.querySelectorAll('[aria-invalid]'), function (el) {
       el.removeAttribute('aria-invalid');
-      var ids = (el.getAttribute('aria-describedby') || '')
-        .split(' ')
-        .filter(function (id) {
-          return id !== '' && id !== el.id + '-error';
-        });
+      var ids = (el.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+        return id !== '' && id !== el.id + '-error';
+      });
       if (ids.length > 0) el.setAttribute('aria-describedby', ids.join(' '));
       else el.removeAttribute('aria-describedby');
     });
