@@ -29,6 +29,11 @@ export interface Config {
   authRateLimit: number;
   /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IP, https). */
   trustProxy: boolean;
+  /**
+   * Signs cookies (favourites, CSRF). Null: server.ts keeps a random secret in
+   * `${dataDir}/cookie-secret`; set COOKIE_SECRET to the same value on every instance.
+   */
+  cookieSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +177,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleDays: parseInteger('SESSION_IDLE_DAYS', env.SESSION_IDLE_DAYS, 14, 1, 365, problems),
     authRateLimit: parseInteger('AUTH_RATE_LIMIT', env.AUTH_RATE_LIMIT, 10, 1, 10_000, problems),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false, problems),
+    cookieSecret: (() => {
+      const secret = env.COOKIE_SECRET?.trim() ?? '';
+      if (secret === '') return null;
+      if (secret.length < 32) {
+        problems.push('COOKIE_SECRET must be at least 32 characters (use a long random string)');
+        return null;
+      }
+      return secret;
+    })(),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

@@ -2,6 +2,8 @@
  * The HTTP composition root: config -> database -> migrations -> demo data on first start ->
  * directory snapshot -> app.listen.
  */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { OutboxMailer } from './adapters/outbox.mailer.js';
 import { SmtpMailer } from './adapters/smtp.mailer.js';
@@ -44,6 +46,20 @@ function every(seconds: number, task: () => Promise<unknown>, onError: (error: u
   timer.unref();
   run();
   return timer;
+}
+
+/** A random secret kept in a file of the data folder, created on first start (mode 0600). */
+function loadOrCreateSecret(file: string): string {
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // No secret yet: create one below.
+  }
+  const secret = randomBytes(32).toString('base64url');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function main(): Promise<void> {
@@ -95,6 +111,8 @@ async function main(): Promise<void> {
     attachmentRetentionDays: config.attachmentRetentionDays,
     clock,
     trustProxy: config.trustProxy,
+    cookieSecret:
+      config.cookieSecret ?? loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret')),
     accounts: {
       accountStore,
       interviewStore: new SqlInterviewStore(db),

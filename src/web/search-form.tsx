@@ -14,7 +14,7 @@ import {
 } from '../domain/directory/taxonomy.js';
 import { SEARCH_MESSAGES } from '../domain/directory/search-query.js';
 import type { Suggestion } from '../domain/errors.js';
-import { FieldError, fieldAria, attr } from './layout.js';
+import { FieldError, fieldAria, attr, toHtml } from './layout.js';
 
 export const SEARCH_TEXTS = {
   industry: 'Industry (required)',
@@ -134,10 +134,47 @@ export interface SearchFormProps {
   title?: string;
 }
 
+let industryOptionsHtml: string | null = null;
+let subsectorOptionsHtml: string | null = null;
+
+/** Every industry as an <option>; the taxonomy never changes, so it is rendered once. */
+function industryOptions(): string {
+  industryOptionsHtml ??= toHtml(
+    <>
+      {listIndustries().map((i) => (
+        <option value={attr(i.slug)}>{escapeHtml(i.name)}</option>
+      ))}
+    </>,
+  );
+  return industryOptionsHtml;
+}
+
+/** Every sub-sector, grouped by industry, values `industry/subsector`; rendered once. */
+function subsectorOptions(): string {
+  subsectorOptionsHtml ??= toHtml(
+    <>
+      {listIndustries().map((i) => (
+        <optgroup label={attr(i.name)} data-industry={attr(i.slug)}>
+          {i.subsectors.map((s) => (
+            <option value={attr(`${i.slug}/${s.slug}`)}>{escapeHtml(s.name)}</option>
+          ))}
+        </optgroup>
+      ))}
+    </>,
+  );
+  return subsectorOptionsHtml;
+}
+
+/** The options with the one whose value is exactly `value` marked selected. */
+function withSelected(options: string, value: string): string {
+  if (value === '') return options;
+  const needle = `<option value="${attr(value).replace(/"/g, '&#34;')}">`;
+  return options.replace(needle, `<option value="${attr(value).replace(/"/g, '&#34;')}" selected>`);
+}
+
 /** The search form with id="search" (the target of "Do a Search"). */
 export function SearchForm(props: SearchFormProps) {
   const { values, errors } = props;
-  const industries = listIndustries();
   const HeadingTag = props.headingLevel ?? 'h2';
   const title = props.title ?? 'Agency Search';
   const groupClass = (field: keyof FieldErrors) =>
@@ -174,11 +211,7 @@ export function SearchForm(props: SearchFormProps) {
             {...fieldAria('industry', errors.industry)}
           >
             <option value="">Select an industry</option>
-            {industries.map((i) => (
-              <option value={i.slug} selected={values.industry === i.slug}>
-                {escapeHtml(i.name)}
-              </option>
-            ))}
+            {withSelected(industryOptions(), values.industry)}
           </select>
         </div>
         <div class={groupClass('subsector')} data-field="subsector">
@@ -194,18 +227,7 @@ export function SearchForm(props: SearchFormProps) {
             {...fieldAria('subsector', errors.subsector)}
           >
             <option value="">All sub-sectors</option>
-            {industries.map((i) => (
-              <optgroup label={attr(i.name)} data-industry={i.slug}>
-                {i.subsectors.map((s) => {
-                  const key = `${i.slug}/${s.slug}`;
-                  return (
-                    <option value={key} selected={values.subsector === key}>
-                      {escapeHtml(s.name)}
-                    </option>
-                  );
-                })}
-              </optgroup>
-            ))}
+            {withSelected(subsectorOptions(), values.subsector)}
           </select>
         </div>
         <div class={groupClass('purpose')} data-field="purpose">
