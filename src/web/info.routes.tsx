@@ -133,9 +133,9 @@ function renderAbout(demo: boolean, listings: number): string {
           result explains why it is shown. There are no paid placements, ratings or reviews.
         </p>
         <p>
-          The search works without JavaScript, by keyboard alone and with screen readers. The site
-          makes no requests to any other website and sets only one cookie: the list of favourites
-          you choose to keep, which stays in your browser.
+          The search works without JavaScript, by keyboard alone and with screen readers. Pages make
+          no requests to any other website. The favourites you keep are stored in a cookie in your
+          own browser, not in an account.
         </p>
 
         <h2 id="demo-data">Demo data</h2>

@@ -4,6 +4,7 @@ import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../.
 import type { Directory } from '../domain/directory/directory.js';
 import { listingCountText, searchButtonLabel } from './page-context.js';
 import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from './favourites.js';
+import { renderErrorPage } from './error-page.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -592,6 +593,14 @@ describe('website pages (no JavaScript needed)', () => {
           { field: null, code: 'not-found', message: 'There is nothing at GET /api/no-such-thing' },
         ],
       });
+    });
+
+    it("has a 500 page in the site's look", async () => {
+      const html = renderErrorPage({ status: 500, demo: true });
+      const text = textOf(html);
+      expect(text).toContain('Sorry, there is a problem with the service');
+      expect(text).toContain('Demo data: every agency listed here is fictional.');
+      expect(await findHtmlProblems(html)).toEqual([]);
     });
 
     it('serves the stylesheet and script compressed, with a content security policy', async () => {

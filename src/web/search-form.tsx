@@ -166,7 +166,7 @@ function subsectorOptions(): string {
 }
 
 /** The options with the one whose value is exactly `value` marked selected. */
-function withSelected(options: string, value: string): string {
+function withSelected(options: string, value: string): JSX.Element {
   if (value === '') return options;
   const needle = `<option value="${attr(value).replace(/"/g, '&#34;')}">`;
   return options.replace(needle, `<option value="${attr(value).replace(/"/g, '&#34;')}" selected>`);
