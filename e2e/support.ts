@@ -4,19 +4,24 @@
  * playwright-core, axe-core injected into pages, and screenshots in e2e/screenshots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
 import { createApp } from '../src/http/app.js';
+import type { Clock } from '../src/services/ports.js';
 import type { Directory } from '../src/domain/directory/directory.js';
 import { generateDemoDirectory } from '../src/domain/directory/demo-directory.js';
 import { demoOutcodeForTown } from '../src/domain/directory/demo-postcodes.js';
 import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import { SqlAccountStore, SqlRateLimitStore } from '../src/store/accounts.store.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import { SqlInterviewStore } from '../src/store/interviews.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,35 +37,72 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** The directory served; the generated demo directory (marked as demo) when unset. */
+  directory?: Directory;
+  /** The time; the system clock when unset. */
+  clock?: Clock;
+  /** Accounts and saved interviews, their emails written as .eml files into this folder. */
+  outboxDir?: string;
+}
+
+/** A free port on 127.0.0.1 (so the site's public address, used in emails, is known up front). */
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** The app on 127.0.0.1 (a free port) over SQLite in memory holding the demo directory. */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(options: ServerOptions = {}): Promise<E2eServer> {
   const db = openDb({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(db);
   const directoryStore = new SqlDirectoryStore(db);
-  const directory = generateDemoDirectory({ outcodeForTown: demoOutcodeForTown });
+  const directory =
+    options.directory ?? generateDemoDirectory({ outcodeForTown: demoOutcodeForTown });
   await directoryStore.replaceDirectory(directory, {
-    demo: true,
+    demo: options.directory === undefined,
     changedAt: '2026-11-26T07:00:00.000Z',
   });
   const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
   await snapshot.refresh();
   const enquiryStore = new SqlEnquiryStore(db);
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const clock = options.clock ?? { now: () => new Date() };
   const app = await createApp({
     directoryStore,
     snapshot,
     enquiryStore,
-    clock: { now: () => new Date() },
+    clock,
     cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
+    ...(options.outboxDir
+      ? {
+          accounts: {
+            accountStore: new SqlAccountStore(db),
+            interviewStore: new SqlInterviewStore(db),
+            rateLimitStore: new SqlRateLimitStore(db),
+            mailer: new OutboxMailer(options.outboxDir),
+            mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
+            publicUrl: baseUrl,
+            sessionIdleDays: 14,
+          },
+        }
+      : {}),
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     db,
     directory,
     enquiryStore,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     close: async () => {
       await app.close();
       await db.close();

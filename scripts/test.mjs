@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The one test command: lint and type checks, then every Vitest spec (unit, store on SQLite and
-// PostgreSQL, HTTP, CLI, e2e in Chromium), ending with the line CI reads: "N passed, N failed".
+// The one test command: type, lint, format and XSS checks, then every Vitest spec (unit, store on
+// SQLite and PostgreSQL, HTTP, CLI, e2e in Chromium), ending with the line CI reads:
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -12,6 +13,8 @@ const checks = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
+  // Every JSX expression escaped or known safe (@kitajs/ts-html-plugin); warnings fail too.
+  ['xss', 'npx', ['xss-scan']],
 ];
 for (const [name, cmd, args] of checks) {
   console.log(`\n> ${name}`);

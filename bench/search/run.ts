@@ -14,6 +14,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fs from 'node:fs';
+import type { Directory } from '../../src/domain/directory/directory.js';
 import { SearchIndex } from '../../src/domain/directory/search-engine.js';
 import { loadDirectory, SCALES, type Scale } from './dataset.js';
 import { REPO_ROOT, runHttpBench, type HttpResult } from './http-bench.js';
@@ -168,7 +169,7 @@ async function timeEngine(
 
 async function buildPeer(
   name: Exclude<EngineName, 'shortlist'>,
-  directory: Parameters<typeof OramaPeer.build>[0],
+  directory: Directory,
 ): Promise<Peer> {
   switch (name) {
     case 'orama':

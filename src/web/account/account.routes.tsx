@@ -370,8 +370,8 @@ function AccountPage(props: { demo: boolean; csrf: string; view: AccountView }):
                     <td>
                       <code safe>{token.prefix}</code>
                     </td>
-                    <td>{formatDate(token.createdAt)}</td>
-                    <td>{formatDate(token.lastUsedAt)}</td>
+                    <td safe>{formatDate(token.createdAt)}</td>
+                    <td safe>{formatDate(token.lastUsedAt)}</td>
                     <td>
                       <form
                         method="post"

@@ -5,7 +5,7 @@
  * visitor typed is escaped: text with escapeHtml, attribute values with `attr` (Kita escapes only
  * quotes in attributes, so "&amp;" typed in a field would otherwise come back as "&").
  */
-import { escapeHtml } from '@kitajs/html';
+import { escapeHtml, type Children } from '@kitajs/html';
 import { listIndustries } from '../../domain/directory/taxonomy.js';
 import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
 import type { NoteToWrite, PlannedFollowUp, StepSummary } from '../../services/followup.service.js';
@@ -42,11 +42,10 @@ function Lines(props: { text: string }) {
 type Errors = ReadonlyMap<string, string>;
 
 /** A heading at a level that depends on where the form sits (h2 alone, h3 under "Change the details"). */
-function Heading(props: { level: number; id?: string; children: string }) {
-  const text = escapeHtml(props.children);
-  if (props.level <= 2) return <h2 id={props.id}>{text}</h2>;
-  if (props.level === 3) return <h3 id={props.id}>{text}</h3>;
-  return <h4 id={props.id}>{text}</h4>;
+function Heading(props: { level: number; id?: string; children: Children }) {
+  if (props.level <= 2) return <h2 id={props.id}>{props.children}</h2>;
+  if (props.level === 3) return <h3 id={props.id}>{props.children}</h3>;
+  return <h4 id={props.id}>{props.children}</h4>;
 }
 
 /** Groups form errors by control; a control with several problems shows them all beside it. */
@@ -320,7 +319,7 @@ function InterviewerFieldset(props: {
     <div class="card section" id={`interviewer-${index + 1}`}>
       <fieldset class="fieldset">
         <legend class="legend">
-          <Heading level={props.level}>{`Interviewer ${index + 1}`}</Heading>
+          <Heading level={props.level}>Interviewer {index + 1}</Heading>
         </legend>
         <TextField
           name={field('name')}
@@ -399,7 +398,7 @@ function InterviewerFieldset(props: {
             value={`remove-interviewer-${index}`}
             class="button button-secondary button-small"
           >
-            Remove interviewer {String(index + 1)}
+            Remove interviewer {index + 1}
           </button>
         ) : (
           ''
@@ -424,8 +423,8 @@ export function DetailsForm(props: {
   action?: string;
   /** Extra hidden fields ([name, value]), such as a CSRF token. */
   hidden?: readonly (readonly [string, string])[];
-  /** Extra fields (already escaped HTML), placed before the submit button. */
-  extra?: string;
+  /** Extra fields (rendered JSX), placed before the submit button. */
+  extra?: Children;
 }) {
   const level = props.level;
   const { values, interviewerCount } = props.form;
@@ -578,7 +577,7 @@ export function DetailsForm(props: {
           </button>
         ) : (
           <p class="hint">
-            The page takes {String(MAX_PAGE_INTERVIEWERS)} interviewers; the API takes up to 20.
+            The page takes {MAX_PAGE_INTERVIEWERS} interviewers; the API takes up to 20.
           </p>
         )}
       </section>
@@ -693,7 +692,7 @@ function Findings(props: { id: string; findings: readonly DraftFinding[] }) {
       <p>
         <strong>
           The checker found{' '}
-          {props.findings.length === 1 ? 'one thing' : `${props.findings.length} things`} to look
+          {props.findings.length === 1 ? 'one thing' : <>{props.findings.length} things</>} to look
           at:
         </strong>
       </p>
@@ -861,7 +860,7 @@ export function renderPlanPage(props: {
       </p>
       <ErrorSummary errors={summaryOf(props.errors)} />
       {props.checked && props.errors.length === 0 ? (
-        <p class="notice notice-info" role="status">
+        <p class="notice notice-info" role="status" safe>
           {findingCount === 0
             ? 'We checked your edits: the checker found nothing to change.'
             : `We checked your edits: the checker found ${findingCount === 1 ? 'one thing' : `${findingCount} things`} to look at.`}
@@ -977,7 +976,7 @@ export function renderNotesPage(props: {
           {note.title ? <p class="muted">{escapeHtml(note.title)}</p> : ''}
           {note.address.length > 0 ? (
             <address class="section">
-              {note.address.map((line) => escapeHtml(line)).join('<br />')}
+              <Lines text={note.address.join('\n')} />
             </address>
           ) : (
             <p class="muted">No postal address was given: add it before posting.</p>
@@ -1002,7 +1001,9 @@ export function renderNotesPage(props: {
           </dl>
           <div class="prose">
             {note.body.split(/\n{2,}/).map((paragraph) => (
-              <p>{Lines({ text: paragraph })}</p>
+              <p>
+                <Lines text={paragraph} />
+              </p>
             ))}
           </div>
         </article>

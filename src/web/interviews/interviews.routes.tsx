@@ -89,7 +89,7 @@ function AgendaList(props: { title: string; id: string; items: readonly AgendaIt
   return (
     <section class="section" aria-labelledby={props.id}>
       <h2 id={props.id}>
-        {escapeHtml(props.title)} ({String(props.items.length)})
+        {escapeHtml(props.title)} ({props.items.length})
       </h2>
       {props.items.length === 0 ? (
         <p class="muted">Nothing.</p>
