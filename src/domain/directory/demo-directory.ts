@@ -458,10 +458,13 @@ function makeListing(
     for (const extra of r.sample(related, r.int(1, Math.min(3, related.length))))
       industries.push(extra);
   }
-  if (r.chance(0.04)) {
-    // A few generalists cover many industries.
-    for (const extra of r.sample(listIndustries(), r.int(4, 9)))
-      if (!industries.includes(extra.slug)) industries.push(extra.slug);
+  if (!national && !listingName.includes(' Division') && r.chance(0.055)) {
+    // A few single-desk generalists cover many of the common industries.
+    const wanted = r.int(4, 9);
+    for (let tries = 0; industries.length < wanted && tries < 40; tries++) {
+      const extra = ctx.industries.draw(r).slug;
+      if (!industries.includes(extra)) industries.push(extra);
+    }
   }
   const subsectors: string[] = [];
   const subsectorNames: string[] = [];
