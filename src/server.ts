@@ -10,7 +10,7 @@ import { SmtpMailer } from './adapters/smtp.mailer.js';
 import { UploadFolderFiles } from './adapters/upload-folder.files.js';
 import { loadConfig, ConfigError } from './config.js';
 import { generateDemoDirectory } from './domain/directory/demo-directory.js';
-import { isDomainError } from './domain/errors.js';
+import { DomainError, isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
 import { purgeExpiredAccountData } from './services/accounts.service.js';
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     await assertKnownMigrations(db);
     const pending = await listPendingMigrations(db);
     if (pending.length > 0) {
-      throw new Error(
+      throw DomainError.single(
+        'migrations-pending',
         `The database needs migrations (${pending.join(', ')}). Run "npx shortlist db migrate" first, or start with MIGRATE_ON_START=true.`,
       );
     }
