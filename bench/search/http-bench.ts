@@ -67,6 +67,8 @@ export async function runHttpBench(options: {
   durationSec: number;
   connections: number;
   log: (line: string) => void;
+  /** Work to do while the server starts (not while it is measured), awaited before the load. */
+  whileStarting?: () => Promise<void>;
 }): Promise<HttpResult> {
   const { paths, durationSec, connections, log } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-bench-http-'));
@@ -91,9 +93,11 @@ export async function runHttpBench(options: {
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
   try {
+    const sideWork = options.whileStarting?.();
     await waitForHealth(base, child, 180_000);
     const startupMs = performance.now() - started;
     log(`http: server up on ${base} in ${Math.round(startupMs)} ms (DATA_DIR ${dataDir})`);
+    await sideWork;
     // Every query once, checking it is answered, then a short run to warm the server's JIT.
     let failures = 0;
     for (const p of paths) {

@@ -19,19 +19,19 @@ import type {
 } from '../services/ports.js';
 import { installErrorHandlers } from './errors.js';
 import { registerAccountRoutes } from './auth.routes.js';
-import type { AccountsAppDeps } from './auth.js';
+import { installCookies, type AccountsAppDeps } from './auth.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
 import { registerEnquiryRoutes } from './enquiry.routes.js';
 import { registerFollowUpRoutes } from './followup.routes.js';
 import { registerPlacesRoutes } from './places.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
-import { registerWebRoutes } from './web.routes.js';
+import { DEV_COOKIE_SECRET, registerWebRoutes } from './web.routes.js';
 
 export interface AppDeps {
   directoryStore: DirectoryStore;
   snapshot: DirectorySnapshot<SearchIndexes>;
   logger?: boolean | { level: string };
-  /** Signs the favourites cookie (config COOKIE_SECRET); a development default when unset. */
+  /** Signs the favourites and CSRF cookies (config COOKIE_SECRET); a dev default when unset. */
   cookieSecret?: string;
   /** Reveals and enquiries (Email Agency): registered when the store, mailer and files are set. */
   enquiryStore?: EnquiryStore;
@@ -72,6 +72,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
   await app.register(formbody);
+  // One cookie secret and one CSRF secret for the API and every page.
+  await installCookies(app, deps.cookieSecret ?? DEV_COOKIE_SECRET);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -91,8 +93,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerSearchRoutes(scope, deps);
     registerFollowUpRoutes(scope, { clock: deps.clock ?? { now: () => new Date() } });
   });
-  await registerEnquiryRoutes(app, deps);
-  if (deps.accounts) await registerAccountRoutes(app, deps, deps.accounts);
-  await registerWebRoutes(app, deps);
+  const enquiryPages = await registerEnquiryRoutes(app, deps);
+  const accounts = deps.accounts ? await registerAccountRoutes(app, deps, deps.accounts) : null;
+  // Every HTML page, in one scope: its headers, compression and HTML error pages.
+  await registerWebRoutes(app, deps, { accounts, enquiryPages });
   return app;
 }

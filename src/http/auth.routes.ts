@@ -1,11 +1,11 @@
 /**
  * Accounts over HTTP: sign-up, sign-in, sign-out, CSRF tokens, password reset, the account itself
  * (password, email, export, deletion), personal API tokens and the private calendar feed. All
- * account routes live in one scope with its cookies and CSRF secret (see auth.ts); every answer
- * is `cache-control: no-store`.
+ * account routes live in one scope with the account hook (see auth.ts); every answer is
+ * `cache-control: no-store`. The account pages are in the website's scope (web.routes.ts).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import {
   changeEmail,
@@ -18,7 +18,6 @@ import {
   getAccount,
   getCalendarFeed,
   listApiTokens,
-  mergeFavourites,
   requestPasswordReset,
   resetPassword,
   revokeApiToken,
@@ -28,10 +27,7 @@ import {
   signUp,
 } from '../services/accounts.service.js';
 import { renderCalendarFeed } from '../services/interviews.service.js';
-import { registerAccountPages } from '../web/account/account.routes.js';
-import { installHtmlErrorHandler } from '../web/error-page.js';
-import { readFavourites, writeFavourites } from '../web/favourites.js';
-import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
+import { moveCookieFavourites } from '../web/favourites.js';
 import type { AppDeps } from './app.js';
 import {
   accountOf,
@@ -49,7 +45,6 @@ import {
 } from './auth.js';
 import { registerInterviewRoutes } from './interviews.routes.js';
 import { ErrorsSchema } from './schemas.js';
-import { CONTENT_SECURITY_POLICY } from './web.routes.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -74,22 +69,6 @@ const Credentials = Type.Object({
 
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, ErrorsSchema]));
-
-/**
- * Moves the favourites kept in the browser's cookie into the account (then the cookie goes):
- * at sign-up, sign-in and after a password reset.
- */
-async function moveCookieFavourites(
-  context: AccountContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-): Promise<void> {
-  const slugs = readFavourites(request);
-  if (slugs.length === 0) return;
-  await mergeFavourites(context.accounts, userId, slugs);
-  writeFavourites(request, reply, []);
-}
 
 function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): void {
   const signedIn = requireAccount(scope);
@@ -123,7 +102,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
     async (request, reply) => {
       const { user, session } = await signUp(context.accounts, request.body, { ip: request.ip });
       sendSession(context, request, reply, session);
-      await moveCookieFavourites(context, request, reply, user.id);
+      await moveCookieFavourites(context.accounts, request, reply, user.id);
       return reply.status(201).send({ user });
     },
   );
@@ -147,7 +126,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
         previousSessionToken: readSessionToken(request),
       });
       sendSession(context, request, reply, session);
-      await moveCookieFavourites(context, request, reply, user.id);
+      await moveCookieFavourites(context.accounts, request, reply, user.id);
       return { user };
     },
   );
@@ -210,7 +189,7 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
     async (request, reply) => {
       const { user, session } = await resetPassword(context.accounts, request.body);
       sendSession(context, request, reply, session);
-      await moveCookieFavourites(context, request, reply, user.id);
+      await moveCookieFavourites(context.accounts, request, reply, user.id);
       return { user };
     },
   );
@@ -448,7 +427,10 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   );
 }
 
-/** Registers the account and interview API in one scope of their own, and their pages in another. */
+/**
+ * Registers the account and interview API in one scope of their own; returns the context the
+ * pages use (they are registered in the website's scope, see web.routes.ts).
+ */
 export async function registerAccountRoutes(
   app: FastifyInstance,
   deps: AppDeps,
@@ -464,21 +446,6 @@ export async function registerAccountRoutes(
     });
     registerAuthRoutes(scope, context);
     registerInterviewRoutes(scope, context);
-  });
-  // The pages: the same account hooks, HTML error pages and the site's security headers.
-  await app.register(async (scope) => {
-    await installAccountAuth(scope, context);
-    installHtmlErrorHandler(scope, deps);
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      void reply.header('x-content-type-options', 'nosniff');
-      void reply.header('referrer-policy', 'same-origin');
-      void reply.header('x-frame-options', 'DENY');
-      void reply.header('cache-control', 'no-store');
-      return payload;
-    });
-    registerAccountPages(scope, deps, context);
-    registerInterviewPages(scope, deps, context);
   });
   return context;
 }

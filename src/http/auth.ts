@@ -31,7 +31,6 @@ import type {
   RateLimitStore,
 } from '../services/ports.js';
 import type { AppDeps } from './app.js';
-import { DEV_COOKIE_SECRET } from './web.routes.js';
 
 /** The session cookie: a random token whose SHA-256 hash is the session's key. */
 export const SESSION_COOKIE = 'shortlist_session';
@@ -66,7 +65,6 @@ export interface AccountContext {
   accounts: AccountsDeps;
   interviews: InterviewsDeps;
   exports: AccountsDeps & { interviewStore: InterviewStore };
-  cookieSecret: string;
 }
 
 export const DEFAULT_AUTH_RATE_LIMIT = { attempts: 10, windowMinutes: 15 };
@@ -89,7 +87,6 @@ export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): A
     accounts: accountsDeps,
     interviews: { interviewStore: accounts.interviewStore, clock, snapshot: deps.snapshot },
     exports: { ...accountsDeps, interviewStore: accounts.interviewStore },
-    cookieSecret: deps.cookieSecret ?? DEV_COOKIE_SECRET,
   };
 }
 
@@ -148,31 +145,53 @@ export function readSessionToken(request: FastifyRequest): string | undefined {
   return value && value !== '' ? value : undefined;
 }
 
-/** A CSRF token for forms and scripts; creates the secret cookie on first use. */
+const csrfTokens = new WeakMap<FastifyRequest, string>();
+
+/**
+ * A CSRF token for forms and scripts; creates the secret cookie on first use. One token per
+ * request: every form of a page (the header's sign-out included) carries the same one, and a
+ * request without the cookie gets one new secret, not one per form (the last would win).
+ */
 export function createCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
-  return reply.generateCsrf({ secure: isSecure(request) });
+  let token = csrfTokens.get(request);
+  if (token === undefined) {
+    token = reply.generateCsrf({ secure: isSecure(request) });
+    csrfTokens.set(request, token);
+  }
+  return token;
 }
 
 /**
- * Sets up a scope for account routes: cookies (unless an outer scope has them), the CSRF secret
- * cookie, and a hook that finds the request's account from its bearer token or session cookie.
+ * Cookies and CSRF for the whole app, registered once at its root (createApp): @fastify/cookie
+ * with the one cookie secret (signed cookies: favourites, the CSRF secret) and
+ * @fastify/csrf-protection (its secret in the signed `shortlist_csrf` cookie), so the API, the
+ * account routes and every page share one CSRF token.
+ */
+export async function installCookies(app: FastifyInstance, cookieSecret: string): Promise<void> {
+  await app.register(cookie, { secret: cookieSecret });
+  await app.register(csrf, {
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
+  });
+}
+
+/**
+ * Sets up a scope for routes that act for an account: `request.account` and a hook that finds it
+ * from the bearer token or the session cookie, once per request. Without accounts (`context`
+ * null) `request.account` is always null. `skip` names requests that never need it (assets).
+ * Cookies and CSRF come from the app's root (installCookies).
  */
 export async function installAccountAuth(
   scope: FastifyInstance,
-  context: AccountContext,
+  context: AccountContext | null,
+  options: { skip?: (request: FastifyRequest) => boolean } = {},
 ): Promise<void> {
-  if (!scope.hasDecorator('parseCookie')) {
-    await scope.register(cookie, { secret: context.cookieSecret });
-  }
-  if (!scope.hasDecorator('csrfProtection')) {
-    await scope.register(csrf, {
-      cookieKey: CSRF_COOKIE,
-      cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
-    });
-  }
   scope.decorateRequest('account', null);
   scope.decorateRequest('badCredentials', false);
+  if (!context) return;
+  const skip = options.skip ?? (() => false);
   scope.addHook('onRequest', async (request, reply) => {
+    if (skip(request)) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

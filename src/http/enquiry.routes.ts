@@ -1,7 +1,8 @@
 /**
  * Contacting agencies over HTTP: POST /api/agencies/{slug}/enquiries (Email Agency, JSON or
- * multipart with a file) and POST /api/agencies/{slug}/reveals (Phone Number, Visit Website);
- * also registers the Email Agency pages. Enquiries are rate limited per IP address.
+ * multipart with a file) and POST /api/agencies/{slug}/reveals (Phone Number, Visit Website).
+ * Enquiries are rate limited per IP address, one count shared with the Email Agency pages (which
+ * are registered in the website's scope with what this returns).
  */
 import rateLimit from '@fastify/rate-limit';
 import { Type, type Static } from '@sinclair/typebox';
@@ -14,7 +15,7 @@ import {
 } from '../services/enquiry.service.js';
 import { DomainError } from '../domain/errors.js';
 import type { RawEnquiry, RevealKind } from '../domain/enquiry/enquiry.js';
-import { registerEnquiryPages } from '../web/enquiry/enquiry.routes.js';
+import type { EnquiryPagesDeps } from '../web/enquiry/enquiry.routes.js';
 import type { AppDeps } from './app.js';
 import { acceptMultipartEnquiries } from './enquiry-input.js';
 import { ErrorsSchema } from './schemas.js';
@@ -139,10 +140,16 @@ function deliveryDepsOf(deps: AppDeps): (DeliveryDeps & { snapshot: AppDeps['sna
   };
 }
 
-/** Registers the enquiry API and pages when the app has an enquiry store. */
-export async function registerEnquiryRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+/**
+ * Registers the enquiry API when the app has an enquiry store; returns what the Email Agency
+ * pages need (delivery and the shared limiter), or null when enquiries cannot be delivered.
+ */
+export async function registerEnquiryRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+): Promise<EnquiryPagesDeps | null> {
   const enquiryStore = deps.enquiryStore;
-  if (!enquiryStore) return;
+  if (!enquiryStore) return null;
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const revealLimiter = await createLimiter(app, REVEAL_LIMIT, 'requests');
   const delivery = deliveryDepsOf(deps);
@@ -235,12 +242,10 @@ export async function registerEnquiryRoutes(app: FastifyInstance, deps: AppDeps)
     );
   });
 
-  if (delivery && enquiryLimiter) {
-    await registerEnquiryPages(app, {
-      ...deps,
-      delivery,
-      limiter: enquiryLimiter,
-      attachmentRetentionDays: deps.attachmentRetentionDays ?? 90,
-    });
-  }
+  if (!delivery || !enquiryLimiter) return null;
+  return {
+    delivery,
+    limiter: enquiryLimiter,
+    attachmentRetentionDays: deps.attachmentRetentionDays ?? 90,
+  };
 }

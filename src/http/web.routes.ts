@@ -1,67 +1,93 @@
 /**
- * The website: server-rendered pages, the stylesheet and the small client script. Everything is
- * registered in one encapsulated scope, so compression, cookies, the security headers and the
- * HTML error pages apply to the browser routes only; /api/* keeps its JSON errors.
+ * The website: server-rendered pages, the stylesheet and the small client script. Every HTML page
+ * is registered in one encapsulated scope, so compression, the security headers, the signed-in
+ * user (request.account, resolved once per request) and the HTML error pages apply to all of
+ * them; /api/* keeps its JSON errors. Cookies and CSRF are the app's (installCookies in auth.ts).
  */
 import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
-import { PUBLIC_DIR } from '../web/assets.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { registerAccountPages } from '../web/account/account.routes.js';
+import { ASSET_PREFIX, PUBLIC_DIR } from '../web/assets.js';
+import { registerEnquiryPages, type EnquiryPagesDeps } from '../web/enquiry/enquiry.routes.js';
 import { installHtmlErrorHandler, sendErrorPage } from '../web/error-page.js';
 import { registerAgencyPages } from '../web/agency.routes.js';
 import { registerFavouritePages } from '../web/favourites.routes.js';
 import { registerFollowUpPages } from '../web/followup/followup.routes.js';
 import { registerInfoPages } from '../web/info.routes.js';
+import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
+import type { PageDeps } from '../web/page-context.js';
 import { registerSearchPages } from '../web/search.routes.js';
+import { SECURITY_HEADERS } from '../web/security-headers.js';
 import type { AppDeps } from './app.js';
+import { installAccountAuth, type AccountContext } from './auth.js';
 import { sendProblems } from './errors.js';
 
 /** Used only when no COOKIE_SECRET is configured (development and tests). */
 export const DEV_COOKIE_SECRET = 'shortlist-dev-cookie-secret-change-me-in-production';
 
-// No third parties: every script, style, image and connection is this site. No form-action:
-// Visit Website is a form whose answer redirects to the agency's own site, which form-action
-// would block.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+/** The parts of the website that exist only when the app has what they need. */
+export interface WebRouteOptions {
+  /** Accounts: the account and interview pages, the header's signed-in state, and favourites. */
+  accounts?: AccountContext | null;
+  /** Email Agency pages: when enquiries can be delivered (from registerEnquiryRoutes). */
+  enquiryPages?: EnquiryPagesDeps | null;
+}
+
+/** Assets never need the session: no database lookup for them. */
+function isAsset(request: FastifyRequest): boolean {
+  return request.url.startsWith(ASSET_PREFIX);
+}
 
 /** Registers the website's pages and assets on the app. */
-export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function registerWebRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  options: WebRouteOptions = {},
+): Promise<void> {
+  const accounts = options.accounts ?? null;
+  const pageDeps: PageDeps = { snapshot: deps.snapshot, accountDeps: accounts?.accounts ?? null };
   await app.register(async (scope) => {
     // Before @fastify/static, so the stylesheet and script are compressed too.
     await scope.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
-    await scope.register(cookie, { secret: deps.cookieSecret ?? DEV_COOKIE_SECRET });
     await scope.register(fastifyStatic, {
       root: PUBLIC_DIR,
-      prefix: '/assets/',
+      prefix: ASSET_PREFIX,
       // Asset URLs carry a content hash (assetUrl), so a year is safe.
       maxAge: '365d',
       immutable: true,
       index: false,
     });
-    installHtmlErrorHandler(scope, deps);
+    await installAccountAuth(scope, accounts, { skip: isAsset });
+    installHtmlErrorHandler(scope, pageDeps);
     scope.addHook('onSend', async (_request, reply, payload) => {
-      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      void reply.header('x-content-type-options', 'nosniff');
-      void reply.header('referrer-policy', 'same-origin');
-      void reply.header('x-frame-options', 'DENY');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
       return payload;
     });
 
-    registerSearchPages(scope, deps);
-    registerAgencyPages(scope, deps);
-    registerFavouritePages(scope, deps);
-    registerInfoPages(scope, deps);
-    registerFollowUpPages(scope, { ...deps, clock: deps.clock ?? { now: () => new Date() } });
+    registerSearchPages(scope, pageDeps);
+    registerAgencyPages(scope, {
+      ...pageDeps,
+      ...(deps.enquiryStore ? { enquiryStore: deps.enquiryStore } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    });
+    registerFavouritePages(scope, pageDeps);
+    registerInfoPages(scope, pageDeps);
+    registerFollowUpPages(scope, { ...pageDeps, clock: deps.clock ?? { now: () => new Date() } });
+    if (options.enquiryPages) {
+      await registerEnquiryPages(scope, { ...pageDeps, ...options.enquiryPages });
+    }
+    if (accounts) {
+      await scope.register(async (personal) => {
+        // An account's own pages: never kept by browsers or proxies.
+        personal.addHook('onSend', async (_request, reply, payload) => {
+          void reply.header('cache-control', 'no-store');
+          return payload;
+        });
+        registerAccountPages(personal, pageDeps, accounts);
+        registerInterviewPages(personal, pageDeps, accounts);
+      });
+    }
 
     // Any other GET: an HTML "page not found" for browsers; /api/* keeps the JSON shape.
     scope.get('/*', { schema: { hide: true } }, (request, reply) => {
@@ -71,7 +97,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps): Pr
           { field: null, code: 'not-found', message: `There is nothing at GET ${path}` },
         ]);
       }
-      return sendErrorPage(reply, deps, 404);
+      return sendErrorPage(reply, pageDeps, 404);
     });
   });
 }

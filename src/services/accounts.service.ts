@@ -378,6 +378,20 @@ export async function requestPasswordReset(
 }
 
 /**
+ * Whether a reset link can still be used (known, not expired, not used yet), so the page can say
+ * so before anyone types a new password. Uses nothing up.
+ */
+export async function isPasswordResetLinkUsable(
+  deps: Pick<AccountsDeps, 'accountStore' | 'clock'>,
+  rawToken: unknown,
+): Promise<boolean> {
+  const token = typeof rawToken === 'string' ? rawToken.trim() : '';
+  if (!isTokenShaped('reset', token)) return false;
+  const reset = await deps.accountStore.findPasswordReset(hashToken(token));
+  return reset !== undefined && reset.expiresAt > nowOf(deps).toISOString();
+}
+
+/**
  * Sets a new password with a reset link (once), ends every session of the account and reset
  * link, and signs in on this device with a new session.
  */

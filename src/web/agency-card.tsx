@@ -41,16 +41,21 @@ export function coverageText(coverage: 'national' | readonly { name: string }[],
   return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'more place')}`;
 }
 
-/** Add to / remove from favourites: a POST form that works without JavaScript. */
+/**
+ * Add to / remove from favourites: a POST form that works without JavaScript. Signed in, the
+ * favourites are the account's, so the form carries the CSRF token (`csrf`).
+ */
 export function FavouriteButton(props: {
   slug: string;
   name: string;
   isFavourite: boolean;
   returnTo: string;
   small?: boolean;
+  csrf?: string | null | undefined;
 }) {
   return (
     <form method="post" action="/favourites" class="favourite-form">
+      {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : ''}
       <input type="hidden" name="slug" value={props.slug} />
       <input type="hidden" name="action" value={props.isFavourite ? 'remove' : 'add'} />
       <input type="hidden" name="return" value={attr(props.returnTo)} />
@@ -79,6 +84,8 @@ export interface CardProps {
   purpose: 'job' | 'staff';
   isFavourite: boolean;
   returnTo: string;
+  /** The CSRF token of the favourite button, when signed in. */
+  csrf?: string | null | undefined;
 }
 
 /** A result card: name, badge, description, offices, coverage, listed since, why, actions. */
@@ -205,6 +212,7 @@ export function AgencyCard(props: CardProps) {
           name={result.name}
           isFavourite={props.isFavourite}
           returnTo={props.returnTo}
+          csrf={props.csrf}
         />
       </div>
     </article>

@@ -12,11 +12,19 @@ import { getAgency, type AgencyDetail } from '../services/search.service.js';
 import { recordReveal } from '../services/enquiry.service.js';
 import type { Clock, EnquiryStore } from '../services/ports.js';
 import { FavouriteButton, coverageText, purposeQuery } from './agency-card.js';
-import { readFavourites } from './favourites.js';
+import { loadFavourites } from './favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
-import { ErrorSummary, FieldError, Layout, fieldAria, toHtml, attr } from './layout.js';
+import {
+  ErrorSummary,
+  FieldError,
+  Layout,
+  fieldAria,
+  toHtml,
+  attr,
+  type PageChrome,
+} from './layout.js';
 import { BranchMap } from './map.js';
-import { isDemoDirectory, type PageDeps } from './page-context.js';
+import { pageChrome, type PageDeps } from './page-context.js';
 import { sendErrorPage } from './error-page.js';
 
 export interface AgencyPageDeps extends PageDeps {
@@ -50,15 +58,20 @@ function agencyPath(slug: string): string {
 }
 
 export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps): void {
-  app.get('/agencies/:slug', { schema: { hide: true } }, (request, reply) => {
+  app.get('/agencies/:slug', { schema: { hide: true } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const q = request.query as Record<string, unknown>;
     const agency = getAgency(deps, slug);
-    const favourites = readFavourites(request);
+    const favourites = await loadFavourites(request, deps.accountDeps);
     return html(
       reply,
       200,
-      renderProfile(deps, agency, readPurpose(q.purpose), favourites.includes(agency.slug)),
+      renderProfile(
+        pageChrome(deps, reply),
+        agency,
+        readPurpose(q.purpose),
+        favourites.includes(agency.slug),
+      ),
     );
   });
 
@@ -68,7 +81,15 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
     return html(
       reply,
       200,
-      renderRevealStep(deps, 'phone', found.listing, found.branch, found.purpose, '', null),
+      renderRevealStep(
+        pageChrome(deps, reply),
+        'phone',
+        found.listing,
+        found.branch,
+        found.purpose,
+        '',
+        null,
+      ),
     );
   });
 
@@ -89,7 +110,7 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
         reply,
         400,
         renderRevealStep(
-          deps,
+          pageChrome(deps, reply),
           'phone',
           found.listing,
           found.branch,
@@ -99,13 +120,21 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
         ),
       );
     }
-    return html(reply, 200, renderPhoneNumber(deps, found.listing, found.branch, found.purpose));
+    return html(
+      reply,
+      200,
+      renderPhoneNumber(pageChrome(deps, reply), found.listing, found.branch, found.purpose),
+    );
   });
 
   app.get('/agencies/:slug/website', { schema: { hide: true } }, (request, reply) => {
     const listing = findListing(deps, (request.params as { slug: string }).slug);
     if (!listing?.website) return sendErrorPage(reply, deps, 404);
-    return html(reply, 200, renderRevealStep(deps, 'website', listing, null, null, '', null));
+    return html(
+      reply,
+      200,
+      renderRevealStep(pageChrome(deps, reply), 'website', listing, null, null, '', null),
+    );
   });
 
   app.post('/agencies/:slug/website', { schema: { hide: true } }, async (request, reply) => {
@@ -124,7 +153,15 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
       return html(
         reply,
         400,
-        renderRevealStep(deps, 'website', listing, null, null, companyName, problem),
+        renderRevealStep(
+          pageChrome(deps, reply),
+          'website',
+          listing,
+          null,
+          null,
+          companyName,
+          problem,
+        ),
       );
     return reply.redirect(listing.website, 302);
   });
@@ -197,7 +234,7 @@ function Breadcrumbs(props: { listing: { slug: string; name: string }; here?: st
 }
 
 function renderRevealStep(
-  deps: PageDeps,
+  page: PageChrome,
   kind: 'phone' | 'website',
   listing: Listing,
   branch: Branch | null,
@@ -213,7 +250,7 @@ function renderRevealStep(
   const go = kind === 'phone' ? 'Show the number' : 'Go to the website';
   const skip = kind === 'phone' ? 'Skip and show the number' : 'Skip and go to the website';
   return toHtml(
-    <Layout title={error ? `Error: ${title}` : title} demo={isDemoDirectory(deps)} noindex>
+    <Layout title={error ? `Error: ${title}` : title} {...page} noindex>
       <Breadcrumbs listing={listing} here={kind === 'phone' ? 'Phone Number' : 'Visit Website'} />
       <ErrorSummary errors={error ? [{ fieldId: 'companyName', message: error }] : []} />
       <h1 class="page-title">{escapeHtml(title)}</h1>
@@ -276,14 +313,14 @@ function telHref(phone: string): string {
 }
 
 function renderPhoneNumber(
-  deps: PageDeps,
+  page: PageChrome,
   listing: Listing,
   branch: Branch,
   purpose: Purpose,
 ): string {
   const lines = phoneLines(branch, purpose);
   return toHtml(
-    <Layout title={`Phone ${listing.name}`} demo={isDemoDirectory(deps)} noindex>
+    <Layout title={`Phone ${listing.name}`} {...page} noindex>
       <Breadcrumbs listing={listing} here="Phone Number" />
       <h1 class="page-title">{escapeHtml(`Phone ${listing.name}`)}</h1>
       <p class="lede">{escapeHtml(`${branch.name}, ${branch.address}, ${branch.postcode}`)}</p>
@@ -359,7 +396,7 @@ function ContactBlock(props: {
 }
 
 function renderProfile(
-  deps: PageDeps,
+  page: PageChrome,
   agency: AgencyDetail,
   purpose: Purpose,
   isFavourite: boolean,
@@ -373,11 +410,7 @@ function renderProfile(
     { value: 'staff', label: 'Employers' },
   ];
   return toHtml(
-    <Layout
-      title={agency.name}
-      demo={isDemoDirectory(deps)}
-      description={agency.description.slice(0, 200)}
-    >
+    <Layout title={agency.name} {...page} description={agency.description.slice(0, 200)}>
       <Breadcrumbs listing={agency} />
       <div class="profile-header">
         <h1 class="page-title">
@@ -407,6 +440,7 @@ function renderProfile(
             isFavourite={isFavourite}
             returnTo={path}
             small={false}
+            csrf={page.user?.csrf}
           />
         </div>
       </div>

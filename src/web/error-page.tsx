@@ -5,9 +5,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError } from '../domain/errors.js';
+import { AUTH_MESSAGES } from '../http/auth.js';
 import { statusForCode } from '../http/errors.js';
-import { Layout, toHtml } from './layout.js';
-import { isDemoDirectory, type PageDeps } from './page-context.js';
+import { Layout, toHtml, type LayoutUser } from './layout.js';
+import { pageChrome, type PageDeps } from './page-context.js';
 
 const TITLES: Record<number, string> = {
   400: 'There is a problem with this request',
@@ -19,7 +20,12 @@ const TITLES: Record<number, string> = {
 };
 
 /** A full HTML error page for a status, with an optional plain-text message (escaped). */
-export function renderErrorPage(props: { status: number; demo: boolean; message?: string }) {
+export function renderErrorPage(props: {
+  status: number;
+  demo: boolean;
+  user?: LayoutUser | null;
+  message?: string;
+}) {
   const title = TITLES[props.status] ?? (props.status >= 500 ? TITLES[500]! : TITLES[400]!);
   const fallback =
     props.status === 404
@@ -28,7 +34,7 @@ export function renderErrorPage(props: { status: number; demo: boolean; message?
         ? 'Please try again in a moment. Nothing you typed has been lost on our side.'
         : 'Please go back and try again.';
   return toHtml(
-    <Layout title={title} demo={props.demo} noindex>
+    <Layout title={title} demo={props.demo} user={props.user} noindex>
       <h1 class="page-title">{escapeHtml(title)}</h1>
       <p class="lede">{escapeHtml(props.message ?? fallback)}</p>
       <p>
@@ -52,7 +58,7 @@ export function sendErrorPage(
     .send(
       renderErrorPage({
         status,
-        demo: isDemoDirectory(deps),
+        ...pageChrome(deps, reply),
         ...(message !== undefined ? { message } : {}),
       }),
     );
@@ -67,6 +73,9 @@ export function installHtmlErrorHandler(scope: FastifyInstance, deps: PageDeps):
     if (isDomainError(error)) {
       const status = statusForCode(error.code);
       return sendErrorPage(reply, deps, status, status === 404 ? undefined : error.message);
+    }
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return sendErrorPage(reply, deps, 403, AUTH_MESSAGES.csrf);
     }
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');

@@ -1,8 +1,9 @@
 /**
- * Favourites, the visitor's own shortlist kept in a signed cookie: add and remove (POST
- * /favourites, then back to where they were), the list (/favourites), a side-by-side comparison
- * (/favourites/compare), a CSV download (/favourites.csv) and the list as an email draft to send to
- * oneself (/favourites.eml). Everything works without JavaScript.
+ * Favourites, the visitor's own shortlist, kept in the account when signed in and in a signed
+ * cookie otherwise: add and remove (POST /favourites, then back to where they were; signed in,
+ * with the CSRF token), the list (/favourites), a side-by-side comparison (/favourites/compare), a
+ * CSV download (/favourites.csv) and the list as an email draft to send to oneself
+ * (/favourites.eml). Everything works without JavaScript.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
@@ -11,18 +12,26 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Listing } from '../domain/directory/directory.js';
 import { findPlaceById } from '../domain/directory/places.js';
 import { findIndustry } from '../domain/directory/taxonomy.js';
+import { requireCsrfForSession } from '../http/auth.js';
 import { FavouriteButton, coverageText } from './agency-card.js';
 import {
   MAX_FAVOURITES,
-  changeFavourites,
+  changeVisitorFavourites,
   isSlug,
-  readFavourites,
+  loadFavourites,
   safeReturnPath,
-  writeFavourites,
 } from './favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
-import { ErrorSummary, FieldError, Layout, fieldAria, toHtml, attr } from './layout.js';
-import { isDemoDirectory, type PageDeps } from './page-context.js';
+import {
+  ErrorSummary,
+  FieldError,
+  Layout,
+  fieldAria,
+  toHtml,
+  attr,
+  type PageChrome,
+} from './layout.js';
+import { pageChrome, type PageDeps } from './page-context.js';
 import { sendErrorPage } from './error-page.js';
 
 interface FavouriteEntry {
@@ -39,9 +48,9 @@ function single(raw: unknown): string {
 }
 
 /** The favourites that are still in the directory, in the order they were added. */
-function listFavourites(deps: PageDeps, request: FastifyRequest): FavouriteEntry[] {
+async function listFavourites(deps: PageDeps, request: FastifyRequest): Promise<FavouriteEntry[]> {
   const listings = deps.snapshot.get().derived.listings;
-  return readFavourites(request)
+  return (await loadFavourites(request, deps.accountDeps))
     .map((slug) => listings.get(slug))
     .filter((e): e is FavouriteEntry => e !== undefined);
 }
@@ -87,47 +96,53 @@ function csvCell(text: string): string {
 }
 
 export function registerFavouritePages(app: FastifyInstance, deps: PageDeps): void {
-  app.post('/favourites', { schema: { hide: true } }, (request, reply) => {
-    if (!isSameOrigin(request)) return sendErrorPage(reply, deps, 403);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const slug = single(body.slug);
-    const action = single(body.action);
-    const back = safeReturnPath(single(body.return));
-    if (!isSlug(slug) || (action !== 'add' && action !== 'remove')) {
-      return sendErrorPage(
-        reply,
-        deps,
-        400,
-        'Choose an agency to add to or remove from your favourites.',
-      );
-    }
-    if (action === 'add' && !deps.snapshot.get().derived.listings.has(slug)) {
-      return sendErrorPage(reply, deps, 404);
-    }
-    const change = changeFavourites(readFavourites(request), slug, action);
-    if (change.status === 'full') return reply.redirect('/favourites?full=1', 303);
-    writeFavourites(request, reply, change.slugs);
-    return reply.redirect(back, 303);
-  });
+  const csrfWhenSignedIn = { preHandler: requireCsrfForSession(app) };
+  app.post(
+    '/favourites',
+    { schema: { hide: true }, ...csrfWhenSignedIn },
+    async (request, reply) => {
+      if (!isSameOrigin(request)) return sendErrorPage(reply, deps, 403);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const slug = single(body.slug);
+      const action = single(body.action);
+      const back = safeReturnPath(single(body.return));
+      if (!isSlug(slug) || (action !== 'add' && action !== 'remove')) {
+        return sendErrorPage(
+          reply,
+          deps,
+          400,
+          'Choose an agency to add to or remove from your favourites.',
+        );
+      }
+      if (action === 'add' && !deps.snapshot.get().derived.listings.has(slug)) {
+        return sendErrorPage(reply, deps, 404);
+      }
+      const change = await changeVisitorFavourites(request, reply, deps.accountDeps, slug, action);
+      if (change.status === 'full') return reply.redirect('/favourites?full=1', 303);
+      return reply.redirect(back, 303);
+    },
+  );
 
-  app.get('/favourites', { schema: { hide: true } }, (request, reply) => {
+  app.get('/favourites', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
+    const entries = await listFavourites(deps, request);
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(renderFavourites(deps, listFavourites(deps, request), single(q.full) === '1'));
+      .send(renderFavourites(pageChrome(deps, reply), entries, single(q.full) === '1'));
   });
 
-  app.get('/favourites/compare', { schema: { hide: true } }, (request, reply) =>
-    reply
+  app.get('/favourites/compare', { schema: { hide: true } }, async (request, reply) => {
+    const entries = await listFavourites(deps, request);
+    return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(renderCompare(deps, listFavourites(deps, request))),
-  );
+      .send(renderCompare(pageChrome(deps, reply), entries));
+  });
 
-  app.get('/favourites.csv', { schema: { hide: true } }, (request, reply) => {
+  app.get('/favourites.csv', { schema: { hide: true } }, async (request, reply) => {
     const origin = siteOrigin(request);
-    const rows = listFavourites(deps, request).map(({ listing, brand }) =>
+    const rows = (await listFavourites(deps, request)).map(({ listing, brand }) =>
       [
         listing.name,
         brand.name,
@@ -166,13 +181,13 @@ export function registerFavouritePages(app: FastifyInstance, deps: PageDeps): vo
   app.get('/favourites.eml', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const to = single(q.to).trim();
-    const entries = listFavourites(deps, request);
+    const entries = await listFavourites(deps, request);
     if (to !== '' && (!EMAIL.test(to) || to.length > 254)) {
       return reply
         .status(400)
         .type('text/html; charset=utf-8')
         .send(
-          renderFavourites(deps, entries, false, {
+          renderFavourites(pageChrome(deps, reply), entries, false, {
             to,
             error: 'Enter an email address in the correct format, like name@example.com',
           }),
@@ -276,7 +291,7 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
 }
 
 function renderFavourites(
-  deps: PageDeps,
+  page: PageChrome,
   entries: readonly FavouriteEntry[],
   full: boolean,
   eml: { to: string; error: string } | null = null,
@@ -284,14 +299,16 @@ function renderFavourites(
   return toHtml(
     <Layout
       title={eml ? 'Error: Your favourites' : 'Your favourites'}
-      demo={isDemoDirectory(deps)}
+      {...page}
       current="/favourites"
       noindex
     >
       <ErrorSummary errors={eml ? [{ fieldId: 'to', message: eml.error }] : []} />
       <h1 class="page-title">Your favourites</h1>
       <p class="lede">
-        Your customised list of agencies, kept in this browser only (no account needed).{' '}
+        {page.user
+          ? 'Your customised list of agencies, kept with your account.'
+          : 'Your customised list of agencies, kept in this browser only (no account needed).'}{' '}
         {entries.length > 0
           ? escapeHtml(
               `${plural(entries.length, 'agency', 'agencies')} of at most ${MAX_FAVOURITES}.`,
@@ -355,6 +372,7 @@ function renderFavourites(
                       name={listing.name}
                       isFavourite
                       returnTo="/favourites"
+                      csrf={page.user?.csrf}
                     />
                   </div>
                 </article>
@@ -368,7 +386,7 @@ function renderFavourites(
   );
 }
 
-function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): string {
+function renderCompare(page: PageChrome, entries: readonly FavouriteEntry[]): string {
   const rows: { label: string; cell: (e: FavouriteEntry) => string }[] = [
     { label: 'Verified', cell: (e) => (e.listing.verified ? 'Yes' : 'No') },
     { label: 'Brand', cell: (e) => e.brand.name },
@@ -386,12 +404,7 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
     { label: 'Listed since', cell: (e) => formatMonthYear(e.listing.listedSince) },
   ];
   return toHtml(
-    <Layout
-      title="Compare your favourites"
-      demo={isDemoDirectory(deps)}
-      current="/favourites"
-      noindex
-    >
+    <Layout title="Compare your favourites" {...page} current="/favourites" noindex>
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <a href="/favourites">Your favourites</a> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Compare</span>
@@ -440,6 +453,7 @@ function renderCompare(deps: PageDeps, entries: readonly FavouriteEntry[]): stri
                       name={e.listing.name}
                       isFavourite
                       returnTo="/favourites/compare"
+                      csrf={page.user?.csrf}
                     />
                   </td>
                 ))}

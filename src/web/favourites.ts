@@ -1,8 +1,15 @@
 /**
- * Favourites without an account: the chosen listing slugs in one signed cookie (at most
- * MAX_FAVOURITES), and the check that a "return to" address is a path on this site.
+ * Favourites: signed in, the account's list (in the database); otherwise the chosen listing slugs
+ * in one signed cookie (at most MAX_FAVOURITES), which signing in moves into the account. Also the
+ * check that a "return to" address is a path on this site.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  listFavourites,
+  mergeFavourites,
+  removeFavourite,
+  type AccountsDeps,
+} from '../services/accounts.service.js';
 
 export const FAVOURITES_COOKIE = 'shortlist_favourites';
 export const MAX_FAVOURITES = 50;
@@ -45,6 +52,61 @@ export function writeFavourites(
     ...options,
     maxAge: ONE_YEAR_SECONDS,
   });
+}
+
+/** What keeping favourites in accounts needs. */
+export type FavouriteAccountDeps = Pick<AccountsDeps, 'accountStore' | 'clock'>;
+
+/** The account whose favourites these are: the signed-in user's, when the app has accounts. */
+function favouritesOwner(
+  request: FastifyRequest,
+  accounts: FavouriteAccountDeps | null | undefined,
+): { accounts: FavouriteAccountDeps; userId: string } | null {
+  const account = request.account;
+  return accounts && account ? { accounts, userId: account.user.id } : null;
+}
+
+/** The visitor's favourites in the order they were added: the account's, or the cookie's. */
+export async function loadFavourites(
+  request: FastifyRequest,
+  accounts: FavouriteAccountDeps | null | undefined,
+): Promise<string[]> {
+  const owner = favouritesOwner(request, accounts);
+  if (!owner) return readFavourites(request);
+  return (await listFavourites(owner.accounts, owner.userId)).map((f) => f.listingSlug);
+}
+
+/** Adds or removes one favourite where the visitor's favourites are kept; says what happened. */
+export async function changeVisitorFavourites(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accounts: FavouriteAccountDeps | null | undefined,
+  slug: string,
+  action: 'add' | 'remove',
+): Promise<FavouriteChange> {
+  const owner = favouritesOwner(request, accounts);
+  const change = changeFavourites(await loadFavourites(request, accounts), slug, action);
+  if (change.status === 'full') return change;
+  if (!owner) writeFavourites(request, reply, change.slugs);
+  else if (change.status === 'added') await mergeFavourites(owner.accounts, owner.userId, [slug]);
+  else if (change.status === 'removed') await removeFavourite(owner.accounts, owner.userId, slug);
+  return change;
+}
+
+/**
+ * At sign-up, sign-in and password reset: the favourites kept in the browser's cookie move into
+ * the account, and the cookie goes.
+ */
+export async function moveCookieFavourites(
+  accounts: FavouriteAccountDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
+  const slugs = readFavourites(request);
+  if (slugs.length === 0) return;
+  await mergeFavourites(accounts, userId, slugs);
+  writeFavourites(request, reply, []);
 }
 
 /** The outcome of adding or removing a favourite. */

@@ -1,25 +1,25 @@
 /** Pages of plain content: the interview follow-up guide and About (with the data credits). */
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
-import { Layout, toHtml } from './layout.js';
-import { countListings, isDemoDirectory, listingCountText, type PageDeps } from './page-context.js';
+import { Layout, toHtml, type PageChrome } from './layout.js';
+import { countListings, listingCountText, pageChrome, type PageDeps } from './page-context.js';
 
 export function registerInfoPages(app: FastifyInstance, deps: PageDeps): void {
   app.get('/advice/interview-follow-up', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderAdvice(isDemoDirectory(deps))),
+    reply.type('text/html; charset=utf-8').send(renderAdvice(pageChrome(deps, reply))),
   );
   app.get('/about', { schema: { hide: true } }, (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .send(renderAbout(isDemoDirectory(deps), countListings(deps))),
+      .send(renderAbout(pageChrome(deps, reply), countListings(deps))),
   );
 }
 
-function renderAdvice(demo: boolean): string {
+function renderAdvice(page: PageChrome): string {
   return toHtml(
     <Layout
       title="How to follow up after an interview"
-      demo={demo}
+      {...page}
       current="/advice/interview-follow-up"
       description="When to thank each interviewer, which channel to use, what to write, and when to ask about the decision."
     >
@@ -109,11 +109,11 @@ function renderAdvice(demo: boolean): string {
   );
 }
 
-function renderAbout(demo: boolean, listings: number): string {
+function renderAbout(page: PageChrome, listings: number): string {
   return toHtml(
     <Layout
       title="About Shortlist"
-      demo={demo}
+      {...page}
       current="/about"
       description="What Shortlist is, where its data comes from, and the credits it owes."
     >
@@ -139,7 +139,7 @@ function renderAbout(demo: boolean, listings: number): string {
         </p>
 
         <h2 id="demo-data">Demo data</h2>
-        {demo ? (
+        {page.demo ? (
           <p>
             The directory you are searching is <strong>demo data</strong>: it holds{' '}
             {escapeHtml(listingCountText(listings))} generated agencies, and every one of them is

@@ -7,9 +7,10 @@
  * Usage (any route): a JSX expression is typed JSX.Element (string | Promise<string>), so wrap
  * it in toHtml() to get the string:
  *   reply.type('text/html; charset=utf-8').send(
- *     toHtml(<Layout title="Page title" demo={isDemoDirectory(deps)} current="/follow-up">...</Layout>),
+ *     toHtml(<Layout title="Page title" {...pageChrome(deps, reply)} current="/follow-up">...</Layout>),
  *   );
- * isDemoDirectory and countListings are in ./page-context.js; renderErrorPage / sendErrorPage /
+ * pageChrome (demo data, and who is signed in for the header), isDemoDirectory and countListings
+ * are in ./page-context.js; renderErrorPage / sendErrorPage /
  * installHtmlErrorHandler (HTML 404/500 pages for a scope) are in ./error-page.js.
  * Every dynamic string must be escaped: `<p safe>{text}</p>` or `{escapeHtml(text)}`.
  * CSS classes for page content are listed at the top of src/web/public/site.css.
@@ -30,12 +31,32 @@ export const NAV_ITEMS: readonly { href: string; label: string }[] = [
 
 export const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
 
-export interface LayoutProps {
+/** The signed-in user the header shows, with the CSRF token its sign-out form posts. */
+export interface LayoutUser {
+  email: string;
+  csrf: string;
+}
+
+/**
+ * What the shell needs to know about the request, besides the page: whether the directory is
+ * demo data, and who is signed in. `user` null: signed out (the nav offers "Sign in");
+ * undefined: the site has no accounts (neither). Pages get it from pageChrome (page-context.ts).
+ */
+export interface PageChrome {
+  demo: boolean;
+  user?: LayoutUser | null;
+}
+
+/** The nav's account links when signed in, after NAV_ITEMS. */
+export const ACCOUNT_NAV_ITEMS: readonly { href: string; label: string }[] = [
+  { href: '/interviews', label: 'Your interviews' },
+  { href: '/account', label: 'Account' },
+];
+
+export interface LayoutProps extends PageChrome {
   /** The page's own title; the document title becomes "title - Shortlist". */
   title: string;
   children?: Children;
-  /** True while the directory is the generated demo directory: shows the demo-data notice. */
-  demo: boolean;
   /** The nav href of the section this page belongs to (`/`, `/favourites`, `/follow-up`...). */
   current?: string;
   description?: string;
@@ -55,6 +76,46 @@ export function attr(value: string): string {
 export function toHtml(element: JSX.Element): string {
   if (typeof element !== 'string') throw new Error('Pages are rendered synchronously');
   return element;
+}
+
+function NavLink(props: { item: { href: string; label: string }; current: string | undefined }) {
+  return (
+    <li>
+      <a
+        href={props.item.href}
+        aria-current={props.current === props.item.href ? 'page' : undefined}
+      >
+        {escapeHtml(props.item.label)}
+      </a>
+    </li>
+  );
+}
+
+/** Sign in; or the account's links, who is signed in, and Sign out (a form: it changes state). */
+function AccountNav(props: { user: LayoutUser | null | undefined; current: string | undefined }) {
+  if (props.user === undefined) return '';
+  if (props.user === null) {
+    return <NavLink item={{ href: '/signin', label: 'Sign in' }} current={props.current} />;
+  }
+  return (
+    <>
+      {ACCOUNT_NAV_ITEMS.map((item) => (
+        <NavLink item={item} current={props.current} />
+      ))}
+      <li class="site-nav-signout">
+        <form method="post" action="/signout">
+          <input type="hidden" name="_csrf" value={props.user.csrf} />
+          <span class="site-nav-user">
+            <span class="visually-hidden">Signed in as </span>
+            <span safe>{props.user.email}</span>
+          </span>{' '}
+          <button type="submit" class="site-nav-button">
+            Sign out
+          </button>
+        </form>
+      </li>
+    </>
+  );
 }
 
 /** A complete HTML document (with doctype) around the page content. */
@@ -93,15 +154,9 @@ export function Layout(props: LayoutProps): string {
               <nav class="site-nav" aria-label="Main">
                 <ul>
                   {NAV_ITEMS.map((item) => (
-                    <li>
-                      <a
-                        href={item.href}
-                        aria-current={props.current === item.href ? 'page' : undefined}
-                      >
-                        {escapeHtml(item.label)}
-                      </a>
-                    </li>
+                    <NavLink item={item} current={props.current} />
                   ))}
+                  <AccountNav user={props.user} current={props.current} />
                 </ul>
               </nav>
             </div>

@@ -1,9 +1,40 @@
-/** What every page needs from the application: whether the directory is demo data, and its size. */
+/**
+ * What every page needs from the application: whether the directory is demo data, its size, and
+ * (when the app has accounts) who is signed in.
+ */
+import type { FastifyReply } from 'fastify';
+import { createCsrfToken } from '../http/auth.js';
+import type { AccountsDeps } from '../services/accounts.service.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { SearchIndexes } from '../services/search.service.js';
+import type { LayoutUser, PageChrome } from './layout.js';
 
 export interface PageDeps {
   snapshot: DirectorySnapshot<SearchIndexes>;
+  /**
+   * Accounts, when the app has them: the header offers Sign in or shows who is signed in, and a
+   * signed-in visitor's favourites are kept in the account. Without them (some tests) neither.
+   */
+  accountDeps?: Pick<AccountsDeps, 'accountStore' | 'clock'> | null;
+}
+
+/**
+ * The signed-in user of this request, for the header (the session was resolved once, when the
+ * request came in: request.account); null when signed out. Personal pages are never cached.
+ */
+export function layoutUser(reply: FastifyReply): LayoutUser | null {
+  const account = reply.request.account;
+  if (!account || account.via !== 'session') return null;
+  if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  return { email: account.user.email, csrf: createCsrfToken(reply.request, reply) };
+}
+
+/** What the Layout needs to know about this request: demo data, and who is signed in. */
+export function pageChrome(deps: PageDeps, reply: FastifyReply): PageChrome {
+  return {
+    demo: isDemoDirectory(deps),
+    ...(deps.accountDeps ? { user: layoutUser(reply) } : {}),
+  };
 }
 
 /** True while the directory is the generated demo directory (false before it has loaded). */

@@ -1,5 +1,5 @@
 /** The home page (the Agency Search form) and the results page, GET / and GET /search. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError, type Problem } from '../domain/errors.js';
 import type { SearchOutcome } from '../domain/directory/search-engine.js';
@@ -11,12 +11,12 @@ import {
 } from '../domain/directory/taxonomy.js';
 import { searchAgencies } from '../services/search.service.js';
 import { AgencyCard } from './agency-card.js';
-import { readFavourites } from './favourites.js';
+import { loadFavourites } from './favourites.js';
 import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from './format.js';
-import { ErrorSummary, Layout, toHtml, attr } from './layout.js';
+import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from './layout.js';
 import {
   countListings,
-  isDemoDirectory,
+  pageChrome,
   searchButtonLabel,
   listingCountText,
   type PageDeps,
@@ -56,10 +56,10 @@ export function offeredOrders(values: SearchFormValues): SearchOrder[] {
 export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void {
   app.get('/', { schema: { hide: true } }, (_request, reply) => {
     const count = countListings(deps);
-    return html(reply, 200, renderHome(deps, count));
+    return html(reply, 200, renderHome(pageChrome(deps, reply), count));
   });
 
-  app.get('/search', { schema: { hide: true } }, (request, reply) => {
+  app.get('/search', { schema: { hide: true } }, async (request, reply) => {
     const raw = request.query as Record<string, unknown>;
     if (!FORM_FIELDS.some((f) => raw[f] !== undefined)) return reply.redirect('/#search', 303);
     const values = readSearchForm(raw);
@@ -77,18 +77,27 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
       });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return html(reply, 400, renderSearchErrors(deps, effective, error.problems));
+      return html(
+        reply,
+        400,
+        renderSearchErrors(deps, pageChrome(deps, reply), effective, error.problems),
+      );
     }
-    return html(reply, 200, renderResults(deps, request, effective, outcome));
+    const favourites = new Set(await loadFavourites(request, deps.accountDeps));
+    return html(
+      reply,
+      200,
+      renderResults(deps, pageChrome(deps, reply), favourites, effective, outcome),
+    );
   });
 }
 
-function renderHome(deps: PageDeps, count: number): string {
+function renderHome(page: PageChrome, count: number): string {
   const label = searchButtonLabel(count);
   return toHtml(
     <Layout
       title="Find a recruitment agency"
-      demo={isDemoDirectory(deps)}
+      {...page}
       current="/"
       description="Search UK recruitment agencies by industry, sub-sector and location, and see why each one is shown."
     >
@@ -130,7 +139,12 @@ function fieldOf(problem: Problem): keyof FieldErrors | null {
     : null;
 }
 
-function renderSearchErrors(deps: PageDeps, values: SearchFormValues, problems: Problem[]): string {
+function renderSearchErrors(
+  deps: PageDeps,
+  page: PageChrome,
+  values: SearchFormValues,
+  problems: Problem[],
+): string {
   const errors: FieldErrors = {};
   const summary: { fieldId: string; message: string }[] = [];
   const other: string[] = [];
@@ -150,7 +164,7 @@ function renderSearchErrors(deps: PageDeps, values: SearchFormValues, problems: 
   const suggestions = problems.find((p) => p.field === 'location')?.suggestions ?? [];
   const first = summary[0]?.fieldId;
   return toHtml(
-    <Layout title="Error: Agency Search" demo={isDemoDirectory(deps)} current="/" noindex>
+    <Layout title="Error: Agency Search" {...page} current="/" noindex>
       <ErrorSummary
         errors={[...summary, ...other.map((m) => ({ fieldId: 'search', message: m }))]}
       />
@@ -187,13 +201,13 @@ function querySummary(values: SearchFormValues, outcome: SearchOutcome): string 
 
 function renderResults(
   deps: PageDeps,
-  request: FastifyRequest,
+  page: PageChrome,
+  favourites: ReadonlySet<string>,
   values: SearchFormValues,
   outcome: SearchOutcome,
 ): string {
   const count = countListings(deps);
   const label = searchButtonLabel(count);
-  const favourites = new Set(readFavourites(request));
   const listings = deps.snapshot.get().derived.listings;
   const returnTo = searchUrl(values, { page: String(outcome.page) });
   const purpose = values.purpose === 'staff' ? 'staff' : 'job';
@@ -204,7 +218,7 @@ function renderResults(
   return toHtml(
     <Layout
       title={`${heading}${outcome.page > 1 ? ` (page ${outcome.page})` : ''}`}
-      demo={isDemoDirectory(deps)}
+      {...page}
       current="/"
       noindex
     >
@@ -249,6 +263,7 @@ function renderResults(
                       purpose={purpose}
                       isFavourite={favourites.has(result.slug)}
                       returnTo={returnTo}
+                      csrf={page.user?.csrf}
                     />
                   </li>
                 ) : (

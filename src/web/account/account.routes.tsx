@@ -8,6 +8,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type Problem } from '../../domain/errors.js';
 import {
+  ACCOUNT_MESSAGES,
   changeEmail,
   changePassword,
   createApiToken,
@@ -15,6 +16,7 @@ import {
   deleteAccount,
   exportAccount,
   getCalendarFeed,
+  isPasswordResetLinkUsable,
   listApiTokens,
   mergeFavourites,
   requestPasswordReset,
@@ -34,7 +36,8 @@ import {
   type AccountContext,
 } from '../../http/auth.js';
 import { readFavourites, writeFavourites } from '../favourites.js';
-import { isDemoDirectory, type PageDeps } from '../page-context.js';
+import type { LayoutUser } from '../layout.js';
+import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   AccountLayout,
   CsrfField,
@@ -78,6 +81,7 @@ async function moveFavourites(
 function CredentialsPage(props: {
   kind: 'signup' | 'signin';
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   email: string;
   next: string;
@@ -91,6 +95,7 @@ function CredentialsPage(props: {
     <AccountLayout
       title={title}
       demo={props.demo}
+      user={props.user}
       errors={toSummary(props.problems, SIGNIN_IDS, 'email')}
     >
       <h1 class="page-title">{escapeHtml(title)}</h1>
@@ -145,6 +150,7 @@ function CredentialsPage(props: {
 
 function ForgotPage(props: {
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   email: string;
   sent: string | null;
@@ -155,6 +161,7 @@ function ForgotPage(props: {
     <AccountLayout
       title="Reset your password"
       demo={props.demo}
+      user={props.user}
       errors={toSummary(props.problems, { email: 'email' }, 'email')}
     >
       <h1 class="page-title">Reset your password</h1>
@@ -189,6 +196,7 @@ function ForgotPage(props: {
 
 function ResetPage(props: {
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   token: string;
   problems: readonly Problem[];
@@ -198,34 +206,37 @@ function ResetPage(props: {
     <AccountLayout
       title="Choose a new password"
       demo={props.demo}
-      errors={toSummary(props.problems, { password: 'password', token: 'password' }, 'password')}
+      user={props.user}
+      errors={toSummary(props.problems, { password: 'password', token: 'new-link' }, 'password')}
     >
       <h1 class="page-title">Choose a new password</h1>
+      {/* A link that cannot work any more: the way to a new one, not a form that would fail. */}
       {messages.token ? (
-        <p>
-          <a href="/forgot-password">Ask for a new link</a>.
+        <p class="section">
+          <a class="button" id="new-link" href="/forgot-password">
+            Ask for a new link
+          </a>
         </p>
       ) : (
-        ''
+        <form method="post" action="/reset-password" novalidate class="section">
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="token" value={props.token} />
+          <InputField
+            id="password"
+            name="password"
+            label="New password"
+            type="password"
+            autocomplete="new-password"
+            hint="At least 12 characters. You will be signed out everywhere else."
+            error={messages.password}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button">
+              Set my new password
+            </button>
+          </div>
+        </form>
       )}
-      <form method="post" action="/reset-password" novalidate class="section">
-        <CsrfField token={props.csrf} />
-        <input type="hidden" name="token" value={props.token} />
-        <InputField
-          id="password"
-          name="password"
-          label="New password"
-          type="password"
-          autocomplete="new-password"
-          hint="At least 12 characters. You will be signed out everywhere else."
-          error={messages.password ?? messages.token}
-        />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            Set my new password
-          </button>
-        </div>
-      </form>
     </AccountLayout>
   );
 }
@@ -253,7 +264,12 @@ function formatDate(iso: string | null): string {
   return iso ? iso.slice(0, 10) : 'never';
 }
 
-function AccountPage(props: { demo: boolean; csrf: string; view: AccountView }): JSX.Element {
+function AccountPage(props: {
+  demo: boolean;
+  user?: LayoutUser | null;
+  csrf: string;
+  view: AccountView;
+}): JSX.Element {
   const view = props.view;
   const ids = view.form ? (ACCOUNT_IDS[view.form] ?? {}) : {};
   const first = Object.values(ids)[0] ?? 'main';
@@ -265,6 +281,7 @@ function AccountPage(props: { demo: boolean; csrf: string; view: AccountView }):
     <AccountLayout
       title="Your account"
       demo={props.demo}
+      user={props.user}
       errors={toSummary(view.problems, ids, first)}
     >
       <h1 class="page-title">Your account</h1>
@@ -492,6 +509,28 @@ function AccountPage(props: { demo: boolean; csrf: string; view: AccountView }):
   );
 }
 
+/** After "Delete my account": says that it is done and what went (the browser is signed out). */
+function DeletedPage(props: { demo: boolean; user?: LayoutUser | null }): JSX.Element {
+  return (
+    <AccountLayout title="Your account is deleted" demo={props.demo} user={props.user}>
+      <h1 class="page-title">Your account is deleted</h1>
+      <div class="notice notice-success" role="status">
+        <p>
+          Your account and everything in it are gone: your interviews, drafts, API tokens, calendar
+          feed and favourites. You are signed out.
+        </p>
+      </div>
+      <p>
+        You can still <a href="/">search for agencies</a> and{' '}
+        <a href="/follow-up">plan an interview follow-up</a> without an account.
+      </p>
+    </AccountLayout>
+  );
+}
+
+/** Where "Delete my account" leads. */
+export const ACCOUNT_DELETED_PATH = '/account/deleted';
+
 /** Registers the account pages in the scope that already has the account hooks. */
 export function registerAccountPages(
   scope: FastifyInstance,
@@ -500,7 +539,7 @@ export function registerAccountPages(
 ): void {
   const signedIn = requirePageAccount(scope);
   const formCsrf = requireFormCsrf(scope);
-  const demo = () => isDemoDirectory(deps);
+  const chrome = (reply: FastifyReply) => pageChrome(deps, reply);
 
   for (const kind of ['signup', 'signin'] as const) {
     scope.get(`/${kind}`, { schema: { hide: true } }, (request, reply) => {
@@ -511,7 +550,7 @@ export function registerAccountPages(
         200,
         <CredentialsPage
           kind={kind}
-          demo={demo()}
+          {...chrome(reply)}
           csrf={createCsrfToken(request, reply)}
           email=""
           next={next}
@@ -542,7 +581,7 @@ export function registerAccountPages(
             statusOf(error),
             <CredentialsPage
               kind={kind}
-              demo={demo()}
+              {...chrome(reply)}
               csrf={createCsrfToken(request, reply)}
               email={formText(request.body, 'email')}
               next={next}
@@ -570,7 +609,7 @@ export function registerAccountPages(
       reply,
       200,
       <ForgotPage
-        demo={demo()}
+        {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         email=""
         sent={null}
@@ -592,7 +631,7 @@ export function registerAccountPages(
           reply,
           200,
           <ForgotPage
-            demo={demo()}
+            {...chrome(reply)}
             csrf={createCsrfToken(request, reply)}
             email={email}
             sent={message}
@@ -604,7 +643,7 @@ export function registerAccountPages(
           reply,
           statusOf(error),
           <ForgotPage
-            demo={demo()}
+            {...chrome(reply)}
             csrf={createCsrfToken(request, reply)}
             email={email}
             sent={null}
@@ -615,18 +654,31 @@ export function registerAccountPages(
     },
   );
 
-  scope.get('/reset-password', { schema: { hide: true } }, (request, reply) =>
-    sendPage(
+  scope.get('/reset-password', { schema: { hide: true } }, async (request, reply) => {
+    const token = formText(request.query, 'token');
+    // Said before a new password is typed: the link has expired or was used.
+    const usable = await isPasswordResetLinkUsable(context.accounts, token);
+    return sendPage(
       reply,
-      200,
+      usable ? 200 : 400,
       <ResetPage
-        demo={demo()}
+        {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
-        token={formText(request.query, 'token')}
-        problems={[]}
+        token={token}
+        problems={
+          usable
+            ? []
+            : [
+                {
+                  field: 'token',
+                  code: 'invalid-token',
+                  message: ACCOUNT_MESSAGES.resetLinkInvalid,
+                },
+              ]
+        }
       />,
-    ),
-  );
+    );
+  });
 
   scope.post(
     '/reset-password',
@@ -642,7 +694,7 @@ export function registerAccountPages(
           reply,
           statusOf(error),
           <ResetPage
-            demo={demo()}
+            {...chrome(reply)}
             csrf={createCsrfToken(request, reply)}
             token={formText(request.body, 'token')}
             problems={problemsOf(error)}
@@ -680,9 +732,13 @@ export function registerAccountPages(
     return sendPage(
       reply,
       status,
-      <AccountPage demo={demo()} csrf={createCsrfToken(request, reply)} view={view} />,
+      <AccountPage {...chrome(reply)} csrf={createCsrfToken(request, reply)} view={view} />,
     );
   }
+
+  scope.get(ACCOUNT_DELETED_PATH, { schema: { hide: true } }, (_request, reply) =>
+    sendPage(reply, 200, <DeletedPage {...chrome(reply)} />),
+  );
 
   scope.get('/account', { schema: { hide: true }, ...signedIn }, (request, reply) =>
     renderAccount(request, reply, 200),
@@ -777,7 +833,7 @@ export function registerAccountPages(
         password: formText(request.body, 'password'),
       });
       clearSessionCookie(request, reply);
-      return '/?deleted=1';
+      return ACCOUNT_DELETED_PATH;
     }),
   );
 }

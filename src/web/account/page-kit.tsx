@@ -17,6 +17,7 @@ import {
   Layout,
   fieldAria,
   toHtml,
+  type LayoutUser,
   type SummaryError,
 } from '../layout.js';
 import { safeReturnPath } from '../favourites.js';
@@ -34,6 +35,7 @@ export function sendPage(reply: FastifyReply, status: number, page: JSX.Element)
 export function AccountLayout(props: {
   title: string;
   demo: boolean;
+  user?: LayoutUser | null;
   current?: string;
   errors?: readonly SummaryError[];
   children?: Children;
@@ -43,6 +45,7 @@ export function AccountLayout(props: {
     <Layout
       title={failed ? `Error: ${props.title}` : props.title}
       demo={props.demo}
+      user={props.user}
       {...(props.current ? { current: props.current } : {})}
       noindex
     >

@@ -21,6 +21,8 @@ import {
   fieldAria,
   fieldErrorId,
   toHtml,
+  type LayoutUser,
+  type PageChrome,
   type SummaryError,
 } from '../layout.js';
 
@@ -175,6 +177,7 @@ function BranchChoice(props: {
 
 export interface ChooseStepProps {
   demo: boolean;
+  user?: LayoutUser | null;
   listing: Listing;
   branches: Branch[];
   purpose: Purpose | null;
@@ -188,7 +191,12 @@ export function renderChooseStep(props: ChooseStepProps): string {
   const title = `Email ${listing.name}`;
   const hasErrors = Object.keys(errors).length > 0;
   return toHtml(
-    <Layout title={hasErrors ? `Error: ${title}` : title} demo={props.demo} noindex>
+    <Layout
+      title={hasErrors ? `Error: ${title}` : title}
+      demo={props.demo}
+      user={props.user}
+      noindex
+    >
       <Breadcrumbs listing={listing} here="Email Agency" />
       <ErrorSummary errors={summaryOf(errors)} />
       <h1 class="page-title">{escapeHtml(title)}</h1>
@@ -244,11 +252,11 @@ export function renderChooseStep(props: ChooseStepProps): string {
 }
 
 /** A listing none of whose offices takes email. */
-export function renderNoEmail(props: { demo: boolean; listing: Listing }): string {
+export function renderNoEmail(props: PageChrome & { listing: Listing }): string {
   const { listing } = props;
   const title = `Email ${listing.name}`;
   return toHtml(
-    <Layout title={title} demo={props.demo} noindex>
+    <Layout title={title} demo={props.demo} user={props.user} noindex>
       <Breadcrumbs listing={listing} here="Email Agency" />
       <h1 class="page-title">{escapeHtml(title)}</h1>
       <p class="lede">
@@ -266,6 +274,7 @@ export function renderNoEmail(props: { demo: boolean; listing: Listing }): strin
 
 export interface EnquiryFormProps {
   demo: boolean;
+  user?: LayoutUser | null;
   listing: Listing;
   audience: Audience;
   /** The office chosen, or null when the visitor must choose again (shown in the form). */
@@ -378,7 +387,12 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
   const changeUrl = `${emailPath(listing.slug)}?change=1&purpose=${purposeOfAudience(audience)}${branch ? `&branch=${encodeURIComponent(branch.id)}` : ''}`;
   const consentError = errors.consent;
   return toHtml(
-    <Layout title={hasErrors ? `Error: ${title}` : title} demo={props.demo} noindex>
+    <Layout
+      title={hasErrors ? `Error: ${title}` : title}
+      demo={props.demo}
+      user={props.user}
+      noindex
+    >
       <Breadcrumbs listing={listing} here="Email Agency" />
       <ErrorSummary errors={summary} />
       <h1 class="page-title">{escapeHtml(title)}</h1>
@@ -560,6 +574,7 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
 /** The confirmation: sent, or queued while delivery is retried (or, in the end, failed). */
 export function renderSentPage(props: {
   demo: boolean;
+  user?: LayoutUser | null;
   listing: { slug: string; name: string } | null;
   agencyName: string;
   status: EnquiryStatus;
@@ -576,6 +591,7 @@ export function renderSentPage(props: {
     <Layout
       title={sent ? 'Message sent' : failed ? 'Message not delivered' : 'Message queued'}
       demo={props.demo}
+      user={props.user}
       noindex
     >
       <div

@@ -1,11 +1,10 @@
 /**
  * Email Agency in the browser: GET /agencies/{slug}/email (step 1, then the form),
  * POST /agencies/{slug}/email (multipart, CSRF-checked, rate limited) and the confirmation
- * GET /agencies/{slug}/email/sent/{id}. Registered in a scope of its own with the cookie, CSRF
- * and multipart plugins, the site's security headers and HTML error pages.
+ * GET /agencies/{slug}/email/sent/{id}. Registered inside the website's scope (its headers,
+ * compression, cookies and CSRF), in a child scope that adds multipart forms, error pages that
+ * give the form back, and form-action 'self'.
  */
-import cookie from '@fastify/cookie';
-import csrf from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import {
@@ -22,11 +21,12 @@ import {
   type DeliveryDeps,
 } from '../../services/enquiry.service.js';
 import type { SearchDeps } from '../../services/search.service.js';
+import { createCsrfToken } from '../../http/auth.js';
 import { acceptMultipartEnquiries } from '../../http/enquiry-input.js';
 import type { EnquiryLimiter } from '../../http/enquiry.routes.js';
-import { DEV_COOKIE_SECRET } from '../../http/web.routes.js';
 import { sendErrorPage } from '../error-page.js';
-import { isDemoDirectory, type PageDeps } from '../page-context.js';
+import { pageChrome, type PageDeps } from '../page-context.js';
+import { FORMS_TO_SELF_CSP } from '../security-headers.js';
 import {
   EMPTY_VALUES,
   audienceOfPurpose,
@@ -41,27 +41,15 @@ import {
   type Purpose,
 } from './enquiry-pages.js';
 
-export interface EnquiryPageDeps extends PageDeps {
+/** What the pages need beyond any page's deps (built by registerEnquiryRoutes). */
+export interface EnquiryPagesDeps {
   delivery: DeliveryDeps & SearchDeps;
+  /** The enquiry API's limiter: the API and the pages share one count per IP address. */
   limiter: EnquiryLimiter;
   attachmentRetentionDays: number;
-  cookieSecret?: string;
 }
 
-// The same policy as the rest of the site: nothing from third parties.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const CSRF_COOKIE = 'shortlist_enquiry_csrf';
+export type EnquiryPageDeps = PageDeps & EnquiryPagesDeps;
 
 function single(raw: unknown): string {
   const v = Array.isArray(raw) ? (raw[0] as unknown) : raw;
@@ -137,14 +125,14 @@ function sendFormAgain(
     reply,
     status,
     renderEnquiryForm({
-      demo: isDemoDirectory(deps),
+      ...pageChrome(deps, reply),
       listing,
       audience,
       branch,
       branchChoices: branch ? [] : choices,
       values,
       errors,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: createCsrfToken(request, reply),
       previousFileName: request.uploadedFile?.fileName ?? null,
       retentionDays: deps.attachmentRetentionDays,
       formProblem: formProblem ?? fieldless?.message ?? null,
@@ -199,27 +187,17 @@ function installErrorPages(scope: FastifyInstance, deps: EnquiryPageDeps): void 
   });
 }
 
-/** Registers the Email Agency pages in their own scope. */
+/** Registers the Email Agency pages in a child scope of the website's scope. */
 export async function registerEnquiryPages(
-  app: FastifyInstance,
+  web: FastifyInstance,
   deps: EnquiryPageDeps,
 ): Promise<void> {
-  await app.register(async (scope) => {
-    if (!scope.hasDecorator('parseCookie')) {
-      await scope.register(cookie, { secret: deps.cookieSecret ?? DEV_COOKIE_SECRET });
-    }
-    await scope.register(csrf, {
-      cookieKey: CSRF_COOKIE,
-      cookieOpts: { path: '/agencies', sameSite: 'lax', httpOnly: true, signed: true },
-      getToken: (request) => single((request.body as Record<string, unknown> | undefined)?._csrf),
-    });
+  await web.register(async (scope) => {
     await acceptMultipartEnquiries(scope);
     installErrorPages(scope, deps);
+    // After the website's own headers: these forms only ever post here.
     scope.addHook('onSend', async (_request, reply, payload) => {
-      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      void reply.header('x-content-type-options', 'nosniff');
-      void reply.header('referrer-policy', 'same-origin');
-      void reply.header('x-frame-options', 'DENY');
+      void reply.header('content-security-policy', FORMS_TO_SELF_CSP);
       return payload;
     });
 
@@ -227,9 +205,9 @@ export async function registerEnquiryPages(
       const { slug } = request.params as { slug: string };
       const q = request.query as Record<string, unknown>;
       const listing = getListingToContact(deps, slug);
-      const demo = isDemoDirectory(deps);
+      const chrome = pageChrome(deps, reply);
       const contactable = listContactableBranches(listing);
-      if (contactable.length === 0) return html(reply, 200, renderNoEmail({ demo, listing }));
+      if (contactable.length === 0) return html(reply, 200, renderNoEmail({ ...chrome, listing }));
       const purpose = readPurpose(q.purpose);
       const audience = audienceOfPurpose(purpose);
       const branchId = single(q.branch);
@@ -244,14 +222,14 @@ export async function registerEnquiryPages(
           reply,
           200,
           renderEnquiryForm({
-            demo,
+            ...chrome,
             listing,
             audience,
             branch,
             branchChoices: [],
             values: { ...EMPTY_VALUES, audience, branchId: branch.id },
             errors,
-            csrfToken: reply.generateCsrf(),
+            csrfToken: createCsrfToken(request, reply),
             previousFileName: null,
             retentionDays: deps.attachmentRetentionDays,
             formProblem: null,
@@ -276,7 +254,7 @@ export async function registerEnquiryPages(
         reply,
         Object.keys(errors).length > 0 ? 400 : 200,
         renderChooseStep({
-          demo,
+          ...chrome,
           listing,
           branches: contactable,
           purpose,
@@ -337,7 +315,7 @@ export async function registerEnquiryPages(
           reply,
           200,
           renderSentPage({
-            demo: isDemoDirectory(deps),
+            ...pageChrome(deps, reply),
             listing: entry ? { slug, name: entry.listing.name } : null,
             agencyName: view.agencyName,
             status: view.status,

@@ -382,6 +382,17 @@ export function sortFormErrors(errors: readonly FormError[]): FormError[] {
 }
 
 /**
+ * What the page says when a choice is missing or unknown: the planner's message lists the API's
+ * values ("none, free, premium"), which are not what the page's radios and lists show.
+ */
+const CHOICE_MESSAGES: Readonly<Record<string, string>> = {
+  'candidate.linkedin': 'Choose your LinkedIn account, or “I am not on LinkedIn”.',
+  'interview.format': 'Choose how the interview was held.',
+  'interview.nation': 'Choose where you are posting from.',
+  'employer.style': 'Choose what kind of employer it is.',
+};
+
+/**
  * Planner problems placed on the form's controls; those of an interviewer say which one
  * ("Interviewer 2: ..."), as the summary lists them all together.
  */
@@ -389,9 +400,14 @@ export function toFormErrors(problems: readonly Problem[], rows: readonly number
   return problems.map((problem) => {
     const field = toFormField(problem.field, rows);
     const row = field === null ? null : /^interviewers\[(\d+)\]/.exec(field);
+    const choice =
+      field !== null && (problem.code === 'required' || problem.code === 'not-in-list')
+        ? CHOICE_MESSAGES[field]
+        : undefined;
+    const message = choice ?? problem.message;
     return {
       field,
-      message: row ? `Interviewer ${Number(row[1]) + 1}: ${problem.message}` : problem.message,
+      message: row ? `Interviewer ${Number(row[1]) + 1}: ${message}` : message,
     };
   });
 }

@@ -10,7 +10,15 @@ import { listIndustries } from '../../domain/directory/taxonomy.js';
 import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
 import type { NoteToWrite, PlannedFollowUp, StepSummary } from '../../services/followup.service.js';
 import { NEVER_CHANNEL_LABELS, describeInterviewTime } from '../../services/followup.service.js';
-import { ErrorSummary, FieldError, Layout, fieldAria, fieldErrorId, toHtml } from '../layout.js';
+import {
+  ErrorSummary,
+  FieldError,
+  Layout,
+  fieldAria,
+  fieldErrorId,
+  toHtml,
+  type LayoutUser,
+} from '../layout.js';
 import {
   CHECKED,
   MAX_PAGE_INTERVIEWERS,
@@ -24,6 +32,11 @@ import {
 } from './followup-form.js';
 
 export const PAGE_PATH = '/follow-up';
+/**
+ * Where the drafts' form (and its downloads, when a draft has a problem) brings the visitor back
+ * to: the drafts, not the top of a long page.
+ */
+export const DRAFTS_ANCHOR = '#drafts-title';
 const TITLE = 'Plan your interview follow-up';
 
 /** An attribute value, escaped in full. */
@@ -650,11 +663,13 @@ export function renderFormPage(props: {
   form: FollowUpForm;
   errors: readonly FormError[];
   demo: boolean;
+  user?: LayoutUser | null;
 }): string {
   return toHtml(
     <Layout
       title={props.errors.length > 0 ? `Error: ${TITLE}` : TITLE}
       demo={props.demo}
+      user={props.user}
       current={PAGE_PATH}
     >
       <h1 class="page-title">{escapeHtml(TITLE)}</h1>
@@ -820,7 +835,9 @@ function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
         <button
           type="submit"
           class="button button-secondary button-small"
-          formaction={attr(`${PAGE_PATH}/draft.eml?step=${encodeURIComponent(draft.stepId)}`)}
+          formaction={attr(
+            `${PAGE_PATH}/draft.eml?step=${encodeURIComponent(draft.stepId)}${DRAFTS_ANCHOR}`,
+          )}
         >
           Download this email (.eml)
         </button>
@@ -840,6 +857,7 @@ export function renderPlanPage(props: {
   errors: readonly FormError[];
   checked: boolean;
   demo: boolean;
+  user?: LayoutUser | null;
 }): string {
   const { input, plan } = props.planned;
   const errors = indexErrors(props.errors);
@@ -850,6 +868,7 @@ export function renderPlanPage(props: {
     <Layout
       title={props.errors.length > 0 ? `Error: ${title}` : title}
       demo={props.demo}
+      user={props.user}
       current={PAGE_PATH}
     >
       <h1 class="page-title">{escapeHtml(title)}</h1>
@@ -858,16 +877,6 @@ export function renderPlanPage(props: {
         {escapeHtml(describeInterviewTime(input))} ({escapeHtml(input.interview.timeZone)}). Times
         below are in {escapeHtml(input.candidate.timeZone)}.
       </p>
-      <ErrorSummary errors={summaryOf(props.errors)} />
-      {props.checked && props.errors.length === 0 ? (
-        <p class="notice notice-info" role="status" safe>
-          {findingCount === 0
-            ? 'We checked your edits: the checker found nothing to change.'
-            : `We checked your edits: the checker found ${findingCount === 1 ? 'one thing' : `${findingCount} things`} to look at.`}
-        </p>
-      ) : (
-        ''
-      )}
 
       {plan.warnings.length > 0 ? (
         <section class="section notice notice-warning" aria-labelledby="warnings-title">
@@ -905,7 +914,18 @@ export function renderPlanPage(props: {
           Edit them in your own words, then check them again. The downloads below use the text as it
           is in these boxes.
         </p>
-        <form method="post" action={PAGE_PATH} novalidate id="drafts-form">
+        {/* Here, not at the top: "Check my edits" comes back to this section (DRAFTS_ANCHOR). */}
+        <ErrorSummary errors={summaryOf(props.errors)} />
+        {props.checked && props.errors.length === 0 ? (
+          <p class="notice notice-info" role="status" safe>
+            {findingCount === 0
+              ? 'We checked your edits: the checker found nothing to change.'
+              : `We checked your edits: the checker found ${findingCount === 1 ? 'one thing' : `${findingCount} things`} to look at.`}
+          </p>
+        ) : (
+          ''
+        )}
+        <form method="post" action={`${PAGE_PATH}${DRAFTS_ANCHOR}`} novalidate id="drafts-form">
           {/* No CSRF token: the page is public, needs no account, stores nothing and changes nothing. */}
           <DefaultButton value="check" label="Check my edits" />
           {listCarriedFields(props.form).map(([name, value]) => (
@@ -924,7 +944,7 @@ export function renderPlanPage(props: {
             <button
               type="submit"
               class="button button-secondary"
-              formaction={`${PAGE_PATH}/plan.ics`}
+              formaction={`${PAGE_PATH}/plan.ics${DRAFTS_ANCHOR}`}
             >
               Add the plan to your calendar (.ics)
             </button>
@@ -932,7 +952,7 @@ export function renderPlanPage(props: {
               <button
                 type="submit"
                 class="button button-secondary"
-                formaction={`${PAGE_PATH}/notes`}
+                formaction={`${PAGE_PATH}/notes${DRAFTS_ANCHOR}`}
               >
                 Printable page for your hand-written notes
               </button>
@@ -957,10 +977,17 @@ export function renderNotesPage(props: {
   planned: PlannedFollowUp;
   notes: readonly NoteToWrite[];
   demo: boolean;
+  user?: LayoutUser | null;
 }): string {
   const { input } = props.planned;
   return toHtml(
-    <Layout title="Notes to write by hand" demo={props.demo} current={PAGE_PATH} noindex>
+    <Layout
+      title="Notes to write by hand"
+      demo={props.demo}
+      user={props.user}
+      current={PAGE_PATH}
+      noindex
+    >
       <h1 class="page-title">Notes to write by hand</h1>
       <p class="lede">
         After the {escapeHtml(input.role)} interview at {escapeHtml(input.employer.name)}.

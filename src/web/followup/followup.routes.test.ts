@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
-import { readFollowUpForm, toRawInput } from './followup-form.js';
+import { readFollowUpForm, toFormErrors, toRawInput } from './followup-form.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
@@ -164,7 +164,7 @@ describe('the follow-up page', () => {
   /** The hidden fields and drafts of the plan page's drafts form, as a browser would post them. */
   function draftsFormOf(html: string): [string, string][] {
     const start = html.indexOf(
-      '<form method="post" action="/follow-up" novalidate id="drafts-form"',
+      '<form method="post" action="/follow-up#drafts-title" novalidate id="drafts-form"',
     );
     const form = html.slice(start, html.indexOf('</form>', start));
     const fields: [string, string][] = [];
@@ -311,11 +311,11 @@ describe('the follow-up page', () => {
       'interviewers[0].postalAddress',
       'Brightwater Analytics Ltd\n1 Park Row\nLeeds LS1 5AB',
     ]);
-    expect(html).toContain('formaction="/follow-up/plan.ics"');
+    expect(html).toContain('formaction="/follow-up/plan.ics#drafts-title"');
     expect(html).toContain(
-      `formaction="/follow-up/draft.eml?step=${encodeURIComponent(email!.id)}"`,
+      `formaction="/follow-up/draft.eml?step=${encodeURIComponent(email!.id)}#drafts-title"`,
     );
-    expect(html).toContain('formaction="/follow-up/notes"');
+    expect(html).toContain('formaction="/follow-up/notes#drafts-title"');
     const ids = idsOf(html);
     expect(new Set(ids).size).toBe(ids.length);
     expect(listMissingReferences(html)).toEqual([]);
@@ -349,6 +349,28 @@ describe('the follow-up page', () => {
     expect(valueOf(html, 'notes.liked')).toBe(FORM['notes.liked']);
     const findingsId = control(html, `${at}.body`)?.attrs['aria-describedby'];
     expect(html).toContain(`<div class="notice notice-warning" id="${findingsId}">`);
+  });
+
+  it('brings the visitor back to the drafts after “Check my edits”, with the result there', async () => {
+    const fields = draftsFormOf((await post('/follow-up', FORM)).body);
+    const html = (await post('/follow-up', [...fields, ['action', 'check']])).body;
+    // The drafts' form posts to the drafts' heading, not the top of a page of many screens.
+    expect(html).toContain('action="/follow-up#drafts-title" novalidate id="drafts-form"');
+    const drafts = html.indexOf('<h2 id="drafts-title">');
+    const status = html.indexOf('We checked your edits: the checker found nothing to change.');
+    expect(drafts).toBeGreaterThan(0);
+    expect(status).toBeGreaterThan(drafts);
+    expect(status).toBeLessThan(html.indexOf('id="drafts-form"'));
+    // A draft's problem is summed up there too.
+    const body = fields.find(([n]) => n.endsWith('.body'))?.[0] ?? '';
+    const failed = (await post('/follow-up', [...edit(fields, body, ' '), ['action', 'check']]))
+      .body;
+    const summary = failed.indexOf('data-error-summary');
+    expect(summary).toBeGreaterThan(failed.indexOf('<h2 id="drafts-title">'));
+    expect(summary).toBeLessThan(failed.indexOf('id="drafts-form"'));
+    // The downloads come back there too when a draft has a problem.
+    expect(html).toContain('formaction="/follow-up/plan.ics#drafts-title"');
+    expect(html).toMatch(/formaction="\/follow-up\/draft\.eml\?step=[^"#]+#drafts-title"/);
   });
 
   it('shows an emptied draft as an error beside it', async () => {
@@ -492,6 +514,29 @@ describe('the follow-up page', () => {
 });
 
 describe('the follow-up form', () => {
+  it('says “choose” for a missing choice, in the words the page shows, not the API’s values', () => {
+    const errors = toFormErrors(
+      [
+        {
+          field: 'candidate.linkedin',
+          code: 'required',
+          message: 'Your LinkedIn account is required: none, free, premium.',
+        },
+        { field: 'interview.format', code: 'not-in-list', message: 'must be one of ...' },
+        { field: 'employer.name', code: 'required', message: 'The employer’s name is required.' },
+      ],
+      [],
+    );
+    expect(errors).toEqual([
+      {
+        field: 'candidate.linkedin',
+        message: 'Choose your LinkedIn account, or “I am not on LinkedIn”.',
+      },
+      { field: 'interview.format', message: 'Choose how the interview was held.' },
+      { field: 'employer.name', message: 'The employer’s name is required.' },
+    ]);
+  });
+
   it('becomes the planner’s input: blank fieldsets skipped, questions one per line', () => {
     const form = readFollowUpForm({
       ...FORM,

@@ -23,7 +23,7 @@ import {
   type PlannedFollowUp,
 } from '../../services/followup.service.js';
 import { summariseStep } from '../../services/followup/index.js';
-import { isDemoDirectory, type PageDeps } from '../page-context.js';
+import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   addInterviewer,
   createEmptyForm,
@@ -121,7 +121,7 @@ function sendFile(reply: FastifyReply, file: FollowUpFile): FastifyReply {
 
 /** Registers the follow-up page and its downloads. */
 export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDeps): void {
-  const demo = () => isDemoDirectory(deps);
+  const page = (reply: FastifyReply) => pageChrome(deps, reply);
 
   const showPlan = (
     reply: FastifyReply,
@@ -140,7 +140,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
         drafts: prepared.drafts,
         errors: prepared.errors,
         checked,
-        demo: demo(),
+        ...page(reply),
       }),
     );
   };
@@ -154,7 +154,11 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
     const planning = planForm(deps, form);
     if (!planning.ok) {
       return {
-        sent: sendHtml(reply, 400, renderFormPage({ form, errors: planning.errors, demo: demo() })),
+        sent: sendHtml(
+          reply,
+          400,
+          renderFormPage({ form, errors: planning.errors, ...page(reply) }),
+        ),
       };
     }
     const prepared = prepareDrafts(planning.planned, form, true);
@@ -163,7 +167,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
   };
 
   app.get(PAGE_PATH, { schema: { hide: true } }, (_request, reply) =>
-    sendHtml(reply, 200, renderFormPage({ form: createEmptyForm(), errors: [], demo: demo() })),
+    sendHtml(reply, 200, renderFormPage({ form: createEmptyForm(), errors: [], ...page(reply) })),
   );
 
   app.post(PAGE_PATH, { schema: { hide: true } }, (request, reply) => {
@@ -174,11 +178,15 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
         action.kind === 'add-interviewer'
           ? addInterviewer(form)
           : removeInterviewer(form, action.index);
-      return sendHtml(reply, 200, renderFormPage({ form: next, errors: [], demo: demo() }));
+      return sendHtml(reply, 200, renderFormPage({ form: next, errors: [], ...page(reply) }));
     }
     const planning = planForm(deps, form);
     if (!planning.ok) {
-      return sendHtml(reply, 400, renderFormPage({ form, errors: planning.errors, demo: demo() }));
+      return sendHtml(
+        reply,
+        400,
+        renderFormPage({ form, errors: planning.errors, ...page(reply) }),
+      );
     }
     return showPlan(reply, form, planning.planned, action.kind === 'check');
   });
@@ -205,7 +213,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
       renderNotesPage({
         planned: result.planned,
         notes: listNotesToWrite(result.planned),
-        demo: demo(),
+        ...page(reply),
       }),
     );
   });

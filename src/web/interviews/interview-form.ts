@@ -83,3 +83,32 @@ export function mergeFormInput(
     interviewers,
   };
 }
+
+/** The directory's listings by slug, as the snapshot holds them. */
+export type ListingsBySlug = ReadonlyMap<string, { listing: { name: string } }>;
+
+function normaliseName(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+}
+
+/**
+ * What the form's agency box may hold, as a listing's slug: the slug itself, the address of the
+ * agency's page on Shortlist (`https://.../agencies/acme-driving`), or its name as listed ("Acme
+ * Driving", any case) when one listing has that name. Anything else comes back as typed, for the
+ * service to say that there is no such agency.
+ */
+export function resolveAgency(text: string, listings: ListingsBySlug): string {
+  const typed = text.trim();
+  if (typed === '') return '';
+  const fromAddress = /(?:^|\/)agencies\/([A-Za-z0-9-]+)/.exec(typed)?.[1];
+  const slug = (fromAddress ?? typed).toLowerCase();
+  if (listings.has(slug)) return slug;
+  const wanted = normaliseName(typed);
+  const named = [...listings].filter(([, entry]) => normaliseName(entry.listing.name) === wanted);
+  return named.length === 1 && named[0] ? named[0][0] : typed;
+}
+
+/** An agency's name as listed, for a saved slug (the slug when the directory no longer has it). */
+export function describeAgency(slug: string, listings: ListingsBySlug): string {
+  return listings.get(slug)?.listing.name ?? slug;
+}

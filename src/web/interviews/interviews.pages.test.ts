@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
@@ -60,7 +63,9 @@ describe('account and interview pages, without JavaScript', () => {
 
   beforeAll(async () => {
     t = await buildTestApp(
-      buildDirectory([buildBrand({ listings: [buildListing({ slug: 'acme-driving' })] })]),
+      buildDirectory([
+        buildBrand({ listings: [buildListing({ slug: 'acme-driving', name: 'Acme Driving' })] }),
+      ]),
       { clock: fixedClock('2026-10-15T11:00:00.000Z') },
     );
     sam = new TestBrowser(t.app, '192.0.2.10');
@@ -183,11 +188,14 @@ describe('account and interview pages, without JavaScript', () => {
       ...INTERVIEW_FIELDS,
       role: 'Senior Data Analyst',
       outcome: 'offer',
+      // The agency by its name as listed, not its slug.
+      agency: 'acme driving',
     });
     expect(res.statusCode).toBe(303);
     const page = (await sam.request({ method: 'GET', url: path })).body;
     expect(page).toContain('Senior Data Analyst at Brightwater Analytics Ltd');
     expect(page).toContain('Offer');
+    expect(page).toContain('<a href="/agencies/acme-driving">Acme Driving</a>');
   });
 
   it('shows someone else’s interview as not found', async () => {
@@ -230,7 +238,48 @@ describe('account and interview pages, without JavaScript', () => {
 
     const gone = await submit(sam, '/account', '/account/delete', { password: GOOD_PASSWORD });
     expect(gone.statusCode).toBe(303);
-    expect(gone.headers.location).toBe('/?deleted=1');
+    expect(gone.headers.location).toBe('/account/deleted');
+    // The browser is told it is done, and what went.
+    const told = await sam.request({ method: 'GET', url: '/account/deleted' });
+    expect(told.statusCode).toBe(200);
+    expect(told.body).toContain('<h1 class="page-title">Your account is deleted</h1>');
+    expect(told.body).toContain('Your account and everything in it are gone');
     expect((await sam.request({ method: 'GET', url: '/account' })).statusCode).toBe(303);
+  });
+
+  it('says at once when a reset link cannot be used, and offers a new one instead of the form', async () => {
+    const robin = new TestBrowser(t.app, '192.0.2.13');
+    await robin.signUp('robin@example.com');
+    await submit(robin, '/forgot-password', '/forgot-password', { email: 'robin@example.com' });
+    const outbox = path.join(t.dataDir, 'outbox');
+    const newest = fs.readdirSync(outbox).sort().at(-1)!;
+    const mail = await simpleParser(fs.readFileSync(path.join(outbox, newest)));
+    const token = /reset-password\?token=(\S+)/.exec(mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+
+    const fresh = await robin.request({ method: 'GET', url: `/reset-password?token=${token}` });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.body).toContain('name="password"');
+
+    const used = await submit(robin, `/reset-password?token=${token}`, '/reset-password', {
+      token: token!,
+      password: 'amber lantern meadow 77',
+    });
+    expect(used.statusCode).toBe(303);
+    for (const url of [
+      `/reset-password?token=${token}`,
+      '/reset-password?token=slr_nonsense',
+      '/reset-password',
+    ]) {
+      const dead = await robin.request({ method: 'GET', url });
+      expect(dead.statusCode, url).toBe(400);
+      expect(dead.body).toContain(
+        'This reset link has expired or has already been used: ask for a new one.',
+      );
+      expect(dead.body).toContain('href="/forgot-password"');
+      expect(dead.body, url).not.toContain('name="password"');
+      expect(dead.body).toContain('href="#new-link"');
+      expect(dead.body).toContain('id="new-link"');
+    }
   });
 });

@@ -44,8 +44,8 @@ import {
   type FollowUpForm,
   type FormError,
 } from '../followup/followup-form.js';
-import { toHtml, type SummaryError } from '../layout.js';
-import { isDemoDirectory, type PageDeps } from '../page-context.js';
+import { toHtml, type LayoutUser, type SummaryError } from '../layout.js';
+import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   AccountLayout,
   CsrfField,
@@ -54,7 +54,13 @@ import {
   requirePageAccount,
   sendPage,
 } from '../account/page-kit.js';
-import { mergeFormInput, toFollowUpForm } from './interview-form.js';
+import {
+  describeAgency,
+  mergeFormInput,
+  resolveAgency,
+  toFollowUpForm,
+  type ListingsBySlug,
+} from './interview-form.js';
 
 const SECTION = '/interviews';
 
@@ -119,26 +125,18 @@ function AgendaList(props: { title: string; id: string; items: readonly AgendaIt
 
 function DashboardPage(props: {
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   agenda: Record<'overdue' | 'today' | 'upcoming', AgendaItem[]>;
   interviews: Awaited<ReturnType<typeof listInterviews>>;
 }): JSX.Element {
   return (
-    <AccountLayout title="Your interviews" demo={props.demo} current="/follow-up">
+    <AccountLayout title="Your interviews" demo={props.demo} user={props.user} current={SECTION}>
       <h1 class="page-title">Your interviews</h1>
       <div class="button-row">
         <a class="button" href={`${SECTION}/new`}>
           Add an interview
         </a>
-        <a class="button button-secondary" href="/account">
-          Your account
-        </a>
-        <form method="post" action="/signout">
-          <CsrfField token={props.csrf} />
-          <button type="submit" class="button button-link">
-            Sign out
-          </button>
-        </form>
       </div>
       <AgendaList title="Overdue" id="overdue" items={props.agenda.overdue} />
       <AgendaList title="Due today" id="today" items={props.agenda.today} />
@@ -193,6 +191,7 @@ function OutcomeSelect(props: { value: InterviewOutcome; id: string }) {
 
 function FormPage(props: {
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   form: FollowUpForm;
   errors: readonly FormError[];
@@ -220,7 +219,7 @@ function FormPage(props: {
         id="agency"
         name="agency"
         label="The agency that put you forward (optional)"
-        hint="The last part of its address on Shortlist, such as acme-driving for /agencies/acme-driving."
+        hint="Its name as listed on Shortlist, such as Acme Driving, or the address of its page."
         value={props.agency}
         error={agencyError}
       />
@@ -228,7 +227,13 @@ function FormPage(props: {
     </fieldset>
   );
   return (
-    <AccountLayout title={title} demo={props.demo} current="/follow-up" errors={summary}>
+    <AccountLayout
+      title={title}
+      demo={props.demo}
+      user={props.user}
+      current={SECTION}
+      errors={summary}
+    >
       <h1 class="page-title">{escapeHtml(title)}</h1>
       <p class="lede">
         {props.editing
@@ -384,7 +389,10 @@ function StepCard(props: {
 }
 
 function PlanPage(props: {
+  /** The name of the interview's agency, as listed. */
+  agencyName?: string;
   demo: boolean;
+  user?: LayoutUser | null;
   csrf: string;
   interview: InterviewView;
   plan: InterviewPlanView;
@@ -410,7 +418,13 @@ function PlanPage(props: {
     })),
   ];
   return (
-    <AccountLayout title={title} demo={props.demo} current="/follow-up" errors={summary}>
+    <AccountLayout
+      title={title}
+      demo={props.demo}
+      user={props.user}
+      current={SECTION}
+      errors={summary}
+    >
       <p>
         <a href={SECTION}>Your interviews</a>
       </p>
@@ -423,7 +437,7 @@ function PlanPage(props: {
             {' '}
             · through{' '}
             <a href={`/agencies/${encodeURIComponent(interview.agency)}`} safe>
-              {interview.agency}
+              {props.agencyName ?? interview.agency}
             </a>
           </>
         ) : (
@@ -534,8 +548,16 @@ export function registerInterviewPages(
 ): void {
   const signedIn = requirePageAccount(scope);
   const services = context.interviews;
-  const demo = () => isDemoDirectory(deps);
+  const chrome = (reply: FastifyReply) => pageChrome(deps, reply);
   const userOf = (request: FastifyRequest) => request.account!.user.id;
+  /** The directory's listings (none before it has loaded). */
+  const listingsOf = (): ListingsBySlug => {
+    try {
+      return deps.snapshot.get().derived.listings;
+    } catch {
+      return new Map();
+    }
+  };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   scope.get(SECTION, { schema: { hide: true }, ...signedIn }, async (request, reply) => {
@@ -544,7 +566,7 @@ export function registerInterviewPages(
       reply,
       200,
       <DashboardPage
-        demo={demo()}
+        {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         agenda={await listAgenda(services, userId)}
         interviews={await listInterviews(services, userId)}
@@ -568,7 +590,7 @@ export function registerInterviewPages(
       reply,
       status,
       <FormPage
-        demo={demo()}
+        {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         form={form}
         errors={sortFormErrors(errors)}
@@ -602,7 +624,7 @@ export function registerInterviewPages(
     const { raw, problems, rows } = toRawInput(form);
     const body = {
       ...(editing ? mergeFormInput(raw, editing) : raw),
-      agency: formText(request.body, 'agency'),
+      agency: resolveAgency(formText(request.body, 'agency'), listingsOf()),
       outcome: formText(request.body, 'outcome') || 'pending',
     };
     const errors: FormError[] = [...problems];
@@ -665,9 +687,12 @@ export function registerInterviewPages(
       reply,
       status,
       <PlanPage
-        demo={demo()}
+        {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         interview={interview}
+        {...(interview.agency
+          ? { agencyName: describeAgency(interview.agency, listingsOf()) }
+          : {})}
         plan={plan}
         {...extra}
       />,
