@@ -387,6 +387,8 @@ describe('with JavaScript', () => {
       () => alex.request.get(`/api/interviews/${interviewId}/plan`),
       () => alex.request.get(`/api/interviews/${interviewId}/plan.ics`),
       () =>
+        alex.request.get(`/api/interviews/${interviewId}/steps/anna-clarke:thank-you:email.eml`),
+      () =>
         alex.request.get(`/api/interviews/${interviewId}/plan`, {
           headers: { authorization: `Bearer ${alexToken}` },
         }),
@@ -417,6 +419,11 @@ describe('with JavaScript', () => {
     });
     expect(own.status()).toBe(200);
     expect(await own.json()).toMatchObject({ outcome: 'no-reply', role: 'Data Analyst' });
+    const ownEml = await page.request.get(
+      `/api/interviews/${interviewId}/steps/anna-clarke:thank-you:email.eml`,
+      { headers: { authorization: `Bearer ${samToken}` } },
+    );
+    expect(ownEml.status()).toBe(200);
   }, 30_000);
 
   it('signs out, then deletes the account and everything in it', async () => {
@@ -448,6 +455,10 @@ describe('with JavaScript', () => {
       headers: { authorization: `Bearer ${samToken}` },
     });
     expect(api.status()).toBe(401);
+    // Signed in as someone else, the interview's address is not found.
+    await signIn(page, 'alex@example.com', PASSWORD);
+    expect((await page.goto(`/interviews/${interviewId}`))?.status()).toBe(404);
+    expect(await heading(page)).toBe('Page not found');
     const users = await server.db.kysely.selectFrom('users').select('email').execute();
     expect(users.map((u) => u.email)).not.toContain('sam@example.com');
     const db = server.db.kysely;

@@ -134,6 +134,9 @@ async function fillForm(page: Page, interview: Interview): Promise<void> {
   // A second interviewer: the page comes back with one more fieldset, everything kept.
   await clickTo(page, () => page.getByRole('button', { name: 'Add another interviewer' }).click());
   expect(await page.locator('#f-interviewers-0-name').inputValue()).toBe(interview.first.name);
+  // ... and the page comes back at the new fieldset, not at the top.
+  expect(page.url()).toMatch(/\/follow-up#interviewer-2$/);
+  expect(await isOnScreen(page, '#interviewer-2')).toBe(true);
   await page.locator('#f-interviewers-1-name').fill(interview.second.name);
   await page.locator('#f-interviewers-1-postalAddress').fill(interview.second.address);
   await page.locator('#f-interviewers-1-channel').selectOption('handwritten');

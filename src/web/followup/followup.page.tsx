@@ -321,6 +321,8 @@ function InterviewerFieldset(props: {
   index: number;
   count: number;
   level: number;
+  /** Where the form posts (the remove button comes back to the people met). */
+  action: string;
   values: Record<string, string>;
   errors: Errors;
 }) {
@@ -409,6 +411,7 @@ function InterviewerFieldset(props: {
             type="submit"
             name="action"
             value={`remove-interviewer-${index}`}
+            formaction={attr(`${props.action}#interviewers-title`)}
             class="button button-secondary button-small"
           >
             Remove interviewer {index + 1}
@@ -575,6 +578,7 @@ export function DetailsForm(props: {
             index={index}
             count={interviewerCount}
             level={level + 1}
+            action={props.action ?? PAGE_PATH}
             values={values}
             errors={errors}
           />
@@ -584,6 +588,7 @@ export function DetailsForm(props: {
             type="submit"
             name="action"
             value="add-interviewer"
+            formaction={attr(`${props.action ?? PAGE_PATH}#interviewer-${interviewerCount + 1}`)}
             class="button button-secondary"
           >
             Add another interviewer

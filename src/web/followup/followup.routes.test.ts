@@ -231,6 +231,21 @@ describe('the follow-up page', () => {
     expect(control(removed.body, 'contact')?.attrs.checked).toBe('');
   });
 
+  it('comes back to the new interviewer after “Add another interviewer”, not the top of the page', async () => {
+    const page = (await post('/follow-up', FORM)).body;
+    // FORM has two fieldsets: the new one is the third.
+    expect(page).toContain(
+      'value="add-interviewer" formaction="/follow-up#interviewer-3" class="button button-secondary"',
+    );
+    expect(page).toContain(
+      'value="remove-interviewer-1" formaction="/follow-up#interviewers-title"',
+    );
+    const added = (await post('/follow-up', { ...FORM, action: 'add-interviewer' })).body;
+    expect(added).toContain('id="interviewer-3"');
+    expect(added).toContain('formaction="/follow-up#interviewer-4"');
+    expect(added).toContain('id="interviewers-title"');
+  });
+
   it('shows each problem beside its field and in a summary in page order, keeping every value', async () => {
     const res = await post('/follow-up', {
       ...FORM,

@@ -127,6 +127,8 @@ describe('account and interview pages, without JavaScript', () => {
     expect(missing.body).toContain('The role is required.');
     expect(missing.body).toContain('name="notes.liked"');
     expect(missing.body).toContain('value="Anna Clarke"');
+    // "Add another interviewer" posts here and comes back to the new fieldset.
+    expect(missing.body).toContain('formaction="/interviews/new#interviewer-2"');
     expect(missing.body).toContain('There is no agency &#34;no-such-agency&#34; in the directory.');
 
     const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
