@@ -11,19 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../test/factories.js';
-import { findHtmlProblems } from '../test/web-app.js';
 import {
-  describeViolations,
+  clickTo,
+  heading,
   launchBrowser,
   newContext,
-  runAxe,
-  runAxeWithoutJavaScript,
-  screenshot,
   startServer,
+  useTab,
+  visitCheck,
   type E2eBrowser,
   type E2eServer,
 } from './support.js';
@@ -58,29 +57,7 @@ afterAll(async () => {
   if (outbox) rmSync(outbox, { recursive: true, force: true });
 });
 
-/** Checks the page (axe-core; the document against the HTML standard), then saves a screenshot. */
-async function visitCheck(page: Page, name: string): Promise<void> {
-  const violations = name.startsWith('nojs-')
-    ? await runAxeWithoutJavaScript(chrome.browser, page)
-    : await runAxe(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  expect(await findHtmlProblems(await page.content()), name).toEqual([]);
-  await screenshot(page, name);
-}
-
-async function heading(page: Page): Promise<string> {
-  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-}
-
-/** Clicks, waits for the page the click leads to (a form post may stay at the same URL). */
-async function clickTo(page: Page, url: RegExp, click: () => Promise<void>): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    click(),
-  ]);
-  await page.waitForLoadState('load');
-  expect(page.url()).toMatch(url);
-}
+const target = () => ({ browser: chrome.browser, baseUrl: server.baseUrl });
 
 async function signUp(page: Page, prefix: string, email: string): Promise<void> {
   await page.goto('/signup');
@@ -225,13 +202,13 @@ async function coreJourney(page: Page, prefix: string, email: string): Promise<s
   expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('anna.clarke@brightwater');
   expect(mail.text).toContain('show-and-tell too.');
 
-  // Sent: marked done.
+  // A last touch, then sent: "Mark done" keeps the edit typed just before it.
+  const sent = `${mine}\n\nBest wishes for the launch.`;
+  await happy.getByRole('textbox', { name: 'Your draft' }).fill(sent);
   await clickTo(page, /#step-\d+$/, () => happy.getByRole('button', { name: 'Mark done' }).click());
-  expect(
-    await stepCard(page, 'Email a thank-you to Anna Clarke')
-      .getByText('Done', { exact: true })
-      .count(),
-  ).toBe(1);
+  const done = stepCard(page, 'Email a thank-you to Anna Clarke');
+  expect(await done.getByText('Done', { exact: true }).count()).toBe(1);
+  expect(await done.getByRole('textbox', { name: 'Your draft' }).inputValue()).toBe(sent);
 
   // The day after the check-in was due, no reply: the check-in went, then the application closes.
   // (Under 14 days since the last visit, so the session is still alive.)
@@ -279,7 +256,8 @@ async function lastEmail() {
 async function createApiToken(page: Page, name: string): Promise<string> {
   await page.goto('/account');
   await page.getByLabel('Name of a new token').fill(name);
-  await clickTo(page, /\/account\/tokens$/, () =>
+  // Post/Redirect/Get: the new token is shown once on /account itself.
+  await clickTo(page, /\/account$/, () =>
     page.getByRole('button', { name: 'Create a token' }).click(),
   );
   const token = (await page.locator('.notice-info code').textContent())!.trim();
@@ -288,29 +266,25 @@ async function createApiToken(page: Page, name: string): Promise<string> {
 }
 
 describe('with JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
+  const tab = useTab(target, { javaScriptEnabled: true });
   let interviewId = '';
   let samToken = '';
 
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: true,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
-
   it('signs up, plans an interview, gets a draft right, downloads, marks sent and closes', async () => {
+    const { page } = tab;
     interviewId = await coreJourney(page, 'js', 'sam@example.com');
     await page.goto('/account');
     await visitCheck(page, 'js-account');
     samToken = await createApiToken(page, 'My spreadsheet');
     await visitCheck(page, 'js-account-token');
+    // Reloading neither shows the token again nor makes a second one.
+    await page.reload();
+    expect(await page.locator('.notice-info code').count()).toBe(0);
+    expect(await page.getByRole('cell', { name: 'My spreadsheet', exact: true }).count()).toBe(1);
   }, 30_000);
 
   it('resets a forgotten password through the emailed link', async () => {
+    const { page } = tab;
     clock.advance(HOUR);
     const { context: other } = await newContext(chrome.browser, server.baseUrl, {
       javaScriptEnabled: true,
@@ -363,6 +337,7 @@ describe('with JavaScript', () => {
   }, 30_000);
 
   it('keeps an interview from another user, by URL and by API (404, never the content)', async () => {
+    const { page } = tab;
     const { context: other } = await newContext(chrome.browser, server.baseUrl, {
       javaScriptEnabled: true,
     });
@@ -427,6 +402,7 @@ describe('with JavaScript', () => {
   }, 30_000);
 
   it('signs out, then deletes the account and everything in it', async () => {
+    const { page } = tab;
     await page.goto('/interviews');
     await clickTo(page, /\/$/, () => page.getByRole('button', { name: 'Sign out' }).click());
     await page.goto(`/interviews/${interviewId}`);
@@ -476,24 +452,15 @@ describe('with JavaScript', () => {
   }, 30_000);
 
   it('made no request to any other site', () => {
-    expect(thirdParty).toEqual([]);
+    expect(tab.thirdParty).toEqual([]);
   });
 });
 
 describe('without JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
-
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: false,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
+  const tab = useTab(target, { javaScriptEnabled: false });
 
   it('does the same core journey with plain forms', async () => {
+    const { page, thirdParty } = tab;
     const id = await coreJourney(page, 'nojs', 'robin@example.com');
     await page.goto('/account');
     await visitCheck(page, 'nojs-account');

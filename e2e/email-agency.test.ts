@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Page } from 'playwright-core';
 import { SmtpMailer } from '../src/adapters/smtp.mailer.js';
 import { UploadFolderFiles } from '../src/adapters/upload-folder.files.js';
 import { createApp } from '../src/http/app.js';
@@ -20,7 +19,7 @@ import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../test/factories.js';
-import { describeViolations, launchBrowser, runAxe, type E2eBrowser } from './support.js';
+import { expectAccessible, launchBrowser, type E2eBrowser } from './support.js';
 
 let app: FastifyInstance;
 let db: Db;
@@ -84,11 +83,6 @@ afterAll(async () => {
   await db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 describe('Email Agency', () => {
   it('sends a message with a CV to the chosen office', async () => {

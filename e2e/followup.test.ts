@@ -9,19 +9,18 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../test/enquiries.js';
 import { buildDirectory } from '../test/factories.js';
 import { findHtmlProblems } from '../test/web-app.js';
 import {
-  describeViolations,
+  clickTo,
+  heading,
   launchBrowser,
-  newContext,
-  runAxe,
-  runAxeWithoutJavaScript,
-  screenshot,
   startServer,
+  useTab,
+  visitCheck,
   type E2eBrowser,
   type E2eServer,
 } from './support.js';
@@ -44,28 +43,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Checks the page (axe-core; the document against the HTML standard), then saves a screenshot. */
-async function visitCheck(page: Page, name: string): Promise<void> {
-  const violations = name.startsWith('nojs-')
-    ? await runAxeWithoutJavaScript(chrome.browser, page)
-    : await runAxe(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  expect(await findHtmlProblems(await page.content()), name).toEqual([]);
-  await screenshot(page, name);
-}
-
-async function heading(page: Page): Promise<string> {
-  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-}
-
-/** Clicks, waits for the page the click leads to (every post here stays at the same URL). */
-async function clickTo(page: Page, click: () => Promise<void>): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    click(),
-  ]);
-  await page.waitForLoadState('load');
-}
+const target = () => ({ browser: chrome.browser, baseUrl: server.baseUrl });
+/** Where every form of the page posts (and comes back to). */
+const FOLLOW_UP = /\/follow-up/;
 
 /** Whether the element's top is inside the window (the page scrolled to it). */
 async function isOnScreen(page: Page, selector: string): Promise<boolean> {
@@ -132,7 +112,9 @@ async function fillForm(page: Page, interview: Interview): Promise<void> {
   await page.getByLabel('What you liked about the employer or the role').fill(interview.liked);
   await page.getByLabel('Why you would fit the role').fill(interview.fit);
   // A second interviewer: the page comes back with one more fieldset, everything kept.
-  await clickTo(page, () => page.getByRole('button', { name: 'Add another interviewer' }).click());
+  await clickTo(page, FOLLOW_UP, () =>
+    page.getByRole('button', { name: 'Add another interviewer' }).click(),
+  );
   expect(await page.locator('#f-interviewers-0-name').inputValue()).toBe(interview.first.name);
   // ... and the page comes back at the new fieldset, not at the top.
   expect(page.url()).toMatch(/\/follow-up#interviewer-2$/);
@@ -153,7 +135,7 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
   await visitCheck(page, `${prefix}-followup-form`);
 
   // Nothing filled in: every problem at once, beside its field and in the summary.
-  await clickTo(page, () => page.getByRole('button', { name: 'Make my plan' }).click());
+  await clickTo(page, FOLLOW_UP, () => page.getByRole('button', { name: 'Make my plan' }).click());
   const problems = await page.locator('[data-error-summary] li').allTextContents();
   expect(problems.length).toBeGreaterThan(3);
   // In the page's words, not the API's values.
@@ -163,7 +145,7 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
 
   await fillForm(page, PLAIN);
   await visitCheck(page, `${prefix}-followup-form-filled`);
-  await clickTo(page, () => page.getByRole('button', { name: 'Make my plan' }).click());
+  await clickTo(page, FOLLOW_UP, () => page.getByRole('button', { name: 'Make my plan' }).click());
   expect(await heading(page)).toBe('Your follow-up plan');
   expect(await page.locator('.lede').textContent()).toContain(
     'For the Data Analyst interview at Brightwater Analytics Ltd',
@@ -181,7 +163,7 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
 
   // A hasty edit: "Check my edits" says what to look at.
   await anna.getByLabel('Message').fill('Hi,\n\nCan you call me ASAP with the decision?\n\nSam');
-  await clickTo(page, () =>
+  await clickTo(page, FOLLOW_UP, () =>
     page.getByRole('button', { name: 'Check my edits', exact: true }).click(),
   );
   expect(await page.getByRole('status').textContent()).toMatch(
@@ -201,7 +183,7 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
   // Edited again, in the user's own words: nothing to change, and the edit is kept.
   const mine = `${suggested}\n\nP.S. I enjoyed hearing about the show-and-tell too.`;
   await draftCard(page, 'Email a thank-you to Anna Clarke').getByLabel('Message').fill(mine);
-  await clickTo(page, () =>
+  await clickTo(page, FOLLOW_UP, () =>
     page.getByRole('button', { name: 'Check my edits', exact: true }).click(),
   );
   expect(await page.getByRole('status').textContent()).toBe(
@@ -240,7 +222,7 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
   expect(mail.text?.trim()).toBe(mine.replace(/\r\n/g, '\n'));
 
   // The printable page of hand-written notes, with the address line by line.
-  await clickTo(page, () =>
+  await clickTo(page, FOLLOW_UP, () =>
     page.getByRole('button', { name: 'Printable page for your hand-written notes' }).click(),
   );
   expect(await heading(page)).toBe('Notes to write by hand');
@@ -308,23 +290,15 @@ function expectFoldedIcs(ics: string): void {
 }
 
 describe('with JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
-
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: true,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
+  const tab = useTab(target, { javaScriptEnabled: true });
 
   it('plans one interview, checks edited drafts and downloads the files', async () => {
+    const { page } = tab;
     await followUpJourney(page, 'js');
   }, 30_000);
 
   it('keeps hostile input (script, CR/LF, emoji, 200-character names) harmless', async () => {
+    const { page } = tab;
     const dialogs: string[] = [];
     const onDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => {
       dialogs.push(dialog.message());
@@ -342,7 +316,9 @@ describe('with JavaScript', () => {
 
     await page.goto('/follow-up');
     await fillForm(page, HOSTILE);
-    await clickTo(page, () => page.getByRole('button', { name: 'Make my plan' }).click());
+    await clickTo(page, FOLLOW_UP, () =>
+      page.getByRole('button', { name: 'Make my plan' }).click(),
+    );
     expect(await heading(page)).toBe('Your follow-up plan');
     const lede = (await page.locator('.lede').textContent()) ?? '';
     expect(lede).toContain(`For the ${HOSTILE.role} interview at ${HOSTILE.employer}`);
@@ -355,7 +331,7 @@ describe('with JavaScript', () => {
     expect(await card.count()).toBe(1);
     const body = `${await card.getByLabel('Message').inputValue()}\r\n</textarea><script>alert(4)</script> 😀`;
     await card.getByLabel('Message').fill(body);
-    await clickTo(page, () =>
+    await clickTo(page, FOLLOW_UP, () =>
       page.getByRole('button', { name: 'Check my edits', exact: true }).click(),
     );
     await noInjectedElements();
@@ -388,7 +364,7 @@ describe('with JavaScript', () => {
     expect(mail.text?.trim()).toBe(body.replace(/\r\n/g, '\n'));
 
     // The notes page shows the address as text, line by line.
-    await clickTo(page, () =>
+    await clickTo(page, FOLLOW_UP, () =>
       page.getByRole('button', { name: 'Printable page for your hand-written notes' }).click(),
     );
     await noInjectedElements();
@@ -401,6 +377,7 @@ describe('with JavaScript', () => {
   }, 30_000);
 
   it('keeps CR/LF in single-line fields out of the page, the calendar and the email headers', async () => {
+    const { page } = tab;
     const fields = craftedFields();
     const html = await page.request.post('/follow-up', { form: fields });
     expect(html.status()).toBe(200);
@@ -435,24 +412,15 @@ describe('with JavaScript', () => {
   });
 
   it('made no request to any other site', () => {
-    expect(thirdParty).toEqual([]);
+    expect(tab.thirdParty).toEqual([]);
   });
 });
 
 describe('without JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
-
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: false,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
+  const tab = useTab(target, { javaScriptEnabled: false });
 
   it('does the same with plain forms', async () => {
+    const { page, thirdParty } = tab;
     await followUpJourney(page, 'nojs');
     expect(thirdParty).toEqual([]);
   }, 30_000);

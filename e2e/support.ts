@@ -1,7 +1,8 @@
 /**
  * What the browser journeys share: the app listening on loopback over a real SQLite database in
  * memory with the demo directory (marked as demo, so the notice shows), Chromium from Debian via
- * playwright-core, axe-core injected into pages, and screenshots in e2e/screenshots/.
+ * playwright-core, a page per describe block, axe-core injected into pages, html-validate, and
+ * screenshots in e2e/screenshots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
 import { createApp } from '../src/http/app.js';
 import type { Clock } from '../src/services/ports.js';
@@ -23,6 +25,7 @@ import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { SqlInterviewStore } from '../src/store/interviews.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { findHtmlProblems } from '../test/web-app.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
@@ -163,6 +166,46 @@ export async function newContext(
   return { context, thirdParty };
 }
 
+/** A page in a context of its own, and the requests it sent to other hosts. */
+export interface BrowserTab {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly thirdParty: string[];
+}
+
+/**
+ * For a describe block: a page in a context of its own (see newContext), opened before the
+ * block's tests and closed after them; read its fields inside the tests. `target` is asked when
+ * the block starts, after the file's server and browser have.
+ */
+export function useTab(
+  target: () => { browser: Browser; baseUrl: string },
+  options: { javaScriptEnabled: boolean },
+): BrowserTab {
+  let opened: BrowserTab | undefined;
+  beforeAll(async () => {
+    const { browser, baseUrl } = target();
+    const { context, thirdParty } = await newContext(browser, baseUrl, options);
+    opened = { context, thirdParty, page: await context.newPage() };
+  });
+  afterAll(() => opened?.context.close());
+  const current = (): BrowserTab => {
+    if (!opened) throw new Error('A tab opens before the tests of its describe block');
+    return opened;
+  };
+  return {
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get thirdParty() {
+      return current().thirdParty;
+    },
+  };
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -241,4 +284,42 @@ export function describeViolations(violations: AxeViolation[]): string {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}
+
+/**
+ * Expects no axe-core violations on the page (checked in a JavaScript-enabled twin when NAME
+ * starts with `nojs-`, the prefix of pages whose context has JavaScript off).
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser');
+  const violations = name.startsWith('nojs-')
+    ? await runAxeWithoutJavaScript(browser, page)
+    : await runAxe(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Checks the page (axe-core; the document against the HTML standard), then saves its screenshot. */
+export async function visitCheck(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  expect(await findHtmlProblems(await page.content()), name).toEqual([]);
+  await screenshot(page, name);
+}
+
+/** The page's h1, trimmed. */
+export async function heading(page: Page): Promise<string> {
+  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+}
+
+/**
+ * Clicks, waits for the page the click leads to (a form post may stay at the same URL), and
+ * checks that it is at `url`.
+ */
+export async function clickTo(page: Page, url: RegExp, click: () => Promise<void>): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    click(),
+  ]);
+  await page.waitForLoadState('load');
+  expect(page.url()).toMatch(url);
 }

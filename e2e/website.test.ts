@@ -5,19 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  describeViolations,
   launchBrowser,
-  newContext,
-  runAxe,
-  runAxeWithoutJavaScript,
   screenshot,
   startServer,
+  useTab,
+  visitCheck,
   type E2eBrowser,
   type E2eServer,
 } from './support.js';
-import { findHtmlProblems } from '../test/web-app.js';
 
 const BUTTON = /^Search \d+(\+)? Agencies$/;
 const CHANGED =
@@ -40,20 +37,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const javaScript = !name.startsWith('nojs-');
-  const violations = javaScript
-    ? await runAxe(page)
-    : await runAxeWithoutJavaScript(chrome.browser, page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-/** Checks the page (axe-core, and the document against the HTML standard), then saves its screenshot. */
-async function visitCheck(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  expect(await findHtmlProblems(await page.content()), name).toEqual([]);
-  await screenshot(page, name);
-}
+const target = () => ({ browser: chrome.browser, baseUrl: server.baseUrl });
 
 async function reveals(kind: 'phone' | 'website') {
   return server.db.kysely
@@ -98,19 +82,10 @@ async function revealPhone(page: Page, prefix: string, slug: string, companyName
 }
 
 describe('with JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
-
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: true,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
+  const tab = useTab(target, { javaScriptEnabled: true });
 
   it('searches, fixes errors before the request, refines, and keeps a shortlist', async () => {
+    const { page } = tab;
     await page.goto('/');
     await visitCheck(page, 'js-home');
     const button = page.locator('[data-search-button]');
@@ -259,6 +234,7 @@ describe('with JavaScript', () => {
   }, 180_000);
 
   it('has accessible content pages and HTML error pages', async () => {
+    const { page } = tab;
     for (const [url, name] of [
       ['/about', 'js-about'],
       ['/advice/interview-follow-up', 'js-advice'],
@@ -274,6 +250,7 @@ describe('with JavaScript', () => {
   }, 60_000);
 
   it('fits a 360px screen', async () => {
+    const { context } = tab;
     const small = await context.newPage();
     await small.setViewportSize({ width: 360, height: 780 });
     await small.goto('/search?industry=driving&purpose=job&location=Leeds');
@@ -286,24 +263,15 @@ describe('with JavaScript', () => {
   });
 
   it('made no request to any other site', () => {
-    expect(thirdParty).toEqual([]);
+    expect(tab.thirdParty).toEqual([]);
   });
 });
 
 describe('without JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let thirdParty: string[];
-
-  beforeAll(async () => {
-    ({ context, thirdParty } = await newContext(chrome.browser, server.baseUrl, {
-      javaScriptEnabled: false,
-    }));
-    page = await context.newPage();
-  });
-  afterAll(() => context.close());
+  const tab = useTab(target, { javaScriptEnabled: false });
 
   it('does the same journey with server-side validation and plain forms', async () => {
+    const { page, thirdParty } = tab;
     await page.goto('/');
     // Every industry's sub-sectors are listed, grouped.
     expect(await page.locator('#subsector optgroup').count()).toBeGreaterThan(50);

@@ -1,4 +1,4 @@
-/** Small text helpers for pages: dates, lists, plurals, taxonomy labels. */
+/** Small text helpers for pages: dates, lists, plurals, taxonomy labels, textarea sizes. */
 import { EMPLOYMENT_TYPES, PURPOSES, type EmploymentType } from '../domain/directory/taxonomy.js';
 
 const MONTHS = [
@@ -68,4 +68,15 @@ export function audienceText(purposes: readonly string[]): string {
   if (job) return 'Job seekers';
   if (staff) return 'Employers';
   return 'Not stated';
+}
+
+/**
+ * Rows enough to show a text box's text without scrolling (about 60 characters a line, one line
+ * spare), from `min` to `max`.
+ */
+export function textareaRows(text: string, min: number, max = 24): number {
+  const rows = text
+    .split(/\r\n?|\n/)
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 60)), 1);
+  return Math.min(Math.max(rows, min), max);
 }

@@ -4,7 +4,7 @@
  * (values `industry/subsector`); site.js narrows it to the chosen industry, suggests places,
  * checks the required fields before the request and shows the changed-query notice.
  */
-import { escapeHtml } from '@kitajs/html';
+import { escapeHtml, type Children } from '@kitajs/html';
 import {
   EMPLOYMENT_TYPES,
   PURPOSES,
@@ -172,13 +172,45 @@ function withSelected(options: string, value: string): JSX.Element {
   return options.replace(needle, `<option value="${attr(value).replace(/"/g, '&#34;')}" selected>`);
 }
 
+function groupClass(error: string | undefined): string {
+  return error ? 'form-group form-group-error' : 'form-group';
+}
+
+/** One of the form's selects (its id and name are the field's), with its label and error. */
+function SearchSelect(props: {
+  field: 'industry' | 'subsector' | 'purpose';
+  error: string | undefined;
+  autofocus: boolean;
+  /** The first option's text (its value is empty). */
+  placeholder: string;
+  children: Children;
+}) {
+  const { field, error } = props;
+  return (
+    <div class={groupClass(error)} data-field={field}>
+      <label class="label" for={field}>
+        {escapeHtml(SEARCH_TEXTS[field])}
+      </label>
+      <FieldError fieldId={field} message={error} />
+      <select
+        class="select"
+        id={field}
+        name={field}
+        autofocus={props.autofocus}
+        {...fieldAria(field, error)}
+      >
+        <option value="">{escapeHtml(props.placeholder)}</option>
+        {props.children}
+      </select>
+    </div>
+  );
+}
+
 /** The search form with id="search" (the target of "Do a Search"). */
 export function SearchForm(props: SearchFormProps) {
   const { values, errors } = props;
   const HeadingTag = props.headingLevel ?? 'h2';
   const title = props.title ?? 'Agency Search';
-  const groupClass = (field: keyof FieldErrors) =>
-    errors[field] ? 'form-group form-group-error' : 'form-group';
   const changedText = `You have changed your query. Press "${props.buttonLabel}" when your new query is ready.`;
   return (
     <form
@@ -198,59 +230,35 @@ export function SearchForm(props: SearchFormProps) {
         {escapeHtml(title)}
       </HeadingTag>
       <div class="search-grid">
-        <div class={groupClass('industry')} data-field="industry">
-          <label class="label" for="industry">
-            {escapeHtml(SEARCH_TEXTS.industry)}
-          </label>
-          <FieldError fieldId="industry" message={errors.industry} />
-          <select
-            class="select"
-            id="industry"
-            name="industry"
-            autofocus={props.autofocus === 'industry'}
-            {...fieldAria('industry', errors.industry)}
-          >
-            <option value="">Select an industry</option>
-            {withSelected(industryOptions(), values.industry)}
-          </select>
-        </div>
-        <div class={groupClass('subsector')} data-field="subsector">
-          <label class="label" for="subsector">
-            {escapeHtml(SEARCH_TEXTS.subsector)}
-          </label>
-          <FieldError fieldId="subsector" message={errors.subsector} />
-          <select
-            class="select"
-            id="subsector"
-            name="subsector"
-            autofocus={props.autofocus === 'subsector'}
-            {...fieldAria('subsector', errors.subsector)}
-          >
-            <option value="">All sub-sectors</option>
-            {withSelected(subsectorOptions(), values.subsector)}
-          </select>
-        </div>
-        <div class={groupClass('purpose')} data-field="purpose">
-          <label class="label" for="purpose">
-            {escapeHtml(SEARCH_TEXTS.purpose)}
-          </label>
-          <FieldError fieldId="purpose" message={errors.purpose} />
-          <select
-            class="select"
-            id="purpose"
-            name="purpose"
-            autofocus={props.autofocus === 'purpose'}
-            {...fieldAria('purpose', errors.purpose)}
-          >
-            <option value="">Please select</option>
-            {PURPOSES.map((p) => (
-              <option value={p.value} selected={values.purpose === p.value}>
-                {escapeHtml(p.label)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={groupClass('location')} data-field="location">
+        <SearchSelect
+          field="industry"
+          error={errors.industry}
+          autofocus={props.autofocus === 'industry'}
+          placeholder="Select an industry"
+        >
+          {withSelected(industryOptions(), values.industry)}
+        </SearchSelect>
+        <SearchSelect
+          field="subsector"
+          error={errors.subsector}
+          autofocus={props.autofocus === 'subsector'}
+          placeholder="All sub-sectors"
+        >
+          {withSelected(subsectorOptions(), values.subsector)}
+        </SearchSelect>
+        <SearchSelect
+          field="purpose"
+          error={errors.purpose}
+          autofocus={props.autofocus === 'purpose'}
+          placeholder="Please select"
+        >
+          {PURPOSES.map((p) => (
+            <option value={p.value} selected={values.purpose === p.value}>
+              {escapeHtml(p.label)}
+            </option>
+          ))}
+        </SearchSelect>
+        <div class={groupClass(errors.location)} data-field="location">
           <label class="label" for="location">
             {escapeHtml(SEARCH_TEXTS.location)}
           </label>
@@ -278,7 +286,7 @@ export function SearchForm(props: SearchFormProps) {
           />
         </div>
       </div>
-      <div class={groupClass('employmentType')} data-field="employmentType">
+      <div class={groupClass(errors.employmentType)} data-field="employmentType">
         <fieldset
           class="fieldset"
           aria-describedby={errors.employmentType ? 'employmentType-error' : undefined}

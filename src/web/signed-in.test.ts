@@ -169,6 +169,26 @@ describe('the website with accounts', () => {
       const list = await ali.request({ method: 'GET', url: '/favourites' });
       expect(list.body.match(/<article class="card"/g)?.length).toBe(2);
     });
+
+    it('signing up on the page moves the cookie favourites into the new account', async () => {
+      const jo = browser();
+      await pressFavourite(jo, '/agencies/beta-care', 'beta-care', 'add');
+      const page = await jo.request({ method: 'GET', url: '/signup' });
+      const res = await jo.request({
+        method: 'POST',
+        url: '/signup',
+        headers: FORM,
+        payload: new URLSearchParams({
+          email: 'pat.new@example.com',
+          password: GOOD_PASSWORD,
+          _csrf: csrfOf(page.body),
+        }).toString(),
+      });
+      expect(res.statusCode).toBe(303);
+      expect(jo.cookies.has('shortlist_favourites')).toBe(false);
+      const user = await t.accountStore.findUserByEmail('pat.new@example.com');
+      expect(await accountFavourites(user!.id)).toEqual(['beta-care']);
+    });
   });
 
   describe('the header', () => {

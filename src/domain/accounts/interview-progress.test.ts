@@ -7,6 +7,7 @@ import {
   PROGRESS_MESSAGES,
   applyStepChange,
   classifyAgendaStep,
+  isSameDraft,
   parseReply,
   parseStepChange,
   trackPlan,
@@ -189,6 +190,27 @@ describe('step changes', () => {
         applyStepChange(pending, parseStepChange({ doneAt: '2026-10-15T10:00:00Z' }), NOW),
       ),
     ).toEqual([{ field: 'doneAt', code: 'invalid', message: PROGRESS_MESSAGES.doneAtWithoutDone }]);
+  });
+});
+
+describe('isSameDraft', () => {
+  const current = { subject: 'Thank you', body: 'Dear Anna,\n\nThank you.\n\nSam' };
+
+  it('sees a draft sent back as it was shown (CRLF, spaces at line ends, a blank subject) as no edit', () => {
+    expect(
+      isSameDraft(current, {
+        subject: ' Thank you ',
+        body: 'Dear Anna,  \r\n\r\nThank you.\r\n\r\nSam\r\n',
+      }),
+    ).toBe(true);
+    expect(isSameDraft({ body: 'Hello' }, { subject: '  ', body: 'Hello' })).toBe(true);
+  });
+
+  it('sees a changed body or subject, or a step without a draft, as an edit', () => {
+    expect(isSameDraft(current, { ...current, body: `${current.body} Bye.` })).toBe(false);
+    expect(isSameDraft(current, { ...current, subject: 'Thanks' })).toBe(false);
+    expect(isSameDraft(current, { body: current.body })).toBe(false);
+    expect(isSameDraft(undefined, { body: 'Hello' })).toBe(false);
   });
 });
 

@@ -111,6 +111,18 @@ export function findEffectiveDraft(step: TrackedStep): Draft | undefined {
   return step.editedDraft ?? step.draft;
 }
 
+/**
+ * True when a draft as typed says the same as `current` once tidied the way saving tidies it
+ * (line endings, spaces at line ends, blank lines, a blank subject): typing nothing new is no edit.
+ */
+export function isSameDraft(current: Draft | undefined, typed: Draft): boolean {
+  if (!current) return false;
+  return (
+    normaliseLines(current.body) === normaliseLines(typed.body) &&
+    normaliseLine(current.subject ?? '') === normaliseLine(typed.subject ?? '')
+  );
+}
+
 export type AgendaBucket = 'overdue' | 'today' | 'upcoming';
 
 /**

@@ -18,7 +18,6 @@ import {
   getCalendarFeed,
   isPasswordResetLinkUsable,
   listApiTokens,
-  mergeFavourites,
   requestPasswordReset,
   resetPassword,
   revokeApiToken,
@@ -35,19 +34,24 @@ import {
   sendSession,
   type AccountContext,
 } from '../../http/auth.js';
-import { readFavourites, writeFavourites } from '../favourites.js';
+import { moveCookieFavourites } from '../favourites.js';
 import type { LayoutUser } from '../layout.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
+import { takeAccountFlash, writeAccountFlash } from './flash.js';
 import {
   AccountLayout,
   CsrfField,
+  DoneNotice,
   InputField,
+  PostForm,
+  TitledSection,
+  ShownOnceNotice,
   formText,
   messagesByField,
   nextPath,
   requireFormCsrf,
-  requirePageAccount,
   sendPage,
+  signedInRoutes,
   toSummary,
 } from './page-kit.js';
 
@@ -64,18 +68,6 @@ function statusOf(error: unknown): number {
   if (error.code === 'invalid-credentials') return 401;
   if (error.code === 'email-taken') return 409;
   return 400;
-}
-
-async function moveFavourites(
-  context: AccountContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-): Promise<void> {
-  const slugs = readFavourites(request);
-  if (slugs.length === 0) return;
-  await mergeFavourites(context.accounts, userId, slugs);
-  writeFavourites(request, reply, []);
 }
 
 function CredentialsPage(props: {
@@ -165,13 +157,7 @@ function ForgotPage(props: {
       errors={toSummary(props.problems, { email: 'email' }, 'email')}
     >
       <h1 class="page-title">Reset your password</h1>
-      {props.sent ? (
-        <div class="notice notice-success" role="status">
-          <p>{escapeHtml(props.sent)}</p>
-        </div>
-      ) : (
-        ''
-      )}
+      <DoneNotice message={props.sent} />
       <form method="post" action="/forgot-password" novalidate class="section">
         <CsrfField token={props.csrf} />
         <InputField
@@ -288,13 +274,7 @@ function AccountPage(props: {
       <p class="lede">
         Signed in as <strong>{escapeHtml(view.email)}</strong>.
       </p>
-      {view.notice ? (
-        <div class="notice notice-success" role="status">
-          <p>{escapeHtml(view.notice)}</p>
-        </div>
-      ) : (
-        ''
-      )}
+      <DoneNotice message={view.notice} />
       {pageError ? (
         <div class="notice notice-warning" role="alert">
           <p>{escapeHtml(pageError)}</p>
@@ -306,66 +286,48 @@ function AccountPage(props: {
         <a href="/interviews">Your interviews</a>
       </p>
 
-      <section class="section" aria-labelledby="calendar">
-        <h2 id="calendar">Calendar feed</h2>
+      <TitledSection id="calendar" title="Calendar feed">
         <p>
           A private address your calendar app subscribes to: it always shows the follow-up steps
           still to do. Anyone with the address can read it, so keep it to yourself.
         </p>
-        {view.newFeedUrl ? (
-          <div class="notice notice-info">
-            <p>
-              Your calendar address (shown only now; copy it into your calendar app as a
-              subscription):
-            </p>
-            <p>
-              <code safe>{view.newFeedUrl}</code>
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <ShownOnceNotice
+          intro="Your calendar address (shown only now; copy it into your calendar app as a subscription):"
+          value={view.newFeedUrl}
+        />
         <p>
           {view.feed.active
             ? `You have a calendar feed, created on ${formatDate(view.feed.createdAt)}.`
             : 'You have no calendar feed.'}
         </p>
         <div class="button-row">
-          <form method="post" action="/account/feed">
-            <CsrfField token={props.csrf} />
-            <button type="submit" class="button">
-              {view.feed.active ? 'Make a new address (the old one stops)' : 'Create my feed'}
-            </button>
-          </form>
+          <PostForm
+            action="/account/feed"
+            csrf={props.csrf}
+            submit={view.feed.active ? 'Make a new address (the old one stops)' : 'Create my feed'}
+          />
           {view.feed.active ? (
-            <form method="post" action="/account/feed/revoke">
-              <CsrfField token={props.csrf} />
-              <button type="submit" class="button button-secondary">
-                Turn off the feed
-              </button>
-            </form>
+            <PostForm
+              action="/account/feed/revoke"
+              csrf={props.csrf}
+              submit="Turn off the feed"
+              buttonClass="button button-secondary"
+            />
           ) : (
             ''
           )}
         </div>
-      </section>
+      </TitledSection>
 
-      <section class="section" aria-labelledby="tokens">
-        <h2 id="tokens">API tokens</h2>
+      <TitledSection id="tokens" title="API tokens">
         <p>
           For your own programs: send a token as <code>Authorization: Bearer sl_...</code>. A token
           can do everything you can, so revoke one you no longer use.
         </p>
-        {view.newToken ? (
-          <div class="notice notice-info">
-            <p>Your new token (shown only now; copy it somewhere safe):</p>
-            <p>
-              <code safe>{view.newToken}</code>
-            </p>
-          </div>
-        ) : (
-          ''
-        )}
+        <ShownOnceNotice
+          intro="Your new token (shown only now; copy it somewhere safe):"
+          value={view.newToken}
+        />
         {view.tokens.length > 0 ? (
           <div class="table-wrap">
             <table class="table">
@@ -411,8 +373,7 @@ function AccountPage(props: {
         ) : (
           <p>You have no API tokens.</p>
         )}
-        <form method="post" action="/account/tokens" novalidate>
-          <CsrfField token={props.csrf} />
+        <PostForm action="/account/tokens" csrf={props.csrf} submit="Create a token">
           <InputField
             id="token-name"
             name="name"
@@ -420,16 +381,11 @@ function AccountPage(props: {
             hint="Say what will use it, such as “My spreadsheet”."
             error={errorFor('token', 'name')}
           />
-          <button type="submit" class="button">
-            Create a token
-          </button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
 
-      <section class="section" aria-labelledby="password">
-        <h2 id="password">Change your password</h2>
-        <form method="post" action="/account/password" novalidate>
-          <CsrfField token={props.csrf} />
+      <TitledSection id="password" title="Change your password">
+        <PostForm action="/account/password" csrf={props.csrf} submit="Change my password">
           <InputField
             id="current-password"
             name="currentPassword"
@@ -447,16 +403,11 @@ function AccountPage(props: {
             hint="At least 12 characters. You stay signed in here and are signed out everywhere else."
             error={errorFor('password', 'newPassword')}
           />
-          <button type="submit" class="button">
-            Change my password
-          </button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
 
-      <section class="section" aria-labelledby="email-address">
-        <h2 id="email-address">Change your email address</h2>
-        <form method="post" action="/account/email" novalidate>
-          <CsrfField token={props.csrf} />
+      <TitledSection id="email-address" title="Change your email address">
+        <PostForm action="/account/email" csrf={props.csrf} submit="Change my email address">
           <InputField
             id="new-email"
             name="email"
@@ -473,20 +424,20 @@ function AccountPage(props: {
             autocomplete="current-password"
             error={errorFor('email', 'password')}
           />
-          <button type="submit" class="button">
-            Change my email address
-          </button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
 
-      <section class="section" aria-labelledby="your-data">
-        <h2 id="your-data">Your data</h2>
+      <TitledSection id="your-data" title="Your data">
         <p>
           <a href="/account/export">Download my data</a> (one JSON file with your account,
           interviews, plans, tokens and favourites; never the secrets).
         </p>
-        <form method="post" action="/account/delete" novalidate>
-          <CsrfField token={props.csrf} />
+        <PostForm
+          action="/account/delete"
+          csrf={props.csrf}
+          submit="Delete my account and everything in it"
+          buttonClass="button button-secondary"
+        >
           <h3>Delete my account</h3>
           <p>
             Everything goes at once: your account, interviews, drafts, tokens, calendar feed and
@@ -500,11 +451,8 @@ function AccountPage(props: {
             autocomplete="current-password"
             error={errorFor('delete', 'password')}
           />
-          <button type="submit" class="button button-secondary">
-            Delete my account and everything in it
-          </button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
     </AccountLayout>
   );
 }
@@ -514,12 +462,7 @@ function DeletedPage(props: { demo: boolean; user?: LayoutUser | null }): JSX.El
   return (
     <AccountLayout title="Your account is deleted" demo={props.demo} user={props.user}>
       <h1 class="page-title">Your account is deleted</h1>
-      <div class="notice notice-success" role="status">
-        <p>
-          Your account and everything in it are gone: your interviews, drafts, API tokens, calendar
-          feed and favourites. You are signed out.
-        </p>
-      </div>
+      <DoneNotice message="Your account and everything in it are gone: your interviews, drafts, API tokens, calendar feed and favourites. You are signed out." />
       <p>
         You can still <a href="/">search for agencies</a> and{' '}
         <a href="/follow-up">plan an interview follow-up</a> without an account.
@@ -537,33 +480,40 @@ export function registerAccountPages(
   deps: PageDeps,
   context: AccountContext,
 ): void {
-  const signedIn = requirePageAccount(scope);
+  const signedIn = signedInRoutes(scope);
   const formCsrf = requireFormCsrf(scope);
   const chrome = (reply: FastifyReply) => pageChrome(deps, reply);
 
   for (const kind of ['signup', 'signin'] as const) {
-    scope.get(`/${kind}`, { schema: { hide: true } }, (request, reply) => {
-      const next = nextPath((request.query as Record<string, unknown>).next);
-      if (request.account) return reply.redirect(next, 303);
-      return sendPage(
+    const renderCredentials = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      status: number,
+      problems: readonly Problem[],
+    ) =>
+      sendPage(
         reply,
-        200,
+        status,
         <CredentialsPage
           kind={kind}
           {...chrome(reply)}
           csrf={createCsrfToken(request, reply)}
-          email=""
-          next={next}
-          problems={[]}
+          email={formText(request.body, 'email')}
+          next={nextPath((request.query as Record<string, unknown>).next)}
+          problems={problems}
         />,
       );
+
+    scope.get(`/${kind}`, { schema: { hide: true } }, (request, reply) => {
+      const next = nextPath((request.query as Record<string, unknown>).next);
+      if (request.account) return reply.redirect(next, 303);
+      return renderCredentials(request, reply, 200, []);
     });
 
     scope.post(
       `/${kind}`,
       { schema: { hide: true }, preHandler: formCsrf },
       async (request, reply) => {
-        const next = nextPath((request.query as Record<string, unknown>).next);
         try {
           const { user, session } =
             kind === 'signup'
@@ -573,21 +523,10 @@ export function registerAccountPages(
                   previousSessionToken: readSessionToken(request),
                 });
           sendSession(context, request, reply, session);
-          await moveFavourites(context, request, reply, user.id);
-          return reply.redirect(next, 303);
+          await moveCookieFavourites(context.accounts, request, reply, user.id);
+          return reply.redirect(nextPath((request.query as Record<string, unknown>).next), 303);
         } catch (error) {
-          return sendPage(
-            reply,
-            statusOf(error),
-            <CredentialsPage
-              kind={kind}
-              {...chrome(reply)}
-              csrf={createCsrfToken(request, reply)}
-              email={formText(request.body, 'email')}
-              next={next}
-              problems={problemsOf(error)}
-            />,
-          );
+          return renderCredentials(request, reply, statusOf(error), problemsOf(error));
         }
       },
     );
@@ -604,79 +543,75 @@ export function registerAccountPages(
     },
   );
 
-  scope.get('/forgot-password', { schema: { hide: true } }, (request, reply) =>
+  const renderForgot = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    outcome: { sent: string | null; problems: readonly Problem[] },
+  ) =>
     sendPage(
       reply,
-      200,
+      status,
       <ForgotPage
         {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
-        email=""
-        sent={null}
-        problems={[]}
+        email={formText(request.body, 'email')}
+        {...outcome}
       />,
-    ),
+    );
+
+  scope.get('/forgot-password', { schema: { hide: true } }, (request, reply) =>
+    renderForgot(request, reply, 200, { sent: null, problems: [] }),
   );
 
   scope.post(
     '/forgot-password',
     { schema: { hide: true }, preHandler: formCsrf },
     async (request, reply) => {
-      const email = formText(request.body, 'email');
       try {
         const { message } = await requestPasswordReset(context.accounts, request.body, {
           ip: request.ip,
         });
-        return sendPage(
-          reply,
-          200,
-          <ForgotPage
-            {...chrome(reply)}
-            csrf={createCsrfToken(request, reply)}
-            email={email}
-            sent={message}
-            problems={[]}
-          />,
-        );
+        return renderForgot(request, reply, 200, { sent: message, problems: [] });
       } catch (error) {
-        return sendPage(
-          reply,
-          statusOf(error),
-          <ForgotPage
-            {...chrome(reply)}
-            csrf={createCsrfToken(request, reply)}
-            email={email}
-            sent={null}
-            problems={problemsOf(error)}
-          />,
-        );
+        return renderForgot(request, reply, statusOf(error), {
+          sent: null,
+          problems: problemsOf(error),
+        });
       }
     },
   );
+
+  const renderReset = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    token: string,
+    problems: readonly Problem[],
+  ) =>
+    sendPage(
+      reply,
+      status,
+      <ResetPage
+        {...chrome(reply)}
+        csrf={createCsrfToken(request, reply)}
+        token={token}
+        problems={problems}
+      />,
+    );
 
   scope.get('/reset-password', { schema: { hide: true } }, async (request, reply) => {
     const token = formText(request.query, 'token');
     // Said before a new password is typed: the link has expired or was used.
     const usable = await isPasswordResetLinkUsable(context.accounts, token);
-    return sendPage(
+    return renderReset(
+      request,
       reply,
       usable ? 200 : 400,
-      <ResetPage
-        {...chrome(reply)}
-        csrf={createCsrfToken(request, reply)}
-        token={token}
-        problems={
-          usable
-            ? []
-            : [
-                {
-                  field: 'token',
-                  code: 'invalid-token',
-                  message: ACCOUNT_MESSAGES.resetLinkInvalid,
-                },
-              ]
-        }
-      />,
+      token,
+      usable
+        ? []
+        : [{ field: 'token', code: 'invalid-token', message: ACCOUNT_MESSAGES.resetLinkInvalid }],
     );
   });
 
@@ -687,18 +622,15 @@ export function registerAccountPages(
       try {
         const { user, session } = await resetPassword(context.accounts, request.body);
         sendSession(context, request, reply, session);
-        await moveFavourites(context, request, reply, user.id);
+        await moveCookieFavourites(context.accounts, request, reply, user.id);
         return reply.redirect('/account?done=password', 303);
       } catch (error) {
-        return sendPage(
+        return renderReset(
+          request,
           reply,
           statusOf(error),
-          <ResetPage
-            {...chrome(reply)}
-            csrf={createCsrfToken(request, reply)}
-            token={formText(request.body, 'token')}
-            problems={problemsOf(error)}
-          />,
+          formText(request.body, 'token'),
+          problemsOf(error),
         );
       }
     },
@@ -740,65 +672,71 @@ export function registerAccountPages(
     sendPage(reply, 200, <DeletedPage {...chrome(reply)} />),
   );
 
-  scope.get('/account', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    renderAccount(request, reply, 200),
+  // A new token or calendar address comes here once, after the redirect (see flash.ts).
+  signedIn.get('/account', (request, reply) =>
+    renderAccount(request, reply, 200, takeAccountFlash(request, reply, request.account!.user.id)),
   );
 
-  /** Runs a change; on a problem, shows the account page with it beside the form. */
-  async function change(
-    request: FastifyRequest,
-    reply: FastifyReply,
+  /**
+   * Runs a change, then redirects (Post/Redirect/Get: reloading the page never repeats the
+   * change); on a problem, shows the account page with it beside the form.
+   */
+  function change(
     form: AccountView['form'],
-    run: () => Promise<Partial<AccountView> | string>,
+    run: (request: FastifyRequest, reply: FastifyReply, userId: string) => Promise<string>,
   ) {
-    try {
-      const result = await run();
-      if (typeof result === 'string') return reply.redirect(result, 303);
-      return renderAccount(request, reply, 200, result);
-    } catch (error) {
-      return renderAccount(request, reply, statusOf(error), {
-        problems: problemsOf(error),
-        form,
-      });
-    }
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        return reply.redirect(await run(request, reply, request.account!.user.id), 303);
+      } catch (error) {
+        return renderAccount(request, reply, statusOf(error), {
+          problems: problemsOf(error),
+          form,
+        });
+      }
+    };
   }
 
-  scope.post('/account/tokens', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, 'token', async () => {
-      const created = await createApiToken(context.accounts, request.account!.user.id, {
+  signedIn.post(
+    '/account/tokens',
+    change('token', async (request, reply, userId) => {
+      const created = await createApiToken(context.accounts, userId, {
         name: formText(request.body, 'name'),
       });
-      return { newToken: created.token };
+      writeAccountFlash(request, reply, userId, { newToken: created.token });
+      return '/account';
     }),
   );
 
-  scope.post(
+  signedIn.post(
     '/account/tokens/:id/revoke',
-    { schema: { hide: true }, ...signedIn },
-    (request, reply) =>
-      change(request, reply, null, async () => {
-        const { id } = request.params as { id: string };
-        await revokeApiToken(context.accounts, request.account!.user.id, id);
-        return '/account?done=revoked';
-      }),
-  );
-
-  scope.post('/account/feed', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, null, async () => {
-      const feed = await createCalendarFeed(context.accounts, request.account!.user.id);
-      return { newFeedUrl: feed.url };
+    change(null, async (request, _reply, userId) => {
+      const { id } = request.params as { id: string };
+      await revokeApiToken(context.accounts, userId, id);
+      return '/account?done=revoked';
     }),
   );
 
-  scope.post('/account/feed/revoke', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, null, async () => {
-      await revokeCalendarFeed(context.accounts, request.account!.user.id);
+  signedIn.post(
+    '/account/feed',
+    change(null, async (request, reply, userId) => {
+      const feed = await createCalendarFeed(context.accounts, userId);
+      writeAccountFlash(request, reply, userId, { newFeedUrl: feed.url });
+      return '/account';
+    }),
+  );
+
+  signedIn.post(
+    '/account/feed/revoke',
+    change(null, async (_request, _reply, userId) => {
+      await revokeCalendarFeed(context.accounts, userId);
       return '/account?done=feed-off';
     }),
   );
 
-  scope.post('/account/password', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, 'password', async () => {
+  signedIn.post(
+    '/account/password',
+    change('password', async (request) => {
       await changePassword(context.accounts, request.account!, {
         currentPassword: formText(request.body, 'currentPassword'),
         newPassword: formText(request.body, 'newPassword'),
@@ -807,8 +745,9 @@ export function registerAccountPages(
     }),
   );
 
-  scope.post('/account/email', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, 'email', async () => {
+  signedIn.post(
+    '/account/email',
+    change('email', async (request) => {
       await changeEmail(context.accounts, request.account!, {
         email: formText(request.body, 'email'),
         password: formText(request.body, 'password'),
@@ -817,7 +756,7 @@ export function registerAccountPages(
     }),
   );
 
-  scope.get('/account/export', { schema: { hide: true }, ...signedIn }, async (request, reply) => {
+  signedIn.get('/account/export', async (request, reply) => {
     const data = await exportAccount(context.exports, request.account!.user.id);
     const day = context.accounts.clock.now().toISOString().slice(0, 10);
     return reply
@@ -827,9 +766,10 @@ export function registerAccountPages(
       .send(JSON.stringify(data, null, 2));
   });
 
-  scope.post('/account/delete', { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    change(request, reply, 'delete', async () => {
-      await deleteAccount(context.accounts, request.account!.user.id, {
+  signedIn.post(
+    '/account/delete',
+    change('delete', async (request, reply, userId) => {
+      await deleteAccount(context.accounts, userId, {
         password: formText(request.body, 'password'),
       });
       clearSessionCookie(request, reply);

@@ -1,7 +1,7 @@
 /**
  * What the account and interview pages share: sending a page, the CSRF field every form carries,
- * a labelled input with its error, problems turned into the error summary, and the hooks that
- * send visitors without an account to the sign-in page.
+ * a form that posts with it, a labelled input with its error, notices, problems turned into the
+ * error summary, and the routes that send visitors without an account to the sign-in page.
  */
 import { escapeHtml, type Children } from '@kitajs/html';
 import type {
@@ -9,6 +9,7 @@ import type {
   FastifyReply,
   FastifyRequest,
   HookHandlerDoneFunction,
+  RouteHandlerMethod,
 } from 'fastify';
 import type { Problem } from '../../domain/errors.js';
 import {
@@ -58,6 +59,62 @@ export function AccountLayout(props: {
 /** The hidden CSRF field of a form that changes something. */
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/** A section of a page with its h2 (the section is named by it). */
+export function TitledSection(props: { id: string; title: string; children?: Children }) {
+  return (
+    <section class="section" aria-labelledby={props.id}>
+      <h2 id={props.id}>{escapeHtml(props.title)}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** A form that changes something: the CSRF token, its fields, then one submit button. */
+export function PostForm(props: {
+  action: string;
+  csrf: string;
+  /** The submit button's text. */
+  submit: string;
+  /** The submit button's classes; `button` by default. */
+  buttonClass?: string;
+  children?: Children;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrf} />
+      {props.children}
+      <button type="submit" class={props.buttonClass ?? 'button'}>
+        {escapeHtml(props.submit)}
+      </button>
+    </form>
+  );
+}
+
+/** A message saying that something is done ('' when there is none). */
+export function DoneNotice(props: { message: string | null | undefined }) {
+  return props.message ? (
+    <div class="notice notice-success" role="status">
+      <p>{escapeHtml(props.message)}</p>
+    </div>
+  ) : (
+    ''
+  );
+}
+
+/** A secret shown this once, such as a new API token ('' when there is none). */
+export function ShownOnceNotice(props: { intro: string; value: string | null | undefined }) {
+  return props.value ? (
+    <div class="notice notice-info">
+      <p>{escapeHtml(props.intro)}</p>
+      <p>
+        <code safe>{props.value}</code>
+      </p>
+    </div>
+  ) : (
+    ''
+  );
 }
 
 /** A labelled single-line input with its hint and error. */
@@ -128,6 +185,11 @@ export function formText(body: unknown, name: string): string {
   return typeof first === 'string' ? first : '';
 }
 
+/** True when a posted form has the field at all (even empty). */
+export function formHas(body: unknown, name: string): boolean {
+  return typeof body === 'object' && body !== null && Object.hasOwn(body, name);
+}
+
 /** Where to go after signing in: a path on this site only. */
 export function nextPath(raw: unknown, fallback = '/interviews'): string {
   return safeReturnPath(raw, fallback);
@@ -158,6 +220,18 @@ export function requirePageAccount(scope: FastifyInstance) {
       }
       done();
     },
+  };
+}
+
+/**
+ * GET and POST routes of pages that need an account, hidden from the API docs: without an account
+ * the browser goes to the sign-in page first; posts need the form's CSRF token.
+ */
+export function signedInRoutes(scope: FastifyInstance) {
+  const options = { schema: { hide: true }, ...requirePageAccount(scope) };
+  return {
+    get: (url: string, handler: RouteHandlerMethod) => scope.get(url, options, handler),
+    post: (url: string, handler: RouteHandlerMethod) => scope.post(url, options, handler),
   };
 }
 

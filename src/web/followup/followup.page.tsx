@@ -10,6 +10,7 @@ import { listIndustries } from '../../domain/directory/taxonomy.js';
 import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
 import type { NoteToWrite, PlannedFollowUp, StepSummary } from '../../services/followup.service.js';
 import { NEVER_CHANNEL_LABELS, describeInterviewTime } from '../../services/followup.service.js';
+import { textareaRows } from '../format.js';
 import {
   ErrorSummary,
   FieldError,
@@ -59,6 +60,18 @@ function Heading(props: { level: number; id?: string; children: Children }) {
   if (props.level <= 2) return <h2 id={props.id}>{props.children}</h2>;
   if (props.level === 3) return <h3 id={props.id}>{props.children}</h3>;
   return <h4 id={props.id}>{props.children}</h4>;
+}
+
+/** A titled group of the form's fields, its title a heading at the form's level. */
+export function FormSection(props: { level: number; title: string; children: Children }) {
+  return (
+    <fieldset class="fieldset section">
+      <legend class="legend">
+        <Heading level={props.level}>{escapeHtml(props.title)}</Heading>
+      </legend>
+      {props.children}
+    </fieldset>
+  );
 }
 
 /** Groups form errors by control; a control with several problems shows them all beside it. */
@@ -461,10 +474,7 @@ export function DetailsForm(props: {
         <input type="hidden" name={name} value={value} />
       ))}
 
-      <fieldset class="fieldset section">
-        <legend class="legend">
-          <Heading level={level}>The interview</Heading>
-        </legend>
+      <FormSection level={level} title="The interview">
         <TextField
           name="interview.startsAt"
           label="Start"
@@ -502,12 +512,9 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset class="fieldset section">
-        <legend class="legend">
-          <Heading level={level}>The employer and the role</Heading>
-        </legend>
+      <FormSection level={level} title="The employer and the role">
         <TextField
           name="employer.name"
           label="Employer"
@@ -542,12 +549,9 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset class="fieldset section">
-        <legend class="legend">
-          <Heading level={level}>You</Heading>
-        </legend>
+      <FormSection level={level} title="You">
         <TextField
           name="candidate.name"
           label="Your name"
@@ -563,7 +567,7 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-      </fieldset>
+      </FormSection>
 
       <section class="section" aria-labelledby="interviewers-title">
         <Heading level={level} id="interviewers-title">
@@ -600,10 +604,7 @@ export function DetailsForm(props: {
         )}
       </section>
 
-      <fieldset class="fieldset section">
-        <legend class="legend">
-          <Heading level={level}>The decision</Heading>
-        </legend>
+      <FormSection level={level} title="The decision">
         <TextField
           name="decisionExpectedOn"
           label="When did they say they would decide?"
@@ -623,12 +624,9 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset class="fieldset section">
-        <legend class="legend">
-          <Heading level={level}>Your notes from the interview</Heading>
-        </legend>
+      <FormSection level={level} title="Your notes from the interview">
         <TextArea
           name="notes.liked"
           label="What you liked about the employer or the role"
@@ -651,7 +649,7 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
-      </fieldset>
+      </FormSection>
 
       {props.extra ?? ''}
       <div class="form-actions">
@@ -800,14 +798,6 @@ function Timeline(props: {
   );
 }
 
-/** Rows enough to show a draft without scrolling (about 60 characters a line), 4 to 24. */
-function countRows(text: string): number {
-  const rows = text
-    .split('\n')
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 60)), 1);
-  return Math.min(Math.max(rows, 4), 24);
-}
-
 function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
   const { index, draft, errors } = props;
   const name = (key: string) => `drafts[${index}].${key}`;
@@ -830,7 +820,7 @@ function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
       <TextArea
         name={name('body')}
         label="Message"
-        rows={countRows(draft.body)}
+        rows={textareaRows(draft.body, 4)}
         values={values}
         errors={errors}
         describedBy={findingsId}

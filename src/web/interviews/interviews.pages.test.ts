@@ -35,6 +35,18 @@ async function submit(
   });
 }
 
+/** A whole API token, as the page shows a new one (the list shows only its start). */
+const NEW_TOKEN = /<code>(sl_[A-Za-z0-9_-]{43})<\/code>/;
+
+/** The card of the thank-you email to Anna on a plan page. */
+function thanksCard(html: string): string {
+  return (
+    /<li class="card" id="step-\d+"><span id="step-anna-clarke:thank-you:email">[\s\S]*?<\/li>/.exec(
+      html,
+    )?.[0] ?? ''
+  );
+}
+
 const INTERVIEW_FIELDS = {
   'interview.startsAt': '2026-10-15T15:00',
   'interview.endsAt': '2026-10-15T16:00',
@@ -216,16 +228,27 @@ describe('account and interview pages, without JavaScript', () => {
   });
 
   it('manages tokens, the feed, the password and the account on /account', async () => {
-    const tokenPage = await submit(sam, '/account', '/account/tokens', { name: 'My spreadsheet' });
-    expect(tokenPage.statusCode).toBe(200);
-    const token = /<code>(sl_[A-Za-z0-9_-]{43})<\/code>/.exec(tokenPage.body)?.[1];
+    // Post/Redirect/Get: the new token is shown once, on /account, and never in the address.
+    const created = await submit(sam, '/account', '/account/tokens', { name: 'My spreadsheet' });
+    expect(created.statusCode).toBe(303);
+    expect(created.headers.location).toBe('/account');
+    const tokenPage = await sam.request({ method: 'GET', url: '/account' });
+    const token = NEW_TOKEN.exec(tokenPage.body)?.[1];
     expect(token).toBeDefined();
+    // Reloading shows it no more, and makes no second token.
     const again = (await sam.request({ method: 'GET', url: '/account' })).body;
     expect(again).toContain('My spreadsheet');
     expect(again).not.toContain(token!);
+    expect(again.match(/<td>My spreadsheet<\/td>/g)).toHaveLength(1);
 
-    const feedPage = await submit(sam, '/account', '/account/feed', {});
+    const feedMade = await submit(sam, '/account', '/account/feed', {});
+    expect(feedMade.statusCode).toBe(303);
+    expect(feedMade.headers.location).toBe('/account');
+    const feedPage = await sam.request({ method: 'GET', url: '/account' });
     expect(feedPage.body).toMatch(/http:\/\/shortlist\.test\/api\/feed\.ics\?token=slf_/);
+    const feedAgain = await sam.request({ method: 'GET', url: '/account' });
+    expect(feedAgain.body).not.toContain('api/feed.ics?token=');
+    expect(feedAgain.body).toContain('You have a calendar feed');
 
     const wrong = await submit(sam, '/account', '/account/password', {
       currentPassword: 'not it at all',
@@ -247,6 +270,103 @@ describe('account and interview pages, without JavaScript', () => {
     expect(told.body).toContain('<h1 class="page-title">Your account is deleted</h1>');
     expect(told.body).toContain('Your account and everything in it are gone');
     expect((await sam.request({ method: 'GET', url: '/account' })).statusCode).toBe(303);
+  });
+
+  it('shows a new token once, to the account that made it only, from a short-lived cookie', async () => {
+    const kit = new TestBrowser(t.app, '192.0.2.14');
+    await kit.signUp('kit@example.com');
+    const created = await submit(kit, '/account', '/account/tokens', { name: 'Laptop' });
+    expect(created.statusCode).toBe(303);
+    const flash = created.cookies.find((cookie) => cookie.name === 'shortlist_account_flash');
+    expect(flash).toMatchObject({ path: '/account', httpOnly: true, sameSite: 'Lax' });
+    expect(flash?.maxAge).toBeLessThanOrEqual(120);
+    // Someone else signed in on this browser before the page was shown never sees it.
+    const lee = new TestBrowser(t.app, '192.0.2.15');
+    await lee.signUp('lee@example.com');
+    lee.cookies.set('shortlist_account_flash', kit.cookies.get('shortlist_account_flash')!);
+    const other = await lee.request({ method: 'GET', url: '/account' });
+    expect(other.body).not.toMatch(NEW_TOKEN);
+    expect(lee.cookies.has('shortlist_account_flash')).toBe(false);
+    // A cookie that was tampered with shows nothing.
+    kit.cookies.set('shortlist_account_flash', 'not-signed');
+    expect((await kit.request({ method: 'GET', url: '/account' })).body).not.toMatch(NEW_TOKEN);
+  });
+
+  it('marks a step done with the draft as typed in the same form (unsaved edits are kept)', async () => {
+    const sam = new TestBrowser(t.app, '192.0.2.16');
+    await sam.signUp('sam.done@example.com');
+    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const path = created.headers.location as string;
+    const step = `${path}/steps/anna-clarke:thank-you:email`;
+    const plan = thanksCard((await sam.request({ method: 'GET', url: path })).body);
+    // One form holds the draft and the status buttons.
+    const forms = plan.match(/<form[\s\S]*?<\/form>/g) ?? [];
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toContain('name="body"');
+    expect(forms[0]).toContain('value="done"');
+    const suggested = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(plan)?.[1] ?? '';
+    const subject = /id="step-\d+-subject"[^>]*value="([^"]*)"/.exec(plan)?.[1] ?? '';
+    expect(suggested).toContain('Anna');
+    const unescape = (text: string) =>
+      text.replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&amp;/g, '&');
+
+    // Untouched (as a browser sends it, with CRLF line breaks): done, and still the suggestion.
+    const untouched = await submit(sam, path, step, {
+      action: 'done',
+      subject: unescape(subject),
+      body: unescape(suggested).replace(/\n/g, '\r\n'),
+    });
+    expect(untouched.statusCode).toBe(303);
+    let page = thanksCard((await sam.request({ method: 'GET', url: path })).body);
+    expect(page).toContain('Done Thu 15 Oct, 12:00');
+    expect(page).toContain('Suggested draft');
+
+    // Edited, then "Back to to-do" and "Mark done" without saving first: the edit is kept.
+    expect((await submit(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
+    const done = await submit(sam, path, step, {
+      action: 'done',
+      subject: 'Thank you, Anna',
+      body: 'Dear Anna,\n\nThank you for your time today.\n\nSam',
+    });
+    expect(done.statusCode).toBe(303);
+    page = thanksCard((await sam.request({ method: 'GET', url: path })).body);
+    expect(page).toContain('Done Thu 15 Oct, 12:00');
+    expect(page).toContain('Your draft');
+    expect(page).toContain('value="Thank you, Anna"');
+    expect(page).toContain('Thank you for your time today.');
+
+    // An emptied draft is not thrown away silently: nothing changes, and the page says why.
+    expect((await submit(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
+    const emptied = await submit(sam, path, step, { action: 'done', subject: '', body: ' ' });
+    expect(emptied.statusCode).toBe(400);
+    expect(emptied.body).toContain('Write the draft’s text');
+    page = thanksCard((await sam.request({ method: 'GET', url: path })).body);
+    expect(page).toContain('To do');
+  });
+
+  it('sizes a draft’s box to the draft: 8 rows at least, 24 at most', async () => {
+    const sam = new TestBrowser(t.app, '192.0.2.17');
+    await sam.signUp('sam.rows@example.com');
+    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const path = created.headers.location as string;
+    const step = `${path}/steps/anna-clarke:thank-you:email`;
+    const rowsFor = async (body: string) => {
+      const saved = await submit(sam, path, step, {
+        action: 'save-draft',
+        subject: 'Thanks',
+        body,
+      });
+      expect(saved.statusCode).toBe(303);
+      const card = thanksCard((await sam.request({ method: 'GET', url: path })).body);
+      return /<textarea class="textarea" id="step-\d+-body" name="body" rows="(\d+)"/.exec(
+        card,
+      )?.[1];
+    };
+    expect(await rowsFor('Thank you.')).toBe('8');
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n');
+    // 15 lines and one spare.
+    expect(await rowsFor(paragraphs)).toBe('16');
+    expect(await rowsFor(`${'A long line of text. '.repeat(200)}`)).toBe('24');
   });
 
   it('says at once when a reset link cannot be used, and offers a new one instead of the form', async () => {

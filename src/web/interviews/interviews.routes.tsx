@@ -10,9 +10,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import {
   INTERVIEW_OUTCOMES,
+  isSameDraft,
   type InterviewOutcome,
 } from '../../domain/accounts/interview-progress.js';
-import { isDomainError, type Problem } from '../../domain/errors.js';
+import { isDomainError, type DomainError, type Problem } from '../../domain/errors.js';
 import { describeMoment } from '../../domain/followup/time.js';
 import { createCsrfToken, type AccountContext } from '../../http/auth.js';
 import {
@@ -31,7 +32,7 @@ import {
   type InterviewView,
   type PlanStepView,
 } from '../../services/interviews.service.js';
-import { DetailsForm } from '../followup/followup.page.js';
+import { DetailsForm, FormSection } from '../followup/followup.page.js';
 import {
   addInterviewer,
   createEmptyForm,
@@ -44,15 +45,19 @@ import {
   type FollowUpForm,
   type FormError,
 } from '../followup/followup-form.js';
+import { textareaRows } from '../format.js';
 import { toHtml, type LayoutUser, type SummaryError } from '../layout.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   AccountLayout,
   CsrfField,
   InputField,
+  PostForm,
+  TitledSection,
+  formHas,
   formText,
-  requirePageAccount,
   sendPage,
+  signedInRoutes,
 } from '../account/page-kit.js';
 import {
   describeAgency,
@@ -86,6 +91,9 @@ function moment(value: string, timeZone: string): string {
 function interviewPath(id: string): string {
   return `${SECTION}/${encodeURIComponent(id)}`;
 }
+
+/** A draft's box starts this tall and grows with the draft (up to 24 rows). */
+const DRAFT_MIN_ROWS = 8;
 
 function stepAnchor(index: number): string {
   return `step-${index + 1}`;
@@ -126,7 +134,6 @@ function AgendaList(props: { title: string; id: string; items: readonly AgendaIt
 function DashboardPage(props: {
   demo: boolean;
   user?: LayoutUser | null;
-  csrf: string;
   agenda: Record<'overdue' | 'today' | 'upcoming', AgendaItem[]>;
   interviews: Awaited<ReturnType<typeof listInterviews>>;
 }): JSX.Element {
@@ -141,8 +148,7 @@ function DashboardPage(props: {
       <AgendaList title="Overdue" id="overdue" items={props.agenda.overdue} />
       <AgendaList title="Due today" id="today" items={props.agenda.today} />
       <AgendaList title="Coming up" id="upcoming" items={props.agenda.upcoming} />
-      <section class="section" aria-labelledby="all">
-        <h2 id="all">All interviews</h2>
+      <TitledSection id="all" title="All interviews">
         {props.interviews.length === 0 ? (
           <p>
             No interviews yet. <a href={`${SECTION}/new`}>Add your first one</a>.
@@ -167,7 +173,7 @@ function DashboardPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </TitledSection>
     </AccountLayout>
   );
 }
@@ -211,10 +217,7 @@ function FormPage(props: {
     message: error.message,
   }));
   const extra = (
-    <fieldset class="fieldset section">
-      <legend class="legend">
-        <h2>Agency and outcome</h2>
-      </legend>
+    <FormSection level={2} title="Agency and outcome">
       <InputField
         id="agency"
         name="agency"
@@ -224,7 +227,7 @@ function FormPage(props: {
         error={agencyError}
       />
       <OutcomeSelect value={props.outcome} id="outcome" />
-    </fieldset>
+    </FormSection>
   );
   return (
     <AccountLayout
@@ -281,6 +284,7 @@ function StepCard(props: {
   const draft = step.editedDraft ?? step.draft;
   const bodyId = `${stepAnchor(props.index)}-body`;
   const subjectId = `${stepAnchor(props.index)}-subject`;
+  const body = props.typed?.body ?? draft?.body ?? '';
   return (
     <li class="card" id={stepAnchor(props.index)}>
       <span id={`step-${step.id}`}></span>
@@ -294,111 +298,132 @@ function StepCard(props: {
         )}
       </p>
       <p safe>{step.why}</p>
-      {draft ? (
-        <form method="post" action={action} novalidate>
-          <CsrfField token={props.csrf} />
-          {step.channel === 'email' ? (
-            <InputField
-              id={subjectId}
-              name="subject"
-              label="Subject"
-              value={props.typed?.subject ?? draft.subject ?? ''}
-            />
+      {/*
+        One form: the status buttons carry the draft as typed, so marking a step done keeps (and
+        saves) edits that were not saved yet.
+      */}
+      <form method="post" action={action} novalidate>
+        <CsrfField token={props.csrf} />
+        {draft ? (
+          <>
+            {step.channel === 'email' ? (
+              <InputField
+                id={subjectId}
+                name="subject"
+                label="Subject"
+                value={props.typed?.subject ?? draft.subject ?? ''}
+              />
+            ) : (
+              ''
+            )}
+            <div class={props.typed ? 'form-group form-group-error' : 'form-group'}>
+              <label class="label" for={bodyId}>
+                {step.editedDraft ? 'Your draft' : 'Suggested draft'}
+              </label>
+              {props.typed ? (
+                <p class="field-error" id={`${bodyId}-error`}>
+                  <span class="visually-hidden">Error: </span>
+                  {escapeHtml(props.typed.error)}
+                </p>
+              ) : (
+                ''
+              )}
+              <textarea
+                class="textarea"
+                id={bodyId}
+                name="body"
+                rows={String(textareaRows(body, DRAFT_MIN_ROWS))}
+              >
+                {escapeHtml(body)}
+              </textarea>
+            </div>
+            <Findings step={step} />
+            <div class="button-row">
+              <button
+                type="submit"
+                name="action"
+                value="save-draft"
+                class="button button-secondary"
+              >
+                Save and check my draft
+              </button>
+              {step.editedDraft ? (
+                <button type="submit" name="action" value="reset-draft" class="button button-link">
+                  Go back to the suggested draft
+                </button>
+              ) : (
+                ''
+              )}
+              {step.channel === 'email' ? (
+                <a
+                  class="button button-link"
+                  href={`/api/interviews/${encodeURIComponent(props.interviewId)}/steps/${encodeURIComponent(step.id)}.eml`}
+                >
+                  Download the email (.eml)
+                </a>
+              ) : (
+                ''
+              )}
+            </div>
+          </>
+        ) : (
+          ''
+        )}
+        <div class="button-row">
+          {step.status !== 'done' ? (
+            <button type="submit" name="action" value="done" class="button button-small">
+              Mark done
+            </button>
           ) : (
             ''
           )}
-          <div class={props.typed ? 'form-group form-group-error' : 'form-group'}>
-            <label class="label" for={bodyId}>
-              {step.editedDraft ? 'Your draft' : 'Suggested draft'}
-            </label>
-            {props.typed ? (
-              <p class="field-error" id={`${bodyId}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {escapeHtml(props.typed.error)}
-              </p>
-            ) : (
-              ''
-            )}
-            <textarea class="textarea" id={bodyId} name="body" rows="8">
-              {escapeHtml(props.typed?.body ?? draft.body)}
-            </textarea>
-          </div>
-          <Findings step={step} />
-          <div class="button-row">
-            <button type="submit" name="action" value="save-draft" class="button button-secondary">
-              Save and check my draft
+          {step.status !== 'skipped' && step.status !== 'done' ? (
+            <button
+              type="submit"
+              name="action"
+              value="skipped"
+              class="button button-secondary button-small"
+            >
+              Skip
             </button>
-            {step.editedDraft ? (
-              <button type="submit" name="action" value="reset-draft" class="button button-link">
-                Go back to the suggested draft
-              </button>
-            ) : (
-              ''
-            )}
-            {step.channel === 'email' ? (
-              <a
-                class="button button-link"
-                href={`/api/interviews/${encodeURIComponent(props.interviewId)}/steps/${encodeURIComponent(step.id)}.eml`}
-              >
-                Download the email (.eml)
-              </a>
-            ) : (
-              ''
-            )}
-          </div>
-        </form>
-      ) : (
-        ''
-      )}
-      <form method="post" action={action} class="button-row">
-        <CsrfField token={props.csrf} />
-        {step.status !== 'done' ? (
-          <button type="submit" name="action" value="done" class="button button-small">
-            Mark done
-          </button>
-        ) : (
-          ''
-        )}
-        {step.status !== 'skipped' && step.status !== 'done' ? (
-          <button
-            type="submit"
-            name="action"
-            value="skipped"
-            class="button button-secondary button-small"
-          >
-            Skip
-          </button>
-        ) : (
-          ''
-        )}
-        {step.status === 'done' || step.status === 'skipped' ? (
-          <button
-            type="submit"
-            name="action"
-            value="pending"
-            class="button button-secondary button-small"
-          >
-            Back to to-do
-          </button>
-        ) : (
-          ''
-        )}
+          ) : (
+            ''
+          )}
+          {step.status === 'done' || step.status === 'skipped' ? (
+            <button
+              type="submit"
+              name="action"
+              value="pending"
+              class="button button-secondary button-small"
+            >
+              Back to to-do
+            </button>
+          ) : (
+            ''
+          )}
+        </div>
       </form>
     </li>
   );
 }
 
-function PlanPage(props: {
-  /** The name of the interview's agency, as listed. */
-  agencyName?: string;
-  demo: boolean;
-  user?: LayoutUser | null;
-  csrf: string;
-  interview: InterviewView;
-  plan: InterviewPlanView;
+/** What the plan page shows besides the plan: a draft that could not be saved, or problems. */
+interface PlanProblems {
   failed?: { stepId: string; subject: string; body: string; error: string };
   problems?: readonly Problem[];
-}): JSX.Element {
+}
+
+function PlanPage(
+  props: {
+    /** The name of the interview's agency, as listed. */
+    agencyName?: string;
+    demo: boolean;
+    user?: LayoutUser | null;
+    csrf: string;
+    interview: InterviewView;
+    plan: InterviewPlanView;
+  } & PlanProblems,
+): JSX.Element {
   const { interview, plan } = props;
   const zone = interview.candidate.timeZone;
   const title = `${interview.role} at ${interview.employer.name}`;
@@ -466,8 +491,7 @@ function PlanPage(props: {
       ) : (
         ''
       )}
-      <section class="section" aria-labelledby="steps">
-        <h2 id="steps">The plan</h2>
+      <TitledSection id="steps" title="The plan">
         <ol class="card-list">
           {plan.steps.map((step, index) => (
             <StepCard
@@ -480,9 +504,8 @@ function PlanPage(props: {
             />
           ))}
         </ol>
-      </section>
-      <section class="section" aria-labelledby="reply">
-        <h2 id="reply">They replied</h2>
+      </TitledSection>
+      <TitledSection id="reply" title="They replied">
         <p>Recording a reply stops the check-ins: there is no need to chase.</p>
         {interview.replies.length > 0 ? (
           <ul>
@@ -496,8 +519,11 @@ function PlanPage(props: {
         ) : (
           ''
         )}
-        <form method="post" action={`${interviewPath(interview.id)}/reply`} novalidate>
-          <CsrfField token={props.csrf} />
+        <PostForm
+          action={`${interviewPath(interview.id)}/reply`}
+          csrf={props.csrf}
+          submit="Record the reply"
+        >
           <InputField
             id="reply-at"
             name="at"
@@ -512,30 +538,25 @@ function PlanPage(props: {
             label="Who replied (optional)"
             error={problems.find((p) => p.field === 'from')?.message}
           />
-          <button type="submit" class="button">
-            Record the reply
-          </button>
-        </form>
-      </section>
-      <section class="section" aria-labelledby="outcome-heading">
-        <h2 id="outcome-heading">Outcome</h2>
-        <form method="post" action={`${interviewPath(interview.id)}/outcome`}>
-          <CsrfField token={props.csrf} />
+        </PostForm>
+      </TitledSection>
+      <TitledSection id="outcome-heading" title="Outcome">
+        <PostForm
+          action={`${interviewPath(interview.id)}/outcome`}
+          csrf={props.csrf}
+          submit="Save the outcome"
+        >
           <OutcomeSelect value={interview.outcome} id="outcome" />
-          <button type="submit" class="button">
-            Save the outcome
-          </button>
-        </form>
-      </section>
-      <section class="section" aria-labelledby="delete">
-        <h2 id="delete">Delete this interview</h2>
-        <form method="post" action={`${interviewPath(interview.id)}/delete`}>
-          <CsrfField token={props.csrf} />
-          <button type="submit" class="button button-secondary">
-            Delete it with its plan and drafts
-          </button>
-        </form>
-      </section>
+        </PostForm>
+      </TitledSection>
+      <TitledSection id="delete" title="Delete this interview">
+        <PostForm
+          action={`${interviewPath(interview.id)}/delete`}
+          csrf={props.csrf}
+          submit="Delete it with its plan and drafts"
+          buttonClass="button button-secondary"
+        />
+      </TitledSection>
     </AccountLayout>
   );
 }
@@ -546,7 +567,7 @@ export function registerInterviewPages(
   deps: PageDeps,
   context: AccountContext,
 ): void {
-  const signedIn = requirePageAccount(scope);
+  const signedIn = signedInRoutes(scope);
   const services = context.interviews;
   const chrome = (reply: FastifyReply) => pageChrome(deps, reply);
   const userOf = (request: FastifyRequest) => request.account!.user.id;
@@ -560,14 +581,13 @@ export function registerInterviewPages(
   };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-  scope.get(SECTION, { schema: { hide: true }, ...signedIn }, async (request, reply) => {
+  signedIn.get(SECTION, async (request, reply) => {
     const userId = userOf(request);
     return sendPage(
       reply,
       200,
       <DashboardPage
         {...chrome(reply)}
-        csrf={createCsrfToken(request, reply)}
         agenda={await listAgenda(services, userId)}
         interviews={await listInterviews(services, userId)}
       />,
@@ -646,38 +666,25 @@ export function registerInterviewPages(
     return renderForm(request, reply, 400, form, errors, editing);
   }
 
-  scope.get(`${SECTION}/new`, { schema: { hide: true }, ...signedIn }, (request, reply) =>
+  signedIn.get(`${SECTION}/new`, (request, reply) =>
     renderForm(request, reply, 200, createEmptyForm(), [], null),
   );
-  scope.post(`${SECTION}/new`, { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    saveForm(request, reply, null),
-  );
+  signedIn.post(`${SECTION}/new`, (request, reply) => saveForm(request, reply, null));
 
-  scope.get(
-    `${SECTION}/:id/edit`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      const interview = await getInterview(services, userOf(request), idOf(request));
-      return renderForm(request, reply, 200, toFollowUpForm(interview), [], interview);
-    },
-  );
-  scope.post(
-    `${SECTION}/:id/edit`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      const interview = await getInterview(services, userOf(request), idOf(request));
-      return saveForm(request, reply, interview);
-    },
-  );
+  signedIn.get(`${SECTION}/:id/edit`, async (request, reply) => {
+    const interview = await getInterview(services, userOf(request), idOf(request));
+    return renderForm(request, reply, 200, toFollowUpForm(interview), [], interview);
+  });
+  signedIn.post(`${SECTION}/:id/edit`, async (request, reply) => {
+    const interview = await getInterview(services, userOf(request), idOf(request));
+    return saveForm(request, reply, interview);
+  });
 
   async function renderPlan(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: {
-      failed?: { stepId: string; subject: string; body: string; error: string };
-      problems?: Problem[];
-    } = {},
+    extra: PlanProblems = {},
   ) {
     const userId = userOf(request);
     const id = idOf(request);
@@ -699,90 +706,102 @@ export function registerInterviewPages(
     );
   }
 
-  scope.get(`${SECTION}/:id`, { schema: { hide: true }, ...signedIn }, (request, reply) =>
-    renderPlan(request, reply, 200),
-  );
+  /**
+   * Runs a change, then redirects (Post/Redirect/Get) to the address it returns; a problem with
+   * what was sent shows the plan again with it (an interview or step not found stays a 404).
+   */
+  async function changePlan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<string>,
+    shown: (error: DomainError) => PlanProblems,
+  ) {
+    try {
+      return reply.redirect(await run(), 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.code === 'not-found') throw error;
+      return renderPlan(request, reply, 400, shown(error));
+    }
+  }
 
-  scope.post(
-    `${SECTION}/:id/steps/:stepId`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      const { id, stepId } = request.params as { id: string; stepId: string };
-      const action = formText(request.body, 'action');
-      const subject = formText(request.body, 'subject');
-      const body = formText(request.body, 'body');
-      const change =
-        action === 'save-draft'
-          ? { draft: { ...(subject.trim() ? { subject } : {}), body } }
-          : action === 'reset-draft'
-            ? { draft: null }
-            : { status: action };
-      try {
+  signedIn.get(`${SECTION}/:id`, (request, reply) => renderPlan(request, reply, 200));
+
+  signedIn.post(`${SECTION}/:id/steps/:stepId`, async (request, reply) => {
+    const { id, stepId } = request.params as { id: string; stepId: string };
+    const action = formText(request.body, 'action');
+    const subject = formText(request.body, 'subject');
+    const body = formText(request.body, 'body');
+    const typed = { ...(subject.trim() ? { subject } : {}), body };
+    return changePlan(
+      request,
+      reply,
+      async () => {
+        const plan = await getInterviewPlan(services, userOf(request), id);
+        const index = plan.steps.findIndex((step) => step.id === stepId);
+        const step = plan.steps[index];
+        // The status buttons share the draft's form: a draft edited there is saved with them.
+        const edited =
+          step !== undefined &&
+          formHas(request.body, 'body') &&
+          !isSameDraft(step.editedDraft ?? step.draft, typed);
+        const change =
+          action === 'save-draft'
+            ? { draft: typed }
+            : action === 'reset-draft'
+              ? { draft: null }
+              : { status: action, ...(edited ? { draft: typed } : {}) };
         await updateStep(services, userOf(request), id, stepId, change);
-      } catch (error) {
-        if (!isDomainError(error) || error.code === 'not-found') throw error;
-        const message = error.problems[0]?.message ?? error.message;
-        return renderPlan(request, reply, 400, {
-          failed: { stepId, subject, body, error: message },
-        });
-      }
-      const plan = await getInterviewPlan(services, userOf(request), id);
-      const index = plan.steps.findIndex((step) => step.id === stepId);
-      return reply.redirect(`${interviewPath(id)}#${stepAnchor(Math.max(0, index))}`, 303);
-    },
-  );
+        return `${interviewPath(id)}#${stepAnchor(Math.max(0, index))}`;
+      },
+      (error) => ({
+        failed: { stepId, subject, body, error: error.problems[0]?.message ?? error.message },
+      }),
+    );
+  });
 
-  scope.post(
-    `${SECTION}/:id/reply`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      const id = idOf(request);
-      const interview = await getInterview(services, userOf(request), id);
-      const at = formText(request.body, 'at').trim();
-      let instant = at;
-      try {
-        instant = Temporal.PlainDateTime.from(at)
-          .toZonedDateTime(interview.candidate.timeZone)
-          .toString({ timeZoneName: 'never', smallestUnit: 'second' });
-      } catch {
-        // Left as typed: the service says what is wrong with it.
-      }
-      try {
+  signedIn.post(`${SECTION}/:id/reply`, (request, reply) =>
+    changePlan(
+      request,
+      reply,
+      async () => {
+        const id = idOf(request);
+        const interview = await getInterview(services, userOf(request), id);
+        const at = formText(request.body, 'at').trim();
+        let instant = at;
+        try {
+          instant = Temporal.PlainDateTime.from(at)
+            .toZonedDateTime(interview.candidate.timeZone)
+            .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+        } catch {
+          // Left as typed: the service says what is wrong with it.
+        }
         await recordReply(services, userOf(request), id, {
           ...(at === '' ? {} : { at: instant }),
           from: formText(request.body, 'from'),
         });
-      } catch (error) {
-        if (!isDomainError(error) || error.code === 'not-found') throw error;
-        return renderPlan(request, reply, 400, { problems: error.problems });
-      }
-      return reply.redirect(`${interviewPath(id)}#reply`, 303);
-    },
+        return `${interviewPath(id)}#reply`;
+      },
+      (error) => ({ problems: error.problems }),
+    ),
   );
 
-  scope.post(
-    `${SECTION}/:id/outcome`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      const id = idOf(request);
-      try {
+  signedIn.post(`${SECTION}/:id/outcome`, (request, reply) =>
+    changePlan(
+      request,
+      reply,
+      async () => {
+        const id = idOf(request);
         await updateInterviewStatus(services, userOf(request), id, {
           outcome: formText(request.body, 'outcome'),
         });
-      } catch (error) {
-        if (!isDomainError(error) || error.code === 'not-found') throw error;
-        return renderPlan(request, reply, 400, { problems: error.problems });
-      }
-      return reply.redirect(interviewPath(id), 303);
-    },
+        return interviewPath(id);
+      },
+      (error) => ({ problems: error.problems }),
+    ),
   );
 
-  scope.post(
-    `${SECTION}/:id/delete`,
-    { schema: { hide: true }, ...signedIn },
-    async (request, reply) => {
-      await deleteInterview(services, userOf(request), idOf(request));
-      return reply.redirect(SECTION, 303);
-    },
-  );
+  signedIn.post(`${SECTION}/:id/delete`, async (request, reply) => {
+    await deleteInterview(services, userOf(request), idOf(request));
+    return reply.redirect(SECTION, 303);
+  });
 }

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { textareaRows } from './format.js';
+
+describe('textareaRows', () => {
+  it('gives a line a row (one spare), about 60 characters a row, within the bounds', () => {
+    expect(textareaRows('Hello', 8)).toBe(8);
+    expect(textareaRows('Hello', 1)).toBe(2);
+    expect(textareaRows(Array.from({ length: 12 }, () => 'line').join('\n'), 8)).toBe(13);
+    expect(textareaRows(Array.from({ length: 12 }, () => 'line').join('\r\n'), 8)).toBe(13);
+    expect(textareaRows('x'.repeat(121), 1)).toBe(4);
+    expect(textareaRows('line\n'.repeat(100), 8)).toBe(24);
+    expect(textareaRows('line\n'.repeat(100), 4, 10)).toBe(10);
+  });
+});
