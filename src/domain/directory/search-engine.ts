@@ -126,11 +126,135 @@ function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+interface FlatIndex {
+  slugRank: Int32Array;
+  typeMask: Uint8Array;
+  purposeMask: Uint8Array;
+  industryCount: Int32Array;
+  national: Uint8Array;
+  /** Listing i's branches are [branchStart[i], branchStart[i + 1]) in bx, by, bz (unit vectors). */
+  branchStart: Int32Array;
+  bx: Float64Array;
+  by: Float64Array;
+  bz: Float64Array;
+  /** Listing i's coverage place numbers, and the numbers of the places containing them. */
+  covStart: Int32Array;
+  cov: Int32Array;
+  upStart: Int32Array;
+  up: Int32Array;
+}
+
+interface IndustryBlock {
+  postings: Int32Array;
+  /** 1 where the listing covers the whole industry (names none of its sub-sectors). */
+  whole: Uint8Array;
+  /** The sub-sectors (indexes into the industry's list) the listing at posting p names. */
+  namedStart: Int32Array;
+  named: Int32Array;
+  subIndex: Map<string, number>;
+}
+
+/** A point on the unit sphere: the dot product of two is the cosine of their central angle. */
+function unitVector(lat: number, lon: number): [number, number, number] {
+  const phi = lat * toRad;
+  const lambda = lon * toRad;
+  return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
+}
+
+/** Whether listing L's coverage contains the place (a chain member) or lies within it. */
+function coversPlace(f: FlatIndex, L: number, chain: number[], own: number): boolean {
+  for (let k = f.covStart[L]!, end = f.covStart[L + 1]!; k < end; k++) {
+    const c = f.cov[k]!;
+    for (let j = 0; j < chain.length; j++) if (chain[j] === c) return true;
+  }
+  if (own < 0) return false;
+  for (let k = f.upStart[L]!, end = f.upStart[L + 1]!; k < end; k++)
+    if (f.up[k] === own) return true;
+  return false;
+}
+
+interface Scratch {
+  listing: Int32Array;
+  named: Uint8Array;
+  industries: Int32Array;
+  closeness: Float64Array;
+  rank: Int32Array;
+  branch: Int32Array;
+}
+
+let scratchBuffers: Scratch | null = null;
+
+/** Candidate buffers reused across searches (a search runs to completion before the next). */
+function scratch(size: number): Scratch {
+  if (!scratchBuffers || scratchBuffers.listing.length < size) {
+    const n = Math.max(size, 1024);
+    scratchBuffers = {
+      listing: new Int32Array(n),
+      named: new Uint8Array(n),
+      industries: new Int32Array(n),
+      closeness: new Float64Array(n),
+      rank: new Int32Array(n),
+      branch: new Int32Array(n),
+    };
+  }
+  return scratchBuffers;
+}
+
+/**
+ * The first k of `count` candidates in `compare` order, without sorting them all: a bounded
+ * max-heap keeps the k best seen, then those k are sorted.
+ */
+function selectTop(count: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const limit = Math.min(k, count);
+  if (limit <= 0) return [];
+  if (limit * 4 >= count) {
+    const all = Array.from({ length: count }, (_, i) => i);
+    all.sort(compare);
+    return all.slice(0, limit);
+  }
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => compare(a, b) > 0;
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l;
+      if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  };
+  for (let c = 0; c < count; c++) {
+    if (heap.length < limit) {
+      heap.push(c);
+      siftUp(heap.length - 1);
+    } else if (compare(c, heap[0]!) < 0) {
+      heap[0] = c;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compare);
+}
+
 export class SearchIndex {
   private readonly listings: IndexedListing[] = [];
   private readonly byIndustry = new Map<string, Int32Array>();
   private readonly bySlug = new Map<string, number>();
   private readonly ancestorCache = new Map<string, string[]>();
+  /** Flat, typed copies of what the search loop reads, indexed by listing (see buildFlat). */
+  private flat!: FlatIndex;
+  private readonly industryBlocks = new Map<string, IndustryBlock>();
+  private readonly placeNumbers = new Map<string, number>();
 
   /** Builds the index from a directory; O(listings + branches). */
   constructor(directory: Directory) {
@@ -184,6 +308,109 @@ export class SearchIndex {
       }
     }
     for (const [industry, list] of postings) this.byIndustry.set(industry, Int32Array.from(list));
+    this.buildFlat();
+  }
+
+  private placeNumber(id: string): number {
+    let n = this.placeNumbers.get(id);
+    if (n === undefined) {
+      n = this.placeNumbers.size;
+      this.placeNumbers.set(id, n);
+    }
+    return n;
+  }
+
+  /**
+   * Lays out the search loop's data in typed arrays: masks, ranks, branch unit vectors and
+   * coverage place numbers per listing, and per industry its posting list with the whole-industry
+   * flags and named sub-sectors. Cache-friendly and allocation-free to scan.
+   */
+  private buildFlat(): void {
+    const n = this.listings.length;
+    const order = [...this.listings.keys()].sort((a, b) =>
+      this.listings[a]!.slug < this.listings[b]!.slug ? -1 : 1,
+    );
+    const slugRank = new Int32Array(n);
+    order.forEach((listing, rank) => (slugRank[listing] = rank));
+    const typeMask = new Uint8Array(n);
+    const purposeMask = new Uint8Array(n);
+    const industryCount = new Int32Array(n);
+    const national = new Uint8Array(n);
+    const branchStart = new Int32Array(n + 1);
+    const covStart = new Int32Array(n + 1);
+    const upStart = new Int32Array(n + 1);
+    const bx: number[] = [];
+    const by: number[] = [];
+    const bz: number[] = [];
+    const cov: number[] = [];
+    const up: number[] = [];
+    this.listings.forEach((l, i) => {
+      typeMask[i] = l.typeMask;
+      purposeMask[i] = l.purposeMask;
+      industryCount[i] = l.industryCount;
+      national[i] = l.national ? 1 : 0;
+      branchStart[i] = bx.length;
+      for (let b = 0; b < l.lats.length; b++) {
+        const [x, y, z] = unitVector(l.lats[b]!, l.lons[b]!);
+        bx.push(x);
+        by.push(y);
+        bz.push(z);
+      }
+      covStart[i] = cov.length;
+      upStart[i] = up.length;
+      if (l.coverage !== 'national') {
+        const ancestors = new Set<number>();
+        for (const c of l.coverage) {
+          cov.push(this.placeNumber(c));
+          for (const a of this.ancestors(c)) ancestors.add(this.placeNumber(a));
+        }
+        up.push(...ancestors);
+      }
+    });
+    branchStart[n] = bx.length;
+    covStart[n] = cov.length;
+    upStart[n] = up.length;
+    this.flat = {
+      slugRank,
+      typeMask,
+      purposeMask,
+      industryCount,
+      national,
+      branchStart,
+      bx: Float64Array.from(bx),
+      by: Float64Array.from(by),
+      bz: Float64Array.from(bz),
+      covStart,
+      cov: Int32Array.from(cov),
+      upStart,
+      up: Int32Array.from(up),
+    };
+    for (const industry of listIndustries()) {
+      const postings = this.byIndustry.get(industry.slug) ?? new Int32Array(0);
+      const subIndex = new Map(industry.subsectors.map((s, i) => [s.slug, i]));
+      const whole = new Uint8Array(postings.length);
+      const namedStart = new Int32Array(postings.length + 1);
+      const named: number[] = [];
+      postings.forEach((listingIndex, p) => {
+        const l = this.listings[listingIndex]!;
+        whole[p] = l.wholeIndustries.has(industry.slug) ? 1 : 0;
+        namedStart[p] = named.length;
+        for (const key of l.named) {
+          const slash = key.indexOf('/');
+          if (key.slice(0, slash) !== industry.slug) continue;
+          const i = subIndex.get(key.slice(slash + 1));
+          if (i !== undefined) named.push(i);
+        }
+      });
+      namedStart[postings.length] = named.length;
+      this.industryBlocks.set(industry.slug, {
+        postings,
+        whole,
+        namedStart,
+        named: Int32Array.from(named),
+        subIndex,
+      });
+    }
   }
 
   get size(): number {
@@ -238,95 +465,153 @@ export class SearchIndex {
   /** Runs a search for a resolved place. Pure and deterministic for the same index and input. */
   search(query: SearchQuery, place: SearchPlace): SearchOutcome {
     const industry = query.industry;
-    const subsectorKey = query.subsector ? `${industry.slug}/${query.subsector.slug}` : null;
     const order: SearchOrder = query.order ?? (query.subsector?.local ? 'nearest' : 'covers');
     const purposeBit = PURPOSE_BITS[query.purpose];
     const typeMask = query.employmentTypes.reduce((m, t) => m | TYPE_BITS[t], 0);
-    const postings = this.byIndustry.get(industry.slug) ?? new Int32Array(0);
+    const block = this.industryBlocks.get(industry.slug);
+    const subsectorFacet: Record<string, number> = {};
+    for (const s of industry.subsectors) subsectorFacet[s.slug] = 0;
     const typeFacet: Record<EmploymentType, number> = {
       permanent: 0,
       temporary: 0,
       contract: 0,
       'temp-to-perm': 0,
     };
-    const subsectorFacet: Record<string, number> = {};
-    for (const s of industry.subsectors) subsectorFacet[s.slug] = 0;
+    if (!block) return this.outcome(order, place, query, 0, [], typeFacet, subsectorFacet);
+
+    const f = this.flat;
+    const { postings, whole, namedStart, named } = block;
+    const subIndex = query.subsector ? (block.subIndex.get(query.subsector.slug) ?? -2) : -1;
+    const [qx, qy, qz] = unitVector(place.lat, place.lon);
+    // Distances compare as the cosine of the central angle: larger is nearer.
+    const cosCovers = Math.cos((COVERS_BRANCH_MILES * KM_PER_MILE) / EARTH_RADIUS_KM);
+    const cosRadius =
+      query.radiusMiles === null
+        ? -2
+        : Math.cos((query.radiusMiles * KM_PER_MILE) / EARTH_RADIUS_KM);
+    const chain = place.chain.map((id) => this.placeNumbers.get(id) ?? -1);
+    const own = chain[0] ?? -1;
+    const covers = order === 'covers';
+    const words = query.words;
+    const subCounts = new Int32Array(industry.subsectors.length);
     let wholeCount = 0;
-    const candidates: {
-      index: number;
-      named: number;
-      distance: number;
-      branch: number;
-      coverage: string | null;
-    }[] = [];
+    let perm = 0;
+    let temp = 0;
+    let contract = 0;
+    let t2p = 0;
+    const buf = scratch(postings.length);
+    let count = 0;
 
     for (let p = 0; p < postings.length; p++) {
-      const index = postings[p]!;
-      const listing = this.listings[index]!;
-      if ((listing.purposeMask & purposeBit) === 0) continue;
-      if (query.words.length > 0 && !this.hasWords(listing, query.words)) continue;
-      let distance = Infinity;
-      let branch = 0;
-      for (let b = 0; b < listing.lats.length; b++) {
-        const d = distanceMiles(place.lat, place.lon, listing.lats[b]!, listing.lons[b]!);
-        if (d < distance) {
-          distance = d;
-          branch = b;
+      const L = postings[p]!;
+      if ((f.purposeMask[L]! & purposeBit) === 0) continue;
+      if (words.length > 0 && !this.hasWords(this.listings[L]!, words)) continue;
+      let best = -2;
+      let bestBranch = 0;
+      for (let b = f.branchStart[L]!, end = f.branchStart[L + 1]!; b < end; b++) {
+        const d = f.bx[b]! * qx + f.by[b]! * qy + f.bz[b]! * qz;
+        if (d > best) {
+          best = d;
+          bestBranch = b - f.branchStart[L]!;
         }
       }
-      if (query.radiusMiles !== null && distance > query.radiusMiles) continue;
-      const coverage = this.coverageMatch(listing, place);
-      if (order === 'covers' && coverage === null && distance > COVERS_BRANCH_MILES) continue;
-      const whole = listing.wholeIndustries.has(industry.slug);
-      const typeOk = typeMask === 0 || (listing.typeMask & typeMask) !== 0;
-      const subOk = subsectorKey === null || whole || listing.named.has(subsectorKey);
-      if (subOk) {
-        for (const t of listing.employmentTypes) typeFacet[t] += 1;
-      }
-      if (typeOk) {
-        if (whole) wholeCount += 1;
-        else {
-          for (const key of listing.named) {
-            const slash = key.indexOf('/');
-            if (key.slice(0, slash) === industry.slug) subsectorFacet[key.slice(slash + 1)]! += 1;
+      if (best < cosRadius) continue;
+      if (covers && f.national[L] === 0 && best < cosCovers && !coversPlace(f, L, chain, own))
+        continue;
+      const isWhole = whole[p] === 1;
+      let isNamed = false;
+      if (subIndex >= 0) {
+        for (let k = namedStart[p]!, end = namedStart[p + 1]!; k < end; k++) {
+          if (named[k] === subIndex) {
+            isNamed = true;
+            break;
           }
         }
       }
+      const mask = f.typeMask[L]!;
+      const typeOk = typeMask === 0 || (mask & typeMask) !== 0;
+      const subOk = subIndex === -1 || isWhole || isNamed;
+      if (subOk) {
+        perm += mask & 1;
+        temp += (mask >> 1) & 1;
+        contract += (mask >> 2) & 1;
+        t2p += (mask >> 3) & 1;
+      }
+      if (typeOk) {
+        if (isWhole) wholeCount += 1;
+        else
+          for (let k = namedStart[p]!, end = namedStart[p + 1]!; k < end; k++)
+            subCounts[named[k]!]! += 1;
+      }
       if (typeOk && subOk) {
-        candidates.push({
-          index,
-          named: subsectorKey !== null && listing.named.has(subsectorKey) ? 0 : 1,
-          distance,
-          branch,
-          coverage,
-        });
+        buf.listing[count] = L;
+        buf.named[count] = isNamed ? 0 : 1;
+        buf.industries[count] = f.industryCount[L]!;
+        buf.closeness[count] = best;
+        buf.rank[count] = f.slugRank[L]!;
+        buf.branch[count] = bestBranch;
+        count += 1;
       }
     }
-    if (wholeCount > 0) for (const s of industry.subsectors) subsectorFacet[s.slug]! += wholeCount;
+    typeFacet.permanent = perm;
+    typeFacet.temporary = temp;
+    typeFacet.contract = contract;
+    typeFacet['temp-to-perm'] = t2p;
+    industry.subsectors.forEach((s, i) => (subsectorFacet[s.slug] = subCounts[i]! + wholeCount));
 
-    const listings = this.listings;
-    candidates.sort(
+    const compare =
       order === 'nearest'
-        ? (a, b) =>
-            a.distance - b.distance || (listings[a.index]!.slug < listings[b.index]!.slug ? -1 : 1)
-        : (a, b) =>
-            a.named - b.named ||
-            listings[a.index]!.industryCount - listings[b.index]!.industryCount ||
-            a.distance - b.distance ||
-            (listings[a.index]!.slug < listings[b.index]!.slug ? -1 : 1),
-    );
+        ? (a: number, b: number) =>
+            buf.closeness[b]! - buf.closeness[a]! || buf.rank[a]! - buf.rank[b]!
+        : (a: number, b: number) =>
+            buf.named[a]! - buf.named[b]! ||
+            buf.industries[a]! - buf.industries[b]! ||
+            buf.closeness[b]! - buf.closeness[a]! ||
+            buf.rank[a]! - buf.rank[b]!;
     const start = (query.page - 1) * query.pageSize;
-    const results = candidates
-      .slice(start, start + query.pageSize)
-      .map((c) => this.present(c, query, industry, place));
+    const top = selectTop(count, start + query.pageSize, compare).slice(start);
+    const results = top.map((c) => {
+      const L = buf.listing[c]!;
+      const listing = this.listings[L]!;
+      const branch = buf.branch[c]!;
+      return this.present(
+        {
+          index: L,
+          named: buf.named[c]!,
+          distance: distanceMiles(
+            place.lat,
+            place.lon,
+            listing.lats[branch]!,
+            listing.lons[branch]!,
+          ),
+          branch,
+          coverage: this.coverageMatch(listing, place),
+        },
+        query,
+        industry,
+        place,
+      );
+    });
+    return this.outcome(order, place, query, count, results, typeFacet, subsectorFacet);
+  }
+
+  private outcome(
+    order: SearchOrder,
+    place: SearchPlace,
+    query: SearchQuery,
+    total: number,
+    results: SearchResult[],
+    employmentTypes: Record<EmploymentType, number>,
+    subsectors: Record<string, number>,
+  ): SearchOutcome {
     return {
       order,
       location: { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon },
-      total: candidates.length,
+      total,
       page: query.page,
       pageSize: query.pageSize,
       results,
-      facets: { employmentTypes: typeFacet, subsectors: subsectorFacet },
+      facets: { employmentTypes, subsectors },
     };
   }
 

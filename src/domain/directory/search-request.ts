@@ -7,6 +7,29 @@ import { geocodePlace, type GeocodedPlace } from './geocode.js';
 import type { SearchPlace } from './search-engine.js';
 import { parseSearchQuery, type RawSearchParams, type SearchQuery } from './search-query.js';
 
+const GEOCODE_CACHE_SIZE = 5000;
+const geocodeCache = new Map<string, GeocodedPlace | DomainError>();
+
+/**
+ * geocodePlace on the `location` field, remembered for the last few thousand distinct texts:
+ * the same towns are searched over and over, and the answer for a text never changes.
+ */
+function geocodeCached(text: string): GeocodedPlace {
+  let answer = geocodeCache.get(text);
+  if (answer === undefined) {
+    try {
+      answer = geocodePlace(text, 'location');
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      answer = error;
+    }
+    if (geocodeCache.size >= GEOCODE_CACHE_SIZE) geocodeCache.clear();
+    geocodeCache.set(text, answer);
+  }
+  if (answer instanceof DomainError) throw answer;
+  return answer;
+}
+
 /** The place a search runs from, with the ids containing it (for coverage). */
 export function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const own = place.kind === 'postcode' ? place.townId : place.id;
@@ -33,9 +56,8 @@ export function resolveSearch(raw: RawSearchParams): {
   let geocoded: GeocodedPlace | null = null;
   if (!problems.some((p) => p.field === 'location')) {
     try {
-      geocoded = geocodePlace(
+      geocoded = geocodeCached(
         query?.location ?? (typeof raw.location === 'string' ? raw.location : ''),
-        'location',
       );
     } catch (error) {
       if (!isDomainError(error)) throw error;
