@@ -760,6 +760,7 @@ describe('the OpenAPI document', () => {
           'GET /api/interviews/{id}/plan.ics',
           'PATCH /api/interviews/{id}/steps/{stepId}',
           'GET /api/interviews/{id}/steps/{stepId}.eml',
+          'POST /api/interviews/{id}/steps/{stepId}/check',
           'POST /api/interviews/{id}/replies',
         ]),
       );

@@ -187,6 +187,7 @@ describe('interview routes', () => {
         ['GET', '/plan.ics'],
         ['PATCH', `/steps/${THANK_ANNA}`, { status: 'skipped' }],
         ['GET', `/steps/${THANK_ANNA}.eml`],
+        ['POST', `/steps/${THANK_ANNA}/check`, { draft: 'Hello' }],
         ['POST', '/replies', { at: '2026-10-15T10:00:00Z' }],
         ['DELETE', ''],
       ];
@@ -225,6 +226,7 @@ describe('interview routes', () => {
         ['GET', `/api/interviews/${mine.id}/plan.ics`],
         ['PATCH', `/api/interviews/${mine.id}/steps/${THANK_ANNA}`],
         ['GET', `/api/interviews/${mine.id}/steps/${THANK_ANNA}.eml`],
+        ['POST', `/api/interviews/${mine.id}/steps/${THANK_ANNA}/check`],
         ['POST', `/api/interviews/${mine.id}/replies`],
       ] as const) {
         const res = await t.app.inject({ method, url });
@@ -358,6 +360,50 @@ describe('interview routes', () => {
         payload: { draft: null },
       });
       expect(reverted.json()).not.toHaveProperty('editedDraft');
+    });
+
+    it('checks a draft as typed without saving it (POST .../check)', async () => {
+      const created = await createInterview(sam);
+      const url = `/api/interviews/${created.id}/steps/${THANK_ANNA}/check`;
+      const before = (
+        await sam.request({ method: 'GET', url: `/api/interviews/${created.id}/plan` })
+      ).body;
+      const res = await sam.change({
+        method: 'POST',
+        url,
+        payload: { draft: { subject: 'Thanks', body: 'Hello. Please call me back soon.' } },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const { findings } = res.json<{ findings: { code: string; stepId: string }[] }>();
+      expect(findings.map((f) => f.code)).toEqual(
+        expect.arrayContaining(['missing-recipient-name', 'asks-for-call']),
+      );
+      expect(findings.every((f) => f.stepId === THANK_ANNA)).toBe(true);
+      // Plain text is a draft too; nothing was saved.
+      const text = await sam.change({
+        method: 'POST',
+        url,
+        payload: { draft: 'Hello. Please call me back soon.' },
+      });
+      expect(text.statusCode).toBe(200);
+      expect(text.json().findings.map((f: { code: string }) => f.code)).toContain('asks-for-call');
+      const after = (
+        await sam.request({ method: 'GET', url: `/api/interviews/${created.id}/plan` })
+      ).body;
+      expect(after).toBe(before);
+      // Like the other changes made with the cookie, it takes the CSRF token.
+      const noToken = await sam.request({ method: 'POST', url, payload: { draft: 'Hello' } });
+      expect(noToken.statusCode).toBe(403);
+      const empty = await sam.change({ method: 'POST', url, payload: { draft: { body: ' ' } } });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().errors[0]).toMatchObject({ field: 'draft.body', code: 'required' });
+      const unknown = await sam.change({
+        method: 'POST',
+        url: `/api/interviews/${created.id}/steps/nobody:thank-you:email/check`,
+        payload: { draft: 'Hello' },
+      });
+      expect(unknown.statusCode).toBe(404);
     });
 
     it('answers 400 with exact messages, and 404 for a step the plan does not have', async () => {

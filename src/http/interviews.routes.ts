@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   buildStepEml,
+  checkStepDraft,
   createInterview,
   deleteInterview,
   getInterview,
@@ -46,6 +47,24 @@ const InterviewReply = Type.Unknown({
 const PlanReply = Type.Unknown({
   description:
     'The planner’s output {steps, warnings, never} plus interviewId, plannedAt and outcome; each step has status (pending | done | skipped | cancelled), doneAt, editedDraft (the user’s draft, when there is one), title and findings (the draft checker’s, on the draft that will be sent).',
+});
+
+const CheckBody = Type.Unknown({
+  description:
+    '`{draft}`: the draft as typed, `{subject?, body}` or its text. Nothing is saved: the findings are those the plan would show with this draft in place of the step’s.',
+  examples: [{ draft: { subject: 'Thank you', body: 'Dear Anna, thank you for your time.' } }],
+});
+
+const FindingsReply = Type.Object({
+  findings: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      stepId: Type.String(),
+      count: Type.Optional(Type.Integer()),
+      limit: Type.Optional(Type.Integer()),
+    }),
+  ),
 });
 
 type IdParamsType = { id: string };
@@ -238,6 +257,33 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
     async (request) => {
       const { id, stepId } = request.params as StepParamsType;
       return updateStep(deps, accountOf(request).user.id, id, stepId, request.body);
+    },
+  );
+
+  scope.post(
+    '/api/interviews/:id/steps/:stepId/check',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Check a draft for a step as I type it, without saving it',
+        description:
+          'The draft checker’s findings (empty when the draft reads well), as the plan would show them with this draft. Changes nothing; like every POST here it still takes the CSRF token (`x-csrf-token`) with the session cookie, none with a bearer token. An unknown step is 404; a step without a message is 400 `no-draft`.',
+        tags,
+        params: StepParams,
+        body: CheckBody,
+        response: { 200: FindingsReply, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, stepId } = request.params as StepParamsType;
+      const findings = await checkStepDraft(
+        deps,
+        accountOf(request).user.id,
+        id,
+        stepId,
+        request.body,
+      );
+      return reply.header('cache-control', 'no-store').send({ findings });
     },
   );
 

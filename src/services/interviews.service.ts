@@ -36,6 +36,7 @@ import {
   type FollowUpInput,
   type FollowUpPlan,
 } from '../domain/followup/index.js';
+import { readDraft } from './followup.service.js';
 import { buildDraftEml, renderPlanIcs, summariseStep } from './followup/index.js';
 import type { Clock, InterviewRecord, InterviewStore, InterviewWithProgress } from './ports.js';
 
@@ -430,6 +431,42 @@ export async function updateStep(
   const states = [...record.states.filter((state) => state.stepId !== stepId), next];
   const view = presentPlan({ ...record, states });
   return view.steps.find((step) => step.id === stepId)!;
+}
+
+/**
+ * Checks a draft as typed for one step of the user's interview, without saving anything: the
+ * checker's findings against the plan with the user's other drafts (`{draft: {subject?, body} |
+ * text}`, as for the stateless checker). For the plan page's live findings.
+ */
+export async function checkStepDraft(
+  deps: Pick<InterviewsDeps, 'interviewStore'>,
+  userId: string,
+  id: string,
+  stepId: string,
+  raw: unknown,
+): Promise<DraftFinding[]> {
+  const record = await findOwned(deps, userId, id);
+  const { tracked } = trackInterview(record);
+  const step = tracked.steps.find((candidate) => candidate.id === stepId);
+  if (!step) {
+    throw DomainError.single('not-found', INTERVIEW_MESSAGES.stepNotFound(stepId), 'stepId');
+  }
+  if (!step.draft) throw DomainError.single('no-draft', INTERVIEW_MESSAGES.noDraft, 'draft');
+  if (!isObject(raw)) {
+    throw DomainError.single('invalid', 'The request must be a JSON object {draft}.', null);
+  }
+  const problems = new ProblemList();
+  const draft = readDraft(raw.draft, 'draft', problems);
+  problems.throwIfAny();
+  if (!draft) throw DomainError.single('invalid', 'The draft could not be checked.', 'draft');
+  const effective = withEffectiveDrafts(tracked);
+  const plan: FollowUpPlan = {
+    ...effective,
+    steps: effective.steps.map((planned) =>
+      planned.id === stepId ? { ...planned, draft } : planned,
+    ),
+  };
+  return checkDraft(draft, { input: record.interview.input, stepId, plan });
 }
 
 /** Records a reply from the employer: the remaining check-ins (and the close) are cancelled. */

@@ -164,6 +164,20 @@ describe('account and interview pages, without JavaScript', () => {
     expect(edited).toContain('Your draft');
     expect(edited).toContain('Hello. Please call me back soon.');
     expect(edited).toContain('The checker found:');
+    // With JavaScript, site.js refreshes the findings as the draft is typed: it posts the draft
+    // with the page's CSRF token to the textarea's data-live-check, and fills the aria-live box.
+    const card = thanksCard(edited);
+    const live = /data-live-check="([^"]+)" data-live-findings="(step-\d+-findings)"/.exec(card);
+    expect(live?.[1]).toBe(`/api${path}/steps/anna-clarke%3Athank-you%3Aemail/check`);
+    expect(card).toContain(`<div id="${live?.[2]}" aria-live="polite"`);
+    const checked = await sam.request({
+      method: 'POST',
+      url: live?.[1] ?? '',
+      headers: { 'x-csrf-token': csrfOf(edited) },
+      payload: { draft: { subject: 'Thanks', body: 'Hello. Please call me back soon.' } },
+    });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json().findings.map((f: { code: string }) => f.code)).toContain('asks-for-call');
 
     const empty = await submit(sam, path, step, { action: 'save-draft', subject: '', body: '  ' });
     expect(empty.statusCode).toBe(400);

@@ -284,6 +284,7 @@ function StepCard(props: {
   const draft = step.editedDraft ?? step.draft;
   const bodyId = `${stepAnchor(props.index)}-body`;
   const subjectId = `${stepAnchor(props.index)}-subject`;
+  const findingsId = `${stepAnchor(props.index)}-findings`;
   const body = props.typed?.body ?? draft?.body ?? '';
   return (
     <li class="card" id={stepAnchor(props.index)}>
@@ -333,11 +334,24 @@ function StepCard(props: {
                 id={bodyId}
                 name="body"
                 rows={String(textareaRows(body, DRAFT_MIN_ROWS))}
+                data-live-check={`/api/interviews/${encodeURIComponent(props.interviewId)}/steps/${encodeURIComponent(step.id)}/check`}
+                data-live-findings={findingsId}
               >
                 {escapeHtml(body)}
               </textarea>
             </div>
-            <Findings step={step} />
+            {/*
+              The checker's findings on submit; site.js, when it runs, refreshes them as the draft
+              is typed (POST .../check), hence aria-live.
+            */}
+            <div
+              id={findingsId}
+              aria-live="polite"
+              data-found-text="The checker found:"
+              data-none-text="The checker found nothing to change."
+            >
+              <Findings step={step} />
+            </div>
             <div class="button-row">
               <button
                 type="submit"

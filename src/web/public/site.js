@@ -5,7 +5,8 @@
  *   2. suggests places as you type in "Location" (a <datalist> filled from /api/places);
  *   3. checks the three required fields before the request, with the server's exact messages;
  *   4. on the results page, says so when the query has been changed (aria-live).
- * It also reveals the "Print this list" button on the favourites page.
+ * It also reveals the "Print this list" button on the favourites page, and on a saved interview's
+ * plan page (5.) shows the draft checker's findings as a draft is typed.
  */
 (function () {
   'use strict';
@@ -188,6 +189,80 @@
     form.addEventListener('input', changed);
   }
 
+  // 5. A saved interview's drafts: the checker's findings, refreshed as the draft is typed.
+  // Without JavaScript "Save and check my draft" shows them; this only saves the round trip.
+  function renderFindings(box, findings) {
+    var notice = document.createElement('div');
+    var p = document.createElement('p');
+    if (findings.length === 0) {
+      notice.className = 'notice notice-success';
+      p.textContent = box.getAttribute('data-none-text');
+      notice.appendChild(p);
+    } else {
+      notice.className = 'notice notice-warning';
+      p.textContent = box.getAttribute('data-found-text');
+      notice.appendChild(p);
+      var ul = document.createElement('ul');
+      findings.forEach(function (finding) {
+        var li = document.createElement('li');
+        li.textContent = finding.message;
+        ul.appendChild(li);
+      });
+      notice.appendChild(ul);
+    }
+    while (box.firstChild) box.removeChild(box.firstChild);
+    box.appendChild(notice);
+  }
+
+  function enhanceLiveCheck(textarea) {
+    var url = textarea.getAttribute('data-live-check');
+    var box = document.getElementById(textarea.getAttribute('data-live-findings') || '');
+    var form = textarea.form;
+    if (!url || !box || !form || !window.fetch || !window.JSON) return;
+    var subject = form.querySelector('[name="subject"]');
+    var csrf = form.querySelector('input[name="_csrf"]');
+    var timer = null;
+    var controller = null;
+    var sequence = 0;
+    var last = '';
+    function check() {
+      var draft = { body: textarea.value };
+      if (subject && subject.value.trim() !== '') draft.subject = subject.value;
+      var payload = JSON.stringify({ draft: draft });
+      // An empty draft is not checked: saving it goes back to the suggested one.
+      if (textarea.value.trim() === '' || payload === last) return;
+      last = payload;
+      sequence += 1;
+      var mine = sequence;
+      if (controller && controller.abort) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      var options = {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf ? csrf.value : '' },
+        body: payload,
+      };
+      if (controller) options.signal = controller.signal;
+      fetch(url, options)
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (body) {
+          if (mine !== sequence || !body || !body.findings) return;
+          renderFindings(box, body.findings);
+        })
+        .catch(function () {
+          /* The live check is a convenience: "Save and check my draft" still works. */
+        });
+    }
+    function schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(check, 400);
+    }
+    textarea.addEventListener('input', schedule);
+    if (subject) subject.addEventListener('input', schedule);
+  }
+
   function init() {
     each(document.querySelectorAll('form[data-search-form]'), function (form) {
       enhanceSubsectors(form);
@@ -195,6 +270,7 @@
       enhanceValidation(form);
       enhanceChangedNotice(form);
     });
+    each(document.querySelectorAll('textarea[data-live-check]'), enhanceLiveCheck);
     each(document.querySelectorAll('[data-print]'), function (button) {
       button.hidden = false;
       button.addEventListener('click', function () {
