@@ -48,6 +48,8 @@ interface IndexedBranch {
 }
 
 interface IndexedListing {
+  /** The coverage as results show it, built once (results share it; nobody mutates it). */
+  presentedCoverage: 'national' | { id: string; name: string }[];
   slug: string;
   name: string;
   brand: string;
@@ -287,6 +289,10 @@ export class SearchIndex {
           employmentTypes: [...l.employmentTypes].sort((a, b) => TYPE_BITS[a] - TYPE_BITS[b]),
           listedSince: l.listedSince,
           coverage: l.coverage,
+          presentedCoverage:
+            l.coverage === 'national'
+              ? 'national'
+              : l.coverage.map((id) => ({ id, name: placeName(id) })),
           national: l.coverage === 'national',
           industryCount: l.industries.length,
           typeMask: l.employmentTypes.reduce((m, t) => m | TYPE_BITS[t], 0),
@@ -662,10 +668,7 @@ export class SearchIndex {
         lon: branch.lon,
         distanceMiles: distance,
       },
-      coverage:
-        listing.coverage === 'national'
-          ? 'national'
-          : listing.coverage.map((id) => ({ id, name: placeName(id) })),
+      coverage: listing.presentedCoverage,
       why,
     };
   }
