@@ -1,20 +1,6 @@
 /** Small text helpers for pages: dates, lists, plurals, taxonomy labels, textarea sizes. */
 import { EMPLOYMENT_TYPES, PURPOSES, type EmploymentType } from '../domain/directory/taxonomy.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTHS } from '../domain/followup/time.js';
 
 /** "March 2019" for a YYYY-MM-DD date (the text itself when it is not one). */
 export function formatMonthYear(on: string): string {

@@ -6,7 +6,8 @@ import { Temporal } from 'temporal-polyfill';
 import type { ClockTime } from './settings.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
+/** English month names, January first (pages use them too). */
+export const MONTHS: readonly string[] = [
   'January',
   'February',
   'March',
