@@ -13,6 +13,7 @@ import { registerEnquiryPages, type EnquiryPagesDeps } from '../web/enquiry/enqu
 import { installHtmlErrorHandler, sendErrorPage } from '../web/error-page.js';
 import { registerAgencyPages } from '../web/agency.routes.js';
 import { registerFavouritePages } from '../web/favourites.routes.js';
+import { registerFollowUpSave } from '../web/followup/followup-save.routes.js';
 import { registerFollowUpPages } from '../web/followup/followup.routes.js';
 import { registerInfoPages } from '../web/info.routes.js';
 import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
@@ -86,6 +87,7 @@ export async function registerWebRoutes(
         });
         registerAccountPages(personal, pageDeps, accounts);
         registerInterviewPages(personal, pageDeps, accounts);
+        registerFollowUpSave(personal, pageDeps, accounts);
       });
     }
 

@@ -33,6 +33,8 @@ import {
 } from './followup-form.js';
 
 export const PAGE_PATH = '/follow-up';
+/** Saves the plan's interview to the visitor's account (followup-save.routes.ts). */
+export const SAVE_PATH = `${PAGE_PATH}/save`;
 /**
  * Where the drafts' form (and its downloads, when a draft has a problem) brings the visitor back
  * to: the drafts, not the top of a long page.
@@ -851,6 +853,8 @@ export function renderPlanPage(props: {
   drafts: readonly DraftView[];
   errors: readonly FormError[];
   checked: boolean;
+  /** The CSRF token for "Save this interview to your account"; no such form when null. */
+  saveCsrf?: string | null;
   demo: boolean;
   user?: LayoutUser | null;
 }): string {
@@ -957,6 +961,28 @@ export function renderPlanPage(props: {
           </div>
         </form>
       </section>
+
+      {props.saveCsrf ? (
+        <section class="section" aria-labelledby="save-title">
+          <h2 id="save-title">Keep this interview</h2>
+          <p>
+            {props.user
+              ? 'Save it to your account to keep the plan and mark its steps done as you go.'
+              : 'Save it to your account to keep the plan and mark its steps done as you go; you will be asked to sign in or sign up first.'}
+          </p>
+          <form method="post" action={SAVE_PATH} novalidate>
+            <input type="hidden" name="_csrf" value={attr(props.saveCsrf)} />
+            {listCarriedFields(props.form).map(([name, value]) => (
+              <input type="hidden" name={attr(name)} value={attr(value)} />
+            ))}
+            <button type="submit" class="button button-secondary">
+              Save this interview to your account
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
 
       <section class="section" aria-labelledby="details-title">
         <h2 id="details-title">Change the details</h2>

@@ -3,7 +3,9 @@
  * add or remove an interviewer), and the downloads POST /follow-up/plan.ics,
  * POST /follow-up/draft.eml?step=ID and POST /follow-up/notes (a printable page). Each request
  * carries the whole input as form fields; nothing is stored. No CSRF token: there is no account,
- * no cookie and no change on the server, so a forged post can only show its sender a plan.
+ * no cookie and no change on the server, so a forged post can only show its sender a plan. When the
+ * app has accounts, the plan also offers POST /follow-up/save (followup-save.routes.ts), which
+ * does need the page's CSRF token, so the plan page carries one for that form.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError, ProblemList } from '../../domain/errors.js';
@@ -22,6 +24,7 @@ import {
   type FollowUpFile,
   type PlannedFollowUp,
 } from '../../services/followup.service.js';
+import { createCsrfToken } from '../../http/auth.js';
 import { summariseStep } from '../../services/followup/index.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import {
@@ -140,6 +143,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
         drafts: prepared.drafts,
         errors: prepared.errors,
         checked,
+        saveCsrf: deps.accountDeps ? createCsrfToken(reply.request, reply) : null,
         ...page(reply),
       }),
     );

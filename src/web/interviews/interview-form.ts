@@ -12,6 +12,7 @@ import {
   interviewerField,
   type FollowUpForm,
 } from '../followup/followup-form.js';
+import { formText } from '../account/page-kit.js';
 
 /** `YYYY-MM-DDTHH:mm` of a local time with its offset (`2026-10-15T15:00:00+01:00`). */
 function toLocalInput(value: string): string {
@@ -81,6 +82,24 @@ export function mergeFormInput(
     candidate: { ...candidate, timeZone: saved.candidate.timeZone },
     options: { ...options, minGapHours: saved.options.minGapHours },
     interviewers,
+  };
+}
+
+/**
+ * The body the interviews service saves from the form: the raw input (completed with the saved
+ * interview's hidden values when editing), the agency box resolved to a listing's slug and the
+ * outcome. Used by /interviews/new, /interviews/{id}/edit and /follow-up/save.
+ */
+export function toInterviewBody(
+  raw: Record<string, unknown>,
+  fields: unknown,
+  listings: ListingsBySlug,
+  editing: FollowUpInput | null,
+): Record<string, unknown> {
+  return {
+    ...(editing ? mergeFormInput(raw, editing) : raw),
+    agency: resolveAgency(formText(fields, 'agency'), listings),
+    outcome: formText(fields, 'outcome') || 'pending',
   };
 }
 

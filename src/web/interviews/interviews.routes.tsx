@@ -61,8 +61,7 @@ import {
 } from '../account/page-kit.js';
 import {
   describeAgency,
-  mergeFormInput,
-  resolveAgency,
+  toInterviewBody,
   toFollowUpForm,
   type ListingsBySlug,
 } from './interview-form.js';
@@ -656,11 +655,7 @@ export function registerInterviewPages(
       );
     }
     const { raw, problems, rows } = toRawInput(form);
-    const body = {
-      ...(editing ? mergeFormInput(raw, editing) : raw),
-      agency: resolveAgency(formText(request.body, 'agency'), listingsOf()),
-      outcome: formText(request.body, 'outcome') || 'pending',
-    };
+    const body = toInterviewBody(raw, request.body, listingsOf(), editing);
     const errors: FormError[] = [...problems];
     try {
       if (errors.length === 0) {

@@ -1,0 +1,150 @@
+/**
+ * "Save this interview to your account" on the follow-up plan: POST /follow-up/save carries the
+ * page's input (the same hidden fields as the plan's other forms) and the page's CSRF token.
+ * Signed in, the interview is created as /interviews/new creates it and the browser goes to it.
+ * Signed out, the input waits in a short-lived signed cookie (only sent to /follow-up/save) while
+ * the visitor signs in or signs up (`next=/follow-up/save`); GET /follow-up/save then creates the
+ * interview, clears the cookie and goes to it. Registered only when the app has accounts.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError } from '../../domain/errors.js';
+import type { AccountContext } from '../../http/auth.js';
+import { createInterview } from '../../services/interviews.service.js';
+import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
+import { toInterviewBody, type ListingsBySlug } from '../interviews/interview-form.js';
+import { pageChrome, type PageDeps } from '../page-context.js';
+import {
+  listCarriedFields,
+  readFollowUpForm,
+  sortFormErrors,
+  toFormErrors,
+  toRawInput,
+  type FormError,
+} from './followup-form.js';
+import { PAGE_PATH, SAVE_PATH, renderFormPage } from './followup.page.js';
+export const SAVE_COOKIE = 'shortlist_followup_save';
+/** Long enough to sign in or sign up, short enough not to linger. */
+export const SAVE_COOKIE_SECONDS = 30 * 60;
+/**
+ * The most the cookie's value may take, encoded and signed (browsers keep about 4,096 bytes per
+ * cookie, name and attributes included).
+ */
+export const MAX_SAVE_COOKIE_CHARS = 3800;
+/** The signature @fastify/cookie appends (`.` and a base64 HMAC-SHA256). */
+const SIGNATURE_CHARS = 44;
+
+export const SAVE_TOO_LARGE_MESSAGE =
+  'This interview has too much in it to keep while you sign in. Sign in first, then make the plan again and save it.';
+
+function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(html);
+}
+
+/** The posted form's fields that the plan carries, by name. */
+function carriedFields(body: unknown): Record<string, string> {
+  return Object.fromEntries(listCarriedFields(readFollowUpForm(body)));
+}
+
+function readSavedFields(text: string): Record<string, string> | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const fields: Record<string, string> = {};
+    for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof field === 'string') fields[name] = field;
+    }
+    return fields;
+  } catch {
+    return null;
+  }
+}
+
+/** Registers /follow-up/save in a scope with the account hooks. */
+export function registerFollowUpSave(
+  scope: FastifyInstance,
+  deps: PageDeps,
+  context: AccountContext,
+): void {
+  const signedIn = signedInRoutes(scope);
+  const listingsOf = (): ListingsBySlug => {
+    try {
+      return deps.snapshot.get().derived.listings;
+    } catch {
+      return new Map();
+    }
+  };
+
+  /** Creates the interview as /interviews/new does, or shows the form with its problems. */
+  async function save(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    fields: Record<string, string>,
+  ) {
+    const form = readFollowUpForm(fields);
+    const { raw, problems, rows } = toRawInput(form);
+    const errors: FormError[] = [...problems];
+    try {
+      if (errors.length === 0) {
+        const body = toInterviewBody(raw, {}, listingsOf(), null);
+        const saved = await createInterview(context.interviews, request.account!.user.id, body);
+        return reply.redirect(`/interviews/${encodeURIComponent(saved.id)}`, 303);
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      errors.push(...toFormErrors(error.problems, rows));
+    }
+    return sendHtml(
+      reply,
+      400,
+      renderFormPage({ form, errors: sortFormErrors(errors), ...pageChrome(deps, reply) }),
+    );
+  }
+
+  // The token is checked signed in or not: a forged post could otherwise leave an interview in
+  // the cookie for the visitor's next sign-in.
+  scope.post(
+    SAVE_PATH,
+    { schema: { hide: true }, preHandler: requireFormCsrf(scope) },
+    async (request, reply) => {
+      const fields = carriedFields(request.body);
+      if (request.account) return save(request, reply, fields);
+      const value = JSON.stringify(fields);
+      if (encodeURIComponent(value).length + SIGNATURE_CHARS > MAX_SAVE_COOKIE_CHARS) {
+        return sendHtml(
+          reply,
+          413,
+          renderFormPage({
+            form: readFollowUpForm(fields),
+            errors: [{ field: null, message: SAVE_TOO_LARGE_MESSAGE }],
+            ...pageChrome(deps, reply),
+          }),
+        );
+      }
+      void reply.setCookie(SAVE_COOKIE, value, {
+        path: SAVE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        signed: true,
+        maxAge: SAVE_COOKIE_SECONDS,
+      });
+      return reply.redirect(`/signin?next=${encodeURIComponent(SAVE_PATH)}`, 303);
+    },
+  );
+
+  // After signing in: the input kept by the post above, once.
+  signedIn.get(SAVE_PATH, async (request, reply) => {
+    const stored = request.cookies[SAVE_COOKIE];
+    if (stored === undefined) return reply.redirect(PAGE_PATH, 303);
+    void reply.clearCookie(SAVE_COOKIE, { path: SAVE_PATH });
+    const unsigned = request.unsignCookie(stored);
+    const fields =
+      unsigned.valid && unsigned.value !== null ? readSavedFields(unsigned.value) : null;
+    if (!fields) return reply.redirect(PAGE_PATH, 303);
+    return save(request, reply, fields);
+  });
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { fixedClock } from '../../../test/enquiries.js';
+import { buildDirectory } from '../../../test/factories.js';
+
+const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** What a visitor types on /follow-up. */
+const FIELDS: Record<string, string> = {
+  'interview.startsAt': '2026-10-15T15:00',
+  'interview.endsAt': '2026-10-15T16:00',
+  'interview.timeZone': 'Europe/London',
+  'interview.format': 'in-person',
+  'interview.nation': 'england',
+  'employer.name': 'Brightwater Analytics Ltd',
+  'employer.style': 'fast-moving',
+  role: 'Data Analyst',
+  'candidate.name': 'Sam Patel',
+  'candidate.linkedin': 'free',
+  interviewerCount: '1',
+  'interviewers[0].name': 'Anna Clarke',
+  'interviewers[0].email': 'anna.clarke@brightwater.example',
+  contact: '0',
+  decisionNotGiven: 'yes',
+  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
+  'notes.fit': 'three years building retail dashboards in SQL and Python',
+};
+
+function decode(text: string): string {
+  return text
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The save form of a plan page: its hidden fields, CSRF token included. */
+function saveFormOf(html: string): Record<string, string> {
+  const form = /<form method="post" action="\/follow-up\/save"[^>]*>([\s\S]*?)<\/form>/.exec(html);
+  if (!form?.[1]) throw new Error('The page has no save form');
+  const fields: Record<string, string> = {};
+  for (const match of form[1].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) {
+    fields[decode(match[1] ?? '')] = decode(match[2] ?? '');
+  }
+  return fields;
+}
+
+function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('The page has no CSRF field');
+  return match[1];
+}
+
+/** Makes the plan on the public page and posts its save form. */
+async function planAndSave(browser: TestBrowser) {
+  const plan = await browser.request({
+    method: 'POST',
+    url: '/follow-up',
+    headers: FORM_TYPE,
+    payload: new URLSearchParams({ ...FIELDS, action: 'plan' }).toString(),
+  });
+  expect(plan.statusCode).toBe(200);
+  expect(plan.body).toContain('Save this interview to your account');
+  const fields = saveFormOf(plan.body);
+  expect(fields._csrf).toBeTruthy();
+  expect(fields['employer.name']).toBe('Brightwater Analytics Ltd');
+  return browser.request({
+    method: 'POST',
+    url: '/follow-up/save',
+    headers: FORM_TYPE,
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+describe('saving the follow-up page interview to an account', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await buildTestApp(buildDirectory([]), { clock: fixedClock('2026-10-15T11:00:00.000Z') });
+    const owner = new TestBrowser(t.app, '192.0.2.30');
+    await owner.signUp('sam@example.com');
+    const other = new TestBrowser(t.app, '192.0.2.31');
+    await other.signUp('other@example.com');
+  });
+  afterAll(() => t.close());
+
+  it('signed in: creates the interview in the account and goes to it', async () => {
+    const sam = new TestBrowser(t.app, '192.0.2.32');
+    await sam.signIn('sam@example.com');
+    const res = await planAndSave(sam);
+    expect(res.statusCode).toBe(303);
+    const location = String(res.headers.location);
+    expect(location).toMatch(/^\/interviews\/[^/]+$/);
+    const page = await sam.request({ method: 'GET', url: location });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Brightwater Analytics Ltd');
+    const other = new TestBrowser(t.app, '192.0.2.33');
+    await other.signIn('other@example.com');
+    expect((await other.request({ method: 'GET', url: location })).statusCode).toBe(404);
+  });
+
+  it('refuses a save without the page CSRF token', async () => {
+    const sam = new TestBrowser(t.app, '192.0.2.34');
+    await sam.signIn('sam@example.com');
+    const res = await sam.request({
+      method: 'POST',
+      url: '/follow-up/save',
+      headers: FORM_TYPE,
+      payload: new URLSearchParams(FIELDS).toString(),
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('signed out: keeps the input while the visitor signs in, then creates the interview', async () => {
+    const visitor = new TestBrowser(t.app, '192.0.2.35');
+    const res = await planAndSave(visitor);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/signin?next=%2Ffollow-up%2Fsave');
+    expect(visitor.cookies.has('shortlist_followup_save')).toBe(true);
+    const signInPage = await visitor.request({ method: 'GET', url: res.headers.location });
+    const signedIn = await visitor.request({
+      method: 'POST',
+      url: '/signin?next=%2Ffollow-up%2Fsave',
+      headers: FORM_TYPE,
+      payload: new URLSearchParams({
+        email: 'sam@example.com',
+        password: GOOD_PASSWORD,
+        _csrf: csrfOf(signInPage.body),
+      }).toString(),
+    });
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe('/follow-up/save');
+    const saved = await visitor.request({ method: 'GET', url: '/follow-up/save' });
+    expect(saved.statusCode).toBe(303);
+    const location = String(saved.headers.location);
+    expect(location).toMatch(/^\/interviews\/[^/]+$/);
+    expect(visitor.cookies.has('shortlist_followup_save')).toBe(false);
+    const page = await visitor.request({ method: 'GET', url: location });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Data Analyst');
+    // Once only: going back does not make a second interview.
+    const again = await visitor.request({ method: 'GET', url: '/follow-up/save' });
+    expect(again.headers.location).toBe('/follow-up');
+  });
+
+  it('asks to sign in first when the input is too large to keep', async () => {
+    const visitor = new TestBrowser(t.app, '192.0.2.36');
+    const res = await visitor.request({
+      method: 'POST',
+      url: '/follow-up/save',
+      headers: FORM_TYPE,
+      payload: new URLSearchParams({
+        ...FIELDS,
+        'notes.fit': 'x'.repeat(4000),
+        _csrf: await visitor.csrf(),
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('too much in it to keep while you sign in');
+    expect(visitor.cookies.has('shortlist_followup_save')).toBe(false);
+  });
+
+  it('ignores a sign-in return path that is not on Shortlist', async () => {
+    const visitor = new TestBrowser(t.app, '192.0.2.37');
+    for (const next of [
+      'https://evil.example/follow-up/save',
+      '//evil.example/x',
+      '/\\evil.example',
+    ]) {
+      const url = `/signin?next=${encodeURIComponent(next)}`;
+      const page = await visitor.request({ method: 'GET', url });
+      const res = await visitor.request({
+        method: 'POST',
+        url,
+        headers: FORM_TYPE,
+        payload: new URLSearchParams({
+          email: 'sam@example.com',
+          password: GOOD_PASSWORD,
+          _csrf: csrfOf(page.body),
+        }).toString(),
+      });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/interviews');
+      visitor.cookies.delete('shortlist_session');
+    }
+  });
+});
