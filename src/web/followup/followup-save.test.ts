@@ -3,29 +3,11 @@ import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { fixedClock } from '../../../test/enquiries.js';
 import { buildDirectory } from '../../../test/factories.js';
+import { FOLLOW_UP_FORM_FIELDS } from '../../../test/followup-form.js';
 
 const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
 
-/** What a visitor types on /follow-up. */
-const FIELDS: Record<string, string> = {
-  'interview.startsAt': '2026-10-15T15:00',
-  'interview.endsAt': '2026-10-15T16:00',
-  'interview.timeZone': 'Europe/London',
-  'interview.format': 'in-person',
-  'interview.nation': 'england',
-  'employer.name': 'Brightwater Analytics Ltd',
-  'employer.style': 'fast-moving',
-  role: 'Data Analyst',
-  'candidate.name': 'Sam Patel',
-  'candidate.linkedin': 'free',
-  interviewerCount: '1',
-  'interviewers[0].name': 'Anna Clarke',
-  'interviewers[0].email': 'anna.clarke@brightwater.example',
-  contact: '0',
-  decisionNotGiven: 'yes',
-  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
-  'notes.fit': 'three years building retail dashboards in SQL and Python',
-};
+const FIELDS = FOLLOW_UP_FORM_FIELDS;
 
 function decode(text: string): string {
   return text

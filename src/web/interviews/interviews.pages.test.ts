@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { FOLLOW_UP_FORM_FIELDS } from '../../../test/followup-form.js';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,23 +49,7 @@ function thanksCard(html: string): string {
 }
 
 const INTERVIEW_FIELDS = {
-  'interview.startsAt': '2026-10-15T15:00',
-  'interview.endsAt': '2026-10-15T16:00',
-  'interview.timeZone': 'Europe/London',
-  'interview.format': 'in-person',
-  'interview.nation': 'england',
-  'employer.name': 'Brightwater Analytics Ltd',
-  'employer.style': 'fast-moving',
-  role: 'Data Analyst',
-  'candidate.name': 'Sam Patel',
-  'candidate.linkedin': 'free',
-  interviewerCount: '1',
-  'interviewers[0].name': 'Anna Clarke',
-  'interviewers[0].email': 'anna.clarke@brightwater.example',
-  contact: '0',
-  decisionNotGiven: 'yes',
-  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
-  'notes.fit': 'three years building retail dashboards in SQL and Python',
+  ...FOLLOW_UP_FORM_FIELDS,
   agency: 'acme-driving',
   outcome: 'pending',
 };

@@ -1,0 +1,20 @@
+/** What a visitor types in the follow-up form (public /follow-up and the saved-interview form). */
+export const FOLLOW_UP_FORM_FIELDS: Record<string, string> = {
+  'interview.startsAt': '2026-10-15T15:00',
+  'interview.endsAt': '2026-10-15T16:00',
+  'interview.timeZone': 'Europe/London',
+  'interview.format': 'in-person',
+  'interview.nation': 'england',
+  'employer.name': 'Brightwater Analytics Ltd',
+  'employer.style': 'fast-moving',
+  role: 'Data Analyst',
+  'candidate.name': 'Sam Patel',
+  'candidate.linkedin': 'free',
+  interviewerCount: '1',
+  'interviewers[0].name': 'Anna Clarke',
+  'interviewers[0].email': 'anna.clarke@brightwater.example',
+  contact: '0',
+  decisionNotGiven: 'yes',
+  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
+  'notes.fit': 'three years building retail dashboards in SQL and Python',
+};
