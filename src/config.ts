@@ -2,6 +2,7 @@
  * The only reader of process.env. Every problem with the configuration is reported at once,
  * naming the variable, so an operator fixes them in one pass.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -34,7 +35,15 @@ export interface Config {
    * `${dataDir}/cookie-secret`; set COOKIE_SECRET to the same value on every instance.
    */
   cookieSecret: string | null;
+  /**
+   * HTTP worker processes. 1 serves from this process; more forks that many workers sharing the
+   * port, each with its own copy of the search index (WORKERS=auto: one per core, at most 4).
+   */
+  workers: number;
 }
+
+/** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
+export const AUTO_WORKERS_MAX = 4;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -121,8 +130,24 @@ function parseSmtpUrl(raw: string | undefined, problems: string[]): string | nul
   return null;
 }
 
+/** WORKERS: `auto` (the default: one per core, at most AUTO_WORKERS_MAX) or a number from 1 to 64. */
+function parseWorkers(raw: string | undefined, cores: number, problems: string[]): number {
+  const auto = Math.max(1, Math.min(cores, AUTO_WORKERS_MAX));
+  if (raw === undefined || raw.trim() === '' || raw.trim().toLowerCase() === 'auto') return auto;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < 1 || value > 64) {
+    problems.push(`WORKERS must be auto or a whole number from 1 to 64 (it is "${raw}")`);
+    return auto;
+  }
+  return value;
+}
+
 /** Reads the configuration from an environment (process.env by default); throws ConfigError. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  cores = os.availableParallelism(),
+): Config {
   const problems: string[] = [];
   const port = parseInteger('PORT', env.PORT, 3000, 0, 65535, problems);
   const dataDir = path.resolve(
@@ -186,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       }
       return secret;
     })(),
+    workers: parseWorkers(env.WORKERS, cores, problems),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

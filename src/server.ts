@@ -1,14 +1,16 @@
 /**
  * The HTTP composition root: config -> database -> migrations -> demo data on first start ->
- * directory snapshot -> app.listen.
+ * directory snapshot -> app.listen. With WORKERS above 1 this process prepares the database and
+ * then supervises that many workers (node:cluster), each serving the same port.
  */
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { OutboxMailer } from './adapters/outbox.mailer.js';
 import { SmtpMailer } from './adapters/smtp.mailer.js';
 import { UploadFolderFiles } from './adapters/upload-folder.files.js';
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
 import { generateDemoDirectory } from './domain/directory/demo-directory.js';
 import { DomainError, isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
@@ -17,13 +19,15 @@ import { purgeExpiredAccountData } from './services/accounts.service.js';
 import { deliverDueEnquiries, purgeExpiredAttachments } from './services/enquiry.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
+import type { Mailer } from './services/ports.js';
+import { superviseWorkers, WORKER_INDEX_VARIABLE } from './workers.js';
 
 /** Enquiries due for another delivery attempt are looked for this often. */
 const ENQUIRY_RETRY_SECONDS = 30;
@@ -62,43 +66,68 @@ function loadOrCreateSecret(file: string): string {
   return secret;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const db = openDb(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'sqlite', file: config.sqliteFile },
-  );
-  const clock = { now: () => new Date() };
+/** Applies migrations (or refuses pending ones) and loads the demo directory into an empty database. */
+async function prepareDatabase(config: Config, db: Db): Promise<void> {
   if (config.migrateOnStart) {
     const applied = await migrateToLatest(db);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
   } else {
-    await assertKnownMigrations(db);
-    const pending = await listPendingMigrations(db);
-    if (pending.length > 0) {
-      throw DomainError.single(
-        'migrations-pending',
-        `The database needs migrations (${pending.join(', ')}). Run "npx shortlist db migrate" first, or start with MIGRATE_ON_START=true.`,
-      );
-    }
+    await assertMigrated(db);
   }
-  const directoryStore = new SqlDirectoryStore(db);
+  const clock = { now: () => new Date() };
   if (
-    await ensureDirectoryLoaded({ directoryStore, clock }, () =>
+    await ensureDirectoryLoaded({ directoryStore: new SqlDirectoryStore(db), clock }, () =>
       generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }),
     )
   ) {
     console.log('Loaded the demo directory (synthetic data) into an empty database.');
   }
+}
+
+/** Refuses to serve a database with unknown or pending migrations. */
+async function assertMigrated(db: Db): Promise<void> {
+  await assertKnownMigrations(db);
+  const pending = await listPendingMigrations(db);
+  if (pending.length > 0) {
+    throw DomainError.single(
+      'migrations-pending',
+      `The database needs migrations (${pending.join(', ')}). Run "npx shortlist db migrate" first, or start with MIGRATE_ON_START=true.`,
+    );
+  }
+}
+
+function openConfiguredDb(config: Config): Db {
+  return openDb(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'sqlite', file: config.sqliteFile },
+  );
+}
+
+function mailerFor(config: Config): Mailer {
+  return config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl)
+    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
+}
+
+/**
+ * Serves HTTP from this process on a prepared database. `runsJobs`: this process also runs the
+ * background jobs (enquiry delivery and the purges); with several workers only one does.
+ * Resolves once listening.
+ */
+async function serve(
+  config: Config,
+  db: Db,
+  options: { runsJobs: boolean; announce: boolean },
+): Promise<void> {
+  const clock = { now: () => new Date() };
+  const directoryStore = new SqlDirectoryStore(db);
   const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
   await snapshot.refresh();
   snapshot.watch(config.directoryPollSeconds);
   const enquiryStore = new SqlEnquiryStore(db);
   const attachmentFiles = new UploadFolderFiles(path.join(config.dataDir, 'uploads'));
-  const mailer = config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl)
-    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
+  const mailer = mailerFor(config);
   const accountStore = new SqlAccountStore(db);
   const rateLimitStore = new SqlRateLimitStore(db);
   const app = await createApp({
@@ -125,42 +154,48 @@ async function main(): Promise<void> {
       rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
     },
   });
-  const delivery = {
-    enquiryStore,
-    attachmentFiles,
-    mailer,
-    clock,
-    mailFrom: config.mailFrom,
-    logger: app.log,
-  };
-  const retryTimer = every(
-    ENQUIRY_RETRY_SECONDS,
-    () => deliverDueEnquiries(delivery),
-    (error) => app.log.error({ err: error }, 'enquiry delivery round failed'),
-  );
-  const purgeTimer = every(
-    ATTACHMENT_PURGE_SECONDS,
-    () =>
-      purgeExpiredAttachments(
-        {
-          enquiryStore,
-          attachmentFiles,
-          retentionDays: config.attachmentRetentionDays,
-          logger: app.log,
-        },
-        clock.now(),
+  const timers: NodeJS.Timeout[] = [];
+  if (options.runsJobs) {
+    const delivery = {
+      enquiryStore,
+      attachmentFiles,
+      mailer,
+      clock,
+      mailFrom: config.mailFrom,
+      logger: app.log,
+    };
+    timers.push(
+      every(
+        ENQUIRY_RETRY_SECONDS,
+        () => deliverDueEnquiries(delivery),
+        (error) => app.log.error({ err: error }, 'enquiry delivery round failed'),
       ),
-    (error) => app.log.error({ err: error }, 'attachment purge failed'),
-  );
-  const sessionPurgeTimer = every(
-    ATTACHMENT_PURGE_SECONDS,
-    () => purgeExpiredAccountData({ accountStore, rateLimitStore, clock }),
-    (error) => app.log.error({ err: error }, 'session purge failed'),
-  );
+      every(
+        ATTACHMENT_PURGE_SECONDS,
+        () =>
+          purgeExpiredAttachments(
+            {
+              enquiryStore,
+              attachmentFiles,
+              retentionDays: config.attachmentRetentionDays,
+              logger: app.log,
+            },
+            clock.now(),
+          ),
+        (error) => app.log.error({ err: error }, 'attachment purge failed'),
+      ),
+      every(
+        ATTACHMENT_PURGE_SECONDS,
+        () => purgeExpiredAccountData({ accountStore, rateLimitStore, clock }),
+        (error) => app.log.error({ err: error }, 'session purge failed'),
+      ),
+    );
+  }
+  let stopping = false;
   const shutdown = async () => {
-    clearInterval(retryTimer);
-    clearInterval(purgeTimer);
-    clearInterval(sessionPurgeTimer);
+    if (stopping) return;
+    stopping = true;
+    for (const timer of timers) clearInterval(timer);
     snapshot.stop();
     await app.close();
     await db.close();
@@ -169,13 +204,52 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Shortlist is running on http://localhost:${config.port}/ (${db.describe})`);
-  console.log(`Enquiry emails go to the ${mailer.describe}.`);
+  if (options.announce) announce(config, db.describe, mailer.describe, 1);
+}
+
+function announce(config: Config, database: string, mail: string, workers: number): void {
+  const processes = workers === 1 ? '' : `, ${workers} workers`;
+  console.log(`Shortlist is running on http://localhost:${config.port}/ (${database}${processes})`);
+  console.log(`Enquiry emails go to the ${mail}.`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (cluster.isWorker) {
+    const db = openConfiguredDb(config);
+    await assertMigrated(db);
+    await serve(config, db, {
+      runsJobs: process.env[WORKER_INDEX_VARIABLE] === '0',
+      announce: false,
+    });
+    return;
+  }
+  const db = openConfiguredDb(config);
+  await prepareDatabase(config, db);
+  if (config.workers === 1) {
+    await serve(config, db, { runsJobs: true, announce: true });
+    return;
+  }
+  // Workers share the cookie secret file: create it once, before any of them starts.
+  if (!config.cookieSecret) loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret'));
+  const database = db.describe;
+  await db.close();
+  superviseWorkers(config.workers, () =>
+    announce(config, database, mailerFor(config).describe, config.workers),
+  );
 }
 
 main().catch((error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof ConfigError || isDomainError(error)) {
     console.error(error.message);
+  } else if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const port = process.env.PORT ?? '3000';
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is already in use: stop the program using it, or choose another with PORT.`
+        : `Port ${port} needs privileges this user does not have: choose another with PORT.`,
+    );
   } else {
     console.error(error);
   }

@@ -26,6 +26,8 @@ export interface TestApp {
   interviewStore: SqlInterviewStore;
   /** A fresh folder of this app's own, removed on close: `outbox/` (emails) and `uploads/`. */
   dataDir: string;
+  /** Makes the app see the directory as the store now has it (as the server's poll would). */
+  refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,9 @@ export async function buildTestApp(
     accountStore,
     interviewStore,
     dataDir,
+    refresh: async () => {
+      await snapshot.refresh();
+    },
     close: async () => {
       await app.close();
       await db.close();

@@ -1,8 +1,8 @@
 /**
  * The HTTP figure: the real server (src/server.ts) started as a child process with a temporary
- * DATA_DIR (it migrates and loads the 1x demo directory on first start), then autocannon on
- * loopback against GET /api/agencies/search with the benchmark's queries, each connection
- * starting at a different point of the list so the server sees varied queries.
+ * DATA_DIR (it migrates and loads the 1x demo directory on first start) and the default WORKERS,
+ * then autocannon (http-load.ts, a process of its own) on loopback against
+ * GET /api/agencies/search with the benchmark's queries.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { loadConfig } from '../../src/config.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,8 +22,33 @@ export interface HttpResult {
   non2xx: number;
   errors: number;
   connections: number;
+  /** The server's worker processes (WORKERS, auto by default: one per core, at most 4). */
+  workers: number;
   durationSec: number;
   startupMs: number;
+}
+
+/** Runs http-load.ts in a child process and returns what it printed. */
+async function runLoad(
+  args: string[],
+  log: (line: string) => void,
+): Promise<Omit<HttpResult, 'connections' | 'workers' | 'startupMs'>> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'bench/search/http-load.ts'), ...args],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  load: ${line}`);
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Omit<
+    HttpResult,
+    'connections' | 'workers' | 'startupMs'
+  >;
 }
 
 async function freePort(): Promise<number> {
@@ -38,13 +63,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Waits for /api/health and for the start-up line (printed once every worker listens). */
+async function waitForHealth(
+  base: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  announced: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
+      if (res.ok && announced()) return;
     } catch {
       // not listening yet
     }
@@ -75,26 +106,32 @@ export async function runHttpBench(options: {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
+  const workers = loadConfig(env, REPO_ROOT).workers;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let announced = false;
   const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  server: ${line}`);
+    for (const line of chunk.toString().split('\n')) {
+      if (line.startsWith('Shortlist is running')) announced = true;
+      if (line.trim()) log(`  server: ${line}`);
+    }
   };
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
   try {
     const sideWork = options.whileStarting?.();
-    await waitForHealth(base, child, 180_000);
+    await waitForHealth(base, child, 180_000, () => announced);
     const startupMs = performance.now() - started;
     log(`http: server up on ${base} in ${Math.round(startupMs)} ms (DATA_DIR ${dataDir})`);
     await sideWork;
@@ -108,33 +145,13 @@ export async function runHttpBench(options: {
       } else await res.arrayBuffer();
     }
     if (failures > 0) log(`http: ${failures} of ${paths.length} queries failed`);
-    const requests = paths.map((p) => ({ method: 'GET', path: p }));
-    let nextClient = 0;
-    const setupClient = (client: { setRequests(r: typeof requests): void }) => {
-      const offset = Math.floor((nextClient++ * requests.length) / connections) % requests.length;
-      client.setRequests([...requests.slice(offset), ...requests.slice(0, offset)]);
-    };
-    await autocannon({ url: base, connections, duration: 2, requests, setupClient });
-    nextClient = 0;
-    log(`http: autocannon -c ${connections} -d ${durationSec} over ${paths.length} queries`);
-    const result = await autocannon({
-      url: base,
-      connections,
-      duration: durationSec,
-      requests,
-      setupClient,
-    });
-    return {
-      requestsPerSec: result.requests.average,
-      p99Ms: result.latency.p99,
-      p50Ms: result.latency.p50,
-      total: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      connections,
-      durationSec: result.duration,
-      startupMs,
-    };
+    const pathsFile = path.join(dataDir, 'bench-paths.json');
+    fs.writeFileSync(pathsFile, JSON.stringify(paths));
+    log(
+      `http: autocannon -c ${connections} -d ${durationSec} over ${paths.length} queries (after 2 s of warm-up), in its own process`,
+    );
+    const load = await runLoad([base, pathsFile, String(durationSec), String(connections)], log);
+    return { ...load, connections, workers, startupMs };
   } finally {
     await stop(child);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /** Agency Search over HTTP: GET /api/agencies/search and GET /api/agencies/{slug}. */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { getAgency, searchAgencies } from '../services/search.service.js';
+import { getAgency, searchVersion } from '../services/search.service.js';
+import { searchResponseJson } from './search-json.js';
 import type { AppDeps } from './app.js';
 import { ErrorsSchema } from './schemas.js';
 
@@ -28,7 +29,7 @@ const SearchResultSchema = Type.Object({
   why: Type.Array(Type.String()),
 });
 
-const SearchResponse = Type.Object({
+export const SearchResponse = Type.Object({
   order: Type.Union([Type.Literal('covers'), Type.Literal('specialists'), Type.Literal('nearest')]),
   location: Type.Object({
     name: Type.String(),
@@ -140,7 +141,13 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
         response: { 200: SearchResponse, 400: ErrorsSchema },
       },
     },
-    (request) => searchAgencies(deps, request.query as Record<string, unknown>),
+    (request, reply) => {
+      // Written by searchResponseJson (the same JSON as the schema's serializer, faster).
+      const { outcome, version } = searchVersion(deps, request.query as Record<string, unknown>);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(searchResponseJson(outcome, version));
+    },
   );
 
   app.get(

@@ -31,8 +31,20 @@ export function buildSearchIndexes(directory: Directory): SearchIndexes {
 
 /** Searches the directory; throws a DomainError naming every bad parameter. */
 export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOutcome {
+  return searchVersion(deps, raw).outcome;
+}
+
+/**
+ * Searches the current directory version and says which one it was (`version`: the same object
+ * for as long as the directory does not change), for callers that keep work per version.
+ */
+export function searchVersion(
+  deps: SearchDeps,
+  raw: RawSearchParams,
+): { outcome: SearchOutcome; version: SearchIndexes } {
   const { query, place } = resolveSearch(raw);
-  return deps.snapshot.get().derived.index.search(query, place);
+  const version = deps.snapshot.get().derived;
+  return { outcome: version.index.search(query, place), version };
 }
 
 export interface AgencyDetail {

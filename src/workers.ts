@@ -1,0 +1,87 @@
+/**
+ * Several HTTP worker processes on one port (node:cluster), for machines with more than one core:
+ * the primary prepares the database, forks the workers, replaces one that dies and stops them all
+ * on SIGINT or SIGTERM. A worker that fails before it ever listens (a port in use, a database it
+ * cannot reach) stops the whole server instead of being restarted for ever.
+ */
+import cluster, { type Worker } from 'node:cluster';
+
+/** Tells a worker its index (0..n-1); index 0 also runs the background jobs. */
+export const WORKER_INDEX_VARIABLE = 'SHORTLIST_WORKER_INDEX';
+
+/** More restarts than this within RESTART_WINDOW_MS means something is wrong: stop. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+/** Workers still running this long after SIGTERM are killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+export function superviseWorkers(count: number, onAllListening: () => void): void {
+  const workers = new Map<number, Worker>();
+  const restarts: number[] = [];
+  let stopping = false;
+  let announced = false;
+  const listening = new Set<number>();
+
+  const stopAll = (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    const running = [...workers.values()].filter((w) => !w.isDead());
+    if (running.length === 0) process.exit(exitCode);
+    let left = running.length;
+    const timer = setTimeout(() => {
+      for (const w of running) if (!w.isDead()) w.process.kill('SIGKILL');
+    }, STOP_TIMEOUT_MS);
+    for (const w of running) {
+      w.once('exit', () => {
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(timer);
+          process.exit(exitCode);
+        }
+      });
+      w.process.kill('SIGTERM');
+    }
+  };
+
+  const start = (index: number) => {
+    const worker = cluster.fork({ [WORKER_INDEX_VARIABLE]: String(index) });
+    let hasListened = false;
+    workers.set(index, worker);
+    worker.once('listening', () => {
+      hasListened = true;
+      listening.add(index);
+      if (!announced && listening.size === count) {
+        announced = true;
+        onAllListening();
+      }
+    });
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (!hasListened) {
+        console.error(
+          `A worker stopped before it could serve (${signal ?? `exit code ${code}`}); stopping Shortlist.`,
+        );
+        stopAll(1);
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && restarts[0]! < now - RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length > MAX_RESTARTS) {
+        console.error(
+          `Workers stopped ${restarts.length} times in a minute (the last: ${signal ?? `exit code ${code}`}); stopping Shortlist.`,
+        );
+        stopAll(1);
+        return;
+      }
+      console.error(
+        `Worker ${index + 1} of ${count} stopped (${signal ?? `exit code ${code}`}); starting another.`,
+      );
+      start(index);
+    });
+  };
+
+  for (let i = 0; i < count; i++) start(i);
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+}
