@@ -18,7 +18,7 @@ const cache = new WeakMap<object, Map<string, Fragments>>();
 
 function fragmentsOf(version: object, result: SearchResult): Fragments {
   let byListing = cache.get(version);
-  if (!byListing) cache.set(version, (byListing = new Map()));
+  if (!byListing) cache.set(version, (byListing = new Map<string, Fragments>()));
   let fragments = byListing.get(result.slug);
   if (!fragments) {
     const head = JSON.stringify({
