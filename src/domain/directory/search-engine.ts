@@ -163,17 +163,20 @@ function unitVector(lat: number, lon: number): [number, number, number] {
   return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
 }
 
-/** Whether listing L's coverage contains the place (a chain member) or lies within it. */
-function coversPlace(f: FlatIndex, L: number, chain: number[], own: number): boolean {
-  for (let k = f.covStart[L]!, end = f.covStart[L + 1]!; k < end; k++) {
-    const c = f.cov[k]!;
-    for (let j = 0; j < chain.length; j++) if (chain[j] === c) return true;
-  }
+/**
+ * Whether listing L's coverage contains the place or lies within it. `inChain[n]` is 1 for the
+ * place numbers of the place and what contains it; `own` is the place's own number.
+ */
+function coversPlace(f: FlatIndex, L: number, inChain: Uint8Array, own: number): boolean {
+  for (let k = f.covStart[L]!, end = f.covStart[L + 1]!; k < end; k++)
+    if (inChain[f.cov[k]!] === 1) return true;
   if (own < 0) return false;
   for (let k = f.upStart[L]!, end = f.upStart[L + 1]!; k < end; k++)
     if (f.up[k] === own) return true;
   return false;
 }
+
+type CoverageMatch = 'national' | { entry: number; within: boolean } | null;
 
 interface Scratch {
   listing: Int32Array;
@@ -257,6 +260,10 @@ export class SearchIndex {
   private flat!: FlatIndex;
   private readonly industryBlocks = new Map<string, IndustryBlock>();
   private readonly placeNumbers = new Map<string, number>();
+  /** Place ids by place number. */
+  private readonly placeIds: string[] = [];
+  /** 1 at the place numbers of the searched place's chain during a search, else 0. */
+  private chainMarks = new Uint8Array(0);
 
   /** Builds the index from a directory; O(listings + branches). */
   constructor(directory: Directory) {
@@ -322,6 +329,7 @@ export class SearchIndex {
     if (n === undefined) {
       n = this.placeNumbers.size;
       this.placeNumbers.set(id, n);
+      this.placeIds.push(id);
     }
     return n;
   }
@@ -376,6 +384,7 @@ export class SearchIndex {
     branchStart[n] = bx.length;
     covStart[n] = cov.length;
     upStart[n] = up.length;
+    this.chainMarks = new Uint8Array(this.placeNumbers.size);
     this.flat = {
       slugRank,
       typeMask,
@@ -432,18 +441,28 @@ export class SearchIndex {
     return chain;
   }
 
-  /** The coverage entry ('national' or a place id) that puts the place in the listing's area. */
-  private coverageMatch(listing: IndexedListing, place: SearchPlace): string | null {
-    if (listing.national) return 'national';
-    if (listing.coverage === 'national') return 'national';
-    const own = place.chain[0];
-    for (const c of listing.coverage) {
-      if (place.chain.includes(c)) return c;
+  /**
+   * Which coverage entry puts the place in listing L's area: 'national', the entry (by position)
+   * that contains the place (`within: false`) or lies within it (`within: true`), or null.
+   * `chain` holds the place numbers of the place and what contains it, the place's own first.
+   */
+  private coverageMatch(L: number, chain: number[]): CoverageMatch {
+    const f = this.flat;
+    if (f.national[L] === 1) return 'national';
+    const first = f.covStart[L]!;
+    const end = f.covStart[L + 1]!;
+    for (let k = first; k < end; k++) {
+      const c = f.cov[k]!;
+      for (let j = 0; j < chain.length; j++)
+        if (chain[j] === c) return { entry: k - first, within: false };
     }
-    if (own !== undefined) {
-      for (const c of listing.coverage) {
-        if (this.ancestors(c).includes(own)) return c;
-      }
+    const own = chain[0] ?? -1;
+    if (own < 0) return null;
+    const coverage = this.listings[L]!.coverage;
+    if (coverage === 'national') return 'national';
+    for (let k = 0; k < coverage.length; k++) {
+      if (this.ancestors(coverage[k]!).includes(this.placeIds[own]!))
+        return { entry: k, within: true };
     }
     return null;
   }
@@ -497,6 +516,8 @@ export class SearchIndex {
         : Math.cos((query.radiusMiles * KM_PER_MILE) / EARTH_RADIUS_KM);
     const chain = place.chain.map((id) => this.placeNumbers.get(id) ?? -1);
     const own = chain[0] ?? -1;
+    const inChain = this.chainMarks;
+    for (const n of chain) if (n >= 0) inChain[n] = 1;
     const covers = order === 'covers';
     const words = query.words;
     const subCounts = new Int32Array(industry.subsectors.length);
@@ -522,7 +543,7 @@ export class SearchIndex {
         }
       }
       if (best < cosRadius) continue;
-      if (covers && f.national[L] === 0 && best < cosCovers && !coversPlace(f, L, chain, own))
+      if (covers && f.national[L] === 0 && best < cosCovers && !coversPlace(f, L, inChain, own))
         continue;
       const isWhole = whole[p] === 1;
       let isNamed = false;
@@ -559,6 +580,7 @@ export class SearchIndex {
         count += 1;
       }
     }
+    for (const n of chain) if (n >= 0) inChain[n] = 0;
     typeFacet.permanent = perm;
     typeFacet.temporary = temp;
     typeFacet.contract = contract;
@@ -591,7 +613,7 @@ export class SearchIndex {
             listing.lons[branch]!,
           ),
           branch,
-          coverage: this.coverageMatch(listing, place),
+          coverage: this.coverageMatch(L, chain),
         },
         query,
         industry,
@@ -622,7 +644,7 @@ export class SearchIndex {
   }
 
   private present(
-    c: { index: number; named: number; distance: number; branch: number; coverage: string | null },
+    c: { index: number; named: number; distance: number; branch: number; coverage: CoverageMatch },
     query: SearchQuery,
     industry: Industry,
     place: SearchPlace,
@@ -635,11 +657,9 @@ export class SearchIndex {
     else if (listing.industryCount === 1) why.push(`Specialises in ${industry.name}`);
     else why.push(`Covers ${industry.name} among ${listing.industryCount} industries`);
     if (c.coverage === 'national') why.push('Covers the whole UK');
-    else if (c.coverage !== null) {
-      const name = placeName(c.coverage);
-      why.push(
-        place.chain.includes(c.coverage) ? `Covers ${name}` : `Covers ${name}, in ${place.name}`,
-      );
+    else if (c.coverage !== null && listing.presentedCoverage !== 'national') {
+      const name = listing.presentedCoverage[c.coverage.entry]!.name;
+      why.push(c.coverage.within ? `Covers ${name}, in ${place.name}` : `Covers ${name}`);
     }
     const distanceText =
       distance < 0.1
