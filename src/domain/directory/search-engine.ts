@@ -28,6 +28,8 @@ const TYPE_BITS: Record<EmploymentType, number> = {
   'temp-to-perm': 8,
 };
 const PURPOSE_BITS = { job: 1, staff: 2 } as const;
+/** More than the number of industries a listing can cover (the taxonomy has 69): see selectTop. */
+const RANK_SPAN = 1024;
 
 /** The place a search is about: a resolved location with the ids that contain it. */
 export interface SearchPlace {
@@ -117,7 +119,23 @@ export function distanceMiles(lat1: number, lon1: number, lat2: number, lon2: nu
   return (2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))) / KM_PER_MILE;
 }
 
-const roundTenth = (n: number) => Math.round(n * 10) / 10;
+const typeMaskOf = (types: readonly EmploymentType[]) =>
+  types.reduce((m, t) => m | TYPE_BITS[t], 0);
+
+/** "Offers temporary and contract work" by employment-type mask, built once per mask. */
+const OFFERS_TEXT: (string | null)[] = [];
+function offersText(mask: number): string | null {
+  if (mask === 0) return null;
+  let text = OFFERS_TEXT[mask];
+  if (text === undefined) {
+    const labels = EMPLOYMENT_TYPES.filter((t) => (mask & TYPE_BITS[t.value]) !== 0).map((t) =>
+      t.label.toLowerCase(),
+    );
+    text = `Offers ${joinWords(labels)} work`;
+    OFFERS_TEXT[mask] = text;
+  }
+  return text;
+}
 
 function placeName(id: string): string {
   return findPlaceById(id)?.name ?? id;
@@ -164,12 +182,18 @@ function unitVector(lat: number, lon: number): [number, number, number] {
 }
 
 /**
- * Whether listing L's coverage contains the place or lies within it. `inChain[n]` is 1 for the
- * place numbers of the place and what contains it; `own` is the place's own number.
+ * Whether listing L's coverage contains the place or lies within it. `inChain[n] === mark` for
+ * the place numbers of the place and what contains it; `own` is the place's own number.
  */
-function coversPlace(f: FlatIndex, L: number, inChain: Uint8Array, own: number): boolean {
+function coversPlace(
+  f: FlatIndex,
+  L: number,
+  inChain: Int32Array,
+  mark: number,
+  own: number,
+): boolean {
   for (let k = f.covStart[L]!, end = f.covStart[L + 1]!; k < end; k++)
-    if (inChain[f.cov[k]!] === 1) return true;
+    if (inChain[f.cov[k]!] === mark) return true;
   if (own < 0) return false;
   for (let k = f.upStart[L]!, end = f.upStart[L + 1]!; k < end; k++)
     if (f.up[k] === own) return true;
@@ -183,6 +207,9 @@ interface Scratch {
   named: Uint8Array;
   industries: Int32Array;
   closeness: Float64Array;
+  /** A sort key per candidate that agrees with the ranking (see selectTop). */
+  key: Float64Array;
+  heap: Float64Array;
   rank: Int32Array;
   branch: Int32Array;
 }
@@ -198,6 +225,8 @@ function scratch(size: number): Scratch {
       named: new Uint8Array(n),
       industries: new Int32Array(n),
       closeness: new Float64Array(n),
+      key: new Float64Array(n),
+      heap: new Float64Array(n),
       rank: new Int32Array(n),
       branch: new Int32Array(n),
     };
@@ -206,49 +235,53 @@ function scratch(size: number): Scratch {
 }
 
 /**
- * The first k of `count` candidates in `compare` order, without sorting them all: a bounded
- * max-heap keeps the k best seen, then those k are sorted.
+ * The first k of `count` candidates in `compare` order, without comparing them all: `key[c]` is
+ * a number that never orders two candidates against `compare` (equal keys are allowed), so the
+ * k-th smallest key (kept in a bounded max-heap of keys, `heap`) bounds the answer; only the
+ * candidates within that bound are sorted with `compare`.
  */
-function selectTop(count: number, k: number, compare: (a: number, b: number) => number): number[] {
+function selectTop(
+  count: number,
+  k: number,
+  key: Float64Array,
+  heap: Float64Array,
+  compare: (a: number, b: number) => number,
+): number[] {
   const limit = Math.min(k, count);
   if (limit <= 0) return [];
-  if (limit * 4 >= count) {
-    const all = Array.from({ length: count }, (_, i) => i);
-    all.sort(compare);
-    return all.slice(0, limit);
-  }
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => compare(a, b) > 0;
-  const siftUp = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  };
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let top = i;
-      if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l;
-      if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r;
-      if (top === i) return;
-      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
-      i = top;
-    }
-  };
+  let size = 0;
   for (let c = 0; c < count; c++) {
-    if (heap.length < limit) {
-      heap.push(c);
-      siftUp(heap.length - 1);
-    } else if (compare(c, heap[0]!) < 0) {
-      heap[0] = c;
-      siftDown(0);
+    const value = key[c]!;
+    if (size < limit) {
+      // Sift up.
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! >= value) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = value;
+    } else if (value < heap[0]!) {
+      // Replace the largest and sift down.
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const child = r < size && heap[r]! > heap[l]! ? r : l;
+        if (heap[child]! <= value) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = value;
     }
   }
-  return heap.sort(compare);
+  const bound = heap[0]!;
+  const within: number[] = [];
+  for (let c = 0; c < count; c++) if (key[c]! <= bound) within.push(c);
+  within.sort(compare);
+  return within.length > limit ? within.slice(0, limit) : within;
 }
 
 export class SearchIndex {
@@ -262,8 +295,9 @@ export class SearchIndex {
   private readonly placeNumbers = new Map<string, number>();
   /** Place ids by place number. */
   private readonly placeIds: string[] = [];
-  /** 1 at the place numbers of the searched place's chain during a search, else 0. */
-  private chainMarks = new Uint8Array(0);
+  /** The current search's mark at the place numbers of the searched place's chain. */
+  private chainMarks = new Int32Array(0);
+  private chainMark = 0;
 
   /** Builds the index from a directory; O(listings + branches). */
   constructor(directory: Directory) {
@@ -384,7 +418,7 @@ export class SearchIndex {
     branchStart[n] = bx.length;
     covStart[n] = cov.length;
     upStart[n] = up.length;
-    this.chainMarks = new Uint8Array(this.placeNumbers.size);
+    this.chainMarks = new Int32Array(this.placeNumbers.size);
     this.flat = {
       slugRank,
       typeMask,
@@ -444,25 +478,31 @@ export class SearchIndex {
   /**
    * Which coverage entry puts the place in listing L's area: 'national', the entry (by position)
    * that contains the place (`within: false`) or lies within it (`within: true`), or null.
-   * `chain` holds the place numbers of the place and what contains it, the place's own first.
+   * `inChain[n] === mark` for the place numbers of the place and what contains it; `own` is the
+   * place's own number (-1 when no listing's coverage involves it).
    */
-  private coverageMatch(L: number, chain: number[]): CoverageMatch {
+  private coverageMatch(L: number, inChain: Int32Array, mark: number, own: number): CoverageMatch {
     const f = this.flat;
     if (f.national[L] === 1) return 'national';
     const first = f.covStart[L]!;
     const end = f.covStart[L + 1]!;
-    for (let k = first; k < end; k++) {
-      const c = f.cov[k]!;
-      for (let j = 0; j < chain.length; j++)
-        if (chain[j] === c) return { entry: k - first, within: false };
-    }
-    const own = chain[0] ?? -1;
+    for (let k = first; k < end; k++)
+      if (inChain[f.cov[k]!] === mark) return { entry: k - first, within: false };
     if (own < 0) return null;
+    // Some entry lies within the place only if the place contains one of the entries.
+    let contains = false;
+    for (let k = f.upStart[L]!, upEnd = f.upStart[L + 1]!; k < upEnd; k++) {
+      if (f.up[k] === own) {
+        contains = true;
+        break;
+      }
+    }
+    if (!contains) return null;
     const coverage = this.listings[L]!.coverage;
     if (coverage === 'national') return 'national';
+    const ownId = this.placeIds[own]!;
     for (let k = 0; k < coverage.length; k++) {
-      if (this.ancestors(coverage[k]!).includes(this.placeIds[own]!))
-        return { entry: k, within: true };
+      if (this.ancestors(coverage[k]!).includes(ownId)) return { entry: k, within: true };
     }
     return null;
   }
@@ -492,7 +532,7 @@ export class SearchIndex {
     const industry = query.industry;
     const order: SearchOrder = query.order ?? (query.subsector?.local ? 'nearest' : 'covers');
     const purposeBit = PURPOSE_BITS[query.purpose];
-    const typeMask = query.employmentTypes.reduce((m, t) => m | TYPE_BITS[t], 0);
+    const typeMask = typeMaskOf(query.employmentTypes);
     const block = this.industryBlocks.get(industry.slug);
     const subsectorFacet: Record<string, number> = {};
     for (const s of industry.subsectors) subsectorFacet[s.slug] = 0;
@@ -516,9 +556,12 @@ export class SearchIndex {
         : Math.cos((query.radiusMiles * KM_PER_MILE) / EARTH_RADIUS_KM);
     const chain = place.chain.map((id) => this.placeNumbers.get(id) ?? -1);
     const own = chain[0] ?? -1;
+    // This search's mark: a place number n is in the chain when chainMarks[n] === mark.
+    const mark = (this.chainMark = (this.chainMark % 0x7fffffff) + 1);
     const inChain = this.chainMarks;
-    for (const n of chain) if (n >= 0) inChain[n] = 1;
+    for (const n of chain) if (n >= 0) inChain[n] = mark;
     const covers = order === 'covers';
+    const byDistance = order === 'nearest';
     const words = query.words;
     const subCounts = new Int32Array(industry.subsectors.length);
     let wholeCount = 0;
@@ -543,7 +586,12 @@ export class SearchIndex {
         }
       }
       if (best < cosRadius) continue;
-      if (covers && f.national[L] === 0 && best < cosCovers && !coversPlace(f, L, inChain, own))
+      if (
+        covers &&
+        f.national[L] === 0 &&
+        best < cosCovers &&
+        !coversPlace(f, L, inChain, mark, own)
+      )
         continue;
       const isWhole = whole[p] === 1;
       let isNamed = false;
@@ -577,10 +625,15 @@ export class SearchIndex {
         buf.closeness[count] = best;
         buf.rank[count] = f.slugRank[L]!;
         buf.branch[count] = bestBranch;
+        // Monotone in every ranking field but the slug, so it never contradicts `compare`:
+        // nearest by 1 - cosine; the others by (named, industries) in the integer part
+        // (industries < RANK_SPAN) and 1 - cosine, scaled into [0, 0.5], as the fraction.
+        buf.key[count] = byDistance
+          ? 1 - best
+          : (isNamed ? 0 : RANK_SPAN) + f.industryCount[L]! + (1 - best) / 4;
         count += 1;
       }
     }
-    for (const n of chain) if (n >= 0) inChain[n] = 0;
     typeFacet.permanent = perm;
     typeFacet.temporary = temp;
     typeFacet.contract = contract;
@@ -597,7 +650,7 @@ export class SearchIndex {
             buf.closeness[b]! - buf.closeness[a]! ||
             buf.rank[a]! - buf.rank[b]!;
     const start = (query.page - 1) * query.pageSize;
-    const top = selectTop(count, start + query.pageSize, compare).slice(start);
+    const top = selectTop(count, start + query.pageSize, buf.key, buf.heap, compare).slice(start);
     const results = top.map((c) => {
       const L = buf.listing[c]!;
       const listing = this.listings[L]!;
@@ -613,7 +666,7 @@ export class SearchIndex {
             listing.lons[branch]!,
           ),
           branch,
-          coverage: this.coverageMatch(L, chain),
+          coverage: this.coverageMatch(L, inChain, mark, own),
         },
         query,
         industry,
@@ -651,7 +704,8 @@ export class SearchIndex {
   ): SearchResult {
     const listing = this.listings[c.index]!;
     const branch = listing.branches[c.branch]!;
-    const distance = roundTenth(c.distance);
+    const tenths = Math.round(c.distance * 10);
+    const distance = tenths / 10;
     const why: string[] = [];
     if (query.subsector && c.named === 0) why.push(`Specialises in ${query.subsector.name}`);
     else if (listing.industryCount === 1) why.push(`Specialises in ${industry.name}`);
@@ -661,16 +715,15 @@ export class SearchIndex {
       const name = listing.presentedCoverage[c.coverage.entry]!.name;
       why.push(c.coverage.within ? `Covers ${name}, in ${place.name}` : `Covers ${name}`);
     }
+    // tenths/10 formatted with one decimal, as toFixed(1) would (and much faster).
     const distanceText =
-      distance < 0.1
+      tenths === 0
         ? 'less than 0.1 miles'
-        : `${distance.toFixed(1)} ${distance === 1 ? 'mile' : 'miles'}`;
+        : `${Math.floor(tenths / 10)}.${tenths % 10} ${tenths === 10 ? 'mile' : 'miles'}`;
     why.push(`Nearest office ${distanceText} away in ${branch.townName}`);
     if (query.employmentTypes.length > 0) {
-      const offered = EMPLOYMENT_TYPES.filter(
-        (t) => query.employmentTypes.includes(t.value) && listing.employmentTypes.includes(t.value),
-      ).map((t) => t.label.toLowerCase());
-      if (offered.length > 0) why.push(`Offers ${joinWords(offered)} work`);
+      const offered = offersText(listing.typeMask & typeMaskOf(query.employmentTypes));
+      if (offered !== null) why.push(offered);
     }
     return {
       slug: listing.slug,
