@@ -199,6 +199,47 @@ describe('searchAgencies semantics', () => {
     expect(out.results[0]?.why).toContain('Covers Leeds, in West Yorkshire');
   });
 
+  it('breaks ties by slug, the same on every page, whatever order the listings came in', () => {
+    // 45 listings alike but for their slugs and distance: three groups of 15 at the same office.
+    const alike = [5, 3, 1].flatMap((offset, group) =>
+      Array.from({ length: 15 }, (_, i) =>
+        buildListing({
+          slug: `tie-${String((i * 7 + group * 3) % 45).padStart(2, '0')}-${group}`,
+          industries: ['driving'],
+          subsectors: [],
+          coverage: 'national',
+          employmentTypes: ['permanent'],
+          branches: [
+            buildBranch({ id: `tie-b-${group}-${i}`, lat: 53.7965 + offset / 100, lon: -1.5479 }),
+          ],
+        }),
+      ),
+    );
+    const index = new SearchIndex(
+      buildDirectory([buildBrand({ slug: 'ties', listings: alike.reverse() })]),
+    );
+    const expected = [1, 3, 5].flatMap((offset) =>
+      alike
+        .filter((l) => l.branches[0]!.lat === 53.7965 + offset / 100)
+        .map((l) => l.slug)
+        .sort(),
+    );
+    for (const order of ['covers', 'specialists', 'nearest']) {
+      const pages = [1, 2, 3, 4, 5].flatMap((page) => {
+        const { query, place } = resolveSearch({
+          industry: 'driving',
+          purpose: 'job',
+          location: 'Leeds',
+          order,
+          pageSize: '10',
+          page: String(page),
+        });
+        return index.search(query, place).results.map((r) => r.slug);
+      });
+      expect(pages).toEqual(expected);
+    }
+  });
+
   it('measures distance by haversine in miles', () => {
     // Leeds to York: 35.5 km as the crow flies.
     expect(distanceMiles(53.7965, -1.5479, 53.959, -1.0815)).toBeCloseTo(22.07, 2);
