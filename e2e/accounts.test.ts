@@ -310,10 +310,12 @@ describe('with JavaScript', () => {
     expect(await heading(reset)).toBe('Choose a new password');
     await visitCheck(reset, 'js-reset-password');
     await reset.getByLabel('New password').fill(NEW_PASSWORD);
-    await clickTo(reset, /\/account\?done=password$/, () =>
+    await clickTo(reset, /\/account\?done=reset$/, () =>
       reset.getByRole('button', { name: 'Set my new password' }).click(),
     );
-    expect(await reset.getByRole('status').textContent()).toContain('Your password is changed');
+    expect(await reset.getByRole('status').textContent()).toContain(
+      'Your password is changed. You are signed out everywhere else, and your API tokens and calendar feed no longer work: make new ones below if you need them.',
+    );
 
     // The link works once: used, it says so at once and offers a new one (no form to fill in).
     const used = await reset.goto(link!);

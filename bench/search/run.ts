@@ -427,7 +427,7 @@ async function main(): Promise<void> {
   }
   if (http) {
     out.push(
-      `http: ${Math.round(http.requestsPerSec)} req/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms (${http.total} requests in ${http.durationSec} s, -c ${http.connections}, ${http.non2xx} non-2xx, ${http.errors} errors; server up in ${Math.round(http.startupMs)} ms)`,
+      `http: ${Math.round(http.requestsPerSec)} req/s, p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms (${http.total} requests in ${http.durationSec} s, -c ${http.connections}, ${http.workers} server workers, ${http.non2xx} non-2xx, ${http.errors} errors; server up in ${Math.round(http.startupMs)} ms)`,
     );
   }
   if (Object.keys(rss).length > 0) {

@@ -357,6 +357,42 @@ describe('account routes', () => {
       ]);
     });
 
+    it('stops every API token and the calendar feed made before the reset; a password change keeps them', async () => {
+      const token = (
+        await sam.change({ method: 'POST', url: '/api/tokens', payload: { name: 'Script' } })
+      ).json<{ token: string }>().token;
+      const feed = new URL(
+        (await sam.change({ method: 'POST', url: '/api/me/feed' })).json<{ url: string }>().url,
+      );
+      const bearer = { authorization: `Bearer ${token}` };
+      const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: bearer });
+      const calendar = () => t.app.inject({ method: 'GET', url: feed.pathname + feed.search });
+      expect((await me()).statusCode).toBe(200);
+
+      const changed = await sam.change({
+        method: 'POST',
+        url: '/api/me/password',
+        payload: { currentPassword: GOOD_PASSWORD, newPassword: 'a changed passphrase here' },
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await me()).statusCode).toBe(200);
+      expect((await calendar()).statusCode).toBe(200);
+
+      await new TestBrowser(t.app).request({
+        method: 'POST',
+        url: '/api/auth/reset-request',
+        payload: { email: 'sam@example.com' },
+      });
+      const reset = await new TestBrowser(t.app).request({
+        method: 'POST',
+        url: '/api/auth/reset',
+        payload: { token: mailer.lastResetToken(), password: 'a brand new passphrase' },
+      });
+      expect(reset.statusCode).toBe(200);
+      expect((await me()).statusCode).toBe(401);
+      expect((await calendar()).statusCode).toBe(404);
+    });
+
     it('sets a new password once, ends every session, signs in here; the link cannot be used again', async () => {
       await new TestBrowser(t.app).request({
         method: 'POST',

@@ -421,7 +421,11 @@ export async function resetPassword(
   if ((await deps.accountStore.takePasswordReset(tokenHash, now.toISOString())) !== user.id) {
     throw invalid();
   }
-  await deps.accountStore.replacePassword(user.id, passwordHash, now.toISOString(), null);
+  // A reset is how someone who lost control of the account takes it back: whatever was signed in
+  // or issued before (sessions, API tokens, the calendar feed) stops working.
+  await deps.accountStore.replacePassword(user.id, passwordHash, now.toISOString(), null, {
+    revokeCredentials: true,
+  });
   return { user: presentUser(user), session: await startSession(deps, user.id) };
 }
 

@@ -226,13 +226,15 @@ export interface AccountStore {
   updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
   /**
    * Sets a new password and, in the same transaction, revokes every session except
-   * `keepSessionIdHash` (null: all) and every pending reset link.
+   * `keepSessionIdHash` (null: all) and every pending reset link; with `revokeCredentials`, also
+   * every API token and the calendar feed.
    */
   replacePassword(
     userId: string,
     passwordHash: string,
     changedAt: string,
     keepSessionIdHash: string | null,
+    options?: { revokeCredentials?: boolean },
   ): Promise<void>;
   updateEmail(userId: string, email: string): Promise<'updated' | 'email-taken'>;
   /** Deletes the user and everything they own, in one transaction. */

@@ -115,6 +115,26 @@ describe.each(TEST_DATABASES)('account store on $name', (database) => {
     expect(await store.takePasswordReset(hash(3), '2026-11-26T10:00:00.000Z')).toBeUndefined();
   });
 
+  it('revokes API tokens and the calendar feed with a new password only when asked', async () => {
+    await store.createUser(buildUser());
+    await store.createApiToken({
+      id: 'token-1',
+      userId: 'user-1',
+      name: 'Spreadsheet',
+      tokenHash: hash(1),
+      prefix: 'sl_abcde',
+      createdAt: AT,
+      lastUsedAt: null,
+    });
+    await store.replaceCalendarFeed({ userId: 'user-1', tokenHash: hash(2), createdAt: AT });
+    await store.replacePassword('user-1', 'scrypt$new', AT, null);
+    expect(await store.findApiToken(hash(1))).toBeDefined();
+    expect(await store.findCalendarFeed('user-1')).toBeDefined();
+    await store.replacePassword('user-1', 'scrypt$newer', AT, null, { revokeCredentials: true });
+    expect(await store.listApiTokens('user-1')).toEqual([]);
+    expect(await store.findCalendarFeed('user-1')).toBeUndefined();
+  });
+
   it('keeps API tokens by hash, per user', async () => {
     await store.createUser(buildUser());
     await store.createUser(buildUser({ id: 'user-2', email: 'ann@example.com' }));

@@ -138,6 +138,7 @@ export class SqlAccountStore implements AccountStore {
     passwordHash: string,
     changedAt: string,
     keepSessionIdHash: string | null,
+    options: { revokeCredentials?: boolean } = {},
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -149,6 +150,10 @@ export class SqlAccountStore implements AccountStore {
       if (keepSessionIdHash !== null) sessions = sessions.where('id_hash', '!=', keepSessionIdHash);
       await sessions.execute();
       await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute();
+      if (options.revokeCredentials) {
+        await trx.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+      }
     });
   }
 

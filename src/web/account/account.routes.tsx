@@ -623,7 +623,7 @@ export function registerAccountPages(
         const { user, session } = await resetPassword(context.accounts, request.body);
         sendSession(context, request, reply, session);
         await moveCookieFavourites(context.accounts, request, reply, user.id);
-        return reply.redirect('/account?done=password', 303);
+        return reply.redirect('/account?done=reset', 303);
       } catch (error) {
         return renderReset(
           request,
@@ -638,6 +638,8 @@ export function registerAccountPages(
 
   const NOTICES: Record<string, string> = {
     password: 'Your password is changed. You are signed out everywhere else.',
+    reset:
+      'Your password is changed. You are signed out everywhere else, and your API tokens and calendar feed no longer work: make new ones below if you need them.',
     email: 'Your email address is changed.',
     revoked: 'The token is revoked: it no longer works.',
     'feed-off': 'Your calendar feed is off: its address no longer works.',
