@@ -336,6 +336,13 @@ describe('with JavaScript', () => {
     await visitCheck(page, 'js-signin-errors');
     await signIn(page, 'sam@example.com', NEW_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/interviews');
+
+    // The token made before the reset no longer works; a new one does.
+    const me = (token: string) =>
+      page.request.get('/api/me', { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(samToken)).status()).toBe(401);
+    samToken = await createApiToken(page, 'My spreadsheet, again');
+    expect((await me(samToken)).status()).toBe(200);
   }, 30_000);
 
   it('keeps an interview from another user, by URL and by API (404, never the content)', async () => {
