@@ -69,8 +69,6 @@ interface IndexedListing {
   /** Sub-sectors named, as `industry/subsector`. */
   named: Set<string>;
   branches: IndexedBranch[];
-  lats: Float64Array;
-  lons: Float64Array;
   words: Set<string>;
   sortedWords: string[];
 }
@@ -166,6 +164,14 @@ interface FlatIndex {
 
 interface IndustryBlock {
   postings: Int32Array;
+  /**
+   * What the scan reads, copied in posting order so a search streams through memory: per posting
+   * [purpose bits | type bits << 2 | national << 6, industries covered, slug rank].
+   */
+  meta: Int32Array;
+  /** Posting p's branches are [branchStart[p], branchStart[p + 1]) in coords (x, y, z each). */
+  branchStart: Int32Array;
+  coords: Float64Array;
   /** 1 where the listing covers the whole industry (names none of its sub-sectors). */
   whole: Uint8Array;
   /** The sub-sectors (indexes into the industry's list) the listing at posting p names. */
@@ -341,8 +347,6 @@ export class SearchIndex {
           wholeIndustries: new Set(l.industries.filter((i) => !namedIndustries.has(i))),
           named,
           branches,
-          lats: Float64Array.from(branches, (b) => b.lat),
-          lons: Float64Array.from(branches, (b) => b.lon),
           words,
           sortedWords: [...words].sort(),
         });
@@ -398,8 +402,8 @@ export class SearchIndex {
       industryCount[i] = l.industryCount;
       national[i] = l.national ? 1 : 0;
       branchStart[i] = bx.length;
-      for (let b = 0; b < l.lats.length; b++) {
-        const [x, y, z] = unitVector(l.lats[b]!, l.lons[b]!);
+      for (const branch of l.branches) {
+        const [x, y, z] = unitVector(branch.lat, branch.lon);
         bx.push(x);
         by.push(y);
         bz.push(z);
@@ -452,8 +456,35 @@ export class SearchIndex {
         }
       });
       namedStart[postings.length] = named.length;
+      const meta = new Int32Array(postings.length * 3);
+      const branchStart = new Int32Array(postings.length + 1);
+      let branches = 0;
+      postings.forEach((L, p) => {
+        meta[p * 3] =
+          this.flat.purposeMask[L]! | (this.flat.typeMask[L]! << 2) | (this.flat.national[L]! << 6);
+        meta[p * 3 + 1] = this.flat.industryCount[L]!;
+        meta[p * 3 + 2] = this.flat.slugRank[L]!;
+        branchStart[p] = branches;
+        branches += this.flat.branchStart[L + 1]! - this.flat.branchStart[L]!;
+      });
+      branchStart[postings.length] = branches;
+      const coords = new Float64Array(branches * 3);
+      postings.forEach((L, p) => {
+        for (
+          let b = this.flat.branchStart[L]!, k = branchStart[p]!;
+          b < this.flat.branchStart[L + 1]!;
+          b++, k++
+        ) {
+          coords[k * 3] = this.flat.bx[b]!;
+          coords[k * 3 + 1] = this.flat.by[b]!;
+          coords[k * 3 + 2] = this.flat.bz[b]!;
+        }
+      });
       this.industryBlocks.set(industry.slug, {
         postings,
+        meta,
+        branchStart,
+        coords,
         whole,
         namedStart,
         named: Int32Array.from(named),
@@ -545,7 +576,8 @@ export class SearchIndex {
     if (!block) return this.outcome(order, place, query, 0, [], typeFacet, subsectorFacet);
 
     const f = this.flat;
-    const { postings, whole, namedStart, named } = block;
+    const { postings, meta, coords, whole, namedStart, named } = block;
+    const blockBranches = block.branchStart;
     const subIndex = query.subsector ? (block.subIndex.get(query.subsector.slug) ?? -2) : -1;
     const [qx, qy, qz] = unitVector(place.lat, place.lon);
     // Distances compare as the cosine of the central angle: larger is nearer.
@@ -573,22 +605,24 @@ export class SearchIndex {
     let count = 0;
 
     for (let p = 0; p < postings.length; p++) {
+      const packed = meta[p * 3]!;
+      if ((packed & purposeBit) === 0) continue;
       const L = postings[p]!;
-      if ((f.purposeMask[L]! & purposeBit) === 0) continue;
       if (words.length > 0 && !this.hasWords(this.listings[L]!, words)) continue;
       let best = -2;
       let bestBranch = 0;
-      for (let b = f.branchStart[L]!, end = f.branchStart[L + 1]!; b < end; b++) {
-        const d = f.bx[b]! * qx + f.by[b]! * qy + f.bz[b]! * qz;
+      const firstBranch = blockBranches[p]!;
+      for (let b = firstBranch, end = blockBranches[p + 1]!; b < end; b++) {
+        const d = coords[b * 3]! * qx + coords[b * 3 + 1]! * qy + coords[b * 3 + 2]! * qz;
         if (d > best) {
           best = d;
-          bestBranch = b - f.branchStart[L]!;
+          bestBranch = b - firstBranch;
         }
       }
       if (best < cosRadius) continue;
       if (
         covers &&
-        f.national[L] === 0 &&
+        (packed & 64) === 0 &&
         best < cosCovers &&
         !coversPlace(f, L, inChain, mark, own)
       )
@@ -603,7 +637,7 @@ export class SearchIndex {
           }
         }
       }
-      const mask = f.typeMask[L]!;
+      const mask = (packed >> 2) & 15;
       const typeOk = typeMask === 0 || (mask & typeMask) !== 0;
       const subOk = subIndex === -1 || isWhole || isNamed;
       if (subOk) {
@@ -621,16 +655,17 @@ export class SearchIndex {
       if (typeOk && subOk) {
         buf.listing[count] = L;
         buf.named[count] = isNamed ? 0 : 1;
-        buf.industries[count] = f.industryCount[L]!;
+        const industries = meta[p * 3 + 1]!;
+        buf.industries[count] = industries;
         buf.closeness[count] = best;
-        buf.rank[count] = f.slugRank[L]!;
+        buf.rank[count] = meta[p * 3 + 2]!;
         buf.branch[count] = bestBranch;
         // Monotone in every ranking field but the slug, so it never contradicts `compare`:
         // nearest by 1 - cosine; the others by (named, industries) in the integer part
         // (industries < RANK_SPAN) and 1 - cosine, scaled into [0, 0.5], as the fraction.
         buf.key[count] = byDistance
           ? 1 - best
-          : (isNamed ? 0 : RANK_SPAN) + f.industryCount[L]! + (1 - best) / 4;
+          : (isNamed ? 0 : RANK_SPAN) + industries + (1 - best) / 4;
         count += 1;
       }
     }
@@ -662,8 +697,8 @@ export class SearchIndex {
           distance: distanceMiles(
             place.lat,
             place.lon,
-            listing.lats[branch]!,
-            listing.lons[branch]!,
+            listing.branches[branch]!.lat,
+            listing.branches[branch]!.lon,
           ),
           branch,
           coverage: this.coverageMatch(L, inChain, mark, own),
