@@ -163,6 +163,15 @@ async function followUpJourney(page: Page, prefix: string): Promise<void> {
 
   // A hasty edit: "Check my edits" says what to look at.
   await anna.getByLabel('Message').fill('Hi,\n\nCan you call me ASAP with the decision?\n\nSam');
+  if (prefix === 'js') {
+    // With JavaScript the checker's findings come as the draft is typed, before any button.
+    await anna.locator('.notice-warning li', { hasText: 'ASAP' }).waitFor({ timeout: 5000 });
+    expect(await anna.locator('.notice-warning strong').textContent()).toMatch(
+      /^The checker found \d+ things to look at:$/,
+    );
+    expect(page.url()).toMatch(/\/follow-up$/);
+    await visitCheck(page, 'js-followup-live-findings');
+  }
   await clickTo(page, FOLLOW_UP, () =>
     page.getByRole('button', { name: 'Check my edits', exact: true }).click(),
   );

@@ -162,7 +162,14 @@ function TextField(
   );
 }
 
-function TextArea(props: FieldProps & { rows?: number; describedBy?: string }) {
+function TextArea(
+  props: FieldProps & {
+    rows?: number;
+    describedBy?: string;
+    /** site.js checks the draft as it is typed: where to post the form, where the findings go. */
+    live?: { url: string; findingsId: string; subjectName?: string };
+  },
+) {
   const id = fieldId(props.name);
   const error = props.errors.get(props.name);
   return (
@@ -178,6 +185,14 @@ function TextArea(props: FieldProps & { rows?: number; describedBy?: string }) {
         name={props.name}
         rows={String(props.rows ?? 4)}
         {...fieldAria(id, error, props.hint ? hintId(props.name) : null, props.describedBy)}
+        {...(props.live
+          ? {
+              'data-live-check': props.live.url,
+              'data-live-findings': props.live.findingsId,
+              'data-live-form': 'urlencoded',
+              ...(props.live.subjectName ? { 'data-live-subject': props.live.subjectName } : {}),
+            }
+          : {})}
       >
         {/* A newline first: the parser drops one after <textarea>, so a typed one survives. */}
         {'\n' + escapeHtml(props.values[props.name] ?? '')}
@@ -699,16 +714,16 @@ export interface DraftView {
   findings: DraftFinding[];
 }
 
-function Findings(props: { id: string; findings: readonly DraftFinding[] }) {
+function Findings(props: { findings: readonly DraftFinding[] }) {
   if (props.findings.length === 0) {
     return (
-      <div class="notice notice-success" id={props.id}>
+      <div class="notice notice-success">
         <p>The checker found nothing to change.</p>
       </div>
     );
   }
   return (
-    <div class="notice notice-warning" id={props.id}>
+    <div class="notice notice-warning">
       <p>
         <strong>
           The checker found{' '}
@@ -826,8 +841,22 @@ function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
         values={values}
         errors={errors}
         describedBy={findingsId}
+        live={{
+          url: `${PAGE_PATH}/check?step=${encodeURIComponent(draft.stepId)}`,
+          findingsId,
+          ...(draft.subject !== undefined ? { subjectName: name('subject') } : {}),
+        }}
       />
-      <Findings id={findingsId} findings={draft.findings} />
+      {/* The findings on "Check my edits"; site.js refreshes them as the draft is typed. */}
+      <div
+        id={findingsId}
+        aria-live="polite"
+        data-none-text="The checker found nothing to change."
+        data-found-one="The checker found one thing to look at:"
+        data-found-many="The checker found {n} things to look at:"
+      >
+        <Findings findings={draft.findings} />
+      </div>
       {draft.isEmail ? (
         <button
           type="submit"

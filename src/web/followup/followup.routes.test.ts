@@ -320,7 +320,7 @@ describe('the follow-up page', () => {
     expect(valueOf(html, `${drafts.get(note!.id)}.body`)).toBe(note?.draft?.body);
     expect(valueOf(html, `${drafts.get(email!.id)}.subject`)).toBe(email?.draft?.subject);
     expect(text).toContain('The checker found nothing to change.');
-    expect(html).not.toContain('The checker found one thing');
+    expect(textOf(html)).not.toContain('The checker found one thing');
     // The drafts form carries the whole input, line breaks included.
     expect(fields).toContainEqual([
       'interviewers[0].postalAddress',
@@ -362,8 +362,56 @@ describe('the follow-up page', () => {
     expect(text).toContain('"Call me" asks for a call or a visit; keep the follow-up in writing.');
     expect(text).toContain('The draft does not mention Brightwater Analytics Ltd.');
     expect(valueOf(html, 'notes.liked')).toBe(FORM['notes.liked']);
-    const findingsId = control(html, `${at}.body`)?.attrs['aria-describedby'];
-    expect(html).toContain(`<div class="notice notice-warning" id="${findingsId}">`);
+    const findingsId = control(html, `${at}.body`)?.attrs['aria-describedby'] ?? '';
+    const box = html.indexOf(`<div id="${findingsId}" aria-live="polite"`);
+    expect(box).toBeGreaterThan(0);
+    expect(html.indexOf('<div class="notice notice-warning">', box)).toBeGreaterThan(box);
+  });
+
+  it('checks one draft as JSON for site.js, from the same form as “Check my edits”', async () => {
+    const page = (await post('/follow-up', FORM)).body;
+    const fields = draftsFormOf(page);
+    const at = fields
+      .find(([, v]) => v === 'ben-okafor:thank-you:email')?.[0]
+      .replace('.stepId', '');
+    const textarea = control(page, `${at}.body`)?.attrs ?? {};
+    expect(textarea['data-live-check']).toBe(
+      '/follow-up/check?step=ben-okafor%3Athank-you%3Aemail',
+    );
+    expect(textarea['data-live-findings']).toBe(textarea['aria-describedby']);
+    const check = (form: [string, string][], step = 'ben-okafor:thank-you:email') =>
+      post(`/follow-up/check?step=${encodeURIComponent(step)}`, form);
+
+    const fine = await check(fields);
+    expect(fine.statusCode).toBe(200);
+    expect(fine.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(fine.json()).toEqual({ findings: [] });
+
+    const hasty = await check(
+      edit(fields, `${at}.body`, 'Hi Ben,\n\nHave you made a decision yet? Call me ASAP.\n\nSam'),
+    );
+    const messages = hasty
+      .json<{ findings: { message: string }[] }>()
+      .findings.map((f) => f.message);
+    expect(messages).toContain(
+      '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+    );
+    expect(messages).toContain(
+      '"Call me" asks for a call or a visit; keep the follow-up in writing.',
+    );
+
+    const unknown = await check(fields, 'nobody:thank-you:email');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toEqual({
+      errors: [
+        { field: 'step', code: 'not-in-plan', message: 'There is no such draft in this plan.' },
+      ],
+    });
+    const broken = await check(edit(fields, 'role', ''));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toContain(
+      'role',
+    );
   });
 
   it('brings the visitor back to the drafts after “Check my edits”, with the result there', async () => {

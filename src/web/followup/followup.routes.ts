@@ -1,7 +1,9 @@
 /**
  * The public follow-up page: GET /follow-up (the form), POST /follow-up (plan, check my edits,
  * add or remove an interviewer), and the downloads POST /follow-up/plan.ics,
- * POST /follow-up/draft.eml?step=ID and POST /follow-up/notes (a printable page). Each request
+ * POST /follow-up/draft.eml?step=ID and POST /follow-up/notes (a printable page), and
+ * POST /follow-up/check?step=ID, the checker's findings for one edited draft as JSON (site.js
+ * shows them as a draft is typed; "Check my edits" does the same without JavaScript). Each request
  * carries the whole input as form fields; nothing is stored. No CSRF token: there is no account,
  * no cookie and no change on the server, so a forged post can only show its sender a plan. When the
  * app has accounts, the plan also offers POST /follow-up/save (followup-save.routes.ts), which
@@ -193,6 +195,28 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
       );
     }
     return showPlan(reply, form, planning.planned, action.kind === 'check');
+  });
+
+  app.post(`${PAGE_PATH}/check`, { schema: { hide: true } }, (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const refuse = (errors: readonly FormError[], code = 'invalid') =>
+      reply.status(400).send({
+        errors: errors.map((e) => ({ field: e.field, code, message: e.message })),
+      });
+    const form = readFollowUpForm(request.body);
+    const planning = planForm(deps, form);
+    if (!planning.ok) return refuse(planning.errors);
+    const prepared = prepareDrafts(planning.planned, form, true);
+    if (prepared.errors.length > 0) return refuse(prepared.errors);
+    const step = (request.query as Record<string, unknown>).step;
+    const draft = prepared.drafts.find((candidate) => candidate.stepId === step);
+    if (!draft) {
+      return refuse(
+        [{ field: 'step', message: 'There is no such draft in this plan.' }],
+        'not-in-plan',
+      );
+    }
+    return reply.send({ findings: draft.findings });
   });
 
   app.post(`${PAGE_PATH}/plan.ics`, { schema: { hide: true } }, (request, reply) => {

@@ -6,7 +6,8 @@
  *   3. checks the three required fields before the request, with the server's exact messages;
  *   4. on the results page, says so when the query has been changed (aria-live).
  * It also reveals the "Print this list" button on the favourites page, and on a saved interview's
- * plan page (5.) shows the draft checker's findings as a draft is typed.
+ * plan page and the public follow-up page (5.) show the draft checker's findings as a draft is
+ * typed.
  */
 (function () {
   'use strict';
@@ -200,7 +201,17 @@
       notice.appendChild(p);
     } else {
       notice.className = 'notice notice-warning';
-      p.textContent = box.getAttribute('data-found-text');
+      var one = box.getAttribute('data-found-one');
+      var many = box.getAttribute('data-found-many');
+      if (one && many) {
+        // The same words as the page's own: "The checker found 2 things to look at:".
+        var strong = document.createElement('strong');
+        strong.textContent =
+          findings.length === 1 ? one : many.replace('{n}', String(findings.length));
+        p.appendChild(strong);
+      } else {
+        p.textContent = box.getAttribute('data-found-text');
+      }
       notice.appendChild(p);
       var ul = document.createElement('ul');
       findings.forEach(function (finding) {
@@ -218,17 +229,27 @@
     var url = textarea.getAttribute('data-live-check');
     var box = document.getElementById(textarea.getAttribute('data-live-findings') || '');
     var form = textarea.form;
+    // A saved interview's draft posts JSON; the public page posts its whole form (it keeps no
+    // interview on the server), urlencoded, and the server reads it as "Check my edits" does.
+    var urlencoded = textarea.getAttribute('data-live-form') === 'urlencoded';
     if (!url || !box || !form || !window.fetch || !window.JSON) return;
-    var subject = form.querySelector('[name="subject"]');
+    if (urlencoded && !(window.FormData && window.URLSearchParams)) return;
+    var subjectName = textarea.getAttribute('data-live-subject') || 'subject';
+    var subject = form.querySelector('[name="' + subjectName + '"]');
     var csrf = form.querySelector('input[name="_csrf"]');
     var timer = null;
     var controller = null;
     var sequence = 0;
     var last = '';
     function check() {
-      var draft = { body: textarea.value };
-      if (subject && subject.value.trim() !== '') draft.subject = subject.value;
-      var payload = JSON.stringify({ draft: draft });
+      var payload;
+      if (urlencoded) {
+        payload = new URLSearchParams(new FormData(form)).toString();
+      } else {
+        var draft = { body: textarea.value };
+        if (subject && subject.value.trim() !== '') draft.subject = subject.value;
+        payload = JSON.stringify({ draft: draft });
+      }
       // An empty draft is not checked: saving it goes back to the suggested one.
       if (textarea.value.trim() === '' || payload === last) return;
       last = payload;
@@ -239,7 +260,9 @@
       var options = {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf ? csrf.value : '' },
+        headers: urlencoded
+          ? { 'content-type': 'application/x-www-form-urlencoded' }
+          : { 'content-type': 'application/json', 'x-csrf-token': csrf ? csrf.value : '' },
         body: payload,
       };
       if (controller) options.signal = controller.signal;
