@@ -23,6 +23,19 @@ function hash(n: number): string {
   return n.toString(16).padStart(64, '0');
 }
 
+/** An API token of user-1, stored by the hash of its secret. */
+function apiToken() {
+  return {
+    id: 'token-1',
+    userId: 'user-1',
+    name: 'Spreadsheet',
+    tokenHash: hash(1),
+    prefix: 'sl_abcde',
+    createdAt: AT,
+    lastUsedAt: null as string | null,
+  };
+}
+
 describe.each(TEST_DATABASES)('account store on $name', (database) => {
   let db: Db;
   let store: SqlAccountStore;
@@ -117,15 +130,7 @@ describe.each(TEST_DATABASES)('account store on $name', (database) => {
 
   it('revokes API tokens and the calendar feed with a new password only when asked', async () => {
     await store.createUser(buildUser());
-    await store.createApiToken({
-      id: 'token-1',
-      userId: 'user-1',
-      name: 'Spreadsheet',
-      tokenHash: hash(1),
-      prefix: 'sl_abcde',
-      createdAt: AT,
-      lastUsedAt: null,
-    });
+    await store.createApiToken(apiToken());
     await store.replaceCalendarFeed({ userId: 'user-1', tokenHash: hash(2), createdAt: AT });
     await store.replacePassword('user-1', 'scrypt$new', AT, null);
     expect(await store.findApiToken(hash(1))).toBeDefined();
@@ -138,15 +143,7 @@ describe.each(TEST_DATABASES)('account store on $name', (database) => {
   it('keeps API tokens by hash, per user', async () => {
     await store.createUser(buildUser());
     await store.createUser(buildUser({ id: 'user-2', email: 'ann@example.com' }));
-    const token = {
-      id: 'token-1',
-      userId: 'user-1',
-      name: 'Spreadsheet',
-      tokenHash: hash(1),
-      prefix: 'sl_abcde',
-      createdAt: AT,
-      lastUsedAt: null,
-    };
+    const token = apiToken();
     await store.createApiToken(token);
     expect(await store.findApiToken(hash(1))).toEqual(token);
     await store.touchApiToken('token-1', '2026-11-27T09:00:00.000Z');
