@@ -23,7 +23,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The pids of a process's children (Linux /proc). */
+/**
+ * The pids of a process's worker children (Linux /proc): those running src/server.ts, not, say,
+ * the esbuild service tsx may start.
+ */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -31,7 +34,8 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === pid && command.includes('src/server.ts')) out.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }
