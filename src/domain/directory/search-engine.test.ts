@@ -240,6 +240,17 @@ describe('searchAgencies semantics', () => {
     }
   });
 
+  it('still answers right after its internal place marks start again from 1', () => {
+    const index = new SearchIndex(directory);
+    const find = (location: string) => {
+      const { query, place } = resolveSearch({ industry: 'driving', purpose: 'staff', location });
+      return index.search(query, place).results.map((r) => r.slug);
+    };
+    find('Leeds'); // marks West Yorkshire and Leeds with mark 1
+    (index as unknown as { chainMark: number }).chainMark = 0x7fffffff;
+    expect(find('Plymouth')).toEqual(['drive-national']);
+  });
+
   it('measures distance by haversine in miles', () => {
     // Leeds to York: 35.5 km as the crow flies.
     expect(distanceMiles(53.7965, -1.5479, 53.959, -1.0815)).toBeCloseTo(22.07, 2);

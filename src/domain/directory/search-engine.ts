@@ -30,6 +30,8 @@ const TYPE_BITS: Record<EmploymentType, number> = {
 const PURPOSE_BITS = { job: 1, staff: 2 } as const;
 /** More than the number of industries a listing can cover (the taxonomy has 69): see selectTop. */
 const RANK_SPAN = 1024;
+/** The largest chain mark (see search) before the marks start again from 1. */
+const MAX_MARK = 0x7fffffff;
 
 /** The place a search is about: a resolved location with the ids that contain it. */
 export interface SearchPlace {
@@ -588,8 +590,13 @@ export class SearchIndex {
         : Math.cos((query.radiusMiles * KM_PER_MILE) / EARTH_RADIUS_KM);
     const chain = place.chain.map((id) => this.placeNumbers.get(id) ?? -1);
     const own = chain[0] ?? -1;
-    // This search's mark: a place number n is in the chain when chainMarks[n] === mark.
-    const mark = (this.chainMark = (this.chainMark % 0x7fffffff) + 1);
+    // This search's mark: a place number n is in the chain when chainMarks[n] === mark. Marks
+    // only grow, so old ones never match; before they would wrap, every mark is cleared.
+    if (this.chainMark === MAX_MARK) {
+      this.chainMarks.fill(0);
+      this.chainMark = 0;
+    }
+    const mark = ++this.chainMark;
     const inChain = this.chainMarks;
     for (const n of chain) if (n >= 0) inChain[n] = mark;
     const covers = order === 'covers';
