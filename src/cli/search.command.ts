@@ -15,8 +15,9 @@ import type { CliIo } from './io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The text in a column `width` wide, cut with "…" when too long, always a space before the next. */
 function pad(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  return text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
 }
 
 /** A readable table of results, one agency per line, with the reasons underneath. */
