@@ -40,6 +40,11 @@ export interface Config {
    * port, each with its own copy of the search index (WORKERS=auto: one per core, at most 4).
    */
   workers: number;
+  /**
+   * In a worker process, its index (0 to workers - 1) as the supervisor set it in
+   * SHORTLIST_WORKER_INDEX; null in the process that starts. Worker 0 runs the background jobs.
+   */
+  workerIndex: number | null;
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
@@ -212,6 +217,9 @@ export function loadConfig(
       return secret;
     })(),
     workers: parseWorkers(env.WORKERS, cores, problems),
+    workerIndex: /^\d+$/.test(env.SHORTLIST_WORKER_INDEX ?? '')
+      ? Number(env.SHORTLIST_WORKER_INDEX)
+      : null,
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

@@ -32,4 +32,10 @@ describe('configuration of HTTP workers', () => {
       ]);
     }
   });
+
+  it('knows a worker by the index its supervisor gave it', () => {
+    expect(load({}, 2).workerIndex).toBeNull();
+    expect(load({ SHORTLIST_WORKER_INDEX: '0' }, 2).workerIndex).toBe(0);
+    expect(load({ SHORTLIST_WORKER_INDEX: '3' }, 2).workerIndex).toBe(3);
+  });
 });

@@ -27,7 +27,7 @@ import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
 import type { Mailer } from './services/ports.js';
-import { superviseWorkers, WORKER_INDEX_VARIABLE } from './workers.js';
+import { superviseWorkers } from './workers.js';
 
 /** Enquiries due for another delivery attempt are looked for this often. */
 const ENQUIRY_RETRY_SECONDS = 30;
@@ -213,13 +213,17 @@ function announce(config: Config, database: string, mail: string, workers: numbe
   console.log(`Enquiry emails go to the ${mail}.`);
 }
 
+/** The configured port, for the message when it cannot be listened on. */
+let configuredPort = 3000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  configuredPort = config.port;
   if (cluster.isWorker) {
     const db = openConfiguredDb(config);
     await assertMigrated(db);
     await serve(config, db, {
-      runsJobs: process.env[WORKER_INDEX_VARIABLE] === '0',
+      runsJobs: config.workerIndex === 0,
       announce: false,
     });
     return;
@@ -244,7 +248,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || isDomainError(error)) {
     console.error(error.message);
   } else if (code === 'EADDRINUSE' || code === 'EACCES') {
-    const port = process.env.PORT ?? '3000';
+    const port = configuredPort;
     console.error(
       code === 'EADDRINUSE'
         ? `Port ${port} is already in use: stop the program using it, or choose another with PORT.`
