@@ -146,17 +146,9 @@ function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** What a search reads by listing; the rest is copied into each industry block (see buildFlat). */
 interface FlatIndex {
-  slugRank: Int32Array;
-  typeMask: Uint8Array;
-  purposeMask: Uint8Array;
-  industryCount: Int32Array;
   national: Uint8Array;
-  /** Listing i's branches are [branchStart[i], branchStart[i + 1]) in bx, by, bz (unit vectors). */
-  branchStart: Int32Array;
-  bx: Float64Array;
-  by: Float64Array;
-  bz: Float64Array;
   /** Listing i's coverage place numbers, and the numbers of the places containing them. */
   covStart: Int32Array;
   cov: Int32Array;
@@ -425,7 +417,9 @@ export class SearchIndex {
     covStart[n] = cov.length;
     upStart[n] = up.length;
     this.chainMarks = new Int32Array(this.placeNumbers.size);
-    this.flat = {
+    // Listing i's branches are [branchStart[i], branchStart[i + 1]) in bx, by, bz (unit
+    // vectors); these and the masks and ranks are only copied into the industry blocks below.
+    const built = {
       slugRank,
       typeMask,
       purposeMask,
@@ -435,6 +429,9 @@ export class SearchIndex {
       bx: Float64Array.from(bx),
       by: Float64Array.from(by),
       bz: Float64Array.from(bz),
+    };
+    this.flat = {
+      national,
       covStart,
       cov: Int32Array.from(cov),
       upStart,
@@ -462,24 +459,23 @@ export class SearchIndex {
       const branchStart = new Int32Array(postings.length + 1);
       let branches = 0;
       postings.forEach((L, p) => {
-        meta[p * 3] =
-          this.flat.purposeMask[L]! | (this.flat.typeMask[L]! << 2) | (this.flat.national[L]! << 6);
-        meta[p * 3 + 1] = this.flat.industryCount[L]!;
-        meta[p * 3 + 2] = this.flat.slugRank[L]!;
+        meta[p * 3] = built.purposeMask[L]! | (built.typeMask[L]! << 2) | (built.national[L]! << 6);
+        meta[p * 3 + 1] = built.industryCount[L]!;
+        meta[p * 3 + 2] = built.slugRank[L]!;
         branchStart[p] = branches;
-        branches += this.flat.branchStart[L + 1]! - this.flat.branchStart[L]!;
+        branches += built.branchStart[L + 1]! - built.branchStart[L]!;
       });
       branchStart[postings.length] = branches;
       const coords = new Float64Array(branches * 3);
       postings.forEach((L, p) => {
         for (
-          let b = this.flat.branchStart[L]!, k = branchStart[p]!;
-          b < this.flat.branchStart[L + 1]!;
+          let b = built.branchStart[L]!, k = branchStart[p]!;
+          b < built.branchStart[L + 1]!;
           b++, k++
         ) {
-          coords[k * 3] = this.flat.bx[b]!;
-          coords[k * 3 + 1] = this.flat.by[b]!;
-          coords[k * 3 + 2] = this.flat.bz[b]!;
+          coords[k * 3] = built.bx[b]!;
+          coords[k * 3 + 1] = built.by[b]!;
+          coords[k * 3 + 2] = built.bz[b]!;
         }
       });
       this.industryBlocks.set(industry.slug, {
