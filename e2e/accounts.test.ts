@@ -265,6 +265,50 @@ async function createApiToken(page: Page, name: string): Promise<string> {
   return token;
 }
 
+/**
+ * Plans an interview on /follow-up without an account, saves it, creates an account through the
+ * sign-in page's "Create one", and finds the interview in the new account.
+ */
+async function saveThroughSignUp(page: Page, prefix: string, email: string): Promise<void> {
+  await page.goto('/follow-up');
+  await page.locator('#f-interview-startsAt').fill('2026-10-15T15:00');
+  await page.locator('#f-interview-endsAt').fill('2026-10-15T16:00');
+  await page.getByLabel('Employer', { exact: true }).fill('Hargreaves & Pollard LLP');
+  await page.getByLabel('Role you were interviewed for').fill('Payroll Officer');
+  await page.getByLabel('Fast-moving').check();
+  await page.getByLabel('Your name').fill('Seán D’Arcy');
+  await page.getByLabel('A free LinkedIn account').check();
+  await page.locator('#f-interviewers-0-name').fill('Margaret Hale');
+  await page.locator('#f-interviewers-0-email').fill('margaret.hale@hargreaves.example');
+  await page.locator('#f-interviewers-0-notes').fill('the move to a new payroll system in April');
+  await page.locator('#f-decisionExpectedOn').fill('2026-10-22');
+  await page
+    .getByLabel('What you liked about the employer or the role')
+    .fill('the monthly surgery where payroll answers staff questions in person');
+  await page
+    .getByLabel('Why you would fit the role')
+    .fill('four years running a 600-person monthly payroll');
+  await clickTo(page, /\/follow-up$/, () =>
+    page.getByRole('button', { name: 'Make my plan' }).click(),
+  );
+  await clickTo(page, /\/signin/, () =>
+    page.getByRole('button', { name: 'Save this interview to your account' }).click(),
+  );
+  await clickTo(page, /\/signup\?next=/, () =>
+    page.getByRole('link', { name: 'Create one' }).click(),
+  );
+  await visitCheck(page, `${prefix}-signup-to-save`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await clickTo(page, /\/interviews\/[^/]+$/, () =>
+    page.getByRole('button', { name: 'Create my account' }).click(),
+  );
+  expect(await heading(page)).toBe('Payroll Officer at Hargreaves & Pollard LLP');
+  await page.goto('/interviews');
+  expect(await page.getByText('No interviews yet').count()).toBe(0);
+  expect(await page.getByText('Hargreaves & Pollard LLP').count()).toBeGreaterThan(0);
+}
+
 describe('with JavaScript', () => {
   const tab = useTab(target, { javaScriptEnabled: true });
   let interviewId = '';
@@ -460,6 +504,18 @@ describe('with JavaScript', () => {
     }
   }, 30_000);
 
+  it('keeps an interview planned before signing up through "Create one"', async () => {
+    // A visitor who has never signed in: a browser of their own.
+    const { context } = await newContext(chrome.browser, server.baseUrl, {
+      javaScriptEnabled: true,
+    });
+    try {
+      await saveThroughSignUp(await context.newPage(), 'js', 'sean@example.com');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
   it('made no request to any other site', () => {
     expect(tab.thirdParty).toEqual([]);
   });
@@ -482,4 +538,8 @@ describe('without JavaScript', () => {
     expect(new URL(page.url()).pathname).toBe('/signin');
     expect(thirdParty).toEqual([]);
   }, 40_000);
+
+  it('keeps an interview planned before signing up through "Create one", with plain forms', async () => {
+    await saveThroughSignUp(tab.page, 'nojs', 'margaret@example.com');
+  }, 30_000);
 });

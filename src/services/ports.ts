@@ -327,4 +327,8 @@ export interface InterviewStore {
     interviewId: string,
     reply: InterviewReply & { recordedAt: string },
   ): Promise<boolean>;
+  /** Keeps a signed-out visitor's interview form under the hash of its key (expired ones go). */
+  keepPendingSave(keyHash: string, fields: string, expiresAt: string, now: string): Promise<void>;
+  /** The kept form, once: the row is deleted whether or not it has expired. */
+  takePendingSave(keyHash: string, now: string): Promise<string | undefined>;
 }

@@ -148,4 +148,32 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
     const replies = await db.kysely.selectFrom('interview_replies').selectAll().execute();
     expect(replies).toEqual([]);
   });
+  it('keeps a pending save once, and never after it expires', async () => {
+    await store.keepPendingSave(
+      'a'.repeat(64),
+      '{"role":"Analyst"}',
+      '2026-10-15T11:30:00.000Z',
+      AT,
+    );
+    expect(await store.takePendingSave('a'.repeat(64), '2026-10-15T11:10:00.000Z')).toBe(
+      '{"role":"Analyst"}',
+    );
+    expect(await store.takePendingSave('a'.repeat(64), '2026-10-15T11:10:00.000Z')).toBeUndefined();
+
+    await store.keepPendingSave('b'.repeat(64), '{}', '2026-10-15T11:30:00.000Z', AT);
+    expect(await store.takePendingSave('b'.repeat(64), '2026-10-15T11:30:00.000Z')).toBeUndefined();
+    expect(await store.takePendingSave('c'.repeat(64), AT)).toBeUndefined();
+  });
+
+  it('drops expired pending saves when another is kept', async () => {
+    await store.keepPendingSave('a'.repeat(64), '{}', '2026-10-15T11:30:00.000Z', AT);
+    await store.keepPendingSave(
+      'b'.repeat(64),
+      '{}',
+      '2026-10-15T12:30:00.000Z',
+      '2026-10-15T12:00:00.000Z',
+    );
+    const rows = await db.kysely.selectFrom('pending_interview_saves').select('key_hash').execute();
+    expect(rows.map((row) => row.key_hash)).toEqual(['b'.repeat(64)]);
+  });
 });

@@ -216,4 +216,31 @@ export class SqlInterviewStore implements InterviewStore {
       return true;
     });
   }
+  async keepPendingSave(
+    keyHash: string,
+    fields: string,
+    expiresAt: string,
+    now: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('pending_interview_saves').where('expires_at', '<=', now).execute();
+      await trx
+        .insertInto('pending_interview_saves')
+        .values({ key_hash: keyHash, fields, expires_at: expiresAt })
+        .execute();
+    });
+  }
+
+  async takePendingSave(keyHash: string, now: string): Promise<string | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('pending_interview_saves')
+        .select(['fields', 'expires_at'])
+        .where('key_hash', '=', keyHash)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      await trx.deleteFrom('pending_interview_saves').where('key_hash', '=', keyHash).execute();
+      return row.expires_at > now ? row.fields : undefined;
+    });
+  }
 }

@@ -190,6 +190,13 @@ export interface RateLimitsTable {
   reset_at: string;
 }
 
+export interface PendingInterviewSavesTable {
+  key_hash: string;
+  /** The /follow-up form's carried fields, as JSON. */
+  fields: string;
+  expires_at: string;
+}
+
 export interface Database {
   brands: BrandsTable;
   listings: ListingsTable;
@@ -213,4 +220,5 @@ export interface Database {
   interview_steps: InterviewStepsTable;
   interview_replies: InterviewRepliesTable;
   rate_limits: RateLimitsTable;
+  pending_interview_saves: PendingInterviewSavesTable;
 }

@@ -57,6 +57,20 @@ import {
 
 const SIGNIN_IDS: Record<string, string> = { email: 'email', password: 'password' };
 
+/** Where a password reset started from a sign-in page goes back to (this browser only). */
+const RESET_NEXT_COOKIE = 'shortlist_reset_next';
+const RESET_NEXT_PATH = '/reset-password';
+/** As long as a reset link works. */
+const RESET_NEXT_SECONDS = 60 * 60;
+
+/**
+ * The `?next=` to carry between sign-in, sign-up and password reset, so that a visitor who was
+ * sent to sign in (to save an interview, say) comes back to it whichever way they get in.
+ */
+function nextQuery(next: string): string {
+  return next === nextPath(undefined) ? '' : `?next=${encodeURIComponent(next)}`;
+}
+
 function problemsOf(error: unknown): Problem[] {
   if (isDomainError(error)) return error.problems;
   throw error;
@@ -82,7 +96,7 @@ function CredentialsPage(props: {
   const signup = props.kind === 'signup';
   const title = signup ? 'Create an account' : 'Sign in';
   const messages = messagesByField(props.problems);
-  const action = `/${props.kind}?next=${encodeURIComponent(props.next)}`;
+  const action = `/${props.kind}${nextQuery(props.next)}`;
   return (
     <AccountLayout
       title={title}
@@ -128,12 +142,12 @@ function CredentialsPage(props: {
       </form>
       {signup ? (
         <p>
-          Already have an account? <a href="/signin">Sign in</a>.
+          Already have an account? <a href={`/signin${nextQuery(props.next)}`}>Sign in</a>.
         </p>
       ) : (
         <p>
-          <a href="/forgot-password">Forgotten your password?</a> No account yet?{' '}
-          <a href="/signup">Create one</a>.
+          <a href={`/forgot-password${nextQuery(props.next)}`}>Forgotten your password?</a> No
+          account yet? <a href={`/signup${nextQuery(props.next)}`}>Create one</a>.
         </p>
       )}
     </AccountLayout>
@@ -145,6 +159,7 @@ function ForgotPage(props: {
   user?: LayoutUser | null;
   csrf: string;
   email: string;
+  next: string;
   sent: string | null;
   problems: readonly Problem[];
 }): JSX.Element {
@@ -158,7 +173,12 @@ function ForgotPage(props: {
     >
       <h1 class="page-title">Reset your password</h1>
       <DoneNotice message={props.sent} />
-      <form method="post" action="/forgot-password" novalidate class="section">
+      <form
+        method="post"
+        action={`/forgot-password${nextQuery(props.next)}`}
+        novalidate
+        class="section"
+      >
         <CsrfField token={props.csrf} />
         <InputField
           id="email"
@@ -556,6 +576,7 @@ export function registerAccountPages(
         {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         email={formText(request.body, 'email')}
+        next={nextPath((request.query as Record<string, unknown>).next)}
         {...outcome}
       />,
     );
@@ -572,6 +593,17 @@ export function registerAccountPages(
         const { message } = await requestPasswordReset(context.accounts, request.body, {
           ip: request.ip,
         });
+        const next = nextPath((request.query as Record<string, unknown>).next);
+        if (nextQuery(next) !== '') {
+          void reply.setCookie(RESET_NEXT_COOKIE, next, {
+            path: RESET_NEXT_PATH,
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: request.protocol === 'https',
+            signed: true,
+            maxAge: RESET_NEXT_SECONDS,
+          });
+        }
         return renderForgot(request, reply, 200, { sent: message, problems: [] });
       } catch (error) {
         return renderForgot(request, reply, statusOf(error), {
@@ -623,7 +655,15 @@ export function registerAccountPages(
         const { user, session } = await resetPassword(context.accounts, request.body);
         sendSession(context, request, reply, session);
         await moveCookieFavourites(context.accounts, request, reply, user.id);
-        return reply.redirect('/account?done=reset', 303);
+        const kept = request.cookies[RESET_NEXT_COOKIE];
+        const unsigned = kept === undefined ? null : request.unsignCookie(kept);
+        if (kept !== undefined)
+          void reply.clearCookie(RESET_NEXT_COOKIE, { path: RESET_NEXT_PATH });
+        const next =
+          unsigned?.valid && unsigned.value !== null
+            ? nextPath(unsigned.value, '/account?done=reset')
+            : '/account?done=reset';
+        return reply.redirect(next, 303);
       } catch (error) {
         return renderReset(
           request,

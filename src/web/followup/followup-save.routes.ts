@@ -2,14 +2,21 @@
  * "Save this interview to your account" on the follow-up plan: POST /follow-up/save carries the
  * page's input (the same hidden fields as the plan's other forms) and the page's CSRF token.
  * Signed in, the interview is created as /interviews/new creates it and the browser goes to it.
- * Signed out, the input waits in a short-lived signed cookie (only sent to /follow-up/save) while
- * the visitor signs in or signs up (`next=/follow-up/save`); GET /follow-up/save then creates the
- * interview, clears the cookie and goes to it. Registered only when the app has accounts.
+ * Signed out, the input waits on the server for 30 minutes under a random key
+ * (services/pending-saves.service.ts) that only a short-lived signed cookie holds (sent to
+ * /follow-up/save only), while the visitor signs in or signs up (`next=/follow-up/save`, kept
+ * through every link between those pages); GET /follow-up/save then creates the interview, deletes
+ * the kept input, clears the cookie and goes to it. Registered only when the app has accounts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
 import type { AccountContext } from '../../http/auth.js';
 import { createInterview } from '../../services/interviews.service.js';
+import {
+  PENDING_SAVE_MINUTES,
+  keepInterviewForSignIn,
+  takeInterviewKeptForSignIn,
+} from '../../services/pending-saves.service.js';
 import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
 import { toInterviewBody, type ListingsBySlug } from '../interviews/interview-form.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
@@ -24,14 +31,7 @@ import {
 import { PAGE_PATH, SAVE_PATH, renderFormPage } from './followup.page.js';
 export const SAVE_COOKIE = 'shortlist_followup_save';
 /** Long enough to sign in or sign up, short enough not to linger. */
-export const SAVE_COOKIE_SECONDS = 30 * 60;
-/**
- * The most the cookie's value may take, encoded and signed (browsers keep about 4,096 bytes per
- * cookie, name and attributes included).
- */
-export const MAX_SAVE_COOKIE_CHARS = 3800;
-/** The signature @fastify/cookie appends (`.` and a base64 HMAC-SHA256). */
-const SIGNATURE_CHARS = 44;
+export const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
 
 export const SAVE_TOO_LARGE_MESSAGE =
   'This interview has too much in it to keep while you sign in. Sign in first, then make the plan again and save it.';
@@ -47,20 +47,6 @@ function sendHtml(reply: FastifyReply, status: number, html: string): FastifyRep
 /** The posted form's fields that the plan carries, by name. */
 function carriedFields(body: unknown): Record<string, string> {
   return Object.fromEntries(listCarriedFields(readFollowUpForm(body)));
-}
-
-function readSavedFields(text: string): Record<string, string> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const fields: Record<string, string> = {};
-    for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof field === 'string') fields[name] = field;
-    }
-    return fields;
-  } catch {
-    return null;
-  }
 }
 
 /** Registers /follow-up/save in a scope with the account hooks. */
@@ -112,8 +98,8 @@ export function registerFollowUpSave(
     async (request, reply) => {
       const fields = carriedFields(request.body);
       if (request.account) return save(request, reply, fields);
-      const value = JSON.stringify(fields);
-      if (encodeURIComponent(value).length + SIGNATURE_CHARS > MAX_SAVE_COOKIE_CHARS) {
+      const key = await keepInterviewForSignIn(context.interviews, fields);
+      if (key === null) {
         return sendHtml(
           reply,
           413,
@@ -124,7 +110,7 @@ export function registerFollowUpSave(
           }),
         );
       }
-      void reply.setCookie(SAVE_COOKIE, value, {
+      void reply.setCookie(SAVE_COOKIE, key, {
         path: SAVE_PATH,
         httpOnly: true,
         sameSite: 'lax',
@@ -143,7 +129,9 @@ export function registerFollowUpSave(
     void reply.clearCookie(SAVE_COOKIE, { path: SAVE_PATH });
     const unsigned = request.unsignCookie(stored);
     const fields =
-      unsigned.valid && unsigned.value !== null ? readSavedFields(unsigned.value) : null;
+      unsigned.valid && unsigned.value !== null
+        ? await takeInterviewKeptForSignIn(context.interviews, unsigned.value)
+        : null;
     if (!fields) return reply.redirect(PAGE_PATH, 303);
     return save(request, reply, fields);
   });

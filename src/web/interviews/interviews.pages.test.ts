@@ -368,6 +368,37 @@ describe('account and interview pages, without JavaScript', () => {
     expect(await rowsFor(`${'A long line of text. '.repeat(200)}`)).toBe('24');
   });
 
+  it('goes back where sign-in was going after a password reset started from it', async () => {
+    const kim = new TestBrowser(t.app, '192.0.2.14');
+    await kim.signUp('kim@example.com');
+    kim.cookies.delete('shortlist_session');
+    const next = encodeURIComponent('/interviews/new');
+    const signInPage = await kim.request({ method: 'GET', url: `/signin?next=${next}` });
+    expect(signInPage.body).toContain(`href="/forgot-password?next=${next}"`);
+    const asked = await submit(
+      kim,
+      `/forgot-password?next=${next}`,
+      `/forgot-password?next=${next}`,
+      {
+        email: 'kim@example.com',
+      },
+    );
+    expect(asked.statusCode).toBe(200);
+    const outbox = path.join(t.dataDir, 'outbox');
+    const newest = fs.readdirSync(outbox).sort().at(-1)!;
+    const mail = await simpleParser(fs.readFileSync(path.join(outbox, newest)));
+    const token = /reset-password\?token=(\S+)/.exec(mail.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    const reset = await submit(kim, `/reset-password?token=${token}`, '/reset-password', {
+      token: token!,
+      password: 'amber lantern meadow 78',
+    });
+    expect(reset.statusCode).toBe(303);
+    expect(reset.headers.location).toBe('/interviews/new');
+    // Once only: the next reset in this browser goes to the account page as before.
+    expect(kim.cookies.has('shortlist_reset_next')).toBe(false);
+  });
+
   it('says at once when a reset link cannot be used, and offers a new one instead of the form', async () => {
     const robin = new TestBrowser(t.app, '192.0.2.13');
     await robin.signUp('robin@example.com');
