@@ -238,6 +238,9 @@ describe('with JavaScript', () => {
     for (const [url, name] of [
       ['/about', 'js-about'],
       ['/advice/interview-follow-up', 'js-advice'],
+      ['/privacy', 'js-privacy'],
+      ['/terms', 'js-terms'],
+      ['/contact', 'js-contact'],
       ['/no-such-page', 'js-404'],
     ] as const) {
       await page.goto(url);

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { DEMO_OPERATOR, type OperatorDetails } from './domain/site/operator.js';
 
 export interface Config {
   port: number;
@@ -45,6 +46,8 @@ export interface Config {
    * SHORTLIST_WORKER_INDEX; null in the process that starts. Worker 0 runs the background jobs.
    */
   workerIndex: number | null;
+  /** Who runs the site (OPERATOR_*): shown on /contact, /privacy and /terms. */
+  operator: OperatorDetails;
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
@@ -135,6 +138,39 @@ function parseSmtpUrl(raw: string | undefined, problems: string[]): string | nul
   return null;
 }
 
+/** OPERATOR_*: the details the contact and privacy pages show; the demo defaults when none is set. */
+function parseOperator(env: NodeJS.ProcessEnv, problems: string[]): OperatorDetails {
+  const read = (name: string, max: number): string | null => {
+    const value = env[name]?.trim() ?? '';
+    if (value === '') return null;
+    if (value.length > max || /[\p{Cc}\p{Cf}]/u.test(value.replace(/\n/g, ''))) {
+      problems.push(`${name} must be plain text of at most ${max} characters`);
+      return null;
+    }
+    return value;
+  };
+  const name = read('OPERATOR_NAME', 200);
+  const address = read('OPERATOR_ADDRESS', 500);
+  const email = read('OPERATOR_EMAIL', 254);
+  const companyNumber = read('OPERATOR_COMPANY_NUMBER', 20);
+  if (email !== null && !MAIL_ADDRESS.test(email)) {
+    problems.push(`OPERATOR_EMAIL must be an email address (it is "${email}")`);
+  }
+  if (companyNumber !== null && !/^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$/i.test(companyNumber)) {
+    problems.push(
+      `OPERATOR_COMPANY_NUMBER must be a Companies House number such as 01234567 or SC123456 (it is "${companyNumber}")`,
+    );
+  }
+  const given = [name, address, email, companyNumber].some((value) => value !== null);
+  return {
+    name: name ?? DEMO_OPERATOR.name,
+    address: address ?? DEMO_OPERATOR.address,
+    email: email ?? DEMO_OPERATOR.email,
+    companyNumber: companyNumber?.toUpperCase() ?? null,
+    demo: !given,
+  };
+}
+
 /** WORKERS: `auto` (the default: one per core, at most AUTO_WORKERS_MAX) or a number from 1 to 64. */
 function parseWorkers(raw: string | undefined, cores: number, problems: string[]): number {
   const auto = Math.max(1, Math.min(cores, AUTO_WORKERS_MAX));
@@ -220,6 +256,7 @@ export function loadConfig(
     workerIndex: /^\d+$/.test(env.SHORTLIST_WORKER_INDEX ?? '')
       ? Number(env.SHORTLIST_WORKER_INDEX)
       : null,
+    operator: parseOperator(env, problems),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

@@ -139,6 +139,7 @@ async function serve(
     attachmentFiles,
     mailFrom: config.mailFrom,
     attachmentRetentionDays: config.attachmentRetentionDays,
+    operator: config.operator,
     clock,
     trustProxy: config.trustProxy,
     cookieSecret:

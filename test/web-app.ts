@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HtmlValidate } from 'html-validate';
 import type { Directory } from '../src/domain/directory/directory.js';
-import { createApp } from '../src/http/app.js';
+import { createApp, type AppDeps } from '../src/http/app.js';
 import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
 import { openDb, type Db } from '../src/store/db.js';
@@ -22,7 +22,11 @@ export interface WebTestApp {
 
 export async function buildWebTestApp(
   directory: Directory,
-  options: { demo?: boolean } = {},
+  options: {
+    demo?: boolean;
+    operator?: AppDeps['operator'];
+    attachmentRetentionDays?: number;
+  } = {},
 ): Promise<WebTestApp> {
   const db = openDb({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(db);
@@ -40,6 +44,10 @@ export async function buildWebTestApp(
     enquiryStore,
     clock: { now: () => new Date('2026-11-26T10:00:00.000Z') },
     cookieSecret: 'web-test-cookie-secret-0123456789abcdef',
+    ...(options.operator ? { operator: options.operator } : {}),
+    ...(options.attachmentRetentionDays
+      ? { attachmentRetentionDays: options.attachmentRetentionDays }
+      : {}),
   });
   return {
     app,

@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { OperatorDetails } from '../domain/site/operator.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { SearchIndexes } from '../services/search.service.js';
 import type {
@@ -49,6 +50,8 @@ export interface AppDeps {
   accounts?: AccountsAppDeps;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY): client IP and https. */
   trustProxy?: boolean | string;
+  /** Who runs the site (config OPERATOR_*), for /contact, /privacy and /terms; the demo's when unset. */
+  operator?: OperatorDetails;
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {

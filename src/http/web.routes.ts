@@ -16,6 +16,8 @@ import { registerFavouritePages } from '../web/favourites.routes.js';
 import { registerFollowUpSave } from '../web/followup/followup-save.routes.js';
 import { registerFollowUpPages } from '../web/followup/followup.routes.js';
 import { registerInfoPages } from '../web/info.routes.js';
+import { registerTrustPages } from '../web/trust.routes.js';
+import { DEFAULT_RETENTION, DEMO_OPERATOR } from '../domain/site/operator.js';
 import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
 import type { PageDeps } from '../web/page-context.js';
 import { registerSearchPages } from '../web/search.routes.js';
@@ -47,7 +49,18 @@ export async function registerWebRoutes(
   options: WebRouteOptions = {},
 ): Promise<void> {
   const accounts = options.accounts ?? null;
-  const pageDeps: PageDeps = { snapshot: deps.snapshot, accountDeps: accounts?.accounts ?? null };
+  const pageDeps: PageDeps = {
+    snapshot: deps.snapshot,
+    accountDeps: accounts?.accounts ?? null,
+    site: {
+      operator: deps.operator ?? DEMO_OPERATOR,
+      retention: {
+        attachmentDays: deps.attachmentRetentionDays ?? DEFAULT_RETENTION.attachmentDays,
+        sessionIdleDays:
+          accounts?.accounts.settings.sessionIdleDays ?? DEFAULT_RETENTION.sessionIdleDays,
+      },
+    },
+  };
   await app.register(async (scope) => {
     // Before @fastify/static, so the stylesheet and script are compressed too.
     await scope.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
@@ -74,6 +87,7 @@ export async function registerWebRoutes(
     });
     registerFavouritePages(scope, pageDeps);
     registerInfoPages(scope, pageDeps);
+    registerTrustPages(scope, pageDeps);
     registerFollowUpPages(scope, { ...pageDeps, clock: deps.clock ?? { now: () => new Date() } });
     if (options.enquiryPages) {
       await registerEnquiryPages(scope, { ...pageDeps, ...options.enquiryPages });

@@ -135,7 +135,9 @@ function renderAbout(page: PageChrome, listings: number): string {
         <p>
           The search works without JavaScript, by keyboard alone and with screen readers. Pages make
           no requests to any other website. The favourites you keep are stored in a cookie in your
-          own browser, not in an account.
+          own browser, or in your account while you are signed in (signing in moves the
+          browser&apos;s list there). See the <a href="/privacy">privacy notice</a> for everything
+          we keep.
         </p>
 
         <h2 id="demo-data">Demo data</h2>

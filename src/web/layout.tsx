@@ -178,8 +178,22 @@ export function Layout(props: LayoutProps): string {
             <div class="container">
               <p>
                 {SITE_NAME} helps people in the UK find recruitment agencies and follow up every
-                interview well. <a href="/about">About {SITE_NAME}</a>
+                interview well.
               </p>
+              <ul class="site-footer-links">
+                <li>
+                  <a href="/about">About {SITE_NAME}</a>
+                </li>
+                <li>
+                  <a href="/privacy">Privacy</a>
+                </li>
+                <li>
+                  <a href="/terms">Terms</a>
+                </li>
+                <li>
+                  <a href="/contact">Contact</a>
+                </li>
+              </ul>
               <p class="site-footer-credits">
                 Place names from <a href="https://www.geonames.org/">GeoNames</a>, licensed under{' '}
                 <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.

@@ -7,6 +7,7 @@ import { createCsrfToken } from '../http/auth.js';
 import type { AccountsDeps } from '../services/accounts.service.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { SearchIndexes } from '../services/search.service.js';
+import type { OperatorDetails, RetentionSettings } from '../domain/site/operator.js';
 import type { LayoutUser, PageChrome } from './layout.js';
 
 export interface PageDeps {
@@ -16,6 +17,13 @@ export interface PageDeps {
    * signed-in visitor's favourites are kept in the account. Without them (some tests) neither.
    */
   accountDeps?: Pick<AccountsDeps, 'accountStore' | 'clock'> | null;
+  /** Who runs the site and how long things are kept (the trust pages); demo defaults when unset. */
+  site?: SiteDetails;
+}
+
+export interface SiteDetails {
+  operator: OperatorDetails;
+  retention: RetentionSettings;
 }
 
 /**

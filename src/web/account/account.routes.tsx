@@ -142,6 +142,13 @@ function CredentialsPage(props: {
       </form>
       {signup ? (
         <p>
+          The <a href="/privacy">privacy notice</a> says what an account keeps, and why.
+        </p>
+      ) : (
+        ''
+      )}
+      {signup ? (
+        <p>
           Already have an account? <a href={`/signin${nextQuery(props.next)}`}>Sign in</a>.
         </p>
       ) : (

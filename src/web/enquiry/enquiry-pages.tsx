@@ -560,6 +560,10 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
         ) : (
           ''
         )}
+        <p class="hint">
+          What you send goes to {escapeHtml(listing.name)} only. The{' '}
+          <a href="/privacy">privacy notice</a> says what Shortlist keeps, and for how long.
+        </p>
         <div class="form-actions">
           <button type="submit" class="button">
             {candidate ? 'Send message' : 'Send job specification'}
