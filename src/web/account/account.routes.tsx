@@ -53,6 +53,7 @@ import {
   sendPage,
   signedInRoutes,
   toSummary,
+  webcalUrl,
 } from './page-kit.js';
 
 const SIGNIN_IDS: Record<string, string> = { email: 'email', password: 'password' };
@@ -321,7 +322,17 @@ function AccountPage(props: {
         <ShownOnceNotice
           intro="Your calendar address (shown only now; copy it into your calendar app as a subscription):"
           value={view.newFeedUrl}
-        />
+          copyId="feed-url"
+        >
+          {view.newFeedUrl ? (
+            <p>
+              <a href={webcalUrl(view.newFeedUrl)}>Subscribe in your calendar app</a> (opens the app
+              that handles calendar subscriptions on this device).
+            </p>
+          ) : (
+            ''
+          )}
+        </ShownOnceNotice>
         <p>
           {view.feed.active
             ? `You have a calendar feed, created on ${formatDate(view.feed.createdAt)}.`

@@ -104,17 +104,43 @@ export function DoneNotice(props: { message: string | null | undefined }) {
 }
 
 /** A secret shown this once, such as a new API token ('' when there is none). */
-export function ShownOnceNotice(props: { intro: string; value: string | null | undefined }) {
+export function ShownOnceNotice(props: {
+  intro: string;
+  value: string | null | undefined;
+  /** An id for the value: adds a Copy button (with JavaScript). */
+  copyId?: string;
+  /** Shown after the value: a link or a hint. */
+  children?: JSX.Element;
+}) {
   return props.value ? (
     <div class="notice notice-info">
       <p>{escapeHtml(props.intro)}</p>
       <p>
-        <code safe>{props.value}</code>
+        <code id={props.copyId} safe>
+          {props.value}
+        </code>
+        {props.copyId ? (
+          <>
+            {' '}
+            <button type="button" class="button button-secondary" data-copy={props.copyId} hidden>
+              Copy
+            </button>
+            <span id={`${props.copyId}-status`} role="status" aria-live="polite"></span>
+          </>
+        ) : (
+          ''
+        )}
       </p>
+      {props.children ?? ''}
     </div>
   ) : (
     ''
   );
+}
+
+/** The calendar-subscription form of a feed's address (webcal://), which calendar apps open. */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:\/\//, 'webcal://');
 }
 
 /** A labelled single-line input with its hint and error. */

@@ -245,6 +245,13 @@ describe('account and interview pages, without JavaScript', () => {
     expect(feedMade.headers.location).toBe('/account');
     const feedPage = await sam.request({ method: 'GET', url: '/account' });
     expect(feedPage.body).toMatch(/http:\/\/shortlist\.test\/api\/feed\.ics\?token=slf_/);
+    // A subscription link calendar apps open, and a Copy button that the script reveals.
+    expect(feedPage.body).toMatch(
+      /<a href="webcal:\/\/shortlist\.test\/api\/feed\.ics\?token=slf_[^"]+">Subscribe in your calendar app<\/a>/,
+    );
+    expect(feedPage.body).toContain(
+      '<button type="button" class="button button-secondary" data-copy="feed-url" hidden>Copy</button>',
+    );
     const feedAgain = await sam.request({ method: 'GET', url: '/account' });
     expect(feedAgain.body).not.toContain('api/feed.ics?token=');
     expect(feedAgain.body).toContain('You have a calendar feed');

@@ -5,7 +5,8 @@
  *   2. suggests places as you type in "Location" (a <datalist> filled from /api/places);
  *   3. checks the three required fields before the request, with the server's exact messages;
  *   4. on the results page, says so when the query has been changed (aria-live).
- * It also reveals the "Print this list" button on the favourites page, and on a saved interview's
+ * It also reveals the "Print this list" button on the favourites page and the "Copy" button of a
+ * calendar feed's address, and on a saved interview's
  * plan page and the public follow-up page (5.) show the draft checker's findings as a draft is
  * typed.
  */
@@ -298,6 +299,24 @@
       button.hidden = false;
       button.addEventListener('click', function () {
         window.print();
+      });
+    });
+    // A "Copy" button beside something shown once (the calendar feed's address): hidden without
+    // JavaScript, where the address is selected and copied by hand.
+    each(document.querySelectorAll('[data-copy]'), function (button) {
+      var source = document.getElementById(button.getAttribute('data-copy'));
+      var status = document.getElementById(button.getAttribute('data-copy') + '-status');
+      if (!source || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        navigator.clipboard.writeText(source.textContent || '').then(
+          function () {
+            if (status) status.textContent = 'Copied.';
+          },
+          function () {
+            if (status) status.textContent = 'Could not copy: select the address and copy it.';
+          },
+        );
       });
     });
   }
