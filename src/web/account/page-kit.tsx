@@ -110,7 +110,7 @@ export function ShownOnceNotice(props: {
   /** An id for the value: adds a Copy button (with JavaScript). */
   copyId?: string;
   /** Shown after the value: a link or a hint. */
-  children?: JSX.Element;
+  children?: Children;
 }) {
   return props.value ? (
     <div class="notice notice-info">
@@ -131,7 +131,7 @@ export function ShownOnceNotice(props: {
           ''
         )}
       </p>
-      {props.children ?? ''}
+      {props.children}
     </div>
   ) : (
     ''
