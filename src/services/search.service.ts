@@ -1,7 +1,7 @@
 /** Agency Search use-cases: search and show, over the in-memory index of the current directory. */
 import type { Directory } from '../domain/directory/directory.js';
 import { DomainError } from '../domain/errors.js';
-import { SearchIndex, type SearchOutcome } from '../domain/directory/search-engine.js';
+import { SearchIndex } from '../domain/directory/search-engine.js';
 import { resolveSearch } from '../domain/directory/search-request.js';
 import { toSearchLocation, type AgencySearchOutcome } from './search-location.js';
 import type { RawSearchParams } from '../domain/directory/search-query.js';

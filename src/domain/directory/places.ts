@@ -336,7 +336,7 @@ for (const p of [...nations, ...regions, ...counties, ...towns, ...localities]) 
 
 /** The town each district or locality is directly inside (named-places.ts). */
 const containingTown = new Map<string, string>();
-for (const t of towns) {
+for (const t of [...towns, ...localities]) {
   if (t.id !== LONDON_TOWN_ID && LONDON_COUNTY_IDS.includes(t.countyId)) {
     containingTown.set(t.id, LONDON_TOWN_ID);
   }
