@@ -96,6 +96,16 @@ describe('shortlist agencies search and show', () => {
     ]);
   });
 
+  it('resolves a place, saying what it left out', async () => {
+    const run = await runShortlist(['places', 'resolve', 'Xyzzy,', 'Leeds'], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'Leeds, West Yorkshire (town) at 53.79648, -1.54785; West Yorkshire, Yorkshire and The Humber, England',
+      'We could not place “Xyzzy”',
+      '',
+    ]);
+  });
+
   it('prints the API response with --json', async () => {
     const run = await runShortlist(
       [

@@ -168,6 +168,7 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
       io.stdout(
         `${p.label} (${p.kind}${p.precision ? `, ${p.precision} precision` : ''}) at ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}; ${[p.county, p.region, p.nation].filter(Boolean).join(', ')}\n`,
       );
+      if (p.ignored !== undefined) io.stdout(`We could not place “${p.ignored}”\n`);
       if (result.alternatives.length > 0)
         io.stdout(`Could also mean: ${result.alternatives.map((a) => a.label).join('; ')}\n`);
     });

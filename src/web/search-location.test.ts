@@ -50,6 +50,8 @@ describe('the place a results page searched', () => {
     const text = textOf(html);
     expect(text).toContain('Showing agencies for London; we could not place “Xyzzy”');
     expect(text).toContain('Driving, to find me a job, for London, Greater London (England).');
+    expect(text).toContain('Other places “London” could mean:');
+    expect(alternativeLinks(html)).toEqual([['London (region)', 'London (region)']]);
     expect(await findHtmlProblems(html)).toEqual([]);
   });
 

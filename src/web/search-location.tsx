@@ -12,6 +12,8 @@ export function LocationNote(props: { values: SearchFormValues; location: Search
   const { location, values } = props;
   const note = ignoredNote(location);
   if (note === null && location.alternatives.length === 0) return '';
+  // The alternatives are of the part that was placed: "London" of "Xyzzy, London".
+  const typedName = note === null ? values.location.trim() : location.name;
   return (
     <div class="location-note">
       {note === null ? '' : <p class="location-ignored">{escapeHtml(note)}</p>}
@@ -19,9 +21,7 @@ export function LocationNote(props: { values: SearchFormValues; location: Search
         ''
       ) : (
         <>
-          <p id="location-alternatives">
-            {escapeHtml(`Other places “${values.location.trim()}” could mean:`)}
-          </p>
+          <p id="location-alternatives">{escapeHtml(`Other places “${typedName}” could mean:`)}</p>
           <ul class="location-alternatives" aria-labelledby="location-alternatives">
             {location.alternatives.map((a) => (
               <li>
