@@ -13,8 +13,9 @@
  * - Well-known areas that straddle boundaries (Teesside, the Black Country, the Cotswolds, the
  *   Lake District) are localities at the area's centre, in the county holding that centre: a
  *   search for them shows the name typed and measures from where the area is.
- * - UK names win over names abroad: any name in these tables is a UK place, so "Heathrow" and
- *   "Skye" are never taken for their namesakes abroad.
+ * - UK names win over names abroad: any name in these tables is a UK place, so "Heathrow",
+ *   "Skye" and "Gower" are never taken for their namesakes abroad. A GeoNames town named
+ *   "Isle of X" is also "X" (Arran, Islay, Lewis, Mull), as places.ts adds.
  * - Containment (see places.ts ancestorsOf): a district or locality is inside its town; every
  *   town of Greater London (and of the City of London) is inside the town London, Croydon
  *   included (GeoNames has Croydon as a town of its own, which it stays: a search for Croydon
@@ -56,6 +57,69 @@ export const LOCALITIES: readonly LocalityDef[] = [
     lon: -0.1821,
     population: 0,
     like: 'town:crawley',
+  },
+  {
+    id: 'town:stansted-airport',
+    name: 'Stansted Airport',
+    altNames: ['London Stansted', 'London Stansted Airport'],
+    lat: 51.885,
+    lon: 0.235,
+    population: 0,
+    like: 'town:stansted-mountfitchet',
+  },
+  {
+    id: 'town:luton-airport',
+    name: 'Luton Airport',
+    altNames: ['London Luton', 'London Luton Airport'],
+    lat: 51.8747,
+    lon: -0.3683,
+    population: 0,
+    like: 'town:luton',
+  },
+  {
+    id: 'town:birmingham-airport',
+    name: 'Birmingham Airport',
+    altNames: ['Birmingham International'],
+    lat: 52.4539,
+    lon: -1.748,
+    population: 0,
+    like: 'town:solihull',
+  },
+  {
+    id: 'town:edinburgh-airport',
+    name: 'Edinburgh Airport',
+    altNames: [],
+    lat: 55.95,
+    lon: -3.3725,
+    population: 0,
+    like: 'town:edinburgh',
+  },
+  {
+    id: 'town:glasgow-airport',
+    name: 'Glasgow Airport',
+    altNames: ['Glasgow International'],
+    lat: 55.8719,
+    lon: -4.4331,
+    population: 0,
+    like: 'town:paisley',
+  },
+  {
+    id: 'town:leeds-bradford-airport',
+    name: 'Leeds Bradford Airport',
+    altNames: ['Leeds Bradford', 'Leeds Bradford International'],
+    lat: 53.8659,
+    lon: -1.6606,
+    population: 0,
+    like: 'town:yeadon',
+  },
+  {
+    id: 'town:belfast-international-airport',
+    name: 'Belfast International Airport',
+    altNames: ['Belfast International', 'Aldergrove'],
+    lat: 54.6575,
+    lon: -6.2158,
+    population: 0,
+    like: 'town:antrim',
   },
   // Islands.
   {
@@ -112,6 +176,51 @@ export const LOCALITIES: readonly LocalityDef[] = [
     lon: -3.09,
     population: 0,
     like: 'town:keswick',
+  },
+  {
+    id: 'town:peak-district',
+    name: 'Peak District',
+    altNames: ['The Peak District', 'The Peaks', 'Peak National Park'],
+    lat: 53.3,
+    lon: -1.78,
+    population: 0,
+    like: 'town:buxton-derbyshire',
+  },
+  {
+    id: 'town:gower',
+    name: 'Gower',
+    altNames: ['The Gower', 'Gower Peninsula', 'Gŵyr'],
+    lat: 51.59,
+    lon: -4.17,
+    population: 0,
+    like: 'town:swansea',
+  },
+  {
+    id: 'town:the-fens',
+    name: 'The Fens',
+    altNames: ['Fens', 'Fenland', 'The Fenland'],
+    lat: 52.5,
+    lon: 0.1,
+    population: 0,
+    like: 'town:march',
+  },
+  {
+    id: 'town:dartmoor',
+    name: 'Dartmoor',
+    altNames: ['Dartmoor National Park'],
+    lat: 50.57,
+    lon: -3.92,
+    population: 0,
+    like: 'town:princetown',
+  },
+  {
+    id: 'town:exmoor',
+    name: 'Exmoor',
+    altNames: ['Exmoor National Park'],
+    lat: 51.13,
+    lon: -3.64,
+    population: 0,
+    like: 'town:dulverton',
   },
   // A second St Ives (GeoNames has only the Cornish one) and London's Stratford.
   {
@@ -202,6 +311,14 @@ export const PLACE_ALT_NAMES: Readonly<Record<string, readonly string[]>> = {
   'town:dingwall': ['Inbhir Pheofharain'],
   'town:stratford-upon-avon': ['Stratford', 'Stratford upon Avon', 'Stratford on Avon'],
   'town:camden-town': ['Camden'],
+  'town:stoke-on-trent': ['The Potteries', 'Potteries'],
+  'town:sunderland': ['Wearside'],
+  'town:ringway': ['Manchester Airport'],
+  'town:stansted-mountfitchet': ['Stansted'],
+  'town:isle-of-lewis': ['Leòdhas'],
+  'town:isle-of-islay': ['Ìle'],
+  'town:isle-of-arran': ['Eilean Arainn'],
+  'town:isle-of-mull': ['Muile'],
 };
 
 /**

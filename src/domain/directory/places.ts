@@ -219,6 +219,8 @@ const towns: Town[] = drafts
         ...(PLACE_ALT_NAMES[townIdOf.get(d) as string] ?? []),
         // "Basford, Stoke-on-Trent" is also just "Basford".
         ...(d.name.includes(',') ? [d.name.slice(0, d.name.indexOf(',')).trim()] : []),
+        // "Isle of Arran" is also just "Arran".
+        ...(/^isle of /i.test(d.name) ? [d.name.slice('isle of '.length)] : []),
       ]),
       geonamesId: d.geonamesId,
       localAuthority: d.localAuthority,
