@@ -80,6 +80,26 @@ describe('the place a results page searched', () => {
     expect(there).toContain('Driving, to find me a job, for Newport, Isle of Wight (England).');
   });
 
+  it('asks which Stratford, offering London’s and Stratford-upon-Avon', async () => {
+    const query = new URLSearchParams({
+      industry: 'driving',
+      purpose: 'job',
+      location: 'Stratford',
+    });
+    const res = await t.app.inject({ method: 'GET', url: `/search?${query.toString()}` });
+    expect(res.statusCode).toBe(400);
+    expect(textOf(res.body)).toContain(
+      '"Stratford" could mean 2 places: Stratford or Stratford-upon-Avon. Which one do you mean?',
+    );
+    const links = [...res.body.matchAll(/<a href="(\/search\?[^"]+)">([^<]+)<\/a>/g)].map((m) =>
+      new URLSearchParams(m[1]!.replace(/&amp;/g, '&').split('?')[1]).get('location'),
+    );
+    expect(links).toEqual(['Stratford, Greater London', 'Stratford-upon-Avon, Warwickshire']);
+    expect(textOf(await search('Stratford, Warwickshire'))).toContain(
+      'for Stratford-upon-Avon, Warwickshire (England).',
+    );
+  });
+
   it('escapes what it could not place', async () => {
     const html = await search('<b>Xyzzy</b>, Leeds');
     // Attribute values (the form keeps what was typed) have their quotes escaped.
