@@ -473,14 +473,15 @@ export function resolveName(text: string): NameResolution {
   const direct = resolveParts(head, qualifiers, hints);
   if (direct.status === 'unknown' && qualifiers.length > 0 && !isKnownName(head)) {
     // "Xyzzy, London": the head names no place, so the answer is the rest, saying what it left.
-    const rest = resolveName(qualifiers.join(', '));
-    if (rest.status === 'found') {
+    // The hints ("(region)") go with the rest: "Xyzzy, London (region)" is the region.
+    const remainder = resolveName(`${qualifiers.join(', ')}${text.trim().slice(rest.length)}`);
+    if (remainder.status === 'found') {
       return {
-        ...rest,
-        ignored: [head, rest.ignored].filter((t): t is string => t !== undefined).join(', '),
+        ...remainder,
+        ignored: [head, remainder.ignored].filter((t): t is string => t !== undefined).join(', '),
       };
     }
-    if (rest.status !== 'unknown') return rest;
+    if (remainder.status !== 'unknown') return remainder;
   }
   if (direct.status !== 'unknown' || qualifiers.length > 0) return direct;
   // "Richmond North Yorkshire", "Leeds UK": a trailing area without a comma.

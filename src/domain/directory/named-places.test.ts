@@ -213,6 +213,7 @@ describe('what was typed is never dropped silently', () => {
     ['Xyzzy, Leeds, West Yorkshire', 'town:leeds', 'Xyzzy'],
     ['Leeds, Blahshire', 'town:leeds', 'Blahshire'],
     ['Xyzzy, Leeds, UK', 'town:leeds', 'Xyzzy'],
+    ['Xyzzy, London (region)', 'region:london', 'Xyzzy'],
   ])('%s is %s, leaving out %s', (text, id, ignored) => {
     expect(resolved(text)).toMatchObject({ id, ignored });
   });
