@@ -107,7 +107,6 @@ describe('suggestPlaces', () => {
     expect(suggestPlaces('  -- ')).toEqual([]);
     expect(suggestPlaces('zzzzqqq')).toEqual([]);
   });
-
 });
 
 describe('closeMatches', () => {
