@@ -64,13 +64,44 @@ describe('shortlist agencies search and show', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
-      '2 agencies found near Leeds (covers); showing 1-2',
+      '2 agencies found near Leeds, West Yorkshire (covers); showing 1-2',
       '',
       '#   Agency                                        Miles   Nearest office          Types',
       '1   Aire Drivers Leeds ✓                          0.1     Leeds LS1 5AB           temporary',
       '    aire-drivers-leeds · Specialises in Driving · Covers West Yorkshire · Nearest office 0.1 miles away in Leeds',
       '2   The Exceptionally Long Named National Drivin… 168.9   London EC1A 1BB         permanent, contract',
       '    long-national · Covers Driving among 2 industries · Covers the whole UK · Nearest office 168.9 miles away in London',
+      '',
+    ]);
+  });
+
+  it('prints the place it searched, what it left out and what else the text could mean', async () => {
+    const search = (location: string) =>
+      runShortlist(
+        ['agencies', 'search', '--industry', 'driving', '--purpose', 'job', '--location', location],
+        env,
+      );
+    const ignored = await search('Xyzzy, Leeds');
+    expect(ignored.status).toBe(0);
+    expect(ignored.stdout.split('\n').slice(0, 3)).toEqual([
+      '2 agencies found near Leeds, West Yorkshire (covers); showing 1-2',
+      'Showing agencies for Leeds; we could not place “Xyzzy”',
+      '',
+    ]);
+    const newport = await search('Newport');
+    expect(newport.status).toBe(0);
+    expect(newport.stdout.split('\n').slice(0, 2)).toEqual([
+      '1 agency found near Newport, Gwent (covers); showing 1-1',
+      'Could also mean: Newport, Isle of Wight; Newport, Shropshire; Newport, Essex; Newport, East Riding of Yorkshire; Newport, Dyfed',
+    ]);
+  });
+
+  it('resolves a place, saying what it left out', async () => {
+    const run = await runShortlist(['places', 'resolve', 'Xyzzy,', 'Leeds'], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'Leeds, West Yorkshire (town) at 53.79648, -1.54785; West Yorkshire, Yorkshire and The Humber, England',
+      'We could not place “Xyzzy”',
       '',
     ]);
   });

@@ -1,6 +1,6 @@
 /** `shortlist agencies search|show` and `shortlist places resolve|suggest`. */
 import type { Command } from 'commander';
-import type { SearchOutcome } from '../domain/directory/search-engine.js';
+import { ignoredNote, type AgencySearchOutcome } from '../services/search-location.js';
 import { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import {
   buildSearchIndexes,
@@ -21,12 +21,17 @@ function pad(text: string, width: number): string {
 }
 
 /** A readable table of results, one agency per line, with the reasons underneath. */
-export function formatSearchTable(outcome: SearchOutcome): string {
+export function formatSearchTable(outcome: AgencySearchOutcome): string {
   const lines: string[] = [];
   const shown = outcome.results.length;
   lines.push(
-    `${outcome.total} ${outcome.total === 1 ? 'agency' : 'agencies'} found near ${outcome.location.name} (${outcome.order}); showing ${shown === 0 ? 0 : (outcome.page - 1) * outcome.pageSize + 1}-${(outcome.page - 1) * outcome.pageSize + shown}`,
+    `${outcome.total} ${outcome.total === 1 ? 'agency' : 'agencies'} found near ${outcome.location.label} (${outcome.order}); showing ${shown === 0 ? 0 : (outcome.page - 1) * outcome.pageSize + 1}-${(outcome.page - 1) * outcome.pageSize + shown}`,
   );
+  const note = ignoredNote(outcome.location);
+  if (note !== null) lines.push(note);
+  if (outcome.location.alternatives.length > 0) {
+    lines.push(`Could also mean: ${outcome.location.alternatives.map((a) => a.label).join('; ')}`);
+  }
   if (shown === 0) {
     lines.push(
       'No agency matches. Widen the search: drop the sub-sector or employment types, raise the radius, or choose "specialists".',
@@ -163,6 +168,7 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
       io.stdout(
         `${p.label} (${p.kind}${p.precision ? `, ${p.precision} precision` : ''}) at ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}; ${[p.county, p.region, p.nation].filter(Boolean).join(', ')}\n`,
       );
+      if (p.ignored !== undefined) io.stdout(`We could not place “${p.ignored}”\n`);
       if (result.alternatives.length > 0)
         io.stdout(`Could also mean: ${result.alternatives.map((a) => a.label).join('; ')}\n`);
     });

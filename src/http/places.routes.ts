@@ -75,6 +75,11 @@ export function registerPlacesRoutes(app: FastifyInstance): void {
               lat: Type.Number(),
               lon: Type.Number(),
               precision: Type.Optional(Type.String()),
+              ignored: Type.Optional(
+                Type.String({
+                  description: 'What was typed but names no place ("Xyzzy" of "Xyzzy, London")',
+                }),
+              ),
             }),
             alternatives: Type.Array(Option),
           }),

@@ -7,6 +7,7 @@ import { demoOutcodeForTown } from '../domain/directory/demo-postcodes.js';
 import { SearchIndex } from '../domain/directory/search-engine.js';
 import { resolveSearch } from '../domain/directory/search-request.js';
 import { listIndustries } from '../domain/directory/taxonomy.js';
+import { toSearchLocation } from '../services/search-location.js';
 import { searchResponseJson } from './search-json.js';
 import { SearchResponse } from './search.routes.js';
 
@@ -25,8 +26,8 @@ describe('searchResponseJson', () => {
       ...(i % 3 === 0 ? { employmentType: 'temporary' } : {}),
       pageSize: '50',
     };
-    const { query, place } = resolveSearch(raw);
-    return [index.search(query, place)];
+    const { query, place, geocoded } = resolveSearch(raw);
+    return [{ ...index.search(query, place), location: toSearchLocation(geocoded) }];
   });
 
   it('writes the same text as JSON.stringify and the same data as the schema serializer', () => {

@@ -30,10 +30,16 @@ describe('GET /api/agencies/search over the demo directory', () => {
     expect(status).toBe(200);
     expect(body.order).toBe('covers');
     expect(body.location).toEqual({
+      id: 'town:leeds',
       name: 'Leeds',
+      label: 'Leeds, West Yorkshire',
       kind: 'town',
+      county: 'West Yorkshire',
+      region: 'Yorkshire and The Humber',
+      nation: 'England',
       lat: expect.any(Number),
       lon: expect.any(Number),
+      alternatives: [],
     });
     const results = body.results as {
       why: string[];

@@ -31,12 +31,30 @@ const SearchResultSchema = Type.Object({
 
 export const SearchResponse = Type.Object({
   order: Type.Union([Type.Literal('covers'), Type.Literal('specialists'), Type.Literal('nearest')]),
-  location: Type.Object({
-    name: Type.String(),
-    kind: Type.String(),
-    lat: Type.Number(),
-    lon: Type.Number(),
-  }),
+  location: Type.Object(
+    {
+      id: Type.String({
+        description: '`town:leeds`, `county:west-yorkshire`, `postcode:ls14ap`...',
+      }),
+      name: Type.String(),
+      label: Type.String({ description: 'Text that resolves back to exactly this place' }),
+      kind: Type.String({ description: 'town, county, region, nation or postcode' }),
+      county: Type.Union([Type.String(), Type.Null()]),
+      region: Type.Union([Type.String(), Type.Null()]),
+      nation: Type.String(),
+      lat: Type.Number(),
+      lon: Type.Number(),
+      alternatives: Type.Array(Type.Object({ id: Type.String(), label: Type.String() }), {
+        description: 'Other places the text could mean (a label searches there)',
+      }),
+      ignored: Type.Optional(
+        Type.String({
+          description: 'What was typed but names no place ("Xyzzy" of "Xyzzy, London")',
+        }),
+      ),
+    },
+    { description: 'The place searched from' },
+  ),
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),

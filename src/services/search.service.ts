@@ -1,8 +1,9 @@
 /** Agency Search use-cases: search and show, over the in-memory index of the current directory. */
 import type { Directory } from '../domain/directory/directory.js';
 import { DomainError } from '../domain/errors.js';
-import { SearchIndex, type SearchOutcome } from '../domain/directory/search-engine.js';
+import { SearchIndex } from '../domain/directory/search-engine.js';
 import { resolveSearch } from '../domain/directory/search-request.js';
+import { toSearchLocation, type AgencySearchOutcome } from './search-location.js';
 import type { RawSearchParams } from '../domain/directory/search-query.js';
 import type { DirectorySnapshot } from './directory-snapshot.service.js';
 import { findPlaceById } from '../domain/directory/places.js';
@@ -30,7 +31,7 @@ export function buildSearchIndexes(directory: Directory): SearchIndexes {
 }
 
 /** Searches the directory; throws a DomainError naming every bad parameter. */
-export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOutcome {
+export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): AgencySearchOutcome {
   return searchVersion(deps, raw).outcome;
 }
 
@@ -41,10 +42,11 @@ export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOu
 export function searchVersion(
   deps: SearchDeps,
   raw: RawSearchParams,
-): { outcome: SearchOutcome; version: SearchIndexes } {
-  const { query, place } = resolveSearch(raw);
+): { outcome: AgencySearchOutcome; version: SearchIndexes } {
+  const { query, place, geocoded } = resolveSearch(raw);
   const version = deps.snapshot.get().derived;
-  return { outcome: version.index.search(query, place), version };
+  const outcome = version.index.search(query, place);
+  return { outcome: { ...outcome, location: toSearchLocation(geocoded) }, version };
 }
 
 export interface AgencyDetail {

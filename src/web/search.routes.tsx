@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError, type Problem } from '../domain/errors.js';
 import type { SearchOutcome } from '../domain/directory/search-engine.js';
+import { describeSearchLocation, type AgencySearchOutcome } from '../services/search-location.js';
 import {
   ORDERS,
   findIndustry,
@@ -11,6 +12,7 @@ import {
 } from '../domain/directory/taxonomy.js';
 import { searchAgencies } from '../services/search.service.js';
 import { AgencyCard } from './agency-card.js';
+import { LocationNote } from './search-location.js';
 import { loadFavourites } from './favourites.js';
 import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from './format.js';
 import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from './layout.js';
@@ -67,7 +69,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
     const offered = offeredOrders(values);
     const order = (offered as string[]).includes(values.order) ? values.order : '';
     const effective = { ...values, order };
-    let outcome: SearchOutcome;
+    let outcome: AgencySearchOutcome;
     try {
       outcome = searchAgencies(deps, {
         ...raw,
@@ -185,14 +187,14 @@ function resultsHeading(total: number): string {
   return total === 1 ? '1 Recruitment Agency Found' : `${total} Recruitment Agencies Found`;
 }
 
-function querySummary(values: SearchFormValues, outcome: SearchOutcome): string {
+function querySummary(values: SearchFormValues, outcome: AgencySearchOutcome): string {
   const industry = findIndustry(values.industry);
   const sub =
     industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
   const what = sub ? `${sub.name} (${industry?.name ?? ''})` : (industry?.name ?? values.industry);
   const types = employmentTypeLabels(values.employmentType);
   const parts = [
-    `${what}, to ${purposeLabel(values.purpose)}, for ${outcome.location.name}`,
+    `${what}, to ${purposeLabel(values.purpose)}, for ${describeSearchLocation(outcome.location)}`,
     types.length > 0 ? `${joinList(types, 'or')} work` : '',
     values.radiusMiles ? `within ${formatMiles(Number(values.radiusMiles))}` : '',
   ].filter((p) => p !== '');
@@ -204,7 +206,7 @@ function renderResults(
   page: PageChrome,
   favourites: ReadonlySet<string>,
   values: SearchFormValues,
-  outcome: SearchOutcome,
+  outcome: AgencySearchOutcome,
 ): string {
   const count = countListings(deps);
   const label = searchButtonLabel(count);
@@ -234,6 +236,7 @@ function renderResults(
         <span class="visually-hidden">Your search: </span>
         {escapeHtml(querySummary(values, outcome))} <a href="#results">Skip to the results</a>
       </p>
+      <LocationNote values={values} location={outcome.location} />
       <SearchForm
         values={values}
         errors={{}}

@@ -216,7 +216,7 @@ export const COUNTIES: readonly CountyDef[] = [
   { name: 'Clwyd', nation: WLS, altNames: ['North Wales'] },
   { name: 'Dyfed', nation: WLS, altNames: [], centre: { lat: 51.98, lon: -4.35 } },
   { name: 'Gwent', nation: WLS, altNames: ['South Wales'] },
-  { name: 'Gwynedd', nation: WLS, altNames: ['Anglesey', 'Ynys Mon', 'North Wales'] },
+  { name: 'Gwynedd', nation: WLS, altNames: ['North Wales'] },
   { name: 'Mid Glamorgan', nation: WLS, altNames: ['Glamorgan', 'South Wales'] },
   { name: 'Powys', nation: WLS, altNames: ['Mid Wales'], centre: { lat: 52.35, lon: -3.4 } },
   { name: 'South Glamorgan', nation: WLS, altNames: ['Glamorgan', 'South Wales'] },

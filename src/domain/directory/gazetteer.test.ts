@@ -107,12 +107,6 @@ describe('suggestPlaces', () => {
     expect(suggestPlaces('  -- ')).toEqual([]);
     expect(suggestPlaces('zzzzqqq')).toEqual([]);
   });
-
-  it('is fast', () => {
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) suggestPlaces(['l', 'le', 'man', 'new', 'st'][i % 5] as string);
-    expect((performance.now() - start) / 1000).toBeLessThan(0.5);
-  });
 });
 
 describe('closeMatches', () => {

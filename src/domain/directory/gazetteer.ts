@@ -15,7 +15,9 @@
  * - no town: a region before a county before a nation ("West Midlands" is the region, the
  *   county is an alternative); several of the same kind ("Sussex") are ambiguous;
  * - qualifiers narrow it down: "Richmond, North Yorkshire", "Leeds, England", "Newport Isle of
- *   Wight", "London (region)", "Stone, Kent (near Dartford)"; a trailing ", UK" is ignored.
+ *   Wight", "London (region)", "Stone, Kent (near Dartford)"; a trailing ", UK" adds nothing;
+ * - nothing typed is dropped silently: "Xyzzy, London" is London with `ignored: "Xyzzy"`, and
+ *   "Leeds, Blahshire" is Leeds with `ignored: "Blahshire"`.
  *
  * Labels (labelOf) are the texts that resolve back to exactly one place: "Leeds, West
  * Yorkshire", "Newport, Isle of Wight", "West Yorkshire", "London (region)".
@@ -23,6 +25,7 @@
 import { distanceKm, editDistance, normaliseName } from './gazetteer-normalise.js';
 import {
   listCounties,
+  listLocalities,
   listNations,
   listRegions,
   listTowns,
@@ -53,7 +56,7 @@ function addName(name: string, place: AnyPlace, via: Via): void {
   index.set(key, list);
 }
 
-for (const town of listTowns()) {
+for (const town of [...listTowns(), ...listLocalities()]) {
   addName(town.name, town, 'name');
   for (const alt of town.altNames) addName(alt, town, 'alt');
 }
@@ -307,7 +310,8 @@ export function foreignName(text: string): ForeignName | null {
 // --- Resolving text --------------------------------------------------------------------------
 
 export type NameResolution =
-  | { status: 'found'; place: AnyPlace; alternatives: AnyPlace[] }
+  /** `ignored`: what was typed but names no place ("Xyzzy" of "Xyzzy, London"). */
+  | { status: 'found'; place: AnyPlace; alternatives: AnyPlace[]; ignored?: string }
   | { status: 'ambiguous'; options: AnyPlace[] }
   /** The name is known, but not in the place the qualifier names ("Leeds, Scotland"). */
   | { status: 'not-in-area'; name: string; area: string; options: AnyPlace[] }
@@ -392,22 +396,19 @@ function resolveParts(head: string, qualifiers: readonly string[], hints: Hints)
   if (hints.geonamesId !== null) {
     candidates = candidates.filter((p) => p.kind === 'town' && p.geonamesId === hints.geonamesId);
   }
+  const ignored: string[] = [];
   for (const qualifier of qualifiers) {
     const areas = qualifierPlaces(qualifier);
     if (areas.length === 0) {
       // A qualifier naming somewhere abroad makes the whole text abroad: "Perth, Australia".
       const abroad = foreignName(qualifier);
       if (abroad) return { status: 'outside-uk', where: abroad.display };
-      continue; // An unknown qualifier ("Leeds, Yorks") is ignored.
-    }
-    if (candidates.length === 0) {
-      // "Headingley, Leeds": a name we do not know in a town we do is taken as the town.
-      const town = choose(areas);
-      if (town.status === 'found' && town.place.kind === 'town' && qualifiers.length === 1) {
-        return hints.kind && hints.kind !== 'town' ? { status: 'unknown', name: head } : town;
-      }
+      // An unknown qualifier ("Leeds, Blahshire") is left out, and the answer says so.
+      ignored.push(qualifier);
       continue;
     }
+    // An unknown name in a known place ("Xyzzy, London"): resolveName answers the place.
+    if (candidates.length === 0) continue;
     let inside = candidates.filter((c) => withinQualifier(c, areas, 0));
     // "Croydon, Surrey", "Ilford, Essex": postal and historic counties name the neighbours.
     if (inside.length === 0) inside = candidates.filter((c) => withinQualifier(c, areas, 15));
@@ -425,7 +426,19 @@ function resolveParts(head: string, qualifiers: readonly string[], hints: Hints)
     }
   }
   if (candidates.length === 0) return { status: 'unknown', name: head };
-  return choose(candidates);
+  const chosen = choose(candidates);
+  return chosen.status === 'found' && ignored.length > 0
+    ? { ...chosen, ignored: ignored.join(', ') }
+    : chosen;
+}
+
+/** Whether any place is known by this text (with a leading "the" dropped, as resolveParts). */
+function isKnownName(text: string): boolean {
+  const key = normaliseName(text);
+  return (
+    placesNamed(key).length > 0 ||
+    (key.startsWith('the') && key.length > 5 && placesNamed(key.slice(3)).length > 0)
+  );
 }
 
 /** Whether a text names an area usable as a qualifier without a comma ("... North Yorkshire"). */
@@ -458,6 +471,18 @@ export function resolveName(text: string): NameResolution {
   const head = parts.slice(0, split).join(', ');
   const qualifiers = parts.slice(split);
   const direct = resolveParts(head, qualifiers, hints);
+  if (direct.status === 'unknown' && qualifiers.length > 0 && !isKnownName(head)) {
+    // "Xyzzy, London": the head names no place, so the answer is the rest, saying what it left.
+    // The hints ("(region)") go with the rest: "Xyzzy, London (region)" is the region.
+    const remainder = resolveName(`${qualifiers.join(', ')}${text.trim().slice(rest.length)}`);
+    if (remainder.status === 'found') {
+      return {
+        ...remainder,
+        ignored: [head, remainder.ignored].filter((t): t is string => t !== undefined).join(', '),
+      };
+    }
+    if (remainder.status !== 'unknown') return remainder;
+  }
   if (direct.status !== 'unknown' || qualifiers.length > 0) return direct;
   // "Richmond North Yorkshire", "Leeds UK": a trailing area without a comma.
   const words = head.split(/\s+/);

@@ -16,8 +16,11 @@
  *   suggesting the UK place.
  * - An id (`town:leeds`, `postcode:ls14ap`) resolves to its place, so ids can be passed back.
  * - A postcode first or last in a longer text ("LS1 4AP, Leeds", "2 Park Row, Leeds LS1 5AB",
- *   "Leeds LS1") is used; a postcode area alone in capitals ("LS", "SW") resolves with
- *   precision "area".
+ *   "Leeds LS1"), or a full postcode anywhere in it ("Manchester, LS1 4AP"), wins over the names
+ *   round it; a postcode area alone in any case ("LS", "sw", "bt") resolves with precision "area".
+ * - Nothing typed is dropped silently: "Xyzzy, London" is London with `ignored: "Xyzzy"`;
+ *   "Xyzzy, UK" is `ambiguous-location` saying that "Xyzzy" is no place and "UK" the whole
+ *   country.
  */
 import { DomainError, type Suggestion } from '../errors.js';
 import { closeMatches, foreignName, labelOf, resolveName, wholeCountry } from './gazetteer.js';
@@ -72,6 +75,8 @@ export interface GeocodedPlace {
   townId?: string;
   /** Other places the text could mean, most likely first (at most 10). */
   alternatives: PlaceOption[];
+  /** What was typed but names no place and was left out: "Xyzzy" of "Xyzzy, London". */
+  ignored?: string;
 }
 
 const MAX_LENGTH = 100;
@@ -85,7 +90,11 @@ export function toOption(place: AnyPlace): PlaceOption {
   return { label: labelOf(place), id: place.id, kind: place.kind, county, nation };
 }
 
-function fromPlace(place: AnyPlace, alternatives: readonly AnyPlace[]): GeocodedPlace {
+function fromPlace(
+  place: AnyPlace,
+  alternatives: readonly AnyPlace[],
+  ignored?: string,
+): GeocodedPlace {
   const { county, region, nation } = placeContext(place);
   return {
     id: place.id,
@@ -106,6 +115,7 @@ function fromPlace(place: AnyPlace, alternatives: readonly AnyPlace[]): Geocoded
     lat: place.lat,
     lon: place.lon,
     alternatives: alternatives.slice(0, MAX_OPTIONS).map(toOption),
+    ...(ignored === undefined ? {} : { ignored }),
   };
 }
 
@@ -209,6 +219,43 @@ function geocodePostcode(text: string, field: string): GeocodedPlace | null {
   }
 }
 
+/** The first full UK postcode inside a longer text ("Flat 2, LS1 4AP, Leeds"), if any. */
+function postcodeInside(text: string): GeocodedPlace | null {
+  for (const m of text.matchAll(POSTCODE_INSIDE)) {
+    const found = lookupPostcode(m[1] as string);
+    if (found.status === 'found') return fromPostcode(found.match);
+  }
+  return null;
+}
+
+const POSTCODE_INSIDE =
+  /(?:^|[^A-Za-z0-9])([A-Za-z]{1,2}[0-9][0-9A-Za-z]?\s*[0-9][A-Za-z]{2})(?![A-Za-z0-9])/g;
+
+/**
+ * "UK" (or "Great Britain") names no single place: `ambiguous-location`, suggesting the
+ * nations. With `unplaced`, the text before it ("Xyzzy" of "Xyzzy, UK") is said not to be a place.
+ */
+function wholeCountryFails(
+  typed: string,
+  country: 'uk' | 'gb',
+  field: string,
+  unplaced?: string,
+): never {
+  const nations = listNations().filter(
+    (n) => country === 'uk' || n.id !== 'nation:northern-ireland',
+  );
+  const start =
+    unplaced === undefined
+      ? `${quoted(typed)} covers the whole country.`
+      : `We could not place ${quoted(unplaced)} in the UK, and ${quoted(typed)} covers the whole country.`;
+  return fail(
+    'ambiguous-location',
+    `${start} Choose ${listForSentence(nations)}, or enter your town or postcode and order by "Specialists (Location not important)" to see agencies wherever they are.`,
+    field,
+    nations,
+  );
+}
+
 /**
  * Resolves what was typed in a location box to one place. Throws a DomainError (with `field`
  * as the problem's field) when it cannot: `required`, `invalid`, `ambiguous-location` (with the
@@ -242,6 +289,9 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
   // A postcode, alone or first ("LS1 4AP, Leeds").
   const postcode = geocodePostcode(typed.split(',')[0] ?? typed, field);
   if (postcode) return postcode;
+  // A full postcode anywhere wins over the names round it ("Flat 2, LS1 4AP, Leeds").
+  const inside = postcodeInside(typed);
+  if (inside) return inside;
 
   if (!/\p{L}/u.test(typed)) {
     return fail('invalid', `${quoted(typed)} is not a place or a postcode. ${EXAMPLES}`, field);
@@ -251,22 +301,12 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
   }
 
   const country = wholeCountry(typed);
-  if (country) {
-    const nations = listNations().filter(
-      (n) => country === 'uk' || n.id !== 'nation:northern-ireland',
-    );
-    return fail(
-      'ambiguous-location',
-      `${quoted(typed)} covers the whole country. Choose ${listForSentence(nations)}, or enter your town or postcode and order by "Specialists (Location not important)" to see agencies wherever they are.`,
-      field,
-      nations,
-    );
-  }
+  if (country) return wholeCountryFails(typed, country, field);
 
   const resolved = resolveName(typed);
   switch (resolved.status) {
     case 'found':
-      return fromPlace(resolved.place, resolved.alternatives);
+      return fromPlace(resolved.place, resolved.alternatives, resolved.ignored);
     case 'ambiguous':
       return fail(
         'ambiguous-location',
@@ -288,8 +328,8 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
     const found = lookupPostcode(trailing);
     if (found.status === 'found') return fromPostcode(found.match);
   }
-  // A postcode area on its own, in capitals as written on envelopes: "LS", "SW".
-  const area = /^[A-Z]{2}$/.test(typed) ? postcodeArea(typed) : null;
+  // A postcode area on its own, in any case: "LS", "sw", "bt".
+  const area = /^[A-Za-z]{2}$/.test(typed) ? postcodeArea(typed) : null;
   if (area) {
     return fromPostcode({
       postcode: area.code,
@@ -300,6 +340,15 @@ export function geocodePlace(text: string, field = 'location'): GeocodedPlace {
       precision: 'area',
       town: area.town,
     });
+  }
+
+  // "Xyzzy, UK", "Paris, UK": the name is no UK place, and the UK is not one place either.
+  const parts = typed.split(',').map((p) => p.trim());
+  const last = parts[parts.length - 1] ?? '';
+  const lastCountry = parts.length > 1 ? wholeCountry(last) : null;
+  if (lastCountry) {
+    const front = parts.slice(0, -1).join(', ');
+    return wholeCountryFails(last, lastCountry, field, front);
   }
 
   const abroad = foreignName(typed) ?? foreignName(typed.split(',')[0] ?? '');

@@ -14,8 +14,14 @@
  *   of them is `town:<slug>-<county slug>` (`town:newport-gwent`, `town:newport-isle-of-wight`),
  *   and when that still clashes, `-<geonames id>` is appended to each of the clashing ones.
  *
+ * Localities (named-places.ts: Heathrow, the Isle of Skye, the Lake District, Stratford in
+ * London...) are places of kind `town` with their own ids, found by id and name but not listed
+ * by listTowns().
+ *
  * Containment: a nation contains its regions, counties and towns; a region its counties and
- * towns; a county its towns; every place contains itself. A town's region is that of its local
+ * towns; a county its towns (and the City of London county); a town its districts and
+ * localities (named-places.ts; every other town of Greater London is inside London); every
+ * place contains itself. A town's region is that of its local
  * authority, so Scunthorpe is in Lincolnshire and in Yorkshire and The Humber, while the county
  * of Lincolnshire (most of whose people live in the East Midlands) is in the East Midlands.
  */
@@ -30,6 +36,14 @@ import {
   type NationSlug,
 } from './admin-areas.js';
 import { slugify } from './gazetteer-normalise.js';
+import {
+  COUNTY_PARENTS,
+  LOCALITIES,
+  LONDON_COUNTY_IDS,
+  LONDON_TOWN_ID,
+  PLACE_ALT_NAMES,
+  TOWN_DISTRICTS,
+} from './named-places.js';
 import { createRequire } from 'node:module';
 
 export type PlaceKind = 'town' | 'county' | 'region' | 'nation';
@@ -56,6 +70,7 @@ export interface Town extends Place {
   readonly regionId: string | null;
   /** Other names the town is known by ("Hull" for Kingston upon Hull). */
   readonly altNames: readonly string[];
+  /** GeoNames id; 0 for a locality of named-places.ts (Heathrow, the Isle of Skye). */
   readonly geonamesId: number;
   /** The local authority (GeoNames admin2) the town is in, e.g. "Leeds", "Kirklees". */
   readonly localAuthority: string;
@@ -201,8 +216,11 @@ const towns: Town[] = drafts
       population: d.population,
       altNames: Object.freeze([
         ...(altNamesById.get(d.geonamesId) ?? []),
+        ...(PLACE_ALT_NAMES[townIdOf.get(d) as string] ?? []),
         // "Basford, Stoke-on-Trent" is also just "Basford".
         ...(d.name.includes(',') ? [d.name.slice(0, d.name.indexOf(',')).trim()] : []),
+        // "Isle of Arran" is also just "Arran".
+        ...(/^isle of /i.test(d.name) ? [d.name.slice('isle of '.length)] : []),
       ]),
       geonamesId: d.geonamesId,
       localAuthority: d.localAuthority,
@@ -283,19 +301,107 @@ const nations: Nation[] = NATIONS.map((def): Nation => {
   });
 });
 
+const townById = new Map(towns.map((t) => [t.id, t]));
+for (const id of Object.keys(PLACE_ALT_NAMES)) {
+  if (!townById.has(id)) throw new Error(`places: PLACE_ALT_NAMES: no town ${id}`);
+}
+
+const localities: Town[] = LOCALITIES.map((def): Town => {
+  const like = required(
+    townById.get(def.like),
+    `LOCALITIES: ${def.id} is like unknown ${def.like}`,
+  );
+  if (townById.has(def.id)) throw new Error(`places: LOCALITIES: ${def.id} is already a town`);
+  return Object.freeze({
+    id: def.id,
+    name: def.name,
+    kind: 'town' as const,
+    countyId: like.countyId,
+    regionId: like.regionId,
+    nationId: like.nationId,
+    lat: def.lat,
+    lon: def.lon,
+    population: def.population,
+    altNames: Object.freeze([...def.altNames]),
+    geonamesId: 0,
+    localAuthority: like.localAuthority,
+  });
+});
+
 const byId = new Map<string, AnyPlace>();
-for (const p of [...nations, ...regions, ...counties, ...towns]) byId.set(p.id, p);
+for (const p of [...nations, ...regions, ...counties, ...towns, ...localities]) {
+  if (byId.has(p.id)) throw new Error(`places: duplicate id ${p.id}`);
+  byId.set(p.id, p);
+}
+
+// --- Containment -------------------------------------------------------------------------------
+
+/** The town each district or locality is directly inside (named-places.ts). */
+const containingTown = new Map<string, string>();
+for (const t of [...towns, ...localities]) {
+  if (t.id !== LONDON_TOWN_ID && LONDON_COUNTY_IDS.includes(t.countyId)) {
+    containingTown.set(t.id, LONDON_TOWN_ID);
+  }
+}
+for (const [outer, inner] of Object.entries(TOWN_DISTRICTS)) {
+  required(townById.get(outer), `TOWN_DISTRICTS: no town ${outer}`);
+  for (const id of inner) {
+    required(townById.get(id), `TOWN_DISTRICTS: no town ${id}`);
+    containingTown.set(id, outer);
+  }
+}
+for (const def of LOCALITIES) {
+  if (def.inside === undefined) continue;
+  const outer = byId.get(def.inside);
+  if (outer?.kind !== 'town') throw new Error(`places: LOCALITIES: ${def.id} inside ${def.inside}`);
+  containingTown.set(def.id, def.inside);
+}
+for (const [inner, outer] of Object.entries(COUNTY_PARENTS)) {
+  if (byId.get(inner)?.kind !== 'county' || byId.get(outer)?.kind !== 'county') {
+    throw new Error(`places: COUNTY_PARENTS: ${inner} in ${outer}`);
+  }
+}
+
+/** Containing ids, smallest first: towns, counties, region, nation. */
+function buildAncestors(place: AnyPlace): readonly string[] {
+  const out: string[] = [];
+  if (place.kind === 'town') {
+    for (let t = containingTown.get(place.id); t !== undefined; t = containingTown.get(t)) {
+      if (out.includes(t) || t === place.id) throw new Error(`places: containment loop at ${t}`);
+      out.push(t);
+    }
+  }
+  let county = place.kind === 'town' ? place.countyId : undefined;
+  if (place.kind === 'county') county = COUNTY_PARENTS[place.id];
+  for (; county !== undefined; county = COUNTY_PARENTS[county]) out.push(county);
+  if ((place.kind === 'town' || place.kind === 'county') && place.regionId)
+    out.push(place.regionId);
+  if (place.kind !== 'nation') out.push(place.nationId);
+  return Object.freeze(out);
+}
+
+const ancestors = new Map<string, readonly string[]>();
+for (const p of byId.values()) ancestors.set(p.id, buildAncestors(p));
 
 const frozenTowns: readonly Town[] = Object.freeze(towns);
 const frozenCounties: readonly County[] = Object.freeze(counties);
 const frozenRegions: readonly Region[] = Object.freeze(regions);
 const frozenNations: readonly Nation[] = Object.freeze(nations);
+const frozenLocalities: readonly Town[] = Object.freeze(localities);
 
 // --- API -------------------------------------------------------------------------------------
 
 /** Every town, most populous first (ties by id). */
 export function listTowns(): readonly Town[] {
   return frozenTowns;
+}
+
+/**
+ * The localities of named-places.ts (airports, islands, well-known areas, districts): places of
+ * kind `town` that are not GeoNames towns, so not in listTowns().
+ */
+export function listLocalities(): readonly Town[] {
+  return frozenLocalities;
 }
 
 /** The counties (48 English ceremonial, 8 Welsh preserved, 32 Scottish council areas, 6 NI), by name. */
@@ -328,40 +434,24 @@ export function getPlaceById(id: string, field: string | null = null): AnyPlace 
 }
 
 /**
- * Whether outer contains inner: a nation its regions, counties and towns; a region its counties
- * and towns; a county its towns; a place itself. False when either id is unknown.
+ * Whether outer contains inner: a place itself, and every id of ancestorsOf(inner) (a nation its
+ * regions, counties and towns; a region its counties and towns; a county its towns and the
+ * counties inside it; a town its districts and localities). False when either id is unknown.
  */
 export function placeContains(outerId: string, innerId: string): boolean {
-  const outer = byId.get(outerId);
-  const inner = byId.get(innerId);
-  if (!outer || !inner) return false;
-  if (outer.id === inner.id) return true;
-  switch (outer.kind) {
-    case 'nation':
-      return inner.kind !== 'nation' && inner.nationId === outer.id;
-    case 'region':
-      return (inner.kind === 'county' || inner.kind === 'town') && inner.regionId === outer.id;
-    case 'county':
-      return inner.kind === 'town' && inner.countyId === outer.id;
-    case 'town':
-      return false;
-  }
+  if (!byId.has(outerId) || !byId.has(innerId)) return false;
+  return outerId === innerId || (ancestors.get(innerId) ?? []).includes(outerId);
 }
 
 /**
- * The ids of the places containing this one, smallest first: a town's county, region (when
- * it has one) and nation; a county's region and nation; a region's nation. [] for a nation or
- * an unknown id.
+ * The ids of the places containing this one, smallest first: the towns it is inside (a
+ * district's city; every town of Greater London is inside London), its county and the counties
+ * containing that (the City of London is inside Greater London), its region (when it has one)
+ * and nation. A county: its containing county, region and nation; a region: its nation. [] for
+ * a nation or an unknown id. A new array each call.
  */
 export function ancestorsOf(id: string): string[] {
-  const place = byId.get(id);
-  if (!place) return [];
-  const out: string[] = [];
-  if (place.kind === 'town') out.push(place.countyId);
-  if ((place.kind === 'town' || place.kind === 'county') && place.regionId)
-    out.push(place.regionId);
-  if (place.kind !== 'nation') out.push(place.nationId);
-  return out;
+  return [...(ancestors.get(id) ?? [])];
 }
 
 /** Display names of a place's county, region and nation (null where it has none). */

@@ -4,6 +4,7 @@
  */
 import { DomainError, isDomainError, type Problem } from '../errors.js';
 import { geocodePlace, type GeocodedPlace } from './geocode.js';
+import { ancestorsOf } from './places.js';
 import type { SearchPlace } from './search-engine.js';
 import { parseSearchQuery, type RawSearchParams, type SearchQuery } from './search-query.js';
 
@@ -30,12 +31,18 @@ function geocodeCached(text: string): GeocodedPlace {
   return answer;
 }
 
-/** The place a search runs from, with the ids containing it (for coverage). */
+/**
+ * The place a search runs from, with the ids containing it (for coverage): its own id (a
+ * postcode's town) first, then ancestorsOf it, smallest first; any length.
+ */
 export function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const own = place.kind === 'postcode' ? place.townId : place.id;
-  const chain = [own, place.countyId, place.regionId, place.nationId].filter(
-    (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
-  );
+  const chain =
+    own === undefined
+      ? [place.countyId, place.regionId, place.nationId].filter(
+          (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
+        )
+      : [own, ...ancestorsOf(own)];
   return { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon, chain };
 }
 
