@@ -40,6 +40,8 @@ export interface SearchQuery {
   /** The order asked for; null lets the engine choose (nearest for local sub-sectors, else covers). */
   order: SearchOrder | null;
   radiusMiles: number | null;
+  /** Only verified listings (`verified=true`). */
+  verified: boolean;
   /** Normalised words of the free-text filter; the last one matches as a prefix. */
   words: string[];
   q: string;
@@ -173,6 +175,12 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     'Radius in miles',
   );
 
+  const verifiedRaw = single(raw.verified)?.trim().toLowerCase() ?? '';
+  let verified = false;
+  if (verifiedRaw === 'true' || verifiedRaw === 'on' || verifiedRaw === '1') verified = true;
+  else if (verifiedRaw !== '' && verifiedRaw !== 'false' && verifiedRaw !== '0')
+    problems.add('verified', 'invalid', 'Verified must be true or false');
+
   const q = (single(raw.q) ?? '').trim();
   let words: string[] = [];
   if (q.length > SEARCH_LIMITS.qLength)
@@ -205,6 +213,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     employmentTypes,
     order,
     radiusMiles,
+    verified,
     words,
     q,
     page: pageRaw ?? 1,
