@@ -375,6 +375,23 @@ export function orderFor(asked: SearchOrder | null, subsector: Subsector | null)
   return asked ?? (subsector?.local ? 'nearest' : 'covers');
 }
 
+/** Whether the website offers an order for a sub-sector: covers always, with nearest for a local one, else specialists. */
+export function isOrderOffered(order: SearchOrder, subsector: Subsector | null): boolean {
+  return order === 'covers' || (order === 'nearest') === Boolean(subsector?.local);
+}
+
+/**
+ * The order of the query with sub-sector `subsector` instead of the query's: the order asked for,
+ * unless `offeredOnly` (the website) and it is not offered for that sub-sector; then the default.
+ */
+function facetOrder(query: SearchQuery, subsector: Subsector | null): SearchOrder {
+  const asked =
+    query.order !== null && query.offeredOrdersOnly && !isOrderOffered(query.order, subsector)
+      ? null
+      : query.order;
+  return orderFor(asked, subsector);
+}
+
 export class SearchIndex {
   private readonly listings: IndexedListing[] = [];
   private readonly byIndustry = new Map<string, Int32Array>();
@@ -863,7 +880,7 @@ export class SearchIndex {
     industry.subsectors.forEach((s, i) => {
       const slots = new Int32Array(SLOTS);
       for (let k = 0; k < SLOTS; k++) slots[k] = subSlots[i * SLOTS + k]! + wholeSlots[k]!;
-      subsectorFacet[s.slug] = totalOf(slots, 0, orderFor(query.order, s), auto).total;
+      subsectorFacet[s.slug] = totalOf(slots, 0, facetOrder(query, s), auto).total;
     });
     EMPLOYMENT_TYPES.forEach((t, i) => {
       typeFacet[t.value] = totalOf(typeSlots, i * SLOTS, order, auto).total;

@@ -42,6 +42,11 @@ export interface SearchQuery {
   radiusMiles: number | null;
   /** Only verified listings (`verified=true`). */
   verified: boolean;
+  /**
+   * The website's rule for facet counts: an order asked for counts for a sub-sector only where
+   * the website offers it (see isOrderOffered); the API (false) keeps it for every sub-sector.
+   */
+  offeredOrdersOnly?: boolean;
   /** Normalised words of the free-text filter; the last one matches as a prefix. */
   words: string[];
   q: string;
