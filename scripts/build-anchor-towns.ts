@@ -5,6 +5,8 @@
  *   npx tsx scripts/build-anchor-towns.ts
  */
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
 import {
   ancestorsOf,
   listCounties,
@@ -25,6 +27,10 @@ for (const town of listTowns()) {
 }
 const out: Record<string, [string, number, number][]> = {};
 for (const id of [...byArea.keys()].sort()) out[id] = byArea.get(id)!;
-const path = new URL('../src/domain/directory/anchor-towns.generated.json', import.meta.url);
-writeFileSync(path, `${JSON.stringify(out)}\n`);
+const file = fileURLToPath(
+  new URL('../src/domain/directory/anchor-towns.generated.json', import.meta.url),
+);
+// Formatted as the repository's other files, so `prettier --check .` passes.
+const options = (await prettier.resolveConfig(file)) ?? {};
+writeFileSync(file, await prettier.format(JSON.stringify(out), { ...options, filepath: file }));
 console.log(`anchor towns: ${Object.keys(out).length} areas`);

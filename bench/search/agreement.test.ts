@@ -93,7 +93,7 @@ describe('the engine and the SQLite peer agree on the rules of issue 11', () => 
         'Belfast',
         'TR1 2AA',
       ])
-        for (const extra of [
+        for (const extra of <Record<string, string>[]>[
           {},
           { order: 'nearest' },
           { order: 'specialists', verified: 'true' },

@@ -20,7 +20,14 @@ import {
 import type { SearchQuery } from '../../src/domain/directory/search-query.js';
 import type { EmploymentType, SearchOrder } from '../../src/domain/directory/taxonomy.js';
 
-export { AUTO_MIN_RESULTS, AUTO_RADII_MILES, BAND_MILES, COVERS_BRANCH_MILES, EARTH_RADIUS_KM, KM_PER_MILE };
+export {
+  AUTO_MIN_RESULTS,
+  AUTO_RADII_MILES,
+  BAND_MILES,
+  COVERS_BRANCH_MILES,
+  EARTH_RADIUS_KM,
+  KM_PER_MILE,
+};
 export const DEG_TO_RAD = Math.PI / 180;
 
 export const TYPE_BITS: Record<EmploymentType, number> = {

@@ -352,7 +352,11 @@ export class PostgresPeer implements Peer {
         townIn[0]!.push(town);
         townIn[1]!.push(area);
       }
-    await insertRows(client, `INSERT INTO town_in SELECT * FROM unnest($1::text[], $2::text[])`, townIn);
+    await insertRows(
+      client,
+      `INSERT INTO town_in SELECT * FROM unnest($1::text[], $2::text[])`,
+      townIn,
+    );
     const anchor = cols<unknown>(4);
     for (const area of [...listNations(), ...listRegions(), ...listCounties()])
       anchorTownsOf(area.id, area).forEach((a, n) => {

@@ -11,11 +11,7 @@
 import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory/directory.js';
 import { anchorTownsOf } from '../../src/domain/directory/anchor-towns.js';
-import {
-  listCounties,
-  listNations,
-  listRegions,
-} from '../../src/domain/directory/places.js';
+import { listCounties, listNations, listRegions } from '../../src/domain/directory/places.js';
 import {
   AUTO_MIN_RESULTS,
   AUTO_RADII_MILES,
@@ -162,7 +158,8 @@ export function sqliteSql(shape: Shape): string {
       : shape.order === 'covers'
         ? `tier, named DESC, ${band}, industry_count, ${byDistance}, slug`
         : `named DESC, industry_count, ${byDistance}, slug`;
-  const count = (r: number) => `(SELECT count(*) FROM kept WHERE distance <= ${r}) >= ${AUTO_MIN_RESULTS}`;
+  const count = (r: number) =>
+    `(SELECT count(*) FROM kept WHERE distance <= ${r}) >= ${AUTO_MIN_RESULTS}`;
   const autoRadius = `(SELECT CASE ${AUTO_RADII_MILES.map((r) => `WHEN ${count(r)} THEN ${r}`).join(' ')}
       ELSE 1e300 END)`;
   return `WITH c AS (
@@ -241,9 +238,7 @@ export class SqlitePeer implements Peer {
           );
         }
         for (const key of row.named) insertSubsector.run(key, row.id);
-        row.coverage.forEach((place, i) =>
-          insertPlace.run(place, row.id, row.coverageClasses[i]),
-        );
+        row.coverage.forEach((place, i) => insertPlace.run(place, row.id, row.coverageClasses[i]));
         for (const ancestor of row.coverageAncestors) insertWithin.run(ancestor, row.id);
         for (const b of row.branches) {
           insertBranch.run(b.id, row.id, b.town, b.island, b.lat, b.lon);

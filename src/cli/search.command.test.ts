@@ -80,9 +80,7 @@ describe('shortlist agencies search and show', () => {
     const nearest = await runShortlist([...args, '--location', 'York', '--order', 'nearest'], env);
     expect(nearest.status).toBe(0);
     // Fewer than 5 within 40, 80 or 160 miles of York: the whole UK, so no radius is named.
-    expect(nearest.stdout.split('\n')[0]).toBe(
-      '2 agencies found near York (nearest); showing 1-2',
-    );
+    expect(nearest.stdout.split('\n')[0]).toBe('2 agencies found near York (nearest); showing 1-2');
     const radius = await runShortlist(
       [...args, '--location', 'York', '--order', 'nearest', '--radius-miles', '30'],
       env,

@@ -678,7 +678,11 @@ export class SearchIndex {
       contract: 0,
       'temp-to-perm': 0,
     };
-    const facets: SearchFacets = { employmentTypes: typeFacet, subsectors: subsectorFacet, verified: 0 };
+    const facets: SearchFacets = {
+      employmentTypes: typeFacet,
+      subsectors: subsectorFacet,
+      verified: 0,
+    };
     if (!block) return this.outcome(order, place, query, null, 0, [], facets);
 
     const f = this.flat;
@@ -802,7 +806,15 @@ export class SearchIndex {
       const isVerified = (packed & 128) !== 0;
       const verifiedOk = !verifiedOnly || isVerified;
       // Slot: the automatic-radius band (all 0 when the user gave a radius), and covers.
-      const slot = !auto ? 0 : best >= cosAuto0 ? 0 : best >= cosAuto1 ? 1 : best >= cosAuto2 ? 2 : 3;
+      const slot = !auto
+        ? 0
+        : best >= cosAuto0
+          ? 0
+          : best >= cosAuto1
+            ? 1
+            : best >= cosAuto2
+              ? 2
+              : 3;
       const coversOk = tier <= 4 ? 1 : 0;
       if (subOk && verifiedOk) {
         for (let t = 0; t < 4; t++) {

@@ -39,9 +39,7 @@ export function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const chain = [
     own,
     ...(ancestors.length > 0 ? ancestors : [place.countyId, place.regionId, place.nationId]),
-  ].filter(
-    (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
-  );
+  ].filter((id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i);
   return { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon, chain };
 }
 
