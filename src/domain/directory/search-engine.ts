@@ -75,6 +75,8 @@ interface IndexedListing {
   /** Sub-sectors named, as `industry/subsector`. */
   named: Set<string>;
   branches: IndexedBranch[];
+  /** The coverage in a sentence, built when first needed (see coveredText). */
+  coveredText?: string;
   words: Set<string>;
   sortedWords: string[];
 }
@@ -175,9 +177,15 @@ function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const PROSE_NAMES = new Map<string, string>();
 /** "Yorkshire and The Humber" reads "Yorkshire and the Humber" inside a sentence. */
 function proseName(name: string): string {
-  return name.replace(/(?<=\S )The\b/g, 'the');
+  let prose = PROSE_NAMES.get(name);
+  if (prose === undefined) {
+    prose = name.replace(/(?<=\S )The\b/g, 'the');
+    if (PROSE_NAMES.size < 10_000) PROSE_NAMES.set(name, prose);
+  }
+  return prose;
 }
 
 /** The automatic radii of `nearest` without a radius, widened while fewer than AUTO_MIN match. */
@@ -230,6 +238,9 @@ interface IndustryBlock {
   /** By branch: the place number of its town, and its island (1 Northern Ireland). */
   branchTown: Int32Array;
   branchIsland: Uint8Array;
+  /** Posting p's coverage place numbers are cov[covStart[p] .. covStart[p + 1]) (copied in posting order). */
+  covStart: Int32Array;
+  cov: Int32Array;
   /** 1 where the listing covers the whole industry (names none of its sub-sectors). */
   whole: Uint8Array;
   /** The sub-sectors (indexes into the industry's list) the listing at posting p names. */
@@ -578,6 +589,13 @@ export class SearchIndex {
         branches += branchStart[L + 1]! - branchStart[L]!;
       });
       blockStart[postings.length] = branches;
+      const blockCovStart = new Int32Array(postings.length + 1);
+      const blockCov: number[] = [];
+      postings.forEach((L, p) => {
+        blockCovStart[p] = blockCov.length;
+        for (let k = covStart[L]!; k < covStart[L + 1]!; k++) blockCov.push(cov[k]!);
+      });
+      blockCovStart[postings.length] = blockCov.length;
       const coords = new Float64Array(branches * 3);
       const branchTown = new Int32Array(branches);
       const branchIsland = new Uint8Array(branches);
@@ -597,6 +615,8 @@ export class SearchIndex {
         coords,
         branchTown,
         branchIsland,
+        covStart: blockCovStart,
+        cov: Int32Array.from(blockCov),
         whole,
         namedStart,
         named: Int32Array.from(named),
@@ -686,8 +706,9 @@ export class SearchIndex {
     if (!block) return this.outcome(order, place, query, null, 0, [], facets);
 
     const f = this.flat;
-    const { cov, covStart, up, upStart, placeClass } = f;
+    const { up, upStart, placeClass } = f;
     const { postings, meta, coords, whole, namedStart, named, branchTown, branchIsland } = block;
+    const { cov, covStart } = block;
     const blockBranches = block.branchStart;
     const purposeBit = PURPOSE_BITS[query.purpose];
     const typeMask = typeMaskOf(query.employmentTypes);
@@ -773,7 +794,7 @@ export class SearchIndex {
       let tier = 5;
       if ((packed & 64) !== 0) tier = 3;
       else {
-        for (let k = covStart[L]!, end = covStart[L + 1]!; k < end; k++) {
+        for (let k = covStart[p]!, end = covStart[p + 1]!; k < end; k++) {
           const n = cov[k]!;
           if (inChain[n] === mark && placeClass[n]! < tier) {
             tier = placeClass[n]!;
@@ -889,8 +910,8 @@ export class SearchIndex {
       }
       count = kept;
     }
+    const slots = new Int32Array(SLOTS);
     industry.subsectors.forEach((s, i) => {
-      const slots = new Int32Array(SLOTS);
       for (let k = 0; k < SLOTS; k++) slots[k] = subSlots[i * SLOTS + k]! + wholeSlots[k]!;
       subsectorFacet[s.slug] = totalOf(slots, 0, facetOrder(query, s), auto).total;
     });
@@ -919,6 +940,7 @@ export class SearchIndex {
               buf.rank[a]! - buf.rank[b]!;
     const start = (query.page - 1) * query.pageSize;
     const top = selectTop(count, start + query.pageSize, buf.key, buf.heap, compare).slice(start);
+    const presentAt = { geometry, island, own, placeName: proseName(place.name) };
     const results = top.map((c) =>
       this.present(
         {
@@ -930,8 +952,7 @@ export class SearchIndex {
         query,
         industry,
         place,
-        geometry,
-        island,
+        presentAt,
       ),
     );
     const radiusMiles = query.radiusMiles ?? (order === 'nearest' ? main.radiusMiles : null);
@@ -966,38 +987,62 @@ export class SearchIndex {
     geometry: AreaGeometry | null,
   ): number {
     if (geometry === null) return distanceMiles(place.lat, place.lon, branch.lat, branch.lon);
-    if (this.isInside(branch.town, place.chain[0]!)) return 0;
+    const town = this.placeNumbers.get(branch.town);
+    if (town !== undefined && geometry.inside[town] === 1) return 0;
     const [x, y, z] = unitVector(branch.lat, branch.lon);
+    const anchors = geometry.anchors;
     let best = -2;
-    let anchor = geometry.anchorTowns[0]!;
-    geometry.anchorTowns.forEach((a, i) => {
-      const c =
-        x * geometry.anchors[i * 3]! +
-        y * geometry.anchors[i * 3 + 1]! +
-        z * geometry.anchors[i * 3 + 2]!;
+    let nearest = 0;
+    for (let i = 0; i < geometry.anchorTowns.length; i++) {
+      const c = x * anchors[i * 3]! + y * anchors[i * 3 + 1]! + z * anchors[i * 3 + 2]!;
       if (c > best) {
         best = c;
-        anchor = a;
+        nearest = i;
       }
-    });
+    }
+    const anchor = geometry.anchorTowns[nearest]!;
     return distanceMiles(anchor.lat, anchor.lon, branch.lat, branch.lon);
   }
 
-  /** The coverage entry behind tier 1 or 2: its name, and whether it lies inside the place. */
-  private tierEntry(listing: IndexedListing, tier: number, place: SearchPlace, isArea: boolean) {
-    if (listing.presentedCoverage === 'national') return null;
-    for (const entry of listing.presentedCoverage) {
-      if (!place.chain.includes(entry.id)) continue;
-      const kind = findPlaceById(entry.id)?.kind;
-      const cls = kind === 'region' || kind === 'nation' ? 2 : 1;
-      if (cls === tier) return { name: entry.name, id: entry.id, within: false };
+  /**
+   * The coverage entry behind tier 1 or 2 (by position), and whether it lies inside the place;
+   * read from the current search's chain marks.
+   */
+  private tierEntry(
+    L: number,
+    tier: number,
+    own: number,
+  ): { entry: number; within: boolean } | null {
+    const f = this.flat;
+    const first = f.covStart[L]!;
+    for (let k = first, end = f.covStart[L + 1]!; k < end; k++) {
+      const n = f.cov[k]!;
+      if (this.chainMarks[n] === this.chainMark && f.placeClass[n] === tier)
+        return { entry: k - first, within: false };
     }
-    if (tier === 1 && isArea) {
-      for (const entry of listing.presentedCoverage)
-        if (this.ancestors(entry.id).includes(place.chain[0]!))
-          return { name: entry.name, id: entry.id, within: true };
+    if (tier === 1 && own >= 0) {
+      const ownId = this.placeIds[own]!;
+      const coverage = this.listings[L]!.coverage;
+      if (coverage !== 'national')
+        for (let k = 0; k < coverage.length; k++)
+          if (this.ancestors(coverage[k]!).includes(ownId)) return { entry: k, within: true };
     }
     return null;
+  }
+
+  /** "Greater London", "Greater London, Kent and 3 more": a listing's coverage in a sentence. */
+  private coveredText(listing: IndexedListing): string {
+    if (listing.coveredText === undefined) {
+      if (listing.presentedCoverage === 'national') listing.coveredText = 'the whole UK';
+      else {
+        const names = listing.presentedCoverage.map((e) => proseName(e.name));
+        listing.coveredText =
+          names.length > 3
+            ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
+            : joinWords(names);
+      }
+    }
+    return listing.coveredText;
   }
 
   private present(
@@ -1005,61 +1050,47 @@ export class SearchIndex {
     query: SearchQuery,
     industry: Industry,
     place: SearchPlace,
-    geometry: AreaGeometry | null,
-    island: number,
+    at: { geometry: AreaGeometry | null; island: number; own: number; placeName: string },
   ): SearchResult {
+    const { geometry, island, placeName } = at;
     const listing = this.listings[c.index]!;
     const branch = listing.branches[c.branch]!;
     const miles = this.branchMiles(branch, place, geometry);
     const tenths = Math.round(miles * 10);
     const isArea = geometry !== null;
-    const placeName = proseName(place.name);
     const why: string[] = [];
-    const coveredNames = () => {
-      if (listing.presentedCoverage === 'national') return 'the whole UK';
-      const names = listing.presentedCoverage.map((e) => proseName(e.name));
-      return names.length > 3
-        ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
-        : joinWords(names);
-    };
     let officeSaid = false;
-    switch (c.tier) {
-      case 1:
-      case 2: {
-        const entry = this.tierEntry(listing, c.tier, place, isArea);
-        const name = proseName(entry?.name ?? placeName);
-        if (entry?.within) why.push(`Covers ${name}, in ${placeName}`);
-        else if (c.tier === 1 && entry && entry.id !== place.chain[0])
-          why.push(`Covers ${name}, including ${placeName}`);
-        else why.push(`Covers ${name}`);
-        break;
-      }
-      case 3:
-        why.push('Covers the whole UK');
-        break;
-      case 4: {
-        // The nearest branch on the place's side of the Irish Sea.
-        let near = branch;
-        let nearMiles = Infinity;
-        for (const b of listing.branches) {
-          if (island >= 0 && b.island !== island) continue;
-          const d = b === branch ? miles : this.branchMiles(b, place, geometry);
-          if (d < nearMiles) {
-            nearMiles = d;
-            near = b;
-          }
+    if (c.tier === 1 || c.tier === 2) {
+      const found = this.tierEntry(c.index, c.tier, at.own);
+      const entry =
+        found === null || listing.presentedCoverage === 'national'
+          ? null
+          : { ...found, ...listing.presentedCoverage[found.entry]! };
+      const name = entry === null ? placeName : proseName(entry.name);
+      if (entry?.within) why.push(`Covers ${name}, in ${placeName}`);
+      else if (c.tier === 1 && entry !== null && entry.id !== place.chain[0])
+        why.push(`Covers ${name}, including ${placeName}`);
+      else why.push(`Covers ${name}`);
+    } else if (c.tier === 3) why.push('Covers the whole UK');
+    else if (c.tier === 4) {
+      // The nearest branch on the place's side of the Irish Sea.
+      let near = branch;
+      let nearMiles = Infinity;
+      for (const b of listing.branches) {
+        if (island >= 0 && b.island !== island) continue;
+        const d = b === branch ? miles : this.branchMiles(b, place, geometry);
+        if (d < nearMiles) {
+          nearMiles = d;
+          near = b;
         }
-        officeSaid = near === branch;
-        const office =
-          isArea && nearMiles === 0
-            ? `Office in ${near.townName}, inside ${placeName}`
-            : `Office ${wholeMilesText(nearMiles)} away in ${near.townName}`;
-        why.push(`${office}; covers ${coveredNames()}, not ${placeName}`);
-        break;
       }
-      default:
-        why.push(`Covers ${coveredNames()}, not ${placeName}`);
-    }
+      officeSaid = near === branch;
+      const office =
+        isArea && nearMiles === 0
+          ? `Office in ${near.townName}, inside ${placeName}`
+          : `Office ${wholeMilesText(nearMiles)} away in ${near.townName}`;
+      why.push(`${office}; covers ${this.coveredText(listing)}, not ${placeName}`);
+    } else why.push(`Covers ${this.coveredText(listing)}, not ${placeName}`);
     if (query.subsector && c.named === 0) why.push(`Specialises in ${query.subsector.name}`);
     else if (listing.industryCount === 1) why.push(`Specialises in ${industry.name}`);
     else why.push(`Covers ${industry.name} among ${listing.industryCount} industries`);
