@@ -50,7 +50,7 @@ export const SearchResponse = Type.Object({
     lat: Type.Number(),
     lon: Type.Number(),
   }),
-  radiusMiles: Type.Union([Type.Integer(), Type.Null()], {
+  radiusMiles: Type.Union([Type.Number(), Type.Null()], {
     description:
       'The radius searched: the one given, or for nearest without one 40, widened to 80 and 160 while fewer than 5 match; null for the whole UK',
   }),

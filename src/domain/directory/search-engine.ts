@@ -255,7 +255,16 @@ interface AreaGeometry {
   /** Anchor towns' unit vectors, (x, y, z) each. */
   anchors: Float64Array;
   anchorTowns: readonly AnchorTown[];
+  /**
+   * By town place number, built when first needed: the anchors (offsets into `anchors`) that can
+   * be the nearest to some branch of that town (see townAnchors); the others never are.
+   */
+  townAnchors: (Int32Array | undefined)[];
 }
+
+/** Slack (radians, about 0.6 m) for rounding in the anchor pruning's angles. */
+const ANGLE_SLACK = 1e-7;
+const angleOf = (cos: number) => Math.acos(Math.max(-1, Math.min(1, cos)));
 
 /** A point on the unit sphere: the dot product of two is the cosine of their central angle. */
 function unitVector(lat: number, lon: number): [number, number, number] {
@@ -418,6 +427,9 @@ export class SearchIndex {
   private chainMarks = new Int32Array(0);
   private chainMark = 0;
   private readonly areas = new Map<string, AreaGeometry>();
+  /** By town place number: a reference point (unit vector) and the angle within which all its branches lie. */
+  private townRef = new Float64Array(0);
+  private townRadius = new Float64Array(0);
 
   /** Builds the index from a directory; O(listings + branches). */
   constructor(directory: Directory) {
@@ -543,6 +555,23 @@ export class SearchIndex {
     // involves it; the branches' towns' ancestors are numbered too, for area searches.
     for (const id of [...this.placeIds]) for (const a of this.ancestors(id)) this.placeNumber(a);
     this.chainMarks = new Int32Array(this.placeNumbers.size);
+    // Each branch town's reference point (its first branch) and the widest angle to its branches.
+    this.townRef = new Float64Array(this.placeNumbers.size * 3);
+    this.townRadius = new Float64Array(this.placeNumbers.size);
+    const seenTown = new Uint8Array(this.placeNumbers.size);
+    for (let b = 0; b < bTown.length; b++) {
+      const t = bTown[b]!;
+      if (seenTown[t] === 0) {
+        seenTown[t] = 1;
+        this.townRef.set([bx[b]!, by[b]!, bz[b]!], t * 3);
+      }
+      const angle = angleOf(
+        bx[b]! * this.townRef[t * 3]! +
+          by[b]! * this.townRef[t * 3 + 1]! +
+          bz[b]! * this.townRef[t * 3 + 2]!,
+      );
+      if (angle > this.townRadius[t]!) this.townRadius[t] = angle;
+    }
     const placeClass = new Uint8Array(this.placeNumbers.size);
     this.placeIds.forEach((id, i) => {
       const kind = findPlaceById(id)?.kind;
@@ -653,10 +682,38 @@ export class SearchIndex {
       const anchorTowns = anchorTownsOf(areaId, place);
       const anchors = new Float64Array(anchorTowns.length * 3);
       anchorTowns.forEach((a, i) => anchors.set(unitVector(a.lat, a.lon), i * 3));
-      geometry = { inside, anchors, anchorTowns };
+      geometry = { inside, anchors, anchorTowns, townAnchors: [] };
       this.areas.set(areaId, geometry);
     }
     return geometry;
+  }
+
+  /**
+   * The anchors that can be nearest to a branch of town `t`: every branch of the town lies within
+   * townRadius[t] (an angle) of the town's reference point, so by the triangle inequality an
+   * anchor further from that point than the nearest anchor plus twice that radius is never the
+   * nearest. Usually one to three of the area's anchors remain; the answer stays exact.
+   */
+  private townAnchors(geometry: AreaGeometry, t: number): Int32Array {
+    const { anchors } = geometry;
+    const rx = this.townRef[t * 3]!;
+    const ry = this.townRef[t * 3 + 1]!;
+    const rz = this.townRef[t * 3 + 2]!;
+    const angles: number[] = [];
+    let nearest = Infinity;
+    for (let a = 0; a < anchors.length; a += 3) {
+      const angle = angleOf(rx * anchors[a]! + ry * anchors[a + 1]! + rz * anchors[a + 2]!);
+      angles.push(angle);
+      if (angle < nearest) nearest = angle;
+    }
+    const bound = nearest + 2 * this.townRadius[t]! + ANGLE_SLACK;
+    const kept: number[] = [];
+    angles.forEach((angle, i) => {
+      if (angle <= bound) kept.push(i * 3);
+    });
+    const list = Int32Array.from(kept);
+    geometry.townAnchors[t] = list;
+    return list;
   }
 
   private hasWords(listing: IndexedListing, words: string[]): boolean {
@@ -719,7 +776,7 @@ export class SearchIndex {
     const geometry = isArea ? this.area(place) : null;
     const inside = geometry?.inside;
     const anchors = geometry?.anchors;
-    const anchorEnd = anchors ? anchors.length : 0;
+    const townAnchorLists = geometry?.townAnchors;
     const island = placeIslandOf(place.chain);
     // Distances compare as the cosine of the central angle: larger is nearer (d <= R is cos >= cosR).
     const cosCovers = cosOfMiles(COVERS_BRANCH_MILES);
@@ -777,7 +834,10 @@ export class SearchIndex {
           centre = x * qx + y * qy + z * qz;
         } else {
           d = -2;
-          for (let a = 0; a < anchorEnd; a += 3) {
+          const town = branchTown[b]!;
+          const candidates = townAnchorLists![town] ?? this.townAnchors(geometry!, town);
+          for (let k = 0; k < candidates.length; k++) {
+            const a = candidates[k]!;
             const c = x * anchors![a]! + y * anchors![a + 1]! + z * anchors![a + 2]!;
             if (c > d) d = c;
           }
