@@ -290,6 +290,8 @@ interface Scratch {
 }
 
 let scratchBuffers: Scratch | null = null;
+/** The facet slots of the current search (see SLOTS), reused across searches. */
+let slotBuffer = new Int32Array(0);
 
 /** Candidate buffers reused across searches (a search runs to completion before the next). */
 function scratch(size: number): Scratch {
@@ -804,11 +806,17 @@ export class SearchIndex {
     const subCount = industry.subsectors.length;
     // Facet slots (see SLOTS): by sub-sector, for listings covering the whole industry, by
     // employment type, for verified, and for the query itself.
-    const subSlots = new Int32Array(subCount * SLOTS);
-    const wholeSlots = new Int32Array(SLOTS);
-    const typeSlots = new Int32Array(4 * SLOTS);
-    const verifiedSlots = new Int32Array(SLOTS);
-    const mainSlots = new Int32Array(SLOTS);
+    // One zeroed buffer reused across searches, cut into the slots of each facet.
+    const slotCount = (subCount + 4 + 4) * SLOTS;
+    if (slotBuffer.length < slotCount) slotBuffer = new Int32Array(slotCount * 2);
+    slotBuffer.fill(0, 0, slotCount);
+    const subSlots = slotBuffer.subarray(0, subCount * SLOTS);
+    let offset = subCount * SLOTS;
+    const wholeSlots = slotBuffer.subarray(offset, (offset += SLOTS));
+    const typeSlots = slotBuffer.subarray(offset, (offset += 4 * SLOTS));
+    const verifiedSlots = slotBuffer.subarray(offset, (offset += SLOTS));
+    const mainSlots = slotBuffer.subarray(offset, (offset += SLOTS));
+    const slots = slotBuffer.subarray(offset, offset + SLOTS);
     const buf = scratch(postings.length);
     let count = 0;
 
@@ -970,7 +978,6 @@ export class SearchIndex {
       }
       count = kept;
     }
-    const slots = new Int32Array(SLOTS);
     industry.subsectors.forEach((s, i) => {
       for (let k = 0; k < SLOTS; k++) slots[k] = subSlots[i * SLOTS + k]! + wholeSlots[k]!;
       subsectorFacet[s.slug] = totalOf(slots, 0, facetOrder(query, s), auto).total;
