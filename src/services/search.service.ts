@@ -30,9 +30,18 @@ export function buildSearchIndexes(directory: Directory): SearchIndexes {
   return { index: new SearchIndex(directory), listings };
 }
 
+export interface SearchOptions {
+  /** The website: facet counts follow the orders it offers per sub-sector (see isOrderOffered). */
+  offeredOrdersOnly?: boolean;
+}
+
 /** Searches the directory; throws a DomainError naming every bad parameter. */
-export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): AgencySearchOutcome {
-  return searchVersion(deps, raw).outcome;
+export function searchAgencies(
+  deps: SearchDeps,
+  raw: RawSearchParams,
+  options: SearchOptions = {},
+): AgencySearchOutcome {
+  return searchVersion(deps, raw, options).outcome;
 }
 
 /**
@@ -42,8 +51,13 @@ export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): AgencySe
 export function searchVersion(
   deps: SearchDeps,
   raw: RawSearchParams,
+  options: SearchOptions = {},
 ): { outcome: AgencySearchOutcome; version: SearchIndexes } {
-  const { query, place, geocoded } = resolveSearch(raw);
+  const resolved = resolveSearch(raw);
+  const { place, geocoded } = resolved;
+  const query = options.offeredOrdersOnly
+    ? { ...resolved.query, offeredOrdersOnly: true }
+    : resolved.query;
   const version = deps.snapshot.get().derived;
   const outcome = version.index.search(query, place);
   return { outcome: { ...outcome, location: toSearchLocation(geocoded) }, version };

@@ -39,6 +39,8 @@ export interface SearchFormValues {
   employmentType: string[];
   order: string;
   radiusMiles: string;
+  /** `true` for verified agencies only, else as given (empty: all). */
+  verified: string;
   page: string;
 }
 
@@ -72,8 +74,16 @@ export function readSearchForm(raw: Record<string, unknown>): SearchFormValues {
     employmentType: many(raw.employmentType).map((v) => v.toLowerCase()),
     order: single(raw.order).trim().toLowerCase(),
     radiusMiles: single(raw.radiusMiles).trim().slice(0, 10),
+    verified: readVerified(single(raw.verified)),
     page: single(raw.page).trim().slice(0, 10),
   };
+}
+
+/** `true` for the checkbox's `true`/`on`, empty for unset or `false`; anything else as given. */
+function readVerified(raw: string): string {
+  const v = raw.trim().toLowerCase().slice(0, 10);
+  if (v === 'true' || v === 'on' || v === '1') return 'true';
+  return v === 'false' || v === '0' ? '' : v;
 }
 
 export const EMPTY_FORM: SearchFormValues = {
@@ -84,6 +94,7 @@ export const EMPTY_FORM: SearchFormValues = {
   employmentType: [],
   order: '',
   radiusMiles: '',
+  verified: '',
   page: '',
 };
 
@@ -101,6 +112,7 @@ export function searchQueryString(
   for (const t of v.employmentType) params.append('employmentType', t);
   if (v.order) params.set('order', v.order);
   if (v.radiusMiles) params.set('radiusMiles', v.radiusMiles);
+  if (v.verified) params.set('verified', v.verified);
   if (v.page && v.page !== '1') params.set('page', v.page);
   return params.toString();
 }
@@ -314,6 +326,11 @@ export function SearchForm(props: SearchFormProps) {
       </div>
       {props.keepRadius && values.radiusMiles !== '' ? (
         <input type="hidden" name="radiusMiles" value={attr(values.radiusMiles)} />
+      ) : (
+        ''
+      )}
+      {props.keepRadius && values.verified !== '' ? (
+        <input type="hidden" name="verified" value={attr(values.verified)} />
       ) : (
         ''
       )}

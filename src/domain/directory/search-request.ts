@@ -37,12 +37,12 @@ function geocodeCached(text: string): GeocodedPlace {
  */
 export function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const own = place.kind === 'postcode' ? place.townId : place.id;
-  const chain =
-    own === undefined
-      ? [place.countyId, place.regionId, place.nationId].filter(
-          (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
-        )
-      : [own, ...ancestorsOf(own)];
+  // The places module's containment chain, of any length; the geocoder's fields when it has none.
+  const ancestors = own === undefined ? [] : ancestorsOf(own);
+  const chain = [
+    own,
+    ...(ancestors.length > 0 ? ancestors : [place.countyId, place.regionId, place.nationId]),
+  ].filter((id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i);
   return { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon, chain };
 }
 
