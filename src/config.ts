@@ -45,6 +45,8 @@ export interface Config {
    * SHORTLIST_WORKER_INDEX; null in the process that starts. Worker 0 runs the background jobs.
    */
   workerIndex: number | null;
+  /** Seconds SIGTERM waits for requests already received to be answered before exiting. */
+  shutdownGraceSeconds: number;
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
@@ -220,6 +222,14 @@ export function loadConfig(
     workerIndex: /^\d+$/.test(env.SHORTLIST_WORKER_INDEX ?? '')
       ? Number(env.SHORTLIST_WORKER_INDEX)
       : null,
+    shutdownGraceSeconds: parseInteger(
+      'SHUTDOWN_GRACE_SECONDS',
+      env.SHUTDOWN_GRACE_SECONDS,
+      8,
+      1,
+      300,
+      problems,
+    ),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

@@ -9,14 +9,18 @@ export function registerDbCommands(program: Command, io: CliIo): void {
   db.command('migrate')
     .description('Apply every pending migration')
     .action(() =>
-      withDeps(io, async ({ db: handle }) => {
-        const applied = await migrateToLatest(handle);
-        io.stdout(
-          applied.length === 0
-            ? `${handle.describe}: already up to date.\n`
-            : `${handle.describe}: applied ${applied.join(', ')}.\n`,
-        );
-      }),
+      withDeps(
+        io,
+        async ({ db: handle }) => {
+          const applied = await migrateToLatest(handle);
+          io.stdout(
+            applied.length === 0
+              ? `${handle.describe}: already up to date.\n`
+              : `${handle.describe}: applied ${applied.join(', ')}.\n`,
+          );
+        },
+        { create: true },
+      ),
     );
   db.command('status')
     .description('List migrations and whether each has run')

@@ -49,6 +49,8 @@ export interface AppDeps {
   accounts?: AccountsAppDeps;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY): client IP and https. */
   trustProxy?: boolean | string;
+  /** Health's database check: throws `database-unavailable` (503) when it cannot serve. */
+  checkDatabase?: () => Promise<void>;
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
