@@ -32,6 +32,10 @@ describe('the SQLite file deleted while the server runs', () => {
   it('answers health 503 database-unavailable and accepts no write', async () => {
     const base = server!.base;
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    // The lock file `shortlist db restore` looks for.
+    expect(fs.readFileSync(path.join(dataDir, 'server.lock'), 'utf8')).toBe(
+      `${server!.child.pid}\n`,
+    );
     const file = path.join(dataDir, 'shortlist.db');
     fs.rmSync(file);
     const health = await fetch(`${base}/api/health`);

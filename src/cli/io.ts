@@ -38,6 +38,7 @@ const DATABASE_FAULTS = new Set([
   'database-missing',
   'database-corrupt',
   'database-unavailable',
+  'server-running',
 ]);
 
 /** Prints an error the way the CLI does and returns its exit status. */
