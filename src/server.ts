@@ -196,6 +196,12 @@ async function serve(
       ),
     );
   }
+  // PostgreSQL tells every instance of a directory change at once; the poll stays as a fallback.
+  const stopListening = await directoryStore.watchChanges(() => {
+    snapshot
+      .refreshAfterChange()
+      .catch((error: unknown) => app.log.error({ err: error }, 'directory refresh failed'));
+  });
   const drain = installDrain(app);
   let stopping = false;
   const shutdown = async () => {
@@ -203,6 +209,7 @@ async function serve(
     stopping = true;
     for (const timer of timers) clearInterval(timer);
     snapshot.stop();
+    await stopListening?.();
     const cut = await drain.drain(config.shutdownGraceSeconds);
     if (cut > 0)
       app.log.warn({ connections: cut }, 'connections cut when the shutdown grace ran out');

@@ -30,6 +30,11 @@ export interface Db {
    * has met a damaged page.
    */
   check(): Promise<void>;
+  /**
+   * PostgreSQL: LISTENs on `channel` on a connection of its own (reconnecting after a failure)
+   * and calls `onNotify` with each payload; resolves once listening, with a function to stop.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** The SQLite connection and its file (null on PostgreSQL and for `:memory:`). */
   sqlite: { database: SQLite.Database; file: string } | null;
   close(): Promise<void>;
@@ -59,11 +64,11 @@ export interface OpenOptions {
 /** Opens a database connection pool for the target; creates the SQLite file and its folder. */
 export function openDb(target: DbTarget, options: OpenOptions = {}): Db {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: target.url,
-      max: 10,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-    });
+    };
+    const pool = new pg.Pool({ ...connection, max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(target.url);
     return {
@@ -77,11 +82,56 @@ export function openDb(target: DbTarget, options: OpenOptions = {}): Db {
           throw unavailable(`PostgreSQL does not answer (${describeError(error)})`);
         }
       },
+      listen: (channel, onNotify) => listenPostgres(connection, channel, onNotify),
       sqlite: null,
       close: () => kysely.destroy(),
     };
   }
   return openSqlite(target.file, options);
+}
+
+/** Seconds before a lost LISTEN connection is opened again. */
+const RELISTEN_SECONDS = 1;
+
+async function listenPostgres(
+  connection: pg.ClientConfig,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(connection);
+    let lost = false;
+    const onLost = () => {
+      if (lost || stopped) return;
+      lost = true;
+      next.end().catch(() => undefined);
+      // Changes made meanwhile are noticed by the snapshot's poll.
+      retry = setTimeout(() => connect().catch(() => undefined), RELISTEN_SECONDS * 1000);
+      retry.unref();
+    };
+    next.on('error', onLost);
+    next.on('end', onLost);
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      onLost();
+      throw error;
+    }
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 function describeError(error: unknown): string {
