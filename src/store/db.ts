@@ -109,7 +109,9 @@ async function listenPostgres(
       lost = true;
       next.end().catch(() => undefined);
       // Changes made meanwhile are noticed by the snapshot's poll.
-      retry = setTimeout(() => connect().catch(() => undefined), RELISTEN_SECONDS * 1000);
+      retry = setTimeout(() => {
+        connect().catch(() => undefined);
+      }, RELISTEN_SECONDS * 1000);
       retry.unref();
     };
     next.on('error', onLost);
