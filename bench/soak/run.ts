@@ -113,8 +113,16 @@ const { token } = (await created.json()) as { token: string };
 
 const search = (await (
   await fetch(`${base}/api/agencies/search?industry=it&purpose=job&location=Leeds&pageSize=20`)
-).json()) as { results: { slug: string; nearestBranch: { id: string } }[] };
-const listings = search.results;
+).json()) as { results: { slug: string }[] };
+// Each listing with an office that takes job seekers' emails (an enquiry names the office).
+const listings: { slug: string; branchId: string }[] = [];
+for (const { slug } of search.results) {
+  const listing = (await (await fetch(`${base}/api/agencies/${slug}`)).json()) as {
+    branches: { id: string; candidate: { email: string | null } }[];
+  };
+  const branch = listing.branches.find((b) => b.candidate.email !== null);
+  if (branch) listings.push({ slug, branchId: branch.id });
+}
 
 const loops: Record<Exclude<Kind, 'sign-in'>, [number, () => Promise<unknown>]> = {
   'search-json': [
@@ -166,7 +174,7 @@ const loops: Record<Exclude<Kind, 'sign-in'>, [number, () => Promise<unknown>]> 
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
             audience: 'candidate',
-            branchId: listing.nearestBranch.id,
+            branchId: listing.branchId,
             name: 'Soak Tester',
             email: 'soak@example.com',
             message: 'Hello, I am looking for work in IT.',
