@@ -1,9 +1,9 @@
 /**
- * Soak: mixed traffic against the real server for a while (60 s by default, after a 10 s
+ * Soak: mixed traffic against the real server for a while (60 s by default, after a 20 s
  * warm-up), counting errors apart from 429s and printing p50/p99 per kind and the RSS of every
  * process at the start and the end of the measured window.
  *
- *   npm run bench:soak [-- --seconds 60] [-- --warmup 10] [-- --data DIR]
+ *   npm run bench:soak [-- --seconds 60] [-- --warmup 20] [-- --data DIR]
  *
  * Starts `src/server.ts` (WORKERS=auto) on a free port in a fresh data folder (demo data is
  * loaded on first start; `--data DIR` reuses one), with AUTH_RATE_LIMIT and ENQUIRY_RATE_LIMIT
@@ -20,7 +20,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const seconds = arg('seconds', 60);
-const warmupSeconds = arg('warmup', 10);
+const warmupSeconds = arg('warmup', 20);
 const dataIndex = process.argv.indexOf('--data');
 const dataDir =
   dataIndex > 0
@@ -216,7 +216,19 @@ await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
 const rssStart = new Map(pids().map((pid) => [pid, rssKb(pid)]));
 measuring = true;
 const started = performance.now();
+// RSS every 10 s of the window: a leak climbs steadily, a heap settling in moves both ways.
+const samples = new Map<number, number[]>([...rssStart].map(([pid, kb]) => [pid, [kb]]));
+const sampler = setInterval(() => {
+  for (const [pid, series] of samples) {
+    try {
+      series.push(rssKb(pid));
+    } catch {
+      // A worker that has gone.
+    }
+  }
+}, 10_000);
 await new Promise((r) => setTimeout(r, seconds * 1000));
+clearInterval(sampler);
 measuring = false;
 const elapsed = (performance.now() - started) / 1000;
 const rssEnd = new Map(pids().map((pid) => [pid, rssKb(pid)]));
@@ -248,12 +260,12 @@ for (const [kind, tally] of tallies) {
 console.log(
   `total: ${requests} requests (${(requests / elapsed).toFixed(0)}/s), ${errors} errors, ${limited} answered 429`,
 );
-console.log('process          RSS start MB   RSS end MB   growth');
+console.log('process          RSS start MB   RSS end MB   growth   every 10 s (MB)');
 for (const [pid, start] of rssStart) {
   const end = rssEnd.get(pid);
   const role = pid === server.child.pid ? 'primary' : 'worker';
   console.log(
-    `${`${role} ${pid}`.padEnd(17)}${(start / 1024).toFixed(1).padStart(12)}${end === undefined ? '   (gone)' : `${(end / 1024).toFixed(1).padStart(13)}${(((end - start) / start) * 100).toFixed(1).padStart(8)}%`}`,
+    `${`${role} ${pid}`.padEnd(17)}${(start / 1024).toFixed(1).padStart(12)}${end === undefined ? '   (gone)' : `${(end / 1024).toFixed(1).padStart(13)}${(((end - start) / start) * 100).toFixed(1).padStart(8)}%`}   ${(samples.get(pid) ?? []).map((kb) => (kb / 1024).toFixed(0)).join(' ')}`,
   );
 }
 process.exitCode = errors === 0 ? 0 : 1;
