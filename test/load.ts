@@ -54,6 +54,8 @@ function requestOnce(url: string, agent: http.Agent): Promise<Outcome> {
 }
 
 export interface Load {
+  /** Resolves once `count` more requests have ended (a busy machine may take its time). */
+  answered(count: number): Promise<void>;
   /** Stops sending new requests; resolves with every outcome once all have ended. */
   stop(): Promise<Outcome[]>;
 }
@@ -72,6 +74,10 @@ export function startLoad(url: string, options: { clients: number; keepAlive: bo
     }
   });
   return {
+    async answered(count) {
+      const target = outcomes.length + count;
+      while (outcomes.length < target) await pause(50);
+    },
     async stop() {
       running = false;
       await Promise.all(loops);
