@@ -48,6 +48,8 @@ export interface Config {
   workerIndex: number | null;
   /** Who runs the site (OPERATOR_*): shown on /contact, /privacy and /terms. */
   operator: OperatorDetails;
+  /** Seconds SIGTERM waits for requests already received to be answered before exiting. */
+  shutdownGraceSeconds: number;
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
@@ -257,6 +259,14 @@ export function loadConfig(
       ? Number(env.SHORTLIST_WORKER_INDEX)
       : null,
     operator: parseOperator(env, problems),
+    shutdownGraceSeconds: parseInteger(
+      'SHUTDOWN_GRACE_SECONDS',
+      env.SHUTDOWN_GRACE_SECONDS,
+      8,
+      1,
+      300,
+      problems,
+    ),
   };
   if (env.MAIL_FROM !== undefined && env.MAIL_FROM.trim() !== '') {
     const mailbox = parseMailbox(env.MAIL_FROM);

@@ -38,4 +38,12 @@ describe('configuration of HTTP workers', () => {
     expect(load({ SHORTLIST_WORKER_INDEX: '0' }, 2).workerIndex).toBe(0);
     expect(load({ SHORTLIST_WORKER_INDEX: '3' }, 2).workerIndex).toBe(3);
   });
+
+  it('waits SHUTDOWN_GRACE_SECONDS (default 8) for requests to finish on SIGTERM', () => {
+    expect(load({}, 2).shutdownGraceSeconds).toBe(8);
+    expect(load({ SHUTDOWN_GRACE_SECONDS: '30' }, 2).shutdownGraceSeconds).toBe(30);
+    expect(() => load({ SHUTDOWN_GRACE_SECONDS: '0' }, 2)).toThrow(
+      'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 300 (it is "0")',
+    );
+  });
 });

@@ -14,6 +14,8 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { generateDemoDirectory } from './domain/directory/demo-directory.js';
 import { DomainError, isDomainError } from './domain/errors.js';
 import { createApp } from './http/app.js';
+import { installDrain } from './http/drain.js';
+import { takeServerLock } from './adapters/server-lock.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
 import { purgeExpiredAccountData } from './services/accounts.service.js';
 import { deliverDueEnquiries, purgeExpiredAttachments } from './services/enquiry.service.js';
@@ -96,11 +98,13 @@ async function assertMigrated(db: Db): Promise<void> {
   }
 }
 
-function openConfiguredDb(config: Config): Db {
+/** Opens the database; the process that starts also runs `PRAGMA quick_check` on SQLite. */
+function openConfiguredDb(config: Config, options: { quickCheck: boolean }): Db {
   return openDb(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'sqlite', file: config.sqliteFile },
+    options,
   );
 }
 
@@ -118,7 +122,7 @@ function mailerFor(config: Config): Mailer {
 async function serve(
   config: Config,
   db: Db,
-  options: { runsJobs: boolean; announce: boolean },
+  options: { runsJobs: boolean; announce: boolean; onStopped?: () => void },
 ): Promise<void> {
   const clock = { now: () => new Date() };
   const directoryStore = new SqlDirectoryStore(db);
@@ -142,6 +146,7 @@ async function serve(
     operator: config.operator,
     clock,
     trustProxy: config.trustProxy,
+    checkDatabase: () => db.check(),
     cookieSecret:
       config.cookieSecret ?? loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret')),
     accounts: {
@@ -192,14 +197,26 @@ async function serve(
       ),
     );
   }
+  // PostgreSQL tells every instance of a directory change at once; the poll stays as a fallback.
+  const stopListening = await directoryStore.watchChanges(() => {
+    snapshot
+      .refreshAfterChange()
+      .catch((error: unknown) => app.log.error({ err: error }, 'directory refresh failed'));
+  });
+  const drain = installDrain(app);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     for (const timer of timers) clearInterval(timer);
     snapshot.stop();
+    await stopListening?.();
+    const cut = await drain.drain(config.shutdownGraceSeconds);
+    if (cut > 0)
+      app.log.warn({ connections: cut }, 'connections cut when the shutdown grace ran out');
     await app.close();
     await db.close();
+    options.onStopped?.();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
@@ -221,7 +238,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   configuredPort = config.port;
   if (cluster.isWorker) {
-    const db = openConfiguredDb(config);
+    const db = openConfiguredDb(config, { quickCheck: false });
     await assertMigrated(db);
     await serve(config, db, {
       runsJobs: config.workerIndex === 0,
@@ -229,18 +246,23 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const db = openConfiguredDb(config);
+  const db = openConfiguredDb(config, { quickCheck: true });
   await prepareDatabase(config, db);
+  // `shortlist db restore` refuses while this names a live process.
+  const releaseLock = takeServerLock(config.dataDir);
+  process.once('exit', releaseLock);
   if (config.workers === 1) {
-    await serve(config, db, { runsJobs: true, announce: true });
+    await serve(config, db, { runsJobs: true, announce: true, onStopped: releaseLock });
     return;
   }
   // Workers share the cookie secret file: create it once, before any of them starts.
   if (!config.cookieSecret) loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret'));
   const database = db.describe;
   await db.close();
-  superviseWorkers(config.workers, () =>
-    announce(config, database, mailerFor(config).describe, config.workers),
+  superviseWorkers(
+    config.workers,
+    () => announce(config, database, mailerFor(config).describe, config.workers),
+    { stopTimeoutMs: (config.shutdownGraceSeconds + 2) * 1000 },
   );
 }
 

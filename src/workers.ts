@@ -12,10 +12,18 @@ export const WORKER_INDEX_VARIABLE = 'SHORTLIST_WORKER_INDEX';
 /** More restarts than this within RESTART_WINDOW_MS means something is wrong: stop. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
-/** Workers still running this long after SIGTERM are killed. */
-const STOP_TIMEOUT_MS = 10_000;
-
-export function superviseWorkers(count: number, onAllListening: () => void): void {
+export function superviseWorkers(
+  count: number,
+  onAllListening: () => void,
+  /** Workers still running this long after SIGTERM are killed (they drain for a grace period). */
+  options: { stopTimeoutMs: number } = { stopTimeoutMs: 10_000 },
+): void {
+  // The workers accept connections themselves from the shared socket. With the default
+  // round-robin the primary accepts and passes each connection on, keeping its own copy until the
+  // worker acknowledges it: a worker killed in between left that client without an answer or a
+  // reset for ever. UV_TCP_SINGLE_ACCEPT makes each worker take one connection at a time, so
+  // they share new connections rather than the first awake taking a burst.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const workers = new Map<number, Worker>();
   const restarts: number[] = [];
   let stopping = false;
@@ -30,7 +38,7 @@ export function superviseWorkers(count: number, onAllListening: () => void): voi
     let left = running.length;
     const timer = setTimeout(() => {
       for (const w of running) if (!w.isDead()) w.process.kill('SIGKILL');
-    }, STOP_TIMEOUT_MS);
+    }, options.stopTimeoutMs);
     for (const w of running) {
       w.once('exit', () => {
         left -= 1;
@@ -44,7 +52,10 @@ export function superviseWorkers(count: number, onAllListening: () => void): voi
   };
 
   const start = (index: number) => {
-    const worker = cluster.fork({ [WORKER_INDEX_VARIABLE]: String(index) });
+    const worker = cluster.fork({
+      [WORKER_INDEX_VARIABLE]: String(index),
+      UV_TCP_SINGLE_ACCEPT: '1',
+    });
     let hasListened = false;
     workers.set(index, worker);
     worker.once('listening', () => {

@@ -8,9 +8,10 @@ import { formatDirectoryJson } from '../services/directory.service.js';
 describe('shortlist directory and db commands', () => {
   let dataDir: string;
   let env: Record<string, string>;
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = makeDataDir();
     env = { DATA_DIR: dataDir };
+    expect((await runShortlist(['db', 'migrate'], env)).status).toBe(0);
   });
 
   const write = (name: string, text: string) => {
@@ -20,12 +21,34 @@ describe('shortlist directory and db commands', () => {
   };
 
   it('migrates, reports status, and refuses nothing on a fresh database', async () => {
-    const migrate = await runShortlist(['db', 'migrate'], env);
+    const fresh = { DATA_DIR: makeDataDir() };
+    const migrate = await runShortlist(['db', 'migrate'], fresh);
     expect(migrate.status).toBe(0);
     expect(migrate.stdout).toContain('applied 2026-11-26T0700-directory');
-    const status = await runShortlist(['db', 'status'], env);
+    expect((await runShortlist(['db', 'migrate'], fresh)).stdout).toContain('already up to date.');
+    const status = await runShortlist(['db', 'status'], fresh);
     expect(status.stdout).toMatch(/applied {2}2026-11-26T0700-directory/);
     expect(status.stdout).toContain('Up to date.');
+  });
+
+  it('refuses to create a database anywhere but db migrate, saying where it looked and how', async () => {
+    const empty = makeDataDir();
+    const file = path.join(empty, 'shortlist.db');
+    for (const args of [
+      ['directory', 'stats'],
+      ['db', 'status'],
+      ['directory', 'export', '--format', 'json'],
+      ['demo', 'load'],
+      ['agencies', 'search', '--industry', 'it', '--purpose', 'job', '--location', 'Leeds'],
+    ]) {
+      const result = await runShortlist(args, { DATA_DIR: empty });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `There is no database at ${file} (DATA_DIR is ${empty}). Create one by starting the server (npm start), or with "shortlist db migrate" and then "shortlist demo load". [database-missing]\n`,
+      );
+    }
+    expect(fs.readdirSync(empty)).toEqual([]);
   });
 
   it('imports a JSON file, exports it as CSV, and imports that CSV back to the same directory', async () => {
@@ -99,8 +122,11 @@ describe('shortlist directory and db commands', () => {
   });
 
   it('generates a scaled demo directory into its own file, never the database', async () => {
-    const out = path.join(dataDir, 'demo-2x.json');
-    const result = await runShortlist(['demo', 'generate', '--scale', '2', '--out', out], env);
+    const empty = makeDataDir();
+    const out = path.join(empty, 'demo-2x.json');
+    const result = await runShortlist(['demo', 'generate', '--scale', '2', '--out', out], {
+      DATA_DIR: empty,
+    });
     expect(result.status).toBe(0);
     const file = JSON.parse(fs.readFileSync(out, 'utf8'));
     const listings = file.brands.reduce(
@@ -108,6 +134,6 @@ describe('shortlist directory and db commands', () => {
       0,
     );
     expect(listings).toBeGreaterThanOrEqual(16000);
-    expect(fs.existsSync(path.join(dataDir, 'shortlist.db'))).toBe(false);
+    expect(fs.existsSync(path.join(empty, 'shortlist.db'))).toBe(false);
   });
 });

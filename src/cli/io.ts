@@ -33,12 +33,20 @@ export class CliExit extends Error {
   }
 }
 
+const DATABASE_FAULTS = new Set([
+  'unknown-migrations',
+  'database-missing',
+  'database-corrupt',
+  'database-unavailable',
+  'server-running',
+]);
+
 /** Prints an error the way the CLI does and returns its exit status. */
 export function reportError(io: CliIo, error: unknown): number {
   if (error instanceof CliExit) return error.status;
   if (isDomainError(error)) {
-    // A database migrated by a newer build is not the user's input at fault.
-    const status = error.code === 'unknown-migrations' ? EXIT.failure : EXIT.badInput;
+    // A database migrated by a newer build, missing, damaged or gone is not the input at fault.
+    const status = DATABASE_FAULTS.has(error.code) ? EXIT.failure : EXIT.badInput;
     for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
     if (error.problems.length > 1) io.stderr(`${error.problems.length} problems found.\n`);
     return status;

@@ -10,6 +10,7 @@ describe('shortlist agencies search and show', () => {
   beforeAll(async () => {
     const dataDir = makeDataDir();
     env = { DATA_DIR: dataDir };
+    await runShortlist(['db', 'migrate'], env);
     const directory = buildDirectory([
       buildBrand({
         slug: 'aire',

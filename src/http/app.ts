@@ -52,6 +52,8 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Who runs the site (config OPERATOR_*), for /contact, /privacy and /terms; the demo's when unset. */
   operator?: OperatorDetails;
+  /** Health's database check: throws `database-unavailable` (503) when it cannot serve. */
+  checkDatabase?: () => Promise<void>;
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -12,12 +12,16 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
     '/api/health',
     {
       schema: {
-        summary: 'Liveness check',
+        summary: 'Health: 200 when the database answers, 503 database-unavailable when not',
         tags: ['service'],
         response: { 200: Type.Object({ status: Type.Literal('ok') }) },
       },
     },
-    () => ({ status: 'ok' as const }),
+    async (_request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      await deps.checkDatabase?.();
+      return { status: 'ok' as const };
+    },
   );
 
   const taxonomy = presentTaxonomy();

@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'unknown-migrations': 503,
+  'database-unavailable': 503,
 };
 
 /** HTTP status for a problem code: 400 unless the table says otherwise. */

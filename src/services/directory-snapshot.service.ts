@@ -22,6 +22,7 @@ export class DirectorySnapshot<T = undefined> {
   private current: Snapshot<T> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<boolean> | null = null;
+  private refreshAgain: Promise<boolean> | null = null;
 
   constructor(
     private readonly deps: { directoryStore: DirectoryStore; logger?: SnapshotLogger },
@@ -41,6 +42,21 @@ export class DirectorySnapshot<T = undefined> {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  /**
+   * Refreshes after a change was committed: when a refresh is already running (it may have read
+   * the version before the change), another one follows it.
+   */
+  refreshAfterChange(): Promise<boolean> {
+    if (!this.refreshing) return this.refresh();
+    this.refreshAgain ??= this.refreshing
+      .catch(() => false)
+      .then(() => {
+        this.refreshAgain = null;
+        return this.refresh();
+      });
+    return this.refreshAgain;
   }
 
   private async doRefresh(): Promise<boolean> {

@@ -41,6 +41,12 @@ export interface DirectoryStore {
   loadDirectory(): Promise<Directory>;
   getStats(): Promise<DirectoryStats>;
   getState(): Promise<DirectoryState>;
+  /**
+   * Calls `onChange` as soon as another process commits a directory change, where the database
+   * can tell (PostgreSQL LISTEN/NOTIFY); resolves with a function that stops listening, or null
+   * where it cannot (SQLite: the snapshot's poll notices). Best effort: the poll stays on.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | null>;
 }
 
 export interface Clock {

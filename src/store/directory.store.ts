@@ -1,5 +1,5 @@
 /** The directory in SQL: brands, listings with their value lists, and branches. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type {
   Branch,
   Brand,
@@ -16,6 +16,9 @@ import type {
 } from '../services/ports.js';
 import { toBool, type Db } from './db.js';
 import type { Database } from './schema.js';
+
+/** The PostgreSQL notification channel of directory changes. */
+const DIRECTORY_CHANNEL = 'shortlist_directory';
 
 const CHUNK_ROWS = 400;
 
@@ -164,6 +167,18 @@ export class SqlDirectoryStore implements DirectoryStore {
       }))
       .where('id', '=', 1)
       .execute();
+    // Delivered on commit to every instance listening; the payload says which schema changed.
+    if (this.handle.dialect === 'postgres')
+      await sql`select pg_notify(${DIRECTORY_CHANNEL}, current_schema())`.execute(trx);
+  }
+
+  async watchChanges(onChange: () => void): Promise<(() => Promise<void>) | null> {
+    if (!this.handle.listen) return null;
+    const row = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
+    const schema = row.rows[0]?.schema;
+    return this.handle.listen(DIRECTORY_CHANNEL, (payload) => {
+      if (payload === schema) onChange();
+    });
   }
 
   async replaceDirectory(
