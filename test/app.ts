@@ -16,6 +16,7 @@ import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { SqlInterviewStore } from '../src/store/interviews.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import type { TestDatabase } from './databases.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -33,15 +34,19 @@ export interface TestApp {
 
 /**
  * `deps` adds to or replaces the app's dependencies (a fixed `clock`, say); `accounts` adds to or
- * replaces the account routes' (a recording mailer, a tighter rate limit).
+ * replaces the account routes' (a recording mailer, a tighter rate limit); `options.database`
+ * runs it over one of the test databases (PostgreSQL in a schema of its own) instead of SQLite.
  */
 export async function buildTestApp(
   directory?: Directory,
   deps: Partial<AppDeps> = {},
   accounts: Partial<AccountsAppDeps> = {},
+  options: { database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const db = openDb({ kind: 'sqlite', file: ':memory:' });
-  await migrateToLatest(db);
+  const db = options.database
+    ? await options.database.open()
+    : openDb({ kind: 'sqlite', file: ':memory:' });
+  if (!options.database) await migrateToLatest(db);
   const store = new SqlDirectoryStore(db);
   if (directory)
     await store.replaceDirectory(directory, { demo: false, changedAt: '2026-11-26T07:00:00.000Z' });

@@ -18,6 +18,7 @@ import type {
   Mailer,
 } from '../services/ports.js';
 import { installErrorHandlers } from './errors.js';
+import { installInputRules } from './input-rules.js';
 import { registerAccountRoutes } from './auth.routes.js';
 import { installCookies, type AccountsAppDeps } from './auth.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -71,6 +72,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
+  installInputRules(app);
   await app.register(formbody);
   // One cookie secret and one CSRF secret for the API and every page.
   await installCookies(app, deps.cookieSecret ?? DEV_COOKIE_SECRET);
