@@ -82,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<E2eServe
   const app = await createApp({
     directoryStore,
     snapshot,
+    rateLimitStore: new SqlRateLimitStore(db),
     enquiryStore,
     clock,
     cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',

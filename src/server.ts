@@ -139,6 +139,8 @@ async function serve(
     attachmentFiles,
     mailFrom: config.mailFrom,
     attachmentRetentionDays: config.attachmentRetentionDays,
+    enquiryRateLimit: { max: config.enquiryRateLimit, windowMs: 10 * 60_000 },
+    rateLimitStore,
     clock,
     trustProxy: config.trustProxy,
     cookieSecret:

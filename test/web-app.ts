@@ -10,6 +10,7 @@ import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
+import { SqlRateLimitStore } from '../src/store/accounts.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
@@ -37,6 +38,7 @@ export async function buildWebTestApp(
   const app = await createApp({
     directoryStore,
     snapshot,
+    rateLimitStore: new SqlRateLimitStore(db),
     enquiryStore,
     clock: { now: () => new Date('2026-11-26T10:00:00.000Z') },
     cookieSecret: 'web-test-cookie-secret-0123456789abcdef',

@@ -16,8 +16,11 @@ import type {
   EnquiryStore,
   MailAddress,
   Mailer,
+  RateLimitStore,
 } from '../services/ports.js';
-import { installErrorHandlers } from './errors.js';
+import { sendErrorPage } from '../web/error-page.js';
+import { SECURITY_HEADERS } from '../web/security-headers.js';
+import { installErrorHandlers, isApiPath, knownFailure, sendProblems } from './errors.js';
 import { installInputRules } from './input-rules.js';
 import { registerAccountRoutes } from './auth.routes.js';
 import { installCookies, type AccountsAppDeps } from './auth.js';
@@ -43,7 +46,12 @@ export interface AppDeps {
   /** Days an attached file is kept (config ATTACHMENT_RETENTION_DAYS), told to the sender. */
   attachmentRetentionDays?: number;
   /** Enquiries accepted per IP address in a time window; default 5 per 10 minutes. */
-  enquiryRateLimit?: { max: number; timeWindowMs: number };
+  enquiryRateLimit?: { max: number; windowMs: number };
+  /**
+   * Where enquiry and reveal limits are counted (the database, shared by every worker and
+   * instance); the accounts' store when unset. Needed when `enquiryStore` is set.
+   */
+  rateLimitStore?: RateLimitStore;
   /** The time; the system clock when unset. */
   clock?: Clock;
   /** Accounts, sessions, API tokens and saved interviews: registered when set. */
@@ -70,6 +78,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
+    // Failures of the router itself (a parameter over 100 characters: 414; a broken %-escape:
+    // 400), before any route or scope: the API's JSON shape, or an HTML page with the same status.
+    frameworkErrors: (error, request, reply): void => {
+      const known = knownFailure(error) ?? {
+        status: 400,
+        problem: { field: null, code: 'invalid', message: 'The request is not valid' },
+      };
+      if (isApiPath(request.url)) {
+        void sendProblems(reply, known.status, [known.problem]);
+        return;
+      }
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
+      void sendErrorPage(reply, { snapshot: deps.snapshot }, known.status, known.problem.message);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
   installInputRules(app);
