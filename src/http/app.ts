@@ -19,7 +19,7 @@ import type {
   RateLimitStore,
 } from '../services/ports.js';
 import { sendErrorPage } from '../web/error-page.js';
-import { SECURITY_HEADERS } from '../web/security-headers.js';
+import { API_DOCS_HEADERS, SECURITY_HEADERS } from '../web/security-headers.js';
 import { installErrorHandlers, isApiPath, knownFailure, sendProblems } from './errors.js';
 import { installInputRules } from './input-rules.js';
 import { registerAccountRoutes } from './auth.routes.js';
@@ -109,7 +109,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The docs in a scope of their own: the site's security headers, with the CSP Swagger UI needs.
+  await app.register(async (docs) => {
+    docs.addHook('onSend', async (_request, reply, payload) => {
+      for (const [name, value] of Object.entries(API_DOCS_HEADERS)) void reply.header(name, value);
+      return payload;
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(async (scope) => {
     registerDirectoryRoutes(scope, deps);
