@@ -16,6 +16,7 @@ import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.s
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlRateLimitStore } from '../src/store/accounts.store.js';
+import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
@@ -65,6 +66,7 @@ beforeAll(async () => {
     directoryStore,
     snapshot,
     rateLimitStore: new SqlRateLimitStore(db),
+    mailQueue: new SqlMailQueueStore(db),
     enquiryStore: new SqlEnquiryStore(db),
     mailer,
     attachmentFiles: new UploadFolderFiles(path.join(dir, 'uploads')),

@@ -15,6 +15,7 @@ import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { SqlInterviewStore } from '../src/store/interviews.store.js';
+import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import type { TestDatabase } from './databases.js';
 
@@ -73,6 +74,7 @@ export async function buildTestApp(
       accountStore,
       interviewStore,
       rateLimitStore: new SqlRateLimitStore(db),
+      mailQueue: new SqlMailQueueStore(db),
       mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
       mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
       publicUrl: 'http://shortlist.test',

@@ -8,15 +8,19 @@ export class SmtpMailer implements Mailer {
   readonly describe: string;
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
 
-  constructor(smtpUrl: string) {
+  /** `timeoutSeconds` (SMTP_TIMEOUT_SECONDS, default 10) bounds connecting, the greeting and
+   * every wait on the socket. */
+  constructor(smtpUrl: string, options: { timeoutSeconds?: number } = {}) {
+    const timeoutMs = (options.timeoutSeconds ?? 10) * 1000;
     const url = new URL(smtpUrl);
     this.describe = `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`;
     // Bounded waits: one attempt never holds a request or the retry loop for long.
     this.transport = nodemailer.createTransport({
       url: smtpUrl,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+      dnsTimeout: timeoutMs,
     } satisfies SMTPTransport.Options);
   }
 

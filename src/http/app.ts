@@ -16,6 +16,7 @@ import type {
   EnquiryStore,
   MailAddress,
   Mailer,
+  MailQueueStore,
   RateLimitStore,
 } from '../services/ports.js';
 import { sendErrorPage } from '../web/error-page.js';
@@ -52,12 +53,23 @@ export interface AppDeps {
    * instance); the accounts' store when unset. Needed when `enquiryStore` is set.
    */
   rateLimitStore?: RateLimitStore;
+  /** The durable queue of every email; needed with `enquiryStore` (enquiries are queued). */
+  mailQueue?: MailQueueStore;
+  /** Tests only (config MAIL_RETRY_SECONDS): the waits between delivery attempts, in seconds. */
+  mailRetrySeconds?: readonly number[] | null;
   /** The time; the system clock when unset. */
   clock?: Clock;
   /** Accounts, sessions, API tokens and saved interviews: registered when set. */
   accounts?: AccountsAppDeps;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY): client IP and https. */
   trustProxy?: boolean | string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Waits for the email attempts requests started in the background (tests; stopping). */
+    mailSettled(): Promise<void>;
+  }
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -126,6 +138,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const enquiryPages = await registerEnquiryRoutes(app, deps);
   const accounts = deps.accounts ? await registerAccountRoutes(app, deps, deps.accounts) : null;
+  app.decorate('mailSettled', async () => {
+    await accounts?.backgroundMail.settled();
+  });
   // Every HTML page, in one scope: its headers, compression and HTML error pages.
   await registerWebRoutes(app, deps, { accounts, enquiryPages });
   return app;

@@ -131,9 +131,13 @@ export function rawEnquiry(body: unknown): RawEnquiry {
 /** The dependencies of enquiry delivery, when the app has them all. */
 function deliveryDepsOf(deps: AppDeps): (DeliveryDeps & { snapshot: AppDeps['snapshot'] }) | null {
   if (!deps.enquiryStore || !deps.mailer || !deps.attachmentFiles) return null;
+  const mailQueue = deps.mailQueue ?? deps.accounts?.mailQueue;
+  if (!mailQueue) throw new Error('Enquiries need the mail queue');
   return {
     snapshot: deps.snapshot,
     enquiryStore: deps.enquiryStore,
+    mailQueue,
+    ...(deps.mailRetrySeconds ? { retrySeconds: deps.mailRetrySeconds } : {}),
     mailer: deps.mailer,
     attachmentFiles: deps.attachmentFiles,
     clock: deps.clock ?? SYSTEM_CLOCK,

@@ -328,3 +328,61 @@ export interface InterviewStore {
     reply: InterviewReply & { recordedAt: string },
   ): Promise<boolean>;
 }
+
+/** What a queued email is: an enquiry to an agency, or a password-reset link to an account. */
+export type MailKind = 'enquiry' | 'password-reset';
+
+/**
+ * A queued email's state: `pending` (never tried), `retrying`, `sent` (the server answered 250),
+ * `failed` (an enquiry after its last attempt) or `expired` (a reset link after its last attempt,
+ * or whose account is gone).
+ */
+export type MailStatus = 'pending' | 'retrying' | 'sent' | 'failed' | 'expired';
+
+export interface QueuedMail {
+  id: string;
+  kind: MailKind;
+  /** The enquiry's id, or the account's id for a reset (the token is made when it is sent). */
+  subjectId: string;
+  status: MailStatus;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  sentAt: string | null;
+  givenUpAt: string | null;
+  lastError: string | null;
+  messageId: string | null;
+}
+
+/** The durable queue of every outgoing email. */
+export interface MailQueueStore {
+  /** Adds an email, due at `createdAt`. */
+  enqueueMail(mail: {
+    id: string;
+    kind: MailKind;
+    subjectId: string;
+    createdAt: string;
+  }): Promise<void>;
+  findMail(id: string): Promise<QueuedMail | undefined>;
+  /**
+   * Takes an email that is due (pending or retrying, next attempt at or before `now`) for one
+   * attempt, until `leaseUntil`; true for exactly one of several processes racing for it.
+   */
+  claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
+  recordMailSent(id: string, at: string, messageId: string): Promise<void>;
+  /** A failed attempt: retried at `nextAttemptAt`, or given up as `giveUpStatus` when null. */
+  recordMailFailure(
+    id: string,
+    failure: {
+      at: string;
+      error: string;
+      nextAttemptAt: string | null;
+      giveUpStatus: 'failed' | 'expired';
+    },
+  ): Promise<void>;
+  /** Gives an email up without an attempt (its subject is gone). */
+  expireMail(id: string, at: string, reason: string): Promise<void>;
+  /** Ids of emails due at `now` among `kinds`, the longest-waiting first. */
+  listDueMailIds(now: string, limit: number, kinds: readonly MailKind[]): Promise<string[]>;
+}

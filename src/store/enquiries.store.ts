@@ -142,6 +142,24 @@ export class SqlEnquiryStore implements EnquiryStore {
       if (attachment)
         await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
       await trx.insertInto('enquiries').values(toEnquiryRow(enquiry)).execute();
+      // Its email joins the mail queue in the same transaction: stored means queued.
+      await trx
+        .insertInto('mail_queue')
+        .values({
+          id: enquiry.id,
+          kind: 'enquiry',
+          subject_id: enquiry.id,
+          status: enquiry.status,
+          attempts: enquiry.attempts,
+          created_at: enquiry.createdAt,
+          next_attempt_at: enquiry.nextAttemptAt,
+          last_attempt_at: enquiry.lastAttemptAt,
+          sent_at: enquiry.sentAt,
+          given_up_at: null,
+          last_error: null,
+          message_id: null,
+        })
+        .execute();
     });
   }
 
