@@ -15,8 +15,22 @@ export class SmtpMailer implements Mailer {
     const url = new URL(smtpUrl);
     this.describe = `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`;
     // Bounded waits: one attempt never holds a request or the retry loop for long.
+    // The URL is taken apart here: given `url`, nodemailer's createTransport keeps only what the
+    // URL says and drops every other option, the timeouts included (a silent server then held a
+    // request for 30 s).
+    const secure = url.protocol === 'smtps:';
     this.transport = nodemailer.createTransport({
-      url: smtpUrl,
+      host: url.hostname,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      ...(url.username
+        ? {
+            auth: {
+              user: decodeURIComponent(url.username),
+              pass: decodeURIComponent(url.password),
+            },
+          }
+        : {}),
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
