@@ -196,7 +196,9 @@ describe('enquiries: stored first, then delivered', () => {
     await expect(
       submitEnquiry(deps, { listing, raw: { ...candidate, email: '' }, file: null }),
     ).rejects.toThrow('Enter your email address');
-    expect(await deps.enquiryStore.listDueEnquiryIds('2030-01-01T00:00:00.000Z', 10)).toEqual([]);
+    expect(
+      await deps.mailQueue.listDueMailIds('2030-01-01T00:00:00.000Z', 10, ['enquiry']),
+    ).toEqual([]);
     expect(smtp.received).toHaveLength(0);
   });
 

@@ -113,21 +113,13 @@ export interface EnquiryStore {
   createEnquiry(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): Promise<void>;
   findEnquiry(id: string): Promise<EnquiryRecord | undefined>;
   findAttachment(id: string): Promise<AttachmentRecord | undefined>;
-  /**
-   * Takes a due enquiry (pending or retrying, next attempt at or before `now`) for one delivery
-   * attempt, pushing its next attempt to `leaseUntil` so no other process takes it meanwhile.
-   * True when this caller got it.
-   */
-  claimEnquiry(id: string, now: string, leaseUntil: string): Promise<boolean>;
-  /** Counts an attempt that delivered the email. */
+  /** Mirrors a delivery the mail queue made (the queue claims and schedules attempts). */
   recordSent(id: string, at: string, messageId: string): Promise<void>;
   /** Counts an attempt that failed; `nextAttemptAt` null means no more attempts (`failed`). */
   recordFailedAttempt(
     id: string,
     failure: { at: string; error: string; nextAttemptAt: string | null },
   ): Promise<void>;
-  /** Ids of enquiries due for a delivery attempt at `now`, oldest first. */
-  listDueEnquiryIds(now: string, limit: number): Promise<string[]>;
   /** Attachments created before `createdBefore` whose file is not deleted yet. */
   listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]>;
   markAttachmentDeleted(id: string, at: string): Promise<void>;
