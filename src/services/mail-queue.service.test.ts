@@ -168,6 +168,21 @@ describe.each(TEST_DATABASES)('password-reset emails through the queue on $name'
     });
   });
 
+  it('records a sent email even when the first write after the 250 fails', async () => {
+    const mailer = new RecordingMailer();
+    const kicked: string[] = [];
+    await request(mailer, 'sam@example.com', kicked);
+    let failures = 1;
+    const flaky = Object.create(mailQueue) as SqlMailQueueStore;
+    flaky.recordMailSent = async (...args) => {
+      if (failures-- > 0) throw Object.assign(new Error('Connection terminated'), {});
+      return mailQueue.recordMailSent(...args);
+    };
+    expect(await deliverMail({ ...queueDeps(mailer), mailQueue: flaky }, kicked[0]!)).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+    expect(await mailQueue.findMail(kicked[0]!)).toMatchObject({ status: 'sent' });
+  });
+
   it('expires a queued reset whose account was deleted, sending nothing', async () => {
     const mailer = new RecordingMailer();
     const kicked: string[] = [];

@@ -149,12 +149,38 @@ export async function deliverMail(deps: MailQueueDeps, id: string): Promise<Mail
     else deps.logger?.error(log, 'email delivery failed; no more attempts');
     return status;
   }
-  // Accepted (250): recorded at once, so no later round sends it again.
+  // Accepted (250): recorded at once, so no later round sends it again. A failed write is tried
+  // again (a database blip must not turn into a second send once the lease runs out).
   const at = deps.clock.now().toISOString();
-  await deps.mailQueue.recordMailSent(id, at, messageId);
+  await recordSentPersistently(deps, id, at, messageId);
   await handler.onSent?.(mail, at, messageId);
   deps.logger?.info({ mailId: id, kind: mail.kind, attempts: mail.attempts + 1 }, 'email sent');
   return 'sent';
+}
+
+const RECORD_SENT_WAITS_MS = [0, 250, 1000, 4000];
+
+async function recordSentPersistently(
+  deps: MailQueueDeps,
+  id: string,
+  at: string,
+  messageId: string,
+): Promise<void> {
+  for (const [index, waitMs] of RECORD_SENT_WAITS_MS.entries()) {
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    try {
+      await deps.mailQueue.recordMailSent(id, at, messageId);
+      return;
+    } catch (error) {
+      if (index === RECORD_SENT_WAITS_MS.length - 1) {
+        deps.logger?.error(
+          { mailId: id, error: describeMailError(error) },
+          'email sent but not recorded; it may be sent again after its lease',
+        );
+        throw error;
+      }
+    }
+  }
 }
 
 export type MailRoundOutcome = Record<'sent' | 'retrying' | 'failed' | 'expired', number>;
