@@ -244,11 +244,13 @@ async function coreJourney(page: Page, prefix: string, email: string): Promise<s
   return id;
 }
 
-/** The newest email in the outbox folder, parsed. */
+/** The newest email in the outbox folder, parsed (requests only queue: it may still be on its way). */
 async function lastEmail() {
-  const files = readdirSync(outbox)
-    .filter((name) => name.endsWith('.eml'))
-    .sort();
+  const emails = () => readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+  for (let waited = 0; emails().length === 0 && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const files = emails().sort();
   expect(files.length).toBeGreaterThan(0);
   return simpleParser(readFileSync(path.join(outbox, files.at(-1)!)));
 }

@@ -15,6 +15,8 @@ import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
+import { SqlRateLimitStore } from '../src/store/accounts.store.js';
+import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
@@ -63,6 +65,8 @@ beforeAll(async () => {
   app = await createApp({
     directoryStore,
     snapshot,
+    rateLimitStore: new SqlRateLimitStore(db),
+    mailQueue: new SqlMailQueueStore(db),
     enquiryStore: new SqlEnquiryStore(db),
     mailer,
     attachmentFiles: new UploadFolderFiles(path.join(dir, 'uploads')),

@@ -20,6 +20,7 @@ import { demoOutcodeForTown } from '../src/domain/directory/demo-postcodes.js';
 import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
 import { SqlAccountStore, SqlRateLimitStore } from '../src/store/accounts.store.js';
+import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
@@ -82,6 +83,8 @@ export async function startServer(options: ServerOptions = {}): Promise<E2eServe
   const app = await createApp({
     directoryStore,
     snapshot,
+    rateLimitStore: new SqlRateLimitStore(db),
+    mailQueue: new SqlMailQueueStore(db),
     enquiryStore,
     clock,
     cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
@@ -91,6 +94,7 @@ export async function startServer(options: ServerOptions = {}): Promise<E2eServe
             accountStore: new SqlAccountStore(db),
             interviewStore: new SqlInterviewStore(db),
             rateLimitStore: new SqlRateLimitStore(db),
+            mailQueue: new SqlMailQueueStore(db),
             mailer: new OutboxMailer(options.outboxDir),
             mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
             publicUrl: baseUrl,

@@ -54,4 +54,26 @@ describe('configuration of enquiry emails and attachments', () => {
       'MAIL_FROM must be set when SMTP_URL is set: the address enquiry emails come from',
     );
   });
+
+  it('reads ENQUIRY_RATE_LIMIT, SMTP_TIMEOUT_SECONDS and the test-only MAIL_RETRY_SECONDS', () => {
+    expect(load({})).toMatchObject({
+      enquiryRateLimit: 5,
+      smtpTimeoutSeconds: 10,
+      mailRetrySeconds: null,
+    });
+    expect(
+      load({ ENQUIRY_RATE_LIMIT: '500', SMTP_TIMEOUT_SECONDS: '3', MAIL_RETRY_SECONDS: '1, 2,3' }),
+    ).toMatchObject({ enquiryRateLimit: 500, smtpTimeoutSeconds: 3, mailRetrySeconds: [1, 2, 3] });
+    let problems: string[] = [];
+    try {
+      load({ ENQUIRY_RATE_LIMIT: '0', SMTP_TIMEOUT_SECONDS: 'ten', MAIL_RETRY_SECONDS: '1,x' });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'ENQUIRY_RATE_LIMIT must be a whole number from 1 to 100000 (it is "0")',
+      'SMTP_TIMEOUT_SECONDS must be a whole number from 1 to 600 (it is "ten")',
+      'MAIL_RETRY_SECONDS must be whole seconds from 1 to 86400 separated by commas, like 1,2,3 (it is "1,x")',
+    ]);
+  });
 });

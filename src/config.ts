@@ -29,6 +29,15 @@ export interface Config {
   sessionIdleDays: number;
   /** Sign-in, sign-up and reset attempts allowed per IP and per address in 15 minutes. */
   authRateLimit: number;
+  /** Enquiries (Email Agency) accepted per IP address in 10 minutes. */
+  enquiryRateLimit: number;
+  /** Seconds the SMTP connection, greeting and each socket read may take. */
+  smtpTimeoutSeconds: number;
+  /**
+   * Tests only (MAIL_RETRY_SECONDS, e.g. `1,2,3`): the waits between delivery attempts of every
+   * email, replacing the real schedules; null in production.
+   */
+  mailRetrySeconds: number[] | null;
   /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IP, https). */
   trustProxy: boolean;
   /**
@@ -76,6 +85,23 @@ function parseBoolean(
   if (['0', 'false', 'no', 'off'].includes(value)) return false;
   problems.push(`${name} must be true or false (it is "${raw}")`);
   return fallback;
+}
+
+/** A comma-separated list of whole seconds (1 to 86400), or null when unset. */
+function parseSecondsList(
+  name: string,
+  raw: string | undefined,
+  problems: string[],
+): number[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1 || value > 86_400)) {
+    problems.push(
+      `${name} must be whole seconds from 1 to 86400 separated by commas, like 1,2,3 (it is "${raw}")`,
+    );
+    return null;
+  }
+  return values;
 }
 
 function parseInteger(
@@ -244,6 +270,23 @@ export function loadConfig(
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port, problems),
     sessionIdleDays: parseInteger('SESSION_IDLE_DAYS', env.SESSION_IDLE_DAYS, 14, 1, 365, problems),
     authRateLimit: parseInteger('AUTH_RATE_LIMIT', env.AUTH_RATE_LIMIT, 10, 1, 10_000, problems),
+    enquiryRateLimit: parseInteger(
+      'ENQUIRY_RATE_LIMIT',
+      env.ENQUIRY_RATE_LIMIT,
+      5,
+      1,
+      100_000,
+      problems,
+    ),
+    smtpTimeoutSeconds: parseInteger(
+      'SMTP_TIMEOUT_SECONDS',
+      env.SMTP_TIMEOUT_SECONDS,
+      10,
+      1,
+      600,
+      problems,
+    ),
+    mailRetrySeconds: parseSecondsList('MAIL_RETRY_SECONDS', env.MAIL_RETRY_SECONDS, problems),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false, problems),
     cookieSecret: (() => {
       const secret = env.COOKIE_SECRET?.trim() ?? '';

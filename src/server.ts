@@ -17,8 +17,9 @@ import { createApp } from './http/app.js';
 import { installDrain } from './http/drain.js';
 import { takeServerLock } from './adapters/server-lock.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
-import { purgeExpiredAccountData } from './services/accounts.service.js';
-import { deliverDueEnquiries, purgeExpiredAttachments } from './services/enquiry.service.js';
+import { passwordResetMailHandler, purgeExpiredAccountData } from './services/accounts.service.js';
+import { enquiryMailHandler, purgeExpiredAttachments } from './services/enquiry.service.js';
+import { deliverDueMail } from './services/mail-queue.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
 import { openDb, type Db } from './store/db.js';
@@ -26,13 +27,14 @@ import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
+import { SqlMailQueueStore } from './store/mail-queue.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
 import type { Mailer } from './services/ports.js';
 import { superviseWorkers } from './workers.js';
 
-/** Enquiries due for another delivery attempt are looked for this often. */
-const ENQUIRY_RETRY_SECONDS = 30;
+/** Queued emails due for an attempt (enquiries, reset links) are looked for this often. */
+const MAIL_QUEUE_SECONDS = 30;
 /** Attachments past their retention period are looked for this often. */
 const ATTACHMENT_PURGE_SECONDS = 3600;
 
@@ -110,7 +112,7 @@ function openConfiguredDb(config: Config, options: { quickCheck: boolean }): Db 
 
 function mailerFor(config: Config): Mailer {
   return config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl)
+    ? new SmtpMailer(config.smtpUrl, { timeoutSeconds: config.smtpTimeoutSeconds })
     : new OutboxMailer(path.join(config.dataDir, 'outbox'));
 }
 
@@ -134,6 +136,7 @@ async function serve(
   const mailer = mailerFor(config);
   const accountStore = new SqlAccountStore(db);
   const rateLimitStore = new SqlRateLimitStore(db);
+  const mailQueue = new SqlMailQueueStore(db);
   const app = await createApp({
     directoryStore,
     snapshot,
@@ -144,6 +147,10 @@ async function serve(
     mailFrom: config.mailFrom,
     attachmentRetentionDays: config.attachmentRetentionDays,
     operator: config.operator,
+    enquiryRateLimit: { max: config.enquiryRateLimit, windowMs: 10 * 60_000 },
+    rateLimitStore,
+    mailQueue,
+    mailRetrySeconds: config.mailRetrySeconds,
     clock,
     trustProxy: config.trustProxy,
     checkDatabase: () => db.check(),
@@ -154,6 +161,8 @@ async function serve(
       interviewStore: new SqlInterviewStore(db),
       rateLimitStore,
       mailer,
+      mailQueue,
+      mailRetrySeconds: config.mailRetrySeconds,
       mailFrom: config.mailFrom,
       publicUrl: config.publicUrl,
       sessionIdleDays: config.sessionIdleDays,
@@ -162,19 +171,37 @@ async function serve(
   });
   const timers: NodeJS.Timeout[] = [];
   if (options.runsJobs) {
-    const delivery = {
-      enquiryStore,
-      attachmentFiles,
+    const settings = {
+      publicUrl: config.publicUrl,
+      mailFrom: config.mailFrom,
+      sessionIdleDays: config.sessionIdleDays,
+      rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
+    };
+    // One delivery loop for every queued email: enquiries and reset links.
+    const mailDelivery = {
+      mailQueue,
       mailer,
       clock,
       mailFrom: config.mailFrom,
+      retrySeconds: config.mailRetrySeconds,
       logger: app.log,
+      handlers: {
+        enquiry: enquiryMailHandler({
+          enquiryStore,
+          attachmentFiles,
+          mailFrom: config.mailFrom,
+          logger: app.log,
+        }),
+        'password-reset': passwordResetMailHandler({ accountStore, clock, settings }),
+      },
     };
+    // MAIL_RETRY_SECONDS (tests) shortens the waits, so the loop looks as often as the shortest.
+    const mailEverySeconds = Math.min(MAIL_QUEUE_SECONDS, ...(config.mailRetrySeconds ?? []));
     timers.push(
       every(
-        ENQUIRY_RETRY_SECONDS,
-        () => deliverDueEnquiries(delivery),
-        (error) => app.log.error({ err: error }, 'enquiry delivery round failed'),
+        mailEverySeconds,
+        () => deliverDueMail(mailDelivery),
+        (error) => app.log.error({ err: error }, 'mail delivery round failed'),
       ),
       every(
         ATTACHMENT_PURGE_SECONDS,

@@ -15,7 +15,9 @@ import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { SqlInterviewStore } from '../src/store/interviews.store.js';
+import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import type { TestDatabase } from './databases.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -33,17 +35,24 @@ export interface TestApp {
 
 /**
  * `deps` adds to or replaces the app's dependencies (a fixed `clock`, say); `accounts` adds to or
- * replaces the account routes' (a recording mailer, a tighter rate limit).
+ * replaces the account routes' (a recording mailer, a tighter rate limit); `options.database`
+ * runs it over one of the test databases (PostgreSQL in a schema of its own) instead of SQLite;
+ * `options.db` over a database another test app already uses (two workers), left open on close.
  */
 export async function buildTestApp(
   directory?: Directory,
   deps: Partial<AppDeps> = {},
   accounts: Partial<AccountsAppDeps> = {},
+  options: { database?: TestDatabase; db?: Db } = {},
 ): Promise<TestApp> {
-  const db = openDb({ kind: 'sqlite', file: ':memory:' });
-  await migrateToLatest(db);
+  const db =
+    options.db ??
+    (options.database
+      ? await options.database.open()
+      : openDb({ kind: 'sqlite', file: ':memory:' }));
+  if (!options.database && !options.db) await migrateToLatest(db);
   const store = new SqlDirectoryStore(db);
-  if (directory)
+  if (directory && !options.db)
     await store.replaceDirectory(directory, { demo: false, changedAt: '2026-11-26T07:00:00.000Z' });
   const snapshot = new DirectorySnapshot<SearchIndexes>(
     { directoryStore: store },
@@ -65,6 +74,7 @@ export async function buildTestApp(
       accountStore,
       interviewStore,
       rateLimitStore: new SqlRateLimitStore(db),
+      mailQueue: new SqlMailQueueStore(db),
       mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
       mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
       publicUrl: 'http://shortlist.test',
@@ -86,7 +96,7 @@ export async function buildTestApp(
     },
     close: async () => {
       await app.close();
-      await db.close();
+      if (!options.db) await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

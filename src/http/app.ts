@@ -17,8 +17,13 @@ import type {
   EnquiryStore,
   MailAddress,
   Mailer,
+  MailQueueStore,
+  RateLimitStore,
 } from '../services/ports.js';
-import { installErrorHandlers } from './errors.js';
+import { sendErrorPage } from '../web/error-page.js';
+import { API_DOCS_HEADERS, SECURITY_HEADERS } from '../web/security-headers.js';
+import { installErrorHandlers, isApiPath, knownFailure, sendProblems } from './errors.js';
+import { installInputRules } from './input-rules.js';
 import { registerAccountRoutes } from './auth.routes.js';
 import { installCookies, type AccountsAppDeps } from './auth.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -43,7 +48,16 @@ export interface AppDeps {
   /** Days an attached file is kept (config ATTACHMENT_RETENTION_DAYS), told to the sender. */
   attachmentRetentionDays?: number;
   /** Enquiries accepted per IP address in a time window; default 5 per 10 minutes. */
-  enquiryRateLimit?: { max: number; timeWindowMs: number };
+  enquiryRateLimit?: { max: number; windowMs: number };
+  /**
+   * Where enquiry and reveal limits are counted (the database, shared by every worker and
+   * instance); the accounts' store when unset. Needed when `enquiryStore` is set.
+   */
+  rateLimitStore?: RateLimitStore;
+  /** The durable queue of every email; needed with `enquiryStore` (enquiries are queued). */
+  mailQueue?: MailQueueStore;
+  /** Tests only (config MAIL_RETRY_SECONDS): the waits between delivery attempts, in seconds. */
+  mailRetrySeconds?: readonly number[] | null;
   /** The time; the system clock when unset. */
   clock?: Clock;
   /** Accounts, sessions, API tokens and saved interviews: registered when set. */
@@ -54,6 +68,13 @@ export interface AppDeps {
   operator?: OperatorDetails;
   /** Health's database check: throws `database-unavailable` (503) when it cannot serve. */
   checkDatabase?: () => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Waits for the email attempts requests started in the background (tests; stopping). */
+    mailSettled(): Promise<void>;
+  }
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -74,8 +95,23 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     bodyLimit: 12 * 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,
+    // Failures of the router itself (a parameter over 100 characters: 414; a broken %-escape:
+    // 400), before any route or scope: the API's JSON shape, or an HTML page with the same status.
+    frameworkErrors: (error, request, reply): void => {
+      const known = knownFailure(error) ?? {
+        status: 400,
+        problem: { field: null, code: 'invalid', message: 'The request is not valid' },
+      };
+      if (isApiPath(request.url)) {
+        void sendProblems(reply, known.status, [known.problem]);
+        return;
+      }
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
+      void sendErrorPage(reply, { snapshot: deps.snapshot }, known.status, known.problem.message);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
+  installInputRules(app);
   await app.register(formbody);
   // One cookie secret and one CSRF secret for the API and every page.
   await installCookies(app, deps.cookieSecret ?? DEV_COOKIE_SECRET);
@@ -90,7 +126,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The docs in a scope of their own: the site's security headers, with the CSP Swagger UI needs.
+  await app.register(async (docs) => {
+    docs.addHook('onSend', async (_request, reply, payload) => {
+      for (const [name, value] of Object.entries(API_DOCS_HEADERS)) void reply.header(name, value);
+      return payload;
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(async (scope) => {
     registerDirectoryRoutes(scope, deps);
@@ -100,6 +143,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const enquiryPages = await registerEnquiryRoutes(app, deps);
   const accounts = deps.accounts ? await registerAccountRoutes(app, deps, deps.accounts) : null;
+  app.decorate('mailSettled', async () => {
+    await accounts?.backgroundMail.settled();
+  });
   // Every HTML page, in one scope: its headers, compression and HTML error pages.
   await registerWebRoutes(app, deps, { accounts, enquiryPages });
   return app;

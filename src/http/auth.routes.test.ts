@@ -330,11 +330,13 @@ describe('account routes', () => {
         url: '/api/auth/reset-request',
         payload: { email: 'sam@example.com' },
       });
+      await t.app.mailSettled();
       const unknown = await new TestBrowser(t.app).request({
         method: 'POST',
         url: '/api/auth/reset-request',
         payload: { email: 'nobody@example.com' },
       });
+      await t.app.mailSettled();
       expect(known.statusCode).toBe(202);
       expect(unknown.statusCode).toBe(202);
       expect(known.json()).toEqual({
@@ -383,6 +385,7 @@ describe('account routes', () => {
         url: '/api/auth/reset-request',
         payload: { email: 'sam@example.com' },
       });
+      await t.app.mailSettled();
       const reset = await new TestBrowser(t.app).request({
         method: 'POST',
         url: '/api/auth/reset',
@@ -399,6 +402,7 @@ describe('account routes', () => {
         url: '/api/auth/reset-request',
         payload: { email: 'sam@example.com' },
       });
+      await t.app.mailSettled();
       const token = mailer.lastResetToken();
       const browser = new TestBrowser(t.app);
       const weak = await browser.request({
@@ -452,6 +456,7 @@ describe('account routes', () => {
         url: '/api/auth/reset-request',
         payload: { email: 'sam@example.com' },
       });
+      await t.app.mailSettled();
       clock.advance(60 * 60_000);
       const res = await new TestBrowser(t.app).request({
         method: 'POST',
@@ -842,6 +847,7 @@ describe('logs', () => {
         url: '/api/auth/reset-request',
         payload: { email: 'sam@example.com' },
       });
+      await t.app.mailSettled();
       const resetToken = mailer.lastResetToken();
       await sam.request({
         method: 'POST',

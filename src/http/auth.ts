@@ -17,16 +17,19 @@ import { DomainError } from '../domain/errors.js';
 import {
   authenticateApiToken,
   authenticateSession,
+  passwordResetMailHandler,
   RateLimitedError,
   type AccountsDeps,
   type Authenticated,
   type NewSession,
 } from '../services/accounts.service.js';
 import type { InterviewsDeps } from '../services/interviews.service.js';
+import { BackgroundMail } from '../services/mail-queue.service.js';
 import type {
   AccountStore,
   InterviewStore,
   MailAddress,
+  MailQueueStore,
   Mailer,
   RateLimitStore,
 } from '../services/ports.js';
@@ -51,6 +54,10 @@ export interface AccountsAppDeps {
   interviewStore: InterviewStore;
   rateLimitStore: RateLimitStore;
   mailer: Mailer;
+  /** The durable queue of every email (reset links here). */
+  mailQueue: MailQueueStore;
+  /** Tests only (config MAIL_RETRY_SECONDS): the waits between delivery attempts, in seconds. */
+  mailRetrySeconds?: readonly number[] | null;
   mailFrom: MailAddress;
   /** The site's own address (config PUBLIC_URL), for links in emails and the feed. */
   publicUrl: string;
@@ -63,6 +70,8 @@ export interface AccountsAppDeps {
 /** The services' deps, built once from the app's. */
 export interface AccountContext {
   accounts: AccountsDeps;
+  /** Attempts at reset emails started by requests, not awaited by them. */
+  backgroundMail: BackgroundMail;
   interviews: InterviewsDeps;
   exports: AccountsDeps & { interviewStore: InterviewStore };
 }
@@ -76,6 +85,7 @@ export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): A
     rateLimitStore: accounts.rateLimitStore,
     clock,
     mailer: accounts.mailer,
+    mailQueue: accounts.mailQueue,
     settings: {
       publicUrl: accounts.publicUrl.replace(/\/+$/, ''),
       mailFrom: accounts.mailFrom,
@@ -83,8 +93,18 @@ export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): A
       rateLimit: accounts.rateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
     },
   };
+  const backgroundMail = new BackgroundMail({
+    mailQueue: accounts.mailQueue,
+    mailer: accounts.mailer,
+    clock,
+    mailFrom: accounts.mailFrom,
+    handlers: { 'password-reset': passwordResetMailHandler(accountsDeps) },
+    ...(accounts.mailRetrySeconds ? { retrySeconds: accounts.mailRetrySeconds } : {}),
+  });
+  accountsDeps.sendQueuedMail = (id) => backgroundMail.kick(id);
   return {
     accounts: accountsDeps,
+    backgroundMail,
     interviews: { interviewStore: accounts.interviewStore, clock, snapshot: deps.snapshot },
     exports: { ...accountsDeps, interviewStore: accounts.interviewStore },
   };

@@ -4,7 +4,6 @@
  * Enquiries are rate limited per IP address, one count shared with the Email Agency pages (which
  * are registered in the website's scope with what this returns).
  */
-import rateLimit from '@fastify/rate-limit';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -14,6 +13,8 @@ import {
   type DeliveryDeps,
 } from '../services/enquiry.service.js';
 import { DomainError } from '../domain/errors.js';
+import type { Clock, RateLimitStore } from '../services/ports.js';
+import { countRequest, type RequestLimit } from '../services/rate-limit.service.js';
 import type { RawEnquiry, RevealKind } from '../domain/enquiry/enquiry.js';
 import type { EnquiryPagesDeps } from '../web/enquiry/enquiry.routes.js';
 import type { AppDeps } from './app.js';
@@ -26,9 +27,10 @@ import { ErrorsSchema } from './schemas.js';
  */
 export type EnquiryLimiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-const DEFAULT_ENQUIRY_LIMIT = { max: 5, timeWindowMs: 10 * 60_000 };
+/** The documented default: 5 enquiries per 10 minutes per IP address (ENQUIRY_RATE_LIMIT). */
+export const DEFAULT_ENQUIRY_LIMIT: RequestLimit = { max: 5, windowMs: 10 * 60_000 };
 // Reveals cost nothing to send but are worth scraping: a looser limit of their own.
-const REVEAL_LIMIT = { max: 60, timeWindowMs: 10 * 60_000 };
+const REVEAL_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
 const SYSTEM_CLOCK = { now: () => new Date() };
 
 function minutesText(ms: number): string {
@@ -36,21 +38,20 @@ function minutesText(ms: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-async function createLimiter(
-  app: FastifyInstance,
-  limit: { max: number; timeWindowMs: number },
+/** A limiter per IP address, counted in the database so every worker and instance shares it. */
+function createLimiter(
+  deps: { rateLimitStore: RateLimitStore; clock: Clock },
+  action: string,
+  limit: RequestLimit,
   what: string,
-): Promise<EnquiryLimiter> {
-  if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
-  const check = app.createRateLimit({ max: limit.max, timeWindow: limit.timeWindowMs });
+): EnquiryLimiter {
   return async (request, reply) => {
-    const result = await check(request);
-    if (result.isAllowed || !result.isExceeded) return;
-    const wait = Math.max(1, result.ttlInSeconds);
-    void reply.header('retry-after', String(wait));
+    const verdict = await countRequest(deps, `${action}:ip:${request.ip}`, limit);
+    if (verdict.allowed) return;
+    void reply.header('retry-after', String(verdict.retryAfterSeconds));
     throw DomainError.single(
       'rate-limited',
-      `You have sent ${limit.max} ${what} in ${minutesText(limit.timeWindowMs)}, the most we accept from one connection: please wait ${minutesText(wait * 1000)} and try again`,
+      `You have sent ${limit.max} ${what} in ${minutesText(limit.windowMs)}, the most we accept from one connection: please wait ${minutesText(verdict.retryAfterSeconds * 1000)} and try again`,
     );
   };
 }
@@ -130,9 +131,13 @@ export function rawEnquiry(body: unknown): RawEnquiry {
 /** The dependencies of enquiry delivery, when the app has them all. */
 function deliveryDepsOf(deps: AppDeps): (DeliveryDeps & { snapshot: AppDeps['snapshot'] }) | null {
   if (!deps.enquiryStore || !deps.mailer || !deps.attachmentFiles) return null;
+  const mailQueue = deps.mailQueue ?? deps.accounts?.mailQueue;
+  if (!mailQueue) throw new Error('Enquiries need the mail queue');
   return {
     snapshot: deps.snapshot,
     enquiryStore: deps.enquiryStore,
+    mailQueue,
+    ...(deps.mailRetrySeconds ? { retrySeconds: deps.mailRetrySeconds } : {}),
     mailer: deps.mailer,
     attachmentFiles: deps.attachmentFiles,
     clock: deps.clock ?? SYSTEM_CLOCK,
@@ -151,10 +156,14 @@ export async function registerEnquiryRoutes(
   const enquiryStore = deps.enquiryStore;
   if (!enquiryStore) return null;
   const clock = deps.clock ?? SYSTEM_CLOCK;
-  const revealLimiter = await createLimiter(app, REVEAL_LIMIT, 'requests');
+  const rateLimitStore = deps.rateLimitStore ?? deps.accounts?.rateLimitStore;
+  if (!rateLimitStore) throw new Error('Reveals and enquiries need a rate-limit store');
+  const limits = { rateLimitStore, clock };
+  const revealLimiter = createLimiter(limits, 'reveal', REVEAL_LIMIT, 'requests');
   const delivery = deliveryDepsOf(deps);
+  const enquiryLimit = deps.enquiryRateLimit ?? DEFAULT_ENQUIRY_LIMIT;
   const enquiryLimiter = delivery
-    ? await createLimiter(app, deps.enquiryRateLimit ?? DEFAULT_ENQUIRY_LIMIT, 'messages')
+    ? createLimiter(limits, 'enquiry', enquiryLimit, 'messages')
     : null;
 
   await app.register(async (scope) => {

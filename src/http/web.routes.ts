@@ -24,7 +24,7 @@ import { registerSearchPages } from '../web/search.routes.js';
 import { SECURITY_HEADERS } from '../web/security-headers.js';
 import type { AppDeps } from './app.js';
 import { installAccountAuth, type AccountContext } from './auth.js';
-import { sendProblems } from './errors.js';
+import { isApiPath, overlongPathFailure, sendProblems } from './errors.js';
 
 /** Used only when no COOKIE_SECRET is configured (development and tests). */
 export const DEV_COOKIE_SECRET = 'shortlist-dev-cookie-secret-change-me-in-production';
@@ -108,7 +108,13 @@ export async function registerWebRoutes(
     // Any other GET: an HTML "page not found" for browsers; /api/* keeps the JSON shape.
     scope.get('/*', { schema: { hide: true } }, (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (path === '/api' || path.startsWith('/api/')) {
+      const overlong = overlongPathFailure(path);
+      if (overlong && isApiPath(path)) {
+        return sendProblems(reply, overlong.status, [overlong.problem]);
+      }
+      if (overlong)
+        return sendErrorPage(reply, pageDeps, overlong.status, overlong.problem.message);
+      if (isApiPath(path)) {
         return sendProblems(reply, 404, [
           { field: null, code: 'not-found', message: `There is nothing at GET ${path}` },
         ]);

@@ -25,10 +25,14 @@ import type {
   FavouriteRecord,
   InterviewStore,
   MailAddress,
+  MailQueueStore,
   Mailer,
+  OutgoingMail,
+  QueuedMail,
   RateLimitStore,
   UserRecord,
 } from './ports.js';
+import type { MailKindHandler } from './mail-queue.service.js';
 
 export interface AccountSettings {
   /** The site's address for links in emails and the calendar feed, without a trailing slash. */
@@ -46,6 +50,10 @@ export interface AccountsDeps {
   rateLimitStore: RateLimitStore;
   clock: Clock;
   mailer: Mailer;
+  /** Reset emails are queued here; the token is made when the email is sent. */
+  mailQueue: MailQueueStore;
+  /** Starts an attempt at a queued email without waiting for it (BackgroundMail.kick). */
+  sendQueuedMail?: (id: string) => void;
   settings: AccountSettings;
 }
 
@@ -341,40 +349,64 @@ export async function requestPasswordReset(
   const email = readEmail(problems, body.email);
   problems.throwIfAny();
   const user = email ? await deps.accountStore.findUserByEmail(email) : undefined;
+  // Only a row naming the account is queued: the request does the same work either way, and the
+  // link (its token) is made when the email is sent.
   if (user) {
-    const now = nowOf(deps);
-    const token = createToken('reset');
-    await deps.accountStore.createPasswordReset({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      createdAt: now.toISOString(),
-      expiresAt: addMinutes(now, RESET_LINK_MINUTES),
+    const id = randomUUID();
+    await deps.mailQueue.enqueueMail({
+      id,
+      kind: 'password-reset',
+      subjectId: user.id,
+      createdAt: nowOf(deps).toISOString(),
     });
-    const link = `${deps.settings.publicUrl}/reset-password?token=${token}`;
-    const domain =
-      /@([A-Za-z0-9.-]+)$/.exec(deps.settings.mailFrom.address)?.[1] ?? 'shortlist.invalid';
-    await deps.mailer.send({
-      from: deps.settings.mailFrom,
-      to: { address: user.email },
-      replyTo: deps.settings.mailFrom,
-      subject: 'Reset your Shortlist password',
-      text: [
-        'Someone, probably you, asked to reset the password of your Shortlist account.',
-        '',
-        'Choose a new password here (the link works once, for one hour):',
-        link,
-        '',
-        'If it was not you, ignore this email: your password stays as it is.',
-        '',
-        '--',
-        'Shortlist',
-      ].join('\n'),
-      messageId: `<reset-${randomUUID()}@${domain}>`,
-      date: now,
-      attachments: [],
-    });
+    deps.sendQueuedMail?.(id);
   }
   return { message: ACCOUNT_MESSAGES.resetRequested };
+}
+
+/**
+ * How the mail queue sends a reset link: at each attempt a new one-time token for the account
+ * (its hash stored, valid for an hour from then) in an email to its current address; nothing
+ * when the account is gone. Earlier links stay valid until they expire.
+ */
+export function passwordResetMailHandler(
+  deps: Pick<AccountsDeps, 'accountStore' | 'clock' | 'settings'>,
+): MailKindHandler {
+  return {
+    async compose(mail: QueuedMail, messageId: string): Promise<OutgoingMail | null> {
+      const user = await deps.accountStore.findUserById(mail.subjectId);
+      if (!user) return null;
+      const now = nowOf(deps);
+      const token = createToken('reset');
+      await deps.accountStore.createPasswordReset({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt: addMinutes(now, RESET_LINK_MINUTES),
+      });
+      const link = `${deps.settings.publicUrl}/reset-password?token=${token}`;
+      return {
+        from: deps.settings.mailFrom,
+        to: { address: user.email },
+        replyTo: deps.settings.mailFrom,
+        subject: 'Reset your Shortlist password',
+        text: [
+          'Someone, probably you, asked to reset the password of your Shortlist account.',
+          '',
+          'Choose a new password here (the link works once, for one hour):',
+          link,
+          '',
+          'If it was not you, ignore this email: your password stays as it is.',
+          '',
+          '--',
+          'Shortlist',
+        ].join('\n'),
+        messageId,
+        date: now,
+        attachments: [],
+      };
+    },
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { SmtpMailer } from '../adapters/smtp.mailer.js';
 import { UploadFolderFiles } from '../adapters/upload-folder.files.js';
 import { MAX_DELIVERY_ATTEMPTS } from '../domain/enquiry/delivery-schedule.js';
 import { openDb, type Db } from '../store/db.js';
+import { SqlMailQueueStore } from '../store/mail-queue.store.js';
 import { SqlEnquiryStore } from '../store/enquiries.store.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { buildBranch, buildListing } from '../../test/factories.js';
@@ -66,6 +67,7 @@ describe('enquiries: stored first, then delivered', () => {
     mailer = new SmtpMailer(smtp.url);
     deps = {
       enquiryStore: new SqlEnquiryStore(db),
+      mailQueue: new SqlMailQueueStore(db),
       attachmentFiles: new UploadFolderFiles(path.join(dir, 'uploads')),
       mailer,
       clock,
@@ -194,7 +196,9 @@ describe('enquiries: stored first, then delivered', () => {
     await expect(
       submitEnquiry(deps, { listing, raw: { ...candidate, email: '' }, file: null }),
     ).rejects.toThrow('Enter your email address');
-    expect(await deps.enquiryStore.listDueEnquiryIds('2030-01-01T00:00:00.000Z', 10)).toEqual([]);
+    expect(
+      await deps.mailQueue.listDueMailIds('2030-01-01T00:00:00.000Z', 10, ['enquiry']),
+    ).toEqual([]);
     expect(smtp.received).toHaveLength(0);
   });
 

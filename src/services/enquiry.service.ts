@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Listing } from '../domain/directory/directory.js';
-import { MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from '../domain/enquiry/delivery-schedule.js';
+import { MAX_DELIVERY_ATTEMPTS } from '../domain/enquiry/delivery-schedule.js';
 import {
   normaliseRevealCompanyName,
   validateEnquiry,
@@ -16,7 +16,13 @@ import {
 } from '../domain/enquiry/enquiry.js';
 import { DomainError } from '../domain/errors.js';
 import type { SearchDeps } from './search.service.js';
-import { composeEnquiryMail, enquiryMessageId } from './mailer.js';
+import {
+  deliverDueMail,
+  deliverMail,
+  type MailKindHandler,
+  type MailQueueDeps,
+} from './mail-queue.service.js';
+import { composeEnquiryMail } from './mailer.js';
 import type {
   AttachmentFiles,
   AttachmentRecord,
@@ -24,6 +30,7 @@ import type {
   EnquiryRecord,
   EnquiryStore,
   MailAddress,
+  MailQueueStore,
   Mailer,
   RevealCounts,
 } from './ports.js';
@@ -145,6 +152,10 @@ export async function revealContact(
 /** What delivering needs: the store, the files, the mailer and the sender address. */
 export interface DeliveryDeps {
   enquiryStore: EnquiryStore;
+  /** The queue every email goes through. */
+  mailQueue: MailQueueStore;
+  /** Tests only (MAIL_RETRY_SECONDS): the waits between attempts, in seconds. */
+  retrySeconds?: readonly number[] | null;
   attachmentFiles: AttachmentFiles;
   mailer: Mailer;
   clock: Clock;
@@ -175,10 +186,6 @@ export interface SubmittedEnquiry {
   status: EnquiryStatus;
   agencyName: string;
 }
-
-// Longer than any one SMTP attempt can take (the adapter's timeouts add up to under a minute).
-const CLAIM_LEASE_MS = 5 * 60_000;
-const DUE_BATCH = 20;
 
 /** "Listing - office": how the recipient is named to the sender and in the email. */
 export function nameAgency(listing: Listing, branchName: string): string {
@@ -250,82 +257,79 @@ export async function submitEnquiry(
   return { id, status: status ?? 'pending', agencyName };
 }
 
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return 'Unknown delivery error';
-  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
-  const prefix = [
-    typeof code === 'string' ? code : '',
-    typeof responseCode === 'number' ? String(responseCode) : '',
-  ]
-    .filter((p) => p !== '')
-    .join(' ');
-  return `${prefix ? `${prefix}: ` : ''}${error.message}`.replace(/\s+/g, ' ').trim();
+/**
+ * How the mail queue sends an enquiry: its email composed from the stored enquiry (with its
+ * attachment while the file is kept), and each outcome mirrored into the enquiry's own status.
+ */
+export function enquiryMailHandler(
+  deps: Pick<DeliveryDeps, 'enquiryStore' | 'attachmentFiles' | 'mailFrom' | 'logger'>,
+): MailKindHandler {
+  return {
+    async compose(mail, messageId) {
+      const enquiry = await deps.enquiryStore.findEnquiry(mail.subjectId);
+      if (!enquiry) return null;
+      const attachment = enquiry.attachmentId
+        ? await deps.enquiryStore.findAttachment(enquiry.attachmentId)
+        : undefined;
+      const content =
+        attachment && attachment.deletedAt === null
+          ? await deps.attachmentFiles.read(attachment.storedName)
+          : null;
+      return composeEnquiryMail(enquiry, {
+        from: deps.mailFrom,
+        messageId,
+        attachment: attachment && content ? { record: attachment, content } : null,
+      });
+    },
+    async onSent(mail, at, messageId) {
+      await deps.enquiryStore.recordSent(mail.subjectId, at, messageId);
+    },
+    async onFailure(mail, failure) {
+      await deps.enquiryStore.recordFailedAttempt(mail.subjectId, failure);
+      if (failure.nextAttemptAt === null) {
+        deps.logger?.error(
+          { enquiryId: mail.subjectId, of: MAX_DELIVERY_ATTEMPTS },
+          'enquiry delivery failed; no more attempts',
+        );
+      }
+    },
+  };
+}
+
+function enquiryQueueDeps(deps: DeliveryDeps): MailQueueDeps {
+  return {
+    mailQueue: deps.mailQueue,
+    mailer: deps.mailer,
+    clock: deps.clock,
+    mailFrom: deps.mailFrom,
+    handlers: { enquiry: enquiryMailHandler(deps) },
+    ...(deps.retrySeconds ? { retrySeconds: deps.retrySeconds } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
 }
 
 /**
- * Makes one delivery attempt for an enquiry when it is due and no other process holds it;
- * records the outcome (sent, or a failed attempt with the next one scheduled by the back-off)
- * and returns the status after it, or null when the enquiry was not due or not found.
+ * Makes one delivery attempt for an enquiry through the mail queue when it is due and no other
+ * process holds it; returns the status after it, or null when it was not due or not found.
  */
 export async function deliverEnquiry(
   deps: DeliveryDeps,
   id: string,
 ): Promise<EnquiryStatus | null> {
-  const started = deps.clock.now();
-  const leaseUntil = new Date(started.getTime() + CLAIM_LEASE_MS).toISOString();
-  if (!(await deps.enquiryStore.claimEnquiry(id, started.toISOString(), leaseUntil))) return null;
-  const enquiry = await deps.enquiryStore.findEnquiry(id);
-  if (!enquiry) return null;
-  const messageId = enquiryMessageId(enquiry.id, deps.mailFrom);
-  try {
-    const attachment = enquiry.attachmentId
-      ? await deps.enquiryStore.findAttachment(enquiry.attachmentId)
-      : undefined;
-    const content =
-      attachment && attachment.deletedAt === null
-        ? await deps.attachmentFiles.read(attachment.storedName)
-        : null;
-    const mail = composeEnquiryMail(enquiry, {
-      from: deps.mailFrom,
-      messageId,
-      attachment: attachment && content ? { record: attachment, content } : null,
-    });
-    await deps.mailer.send(mail);
-  } catch (error) {
-    const at = deps.clock.now();
-    const attempts = enquiry.attempts + 1;
-    const next = nextAttemptAt(attempts, at);
-    const message = describeError(error);
-    await deps.enquiryStore.recordFailedAttempt(id, {
-      at: at.toISOString(),
-      error: message,
-      nextAttemptAt: next?.toISOString() ?? null,
-    });
-    const status: EnquiryStatus = next ? 'retrying' : 'failed';
-    const log = { enquiryId: id, attempts, of: MAX_DELIVERY_ATTEMPTS, status, error: message };
-    if (next) deps.logger?.warn(log, 'enquiry delivery failed; will retry');
-    else deps.logger?.error(log, 'enquiry delivery failed; no more attempts');
-    return status;
-  }
-  await deps.enquiryStore.recordSent(id, deps.clock.now().toISOString(), messageId);
-  deps.logger?.info({ enquiryId: id, attempts: enquiry.attempts + 1 }, 'enquiry sent');
-  return 'sent';
+  const status = await deliverMail(enquiryQueueDeps(deps), id);
+  return status === 'expired' ? 'failed' : status;
 }
 
 /**
  * Delivers every enquiry due now (pending, or retrying with its next attempt due), oldest
- * first, one at a time; returns how many ended sent and how many failed this round.
+ * first, one at a time; returns how many ended sent and how many failed this round. The server
+ * runs deliverDueMail, which does this for every kind of email.
  */
 export async function deliverDueEnquiries(
   deps: DeliveryDeps,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
-  const outcome = { sent: 0, retrying: 0, failed: 0 };
-  const ids = await deps.enquiryStore.listDueEnquiryIds(deps.clock.now().toISOString(), DUE_BATCH);
-  for (const id of ids) {
-    const status = await deliverEnquiry(deps, id);
-    if (status === 'sent' || status === 'retrying' || status === 'failed') outcome[status] += 1;
-  }
-  return outcome;
+  const round = await deliverDueMail(enquiryQueueDeps(deps));
+  return { sent: round.sent, retrying: round.retrying, failed: round.failed + round.expired };
 }
 
 export interface EnquiryView {

@@ -119,21 +119,13 @@ export interface EnquiryStore {
   createEnquiry(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): Promise<void>;
   findEnquiry(id: string): Promise<EnquiryRecord | undefined>;
   findAttachment(id: string): Promise<AttachmentRecord | undefined>;
-  /**
-   * Takes a due enquiry (pending or retrying, next attempt at or before `now`) for one delivery
-   * attempt, pushing its next attempt to `leaseUntil` so no other process takes it meanwhile.
-   * True when this caller got it.
-   */
-  claimEnquiry(id: string, now: string, leaseUntil: string): Promise<boolean>;
-  /** Counts an attempt that delivered the email. */
+  /** Mirrors a delivery the mail queue made (the queue claims and schedules attempts). */
   recordSent(id: string, at: string, messageId: string): Promise<void>;
   /** Counts an attempt that failed; `nextAttemptAt` null means no more attempts (`failed`). */
   recordFailedAttempt(
     id: string,
     failure: { at: string; error: string; nextAttemptAt: string | null },
   ): Promise<void>;
-  /** Ids of enquiries due for a delivery attempt at `now`, oldest first. */
-  listDueEnquiryIds(now: string, limit: number): Promise<string[]>;
   /** Attachments created before `createdBefore` whose file is not deleted yet. */
   listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]>;
   markAttachmentDeleted(id: string, at: string): Promise<void>;
@@ -337,4 +329,62 @@ export interface InterviewStore {
   keepPendingSave(keyHash: string, fields: string, expiresAt: string, now: string): Promise<void>;
   /** The kept form, once: the row is deleted whether or not it has expired. */
   takePendingSave(keyHash: string, now: string): Promise<string | undefined>;
+}
+
+/** What a queued email is: an enquiry to an agency, or a password-reset link to an account. */
+export type MailKind = 'enquiry' | 'password-reset';
+
+/**
+ * A queued email's state: `pending` (never tried), `retrying`, `sent` (the server answered 250),
+ * `failed` (an enquiry after its last attempt) or `expired` (a reset link after its last attempt,
+ * or whose account is gone).
+ */
+export type MailStatus = 'pending' | 'retrying' | 'sent' | 'failed' | 'expired';
+
+export interface QueuedMail {
+  id: string;
+  kind: MailKind;
+  /** The enquiry's id, or the account's id for a reset (the token is made when it is sent). */
+  subjectId: string;
+  status: MailStatus;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  sentAt: string | null;
+  givenUpAt: string | null;
+  lastError: string | null;
+  messageId: string | null;
+}
+
+/** The durable queue of every outgoing email. */
+export interface MailQueueStore {
+  /** Adds an email, due at `createdAt`. */
+  enqueueMail(mail: {
+    id: string;
+    kind: MailKind;
+    subjectId: string;
+    createdAt: string;
+  }): Promise<void>;
+  findMail(id: string): Promise<QueuedMail | undefined>;
+  /**
+   * Takes an email that is due (pending or retrying, next attempt at or before `now`) for one
+   * attempt, until `leaseUntil`; true for exactly one of several processes racing for it.
+   */
+  claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
+  recordMailSent(id: string, at: string, messageId: string): Promise<void>;
+  /** A failed attempt: retried at `nextAttemptAt`, or given up as `giveUpStatus` when null. */
+  recordMailFailure(
+    id: string,
+    failure: {
+      at: string;
+      error: string;
+      nextAttemptAt: string | null;
+      giveUpStatus: 'failed' | 'expired';
+    },
+  ): Promise<void>;
+  /** Gives an email up without an attempt (its subject is gone). */
+  expireMail(id: string, at: string, reason: string): Promise<void>;
+  /** Ids of emails due at `now` among `kinds`, the longest-waiting first. */
+  listDueMailIds(now: string, limit: number, kinds: readonly MailKind[]): Promise<string[]>;
 }

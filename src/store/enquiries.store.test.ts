@@ -122,32 +122,6 @@ describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
       expect(await store.findAttachment(attachment.id)).toBeUndefined();
     });
 
-    it('lists due enquiries oldest first, and lets only one caller claim each', async () => {
-      const a = buildEnquiryRecord({ nextAttemptAt: '2026-11-26T09:00:00.000Z' });
-      const b = buildEnquiryRecord({
-        nextAttemptAt: '2026-11-26T08:00:00.000Z',
-        status: 'retrying',
-      });
-      const later = buildEnquiryRecord({ nextAttemptAt: '2026-11-26T11:00:00.000Z' });
-      const done = buildEnquiryRecord({ status: 'sent', nextAttemptAt: null });
-      for (const e of [a, b, later, done]) await store.createEnquiry(e, null);
-      const now = '2026-11-26T10:00:00.000Z';
-      expect(await store.listDueEnquiryIds(now, 10)).toEqual([b.id, a.id]);
-      expect(await store.listDueEnquiryIds(now, 1)).toEqual([b.id]);
-
-      const lease = '2026-11-26T10:05:00.000Z';
-      const claims = await Promise.all([
-        store.claimEnquiry(a.id, now, lease),
-        store.claimEnquiry(a.id, now, lease),
-      ]);
-      expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await store.listDueEnquiryIds(now, 10)).toEqual([b.id]);
-      expect(await store.claimEnquiry(later.id, now, lease)).toBe(false);
-      expect(await store.claimEnquiry(done.id, now, lease)).toBe(false);
-      // After the lease ends without an outcome (a crash mid-send), it is due again.
-      expect(await store.listDueEnquiryIds('2026-11-26T10:05:00.000Z', 10)).toContain(a.id);
-    });
-
     it('records a sent attempt with its time and message id', async () => {
       const e = buildEnquiryRecord();
       await store.createEnquiry(e, null);
@@ -193,7 +167,6 @@ describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
         nextAttemptAt: null,
       });
       expect(failed?.lastError).toHaveLength(500);
-      expect(await store.listDueEnquiryIds('2030-01-01T00:00:00.000Z', 10)).toEqual([]);
     });
 
     it('lists attachments older than a time whose files are not deleted yet, then marks them', async () => {

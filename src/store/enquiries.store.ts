@@ -12,7 +12,6 @@ import type {
 import type { Db } from './db.js';
 import type { AttachmentsTable, Database, EnquiriesTable } from './schema.js';
 
-const DUE_STATUSES: EnquiryStatus[] = ['pending', 'retrying'];
 const ERROR_LENGTH = 500;
 
 function toEnquiryRow(e: EnquiryRecord): EnquiriesTable {
@@ -142,6 +141,24 @@ export class SqlEnquiryStore implements EnquiryStore {
       if (attachment)
         await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
       await trx.insertInto('enquiries').values(toEnquiryRow(enquiry)).execute();
+      // Its email joins the mail queue in the same transaction: stored means queued.
+      await trx
+        .insertInto('mail_queue')
+        .values({
+          id: enquiry.id,
+          kind: 'enquiry',
+          subject_id: enquiry.id,
+          status: enquiry.status,
+          attempts: enquiry.attempts,
+          created_at: enquiry.createdAt,
+          next_attempt_at: enquiry.nextAttemptAt,
+          last_attempt_at: enquiry.lastAttemptAt,
+          sent_at: enquiry.sentAt,
+          given_up_at: null,
+          last_error: null,
+          message_id: null,
+        })
+        .execute();
     });
   }
 
@@ -161,18 +178,6 @@ export class SqlEnquiryStore implements EnquiryStore {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? fromAttachmentRow(row) : undefined;
-  }
-
-  async claimEnquiry(id: string, now: string, leaseUntil: string): Promise<boolean> {
-    // One conditional UPDATE: of several processes racing for the same enquiry, one wins.
-    const result = await this.db
-      .updateTable('enquiries')
-      .set({ next_attempt_at: leaseUntil })
-      .where('id', '=', id)
-      .where('status', 'in', DUE_STATUSES)
-      .where('next_attempt_at', '<=', now)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 
   async recordSent(id: string, at: string, messageId: string): Promise<void> {
@@ -207,19 +212,6 @@ export class SqlEnquiryStore implements EnquiryStore {
       }))
       .where('id', '=', id)
       .execute();
-  }
-
-  async listDueEnquiryIds(now: string, limit: number): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('enquiries')
-      .select('id')
-      .where('status', 'in', DUE_STATUSES)
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.id);
   }
 
   async listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]> {

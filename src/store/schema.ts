@@ -197,6 +197,21 @@ export interface PendingInterviewSavesTable {
   expires_at: string;
 }
 
+export interface MailQueueTable {
+  id: string;
+  kind: string;
+  subject_id: string;
+  status: string;
+  attempts: Generated<number>;
+  created_at: string;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  sent_at: string | null;
+  given_up_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+}
+
 export interface Database {
   brands: BrandsTable;
   listings: ListingsTable;
@@ -210,6 +225,7 @@ export interface Database {
   reveals: RevealsTable;
   attachments: AttachmentsTable;
   enquiries: EnquiriesTable;
+  mail_queue: MailQueueTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

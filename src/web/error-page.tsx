@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError } from '../domain/errors.js';
 import { AUTH_MESSAGES } from '../http/auth.js';
-import { statusForCode } from '../http/errors.js';
+import { knownFailure, statusForCode } from '../http/errors.js';
 import { Layout, toHtml, type LayoutUser } from './layout.js';
 import { pageChrome, type PageDeps } from './page-context.js';
 
@@ -15,8 +15,10 @@ const TITLES: Record<number, string> = {
   403: 'You cannot do that here',
   404: 'Page not found',
   413: 'That was too large',
+  414: 'That web address is too long',
   429: 'Too many requests',
   500: 'Sorry, there is a problem with the service',
+  503: 'Sorry, the service is unavailable',
 };
 
 /** A full HTML error page for a status, with an optional plain-text message (escaped). */
@@ -76,6 +78,11 @@ export function installHtmlErrorHandler(scope: FastifyInstance, deps: PageDeps):
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       return sendErrorPage(reply, deps, 403, AUTH_MESSAGES.csrf);
+    }
+    const known = knownFailure(error);
+    if (known) {
+      if (known.status >= 500) request.log.error({ err: error }, known.problem.code);
+      return sendErrorPage(reply, deps, known.status, known.problem.message);
     }
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');

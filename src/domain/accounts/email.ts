@@ -13,7 +13,18 @@ export const EMAIL_MESSAGES = Object.freeze({
   notText: 'The email address must be text.',
   tooLong: `The email address is too long: at most ${EMAIL_MAX_LENGTH} characters.`,
   invalid: 'Enter an email address like name@example.com.',
+  invisible:
+    'The email address contains a control or invisible character (such as a zero-width space or a text-direction mark): type it again without it.',
 });
+
+// Control (Cc), format (Cf: zero-width, bidi embeddings and isolates, soft hyphen...) and the
+// line and paragraph separators: invisible in an address, so they only make look-alikes.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** True when the text holds a control, format or bidi character. */
+export function hasInvisibleCharacter(text: string): boolean {
+  return INVISIBLE.test(text);
+}
 
 /** The stored form of an address: trimmed, NFC, lower case. Does not validate. */
 export function normaliseEmail(raw: string): string {
@@ -22,7 +33,7 @@ export function normaliseEmail(raw: string): string {
 
 /** True when the text (already normalised) looks like a deliverable address. */
 export function isEmailAddress(email: string): boolean {
-  return email.length <= EMAIL_MAX_LENGTH && EMAIL.test(email);
+  return email.length <= EMAIL_MAX_LENGTH && !INVISIBLE.test(email) && EMAIL.test(email);
 }
 
 /**
@@ -40,6 +51,10 @@ export function readEmail(
   }
   if (typeof raw !== 'string') {
     problems.add(field, 'invalid', EMAIL_MESSAGES.notText);
+    return undefined;
+  }
+  if (hasInvisibleCharacter(raw)) {
+    problems.add(field, 'invalid-character', EMAIL_MESSAGES.invisible);
     return undefined;
   }
   const email = normaliseEmail(raw);

@@ -22,6 +22,7 @@ import {
 } from '../../services/enquiry.service.js';
 import type { SearchDeps } from '../../services/search.service.js';
 import { createCsrfToken } from '../../http/auth.js';
+import { knownFailure, statusForCode } from '../../http/errors.js';
 import { acceptMultipartEnquiries } from '../../http/enquiry-input.js';
 import type { EnquiryLimiter } from '../../http/enquiry.routes.js';
 import { sendErrorPage } from '../error-page.js';
@@ -168,8 +169,13 @@ function installErrorPages(scope: FastifyInstance, deps: EnquiryPageDeps): void 
       );
     }
     if (isDomainError(error)) {
-      const status = error.code === 'not-found' ? 404 : error.code === 'rate-limited' ? 429 : 400;
+      const status = statusForCode(error.code);
       return sendErrorPage(reply, deps, status, status === 404 ? undefined : error.message);
+    }
+    const known = knownFailure(error);
+    if (known) {
+      if (known.status >= 500) request.log.error({ err: error }, known.problem.code);
+      return sendErrorPage(reply, deps, known.status, known.problem.message);
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {

@@ -410,6 +410,8 @@ describe('account and interview pages, without JavaScript', () => {
     const robin = new TestBrowser(t.app, '192.0.2.13');
     await robin.signUp('robin@example.com');
     await submit(robin, '/forgot-password', '/forgot-password', { email: 'robin@example.com' });
+    // The request only queued the email; its attempt runs in the background.
+    await t.app.mailSettled();
     const outbox = path.join(t.dataDir, 'outbox');
     const newest = fs.readdirSync(outbox).sort().at(-1)!;
     const mail = await simpleParser(fs.readFileSync(path.join(outbox, newest)));

@@ -1,0 +1,146 @@
+/** The mail queue in SQL (SQLite or PostgreSQL). */
+import type { Kysely, Selectable } from 'kysely';
+import type { MailKind, MailQueueStore, MailStatus, QueuedMail } from '../services/ports.js';
+import type { Db } from './db.js';
+import type { Database, MailQueueTable } from './schema.js';
+
+const DUE_STATUSES: MailStatus[] = ['pending', 'retrying'];
+const ERROR_LENGTH = 500;
+
+function fromRow(r: Selectable<MailQueueTable>): QueuedMail {
+  return {
+    id: r.id,
+    kind: r.kind as MailKind,
+    subjectId: r.subject_id,
+    status: r.status as MailStatus,
+    attempts: Number(r.attempts),
+    createdAt: r.created_at,
+    nextAttemptAt: r.next_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    sentAt: r.sent_at,
+    givenUpAt: r.given_up_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+  };
+}
+
+// Instants are ISO strings in UTC, which sort as text in time order on both dialects.
+export class SqlMailQueueStore implements MailQueueStore {
+  private readonly db: Kysely<Database>;
+
+  constructor(handle: Db) {
+    this.db = handle.kysely;
+  }
+
+  async enqueueMail(mail: {
+    id: string;
+    kind: MailKind;
+    subjectId: string;
+    createdAt: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('mail_queue')
+      .values({
+        id: mail.id,
+        kind: mail.kind,
+        subject_id: mail.subjectId,
+        status: 'pending',
+        created_at: mail.createdAt,
+        next_attempt_at: mail.createdAt,
+        last_attempt_at: null,
+        sent_at: null,
+        given_up_at: null,
+        last_error: null,
+        message_id: null,
+      })
+      .execute();
+  }
+
+  async findMail(id: string): Promise<QueuedMail | undefined> {
+    const row = await this.db
+      .selectFrom('mail_queue')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async claimMail(id: string, now: string, leaseUntil: string): Promise<boolean> {
+    // One conditional UPDATE: of several processes racing for the same email, one wins.
+    const result = await this.db
+      .updateTable('mail_queue')
+      .set({ next_attempt_at: leaseUntil })
+      .where('id', '=', id)
+      .where('status', 'in', DUE_STATUSES)
+      .where('next_attempt_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordMailSent(id: string, at: string, messageId: string): Promise<void> {
+    await this.db
+      .updateTable('mail_queue')
+      .set((eb) => ({
+        status: 'sent',
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: at,
+        sent_at: at,
+        next_attempt_at: null,
+        message_id: messageId,
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordMailFailure(
+    id: string,
+    failure: {
+      at: string;
+      error: string;
+      nextAttemptAt: string | null;
+      giveUpStatus: 'failed' | 'expired';
+    },
+  ): Promise<void> {
+    const giveUp = failure.nextAttemptAt === null;
+    await this.db
+      .updateTable('mail_queue')
+      .set((eb) => ({
+        status: giveUp ? failure.giveUpStatus : 'retrying',
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: failure.at,
+        last_error: failure.error.slice(0, ERROR_LENGTH),
+        next_attempt_at: failure.nextAttemptAt,
+        given_up_at: giveUp ? failure.at : null,
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async expireMail(id: string, at: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('mail_queue')
+      .set({
+        status: 'expired',
+        next_attempt_at: null,
+        given_up_at: at,
+        last_error: reason.slice(0, ERROR_LENGTH),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async listDueMailIds(now: string, limit: number, kinds: readonly MailKind[]): Promise<string[]> {
+    if (kinds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('mail_queue')
+      .select('id')
+      .where('status', 'in', DUE_STATUSES)
+      .where('next_attempt_at', '<=', now)
+      .where('kind', 'in', [...kinds])
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+}
