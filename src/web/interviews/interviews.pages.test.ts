@@ -54,6 +54,25 @@ const INTERVIEW_FIELDS = {
   outcome: 'pending',
 };
 
+/** The reset token in the newest reset email the outbox holds for the address. */
+async function resetTokenSentTo(t: TestApp, address: string): Promise<string> {
+  await t.app.mailSettled();
+  const outbox = path.join(t.dataDir, 'outbox');
+  let token: string | undefined;
+  let newest = '';
+  for (const name of fs.readdirSync(outbox).filter((file) => file.endsWith('.eml'))) {
+    const mail = await simpleParser(fs.readFileSync(path.join(outbox, name)));
+    const found = /reset-password\?token=(\S+)/.exec(mail.text ?? '')?.[1];
+    const to = JSON.stringify(mail.to ?? '');
+    if (found && to.includes(address) && name >= newest) {
+      newest = name;
+      token = found;
+    }
+  }
+  if (!token) throw new Error(`No reset link was sent to ${address}`);
+  return token;
+}
+
 describe('account and interview pages, without JavaScript', () => {
   let t: TestApp;
   let sam: TestBrowser;
@@ -391,11 +410,7 @@ describe('account and interview pages, without JavaScript', () => {
       },
     );
     expect(asked.statusCode).toBe(200);
-    const outbox = path.join(t.dataDir, 'outbox');
-    const newest = fs.readdirSync(outbox).sort().at(-1)!;
-    const mail = await simpleParser(fs.readFileSync(path.join(outbox, newest)));
-    const token = /reset-password\?token=(\S+)/.exec(mail.text ?? '')?.[1];
-    expect(token).toBeDefined();
+    const token = await resetTokenSentTo(t, 'kim@example.com');
     const reset = await submit(kim, `/reset-password?token=${token}`, '/reset-password', {
       token: token!,
       password: 'amber lantern meadow 78',
@@ -411,12 +426,7 @@ describe('account and interview pages, without JavaScript', () => {
     await robin.signUp('robin@example.com');
     await submit(robin, '/forgot-password', '/forgot-password', { email: 'robin@example.com' });
     // The request only queued the email; its attempt runs in the background.
-    await t.app.mailSettled();
-    const outbox = path.join(t.dataDir, 'outbox');
-    const newest = fs.readdirSync(outbox).sort().at(-1)!;
-    const mail = await simpleParser(fs.readFileSync(path.join(outbox, newest)));
-    const token = /reset-password\?token=(\S+)/.exec(mail.text ?? '')?.[1];
-    expect(token).toBeDefined();
+    const token = await resetTokenSentTo(t, 'robin@example.com');
 
     const fresh = await robin.request({ method: 'GET', url: `/reset-password?token=${token}` });
     expect(fresh.statusCode).toBe(200);
