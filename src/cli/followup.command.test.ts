@@ -48,7 +48,9 @@ describe('shortlist followup', () => {
           '   To:               Anna Clarke',
           '   When:             Thu 15 Oct, 18:00 to Fri 16 Oct, 16:00',
           '   Why:              Brightwater Analytics Ltd moves fast, so an email reaches Anna Clarke while the interview is still fresh. Send it no earlier than Thu 15 Oct, 18:00, once you have left, and by Fri 16 Oct, 16:00, a day after the interview.',
-          '   Rule:             thank-you-fast-moving-email (step anna-clarke:thank-you:email)',
+          '   Reason:           Fast-moving employers (tech, e-commerce, start-ups, digital media) work by email and decide quickly.',
+          '   Source:           Seed article "Best Ways to Follow Up After an Interview" (shared/seed/000_7a7be8ac5746e214): choosing between email and a hand-written note',
+          '   Step:             anna-clarke:thank-you:email',
         ].join('\n'),
       );
       expect(run.stdout).toContain(

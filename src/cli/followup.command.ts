@@ -128,7 +128,9 @@ export function formatPlanText(
     if (step.arrivesBy !== undefined)
       lines.push(`${indent}${label('Likely to arrive')}${step.arrivesBy}`);
     lines.push(`${indent}${label('Why')}${step.why}`);
-    lines.push(`${indent}${label('Rule')}${step.rule} (step ${step.id})`);
+    lines.push(`${indent}${label('Reason')}${step.reason}`);
+    lines.push(`${indent}${label('Source')}${step.source}`);
+    lines.push(`${indent}${label('Step')}${step.id}`);
     const draft = plan.steps[index]?.draft;
     if (options.drafts && draft) {
       lines.push(`${indent}Draft:`);

@@ -91,8 +91,12 @@ const PlanStepSchema = Type.Object({
   postBy: Type.Optional(InstantSchema),
   arrivesBy: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })),
   draft: Type.Optional(DraftSchema),
-  rule: Type.String({ description: 'The id of the rule that produced the step' }),
-  why: Type.String(),
+  rule: Type.String({
+    description: 'The id of the rule that produced the step (for machines; not shown to people)',
+  }),
+  why: Type.String({ description: 'Why this step, for this interview' }),
+  reason: Type.String({ description: 'Why the rule exists, in general terms' }),
+  source: Type.String({ description: 'Where the rule comes from' }),
 });
 
 const PlanSchema = Type.Object({

@@ -300,7 +300,9 @@ export interface StepSummary {
   postBy?: string;
   arrivesBy?: string;
   why: string;
-  rule: string;
+  /** Why the rule behind the step exists, and where it comes from (never the rule's id). */
+  reason: string;
+  source: string;
 }
 
 /** The channels never used, as people call them. */
@@ -343,7 +345,8 @@ export function describePlanSteps(planned: PlannedFollowUp): StepSummary[] {
       ? { arrivesBy: describeDate(Temporal.PlainDate.from(step.arrivesBy)) }
       : {}),
     why: step.why,
-    rule: step.rule,
+    reason: step.reason,
+    source: step.source,
   }));
 }
 

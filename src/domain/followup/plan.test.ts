@@ -137,8 +137,8 @@ describe('Christmas and New Year by nation', () => {
     expect(checkIn('scotland')).toBe('2027-01-05');
   });
 
-  it('skips weekends only when the nation is not given', () => {
-    expect(checkIn()).toBe('2026-12-30');
+  it('skips the bank holidays all nations share when the nation is not given', () => {
+    expect(checkIn()).toBe('2027-01-04');
   });
 
   it('knows that 2 January 2026 is a working day in England but not in Scotland', () => {
@@ -547,6 +547,9 @@ describe('recipients and ids', () => {
     const ids = new Set(FOLLOW_UP_RULES.map((rule) => rule.id));
     for (const s of plan.steps) {
       expect(ids.has(s.rule)).toBe(true);
+      const rule = FOLLOW_UP_RULES.find((r) => r.id === s.rule);
+      expect(s.reason).toBe(rule?.reason);
+      expect(s.source).toBe(rule?.source);
       expect(s.why).toMatch(/^[A-Z"].+[.]$/s);
       expect(s.why).not.toMatch(/\{[a-zA-Z]+\}/);
     }

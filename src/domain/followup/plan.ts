@@ -294,6 +294,8 @@ export function planFollowUp(
           sendAt: show(notBefore),
           rule: planned.rule.id,
           why,
+          reason: planned.rule.reason,
+          source: planned.rule.source,
         };
       } else {
         if (timingRule) why = `${why} ${fillTemplate(timingRule.why, values)}`;
@@ -306,6 +308,8 @@ export function planFollowUp(
           sendAt: show(window.sendAt),
           rule: planned.rule.id,
           why,
+          reason: planned.rule.reason,
+          source: planned.rule.source,
         };
         if (planned.channel === 'handwritten') {
           if (collection) step.postBy = show(collection.toInstant());
@@ -354,7 +358,15 @@ export function planFollowUp(
   for (const planned of interviewSubject.planned) {
     const id = makeInterviewStepId(planned.kind);
     const why = fillTemplate(planned.rule.why, interviewValues);
-    const base = { id, kind: planned.kind, channel: planned.channel, rule: planned.rule.id, why };
+    const base = {
+      id,
+      kind: planned.kind,
+      channel: planned.channel,
+      rule: planned.rule.id,
+      why,
+      reason: planned.rule.reason,
+      source: planned.rule.source,
+    };
     let step: PlanStep;
     if (planned.kind === 'ask-timeline') {
       step = { ...base, notBefore: show(now), due: show(start), sendAt: show(start) };
@@ -466,6 +478,8 @@ function arrangeStep(step: PlanStep): PlanStep {
     ...(step.draft !== undefined ? { draft: step.draft } : {}),
     rule: step.rule,
     why: step.why,
+    reason: step.reason,
+    source: step.source,
   };
 }
 

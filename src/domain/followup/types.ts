@@ -72,8 +72,14 @@ export interface PlanStep {
   /** Hand-written notes: the likely delivery date, `YYYY-MM-DD`. */
   arrivesBy?: string;
   draft?: Draft;
+  /** The id of the rule that produced the step: for machines, never shown to people. */
   rule: string;
+  /** Why this step, for this interview (shown to people). */
   why: string;
+  /** Why the rule exists, in general terms (shown to people). */
+  reason: string;
+  /** Where the rule comes from (shown to people). */
+  source: string;
 }
 
 export interface PlanWarning {

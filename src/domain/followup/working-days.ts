@@ -54,9 +54,13 @@ export function listUkWideBankHolidays(year: number): ReadonlySet<string> {
   return days;
 }
 
-/** Whether a date is a bank holiday in the nation (never, when the nation is unknown). */
+/**
+ * Whether a date is a bank holiday in the nation; when the nation is not known, whether it is one
+ * of the bank holidays all four UK nations share (Christmas Day, Boxing Day, Good Friday, ...).
+ */
 export function isBankHoliday(date: Temporal.PlainDate, nation: Nation | undefined): boolean {
-  return nation !== undefined && listBankHolidays(nation, date.year).has(date.toString());
+  const holidays = nation ? listBankHolidays(nation, date.year) : listUkWideBankHolidays(date.year);
+  return holidays.has(date.toString());
 }
 
 /** Whether a date is a weekend day (Saturday or Sunday). */

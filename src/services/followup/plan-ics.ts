@@ -82,7 +82,7 @@ function describeStep(step: PlanStep, input: FollowUpInput): string {
     if (step.draft.subject) lines.push(`Subject: ${step.draft.subject}`, '');
     lines.push(step.draft.body);
   }
-  lines.push('', `Step: ${step.id} (rule ${step.rule})`);
+  lines.push('', `Reason: ${step.reason}`, `Source: ${step.source}`);
   return lines.join('\n');
 }
 

@@ -789,10 +789,10 @@ function Timeline(props: {
               )}
               <dt>Why</dt>
               <dd>{escapeHtml(step.why)}</dd>
-              <dt>Rule</dt>
-              <dd>
-                <code>{escapeHtml(step.rule)}</code>
-              </dd>
+              <dt>Reason</dt>
+              <dd>{escapeHtml(step.reason)}</dd>
+              <dt>Source</dt>
+              <dd>{escapeHtml(step.source)}</dd>
             </dl>
             {step.kind === 'ask-timeline' && planned?.draft ? (
               <p>

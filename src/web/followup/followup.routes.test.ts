@@ -306,7 +306,13 @@ describe('the follow-up page', () => {
     expect(text).toContain('Fri 16 Oct, 09:00: Write and post a thank-you note to Anna Clarke');
     expect(text).toContain('When From Thu 15 Oct, 18:00 to Fri 16 Oct, 16:00');
     expect(text).toContain('Post by Fri 16 Oct, 17:00, first class');
-    for (const step of plan.steps) expect(text).toContain(step.why);
+    for (const step of plan.steps) {
+      expect(text).toContain(step.why);
+      expect(text).toContain(`Reason ${step.reason}`);
+      expect(text).toContain(`Source ${step.source}`);
+      expect(text).not.toContain(step.rule);
+    }
+    expect(text).not.toContain('Rule');
     for (const warning of plan.warnings) expect(text).toContain(warning.message);
     expect(text).toContain(
       'X (Twitter): Following up on X (Twitter) comes across as over-eager, even intrusive, and may be public.',
