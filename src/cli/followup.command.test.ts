@@ -103,6 +103,18 @@ describe('shortlist followup', () => {
       );
     });
 
+    it('exits 2 for an unknown key, naming it and what was meant', async () => {
+      const file = writeInput({ decisionDate: '2026-10-22' });
+      const run = await runShortlist(['followup', 'plan', file], env);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        [
+          'decisionDate: "decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"? [unknown-field]',
+          '',
+        ].join('\n'),
+      );
+    });
+
     it('exits 2 for a missing file, a file that is not JSON, a bad --now or --format', async () => {
       const missing = await runShortlist(['followup', 'plan', 'nothing.json'], env);
       expect(missing.status).toBe(2);

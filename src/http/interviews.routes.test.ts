@@ -90,6 +90,26 @@ describe('interview routes', () => {
       expect(read.json()).toEqual(body);
     });
 
+    it('answers 400 for an unknown key, naming it and what was meant', async () => {
+      const res = await sam.change({
+        method: 'POST',
+        url: '/api/interviews',
+        payload: { ...makeRawInput(), decisionDate: '2026-10-22' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        errors: [
+          {
+            field: 'decisionDate',
+            code: 'unknown-field',
+            message:
+              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+          },
+        ],
+      });
+    });
+
     it('reports every problem at once: the planner’s, the agency’s and the outcome’s', async () => {
       const res = await sam.change({
         method: 'POST',

@@ -483,3 +483,62 @@ describe('parseFollowUpInput: hostile values never throw anything but DomainErro
     expect(planned).toBeGreaterThan(10);
   });
 });
+
+describe('parseFollowUpInput: unknown keys', () => {
+  it('refuses a misspelt key instead of planning as if it were absent, saying what was meant', () => {
+    const raw = { ...makeRawInput(), decisionDate: '2026-10-22' };
+    expect(problemsOf(raw)).toEqual([
+      {
+        field: 'decisionDate',
+        code: 'unknown-field',
+        message: '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+        suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+      },
+    ]);
+  });
+
+  it('checks every object: interview, employer, candidate, interviewers, notes, options', () => {
+    const raw = makeRawInput({
+      interview: { start: '2026-10-15T15:00' },
+      employer: { Name: 'x' },
+      candidate: { timezone: 'Europe/London' },
+      interviewers: [{ name: 'Anna Clarke', emial: 'anna@example.com' }],
+      notes: { likes: 'x' },
+      options: { secondCheckin: true, colour: 'red' },
+    });
+    expect(
+      problemsOf(raw)
+        .filter((p) => p.code === 'unknown-field')
+        .map((p) => [p.field, p.message]),
+    ).toEqual([
+      ['interview.start', '"start" is not a field of the input. Did you mean "startsAt"?'],
+      ['employer.Name', '"Name" is not a field of the input. Did you mean "name"?'],
+      ['candidate.timezone', '"timezone" is not a field of the input. Did you mean "timeZone"?'],
+      ['interviewers[0].emial', '"emial" is not a field of the input. Did you mean "email"?'],
+      ['notes.likes', '"likes" is not a field of the input. Did you mean "liked"?'],
+      [
+        'options.secondCheckin',
+        '"secondCheckin" is not a field of the input. Did you mean "secondCheckIn"?',
+      ],
+      [
+        'options.colour',
+        '"colour" is not a field of the input. The fields here are: minGapHours, secondCheckIn.',
+      ],
+    ]);
+  });
+
+  it('accepts every documented key', () => {
+    const raw = makeRawInput({
+      interview: { round: 'second' },
+      options: { minGapHours: 3, secondCheckIn: true },
+    });
+    expect(parseFollowUpInput(raw, NOW).interview.round).toBe('second');
+    expect(parseFollowUpInput(makeRawInput(), NOW).interview.round).toBe('first');
+    expect(problemAt(makeRawInput({ interview: { round: 'third' } }), 'interview.round')).toEqual({
+      field: 'interview.round',
+      code: 'not-in-list',
+      message: 'The round must be one of first, second, final.',
+      suggestions: ['first', 'second', 'final'].map((v) => ({ label: v, value: v })),
+    });
+  });
+});

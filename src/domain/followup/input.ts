@@ -4,6 +4,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { DomainError, ProblemList, type Suggestion } from '../errors.js';
+import { checkInputKeys, INPUT_KEYS } from './input-keys.js';
 import { NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { slugify } from './text.js';
@@ -13,6 +14,7 @@ import type {
   EmployerStyle,
   FollowUpInput,
   InterviewFormat,
+  InterviewRound,
   Interviewer,
   LinkedInAccount,
   Nation,
@@ -37,6 +39,7 @@ export const INPUT_LIMITS = Object.freeze({
 });
 
 const FORMATS: readonly InterviewFormat[] = ['in-person', 'video', 'phone'];
+const ROUNDS: readonly InterviewRound[] = ['first', 'second', 'final'];
 const NATIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'northern-ireland'];
 const STYLES: readonly EmployerStyle[] = ['fast-moving', 'traditional', 'unknown'];
 const ACCOUNTS: readonly LinkedInAccount[] = ['none', 'free', 'premium'];
@@ -186,7 +189,12 @@ class FieldReader {
     return raw;
   }
 
-  child(key: string, label: string, required: boolean): FieldReader | undefined {
+  child(
+    key: string,
+    label: string,
+    required: boolean,
+    knownKeys?: readonly string[],
+  ): FieldReader | undefined {
     const raw = own(this.object, key);
     const field = this.field(key);
     if (raw === undefined || raw === null) {
@@ -197,6 +205,7 @@ class FieldReader {
       this.problems.add(field, 'invalid', `${label} must be an object, not ${describeType(raw)}.`);
       return undefined;
     }
+    if (knownKeys) checkInputKeys(this.problems, raw, field, knownKeys);
     return new FieldReader(this.problems, raw, field);
   }
 }
@@ -404,6 +413,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
       );
       return;
     }
+    checkInputKeys(problems, item, path, INPUT_KEYS.interviewer);
     const reader = new FieldReader(problems, item, path);
     const name = reader.text('name', {
       required: true,
@@ -561,9 +571,10 @@ function readInput(
     );
   }
   const problems = new ProblemList();
+  checkInputKeys(problems, raw, '', INPUT_KEYS.root);
   const root = new FieldReader(problems, raw, '');
 
-  const interview = root.child('interview', 'The interview', true);
+  const interview = root.child('interview', 'The interview', true, INPUT_KEYS.interview);
   const timeZone = interview
     ? readTimeZone(interview, 'timeZone', 'The interview’s time zone', true)
     : undefined;
@@ -575,6 +586,8 @@ function readInput(
     : undefined;
   const format = interview?.choice('format', FORMATS, { required: true, label: 'The format' });
   const nation = interview?.choice('nation', NATIONS, { required: false, label: 'The nation' });
+  const round =
+    interview?.choice('round', ROUNDS, { required: false, label: 'The round' }) ?? 'first';
   if (startsAt && endsAt) {
     const length = startsAt.until(endsAt, { largestUnit: 'hours' }).total('hours');
     if (length <= 0) {
@@ -588,7 +601,7 @@ function readInput(
     }
   }
 
-  const employer = root.child('employer', 'The employer', true);
+  const employer = root.child('employer', 'The employer', true, INPUT_KEYS.employer);
   const employerName = employer?.text('name', {
     required: true,
     max: INPUT_LIMITS.nameLength,
@@ -610,7 +623,7 @@ function readInput(
     label: 'The role',
   });
 
-  const candidate = root.child('candidate', 'The candidate', true);
+  const candidate = root.child('candidate', 'The candidate', true, INPUT_KEYS.candidate);
   const candidateName = candidate?.text('name', {
     required: true,
     max: INPUT_LIMITS.nameLength,
@@ -670,7 +683,7 @@ function readInput(
     }
   }
 
-  const notes = root.child('notes', 'The notes', true);
+  const notes = root.child('notes', 'The notes', true, INPUT_KEYS.notes);
   const liked = notes?.text('liked', {
     required: true,
     max: INPUT_LIMITS.notesLength,
@@ -709,7 +722,7 @@ function readInput(
     }
   }
 
-  const options = root.child('options', 'The options', false);
+  const options = root.child('options', 'The options', false, INPUT_KEYS.options);
   let minGapHours = settings.minGapHours;
   let secondCheckIn = false;
   if (options) {
@@ -782,6 +795,7 @@ function readInput(
       timeZone,
       format,
       ...(nation ? { nation } : {}),
+      round,
     },
     employer: { name: employerName, style, ...(sector ? { sector } : {}) },
     role,

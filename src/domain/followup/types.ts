@@ -4,6 +4,8 @@
  */
 
 export type InterviewFormat = 'in-person' | 'video' | 'phone';
+/** Which interview this was for the role; it changes the drafts' wording only. */
+export type InterviewRound = 'first' | 'second' | 'final';
 export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
 export type EmployerStyle = 'fast-moving' | 'traditional' | 'unknown';
 export type LinkedInAccount = 'none' | 'free' | 'premium';
@@ -38,6 +40,8 @@ export interface FollowUpInput {
     timeZone: string;
     format: InterviewFormat;
     nation?: Nation;
+    /** `first` unless the input says otherwise. */
+    round: InterviewRound;
   };
   employer: { name: string; style: EmployerStyle; sector?: string };
   role: string;
