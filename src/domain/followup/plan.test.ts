@@ -162,9 +162,11 @@ describe('Christmas and New Year by nation', () => {
       }),
     );
     const note = step(plan, 'anna-clarke:thank-you:handwritten');
-    expect(note.postBy).toBe('2026-12-24T17:00:00+00:00');
-    expect(note.arrivesBy).toBe('2026-12-29');
-    // Christmas Day is a bank holiday: no working hours until the window closes.
+    // No collection on Christmas Day, Boxing Day (Saturday), Sunday or Monday 28 (substitute).
+    expect(note.postBy).toBe('2026-12-29T17:00:00+00:00');
+    expect(note.due).toBe(note.postBy);
+    expect(note.arrivesBy).toBe('2026-12-30');
+    // Written once home, the same evening.
     expect(note.sendAt).toBe(note.notBefore);
   });
 });
@@ -265,7 +267,8 @@ describe('channels', () => {
       thankYouChannels({
         interviewers: [{ ...withAddress[0], channel: 'handwritten' }],
         interview: early,
-        decisionExpectedOn: '2026-10-16',
+        // Within 3 working days, but the note (posted Fri 16, arriving Sat 17) is in time.
+        decisionExpectedOn: '2026-10-19',
       }),
     ).toEqual(['handwritten:thank-you-requested-handwritten']);
   });
@@ -320,36 +323,71 @@ describe('channels', () => {
     );
   });
 
-  it('adds an email when no collection falls inside the window', () => {
-    const plan = planFollowUp(
-      makeInput({ employer: { style: 'traditional' }, interviewers: withAddress }),
-    );
-    const anna = plan.steps.filter(
-      (s) => s.interviewerId === 'anna-clarke' && s.kind === 'thank-you',
-    );
-    expect(anna.map((s) => `${s.channel}:${s.rule}`)).toEqual([
-      'handwritten:thank-you-traditional-note',
-      'email:handwritten-no-collection',
+  it('posts a note by the first collection day after the interview day, with no duplicate email', () => {
+    const note = (end: string, nation = 'england') => {
+      const plan = planFollowUp(
+        interviewEnding(end, {
+          interview: { nation },
+          employer: { style: 'traditional' },
+          interviewers: withAddress,
+          now: `${end.slice(0, 10)}T06:00:00Z`,
+        }),
+      );
+      expect(plan.steps.filter((s) => s.kind === 'thank-you').map((s) => s.id)).toEqual([
+        'anna-clarke:thank-you:handwritten',
+      ]);
+      const found = step(plan, 'anna-clarke:thank-you:handwritten');
+      expect(found.due).toBe(found.postBy);
+      expect(found.sendAt).toBe(found.notBefore);
+      return [found.postBy, found.arrivesBy];
+    };
+    // Ends Thu 16:45: not the 17:00 collection fifteen minutes later, but Friday's.
+    expect(note('2026-10-15T16:45')).toEqual(['2026-10-16T17:00:00+01:00', '2026-10-17']);
+    // Ends Thu 12:00: still Friday's collection (written that evening or the next day).
+    expect(note('2026-10-15T12:00')).toEqual(['2026-10-16T17:00:00+01:00', '2026-10-17']);
+    // Ends Sat: no Sunday collection, so Monday's; arrives Tuesday.
+    expect(note('2026-10-17T12:00')).toEqual(['2026-10-19T17:00:00+01:00', '2026-10-20']);
+    // Ends Thu 2 Apr 2026: Good Friday has no collection; Easter Monday is a holiday in England
+    // (delivery Tuesday) but not in Scotland (delivery Monday).
+    expect(note('2026-04-02T12:00')).toEqual(['2026-04-04T12:00:00+01:00', '2026-04-07']);
+    expect(note('2026-04-02T12:00', 'scotland')).toEqual([
+      '2026-04-04T12:00:00+01:00',
+      '2026-04-06',
     ]);
-    const note = step(plan, 'anna-clarke:thank-you:handwritten');
-    // The window is Thu 18:00 to Fri 16:00; the first collection after it is Fri 17:00.
-    expect(note.postBy).toBe('2026-10-16T17:00:00+01:00');
-    expect(plan.warnings).toContainEqual(
-      expect.objectContaining({
-        code: 'no-collection-in-window',
-        stepId: 'anna-clarke:thank-you:handwritten',
+    // Ends Fri 31 Jul 2026: Saturday's collection; Monday 3 Aug is a holiday only in Scotland.
+    expect(note('2026-07-31T12:00')).toEqual(['2026-08-01T12:00:00+01:00', '2026-08-03']);
+    expect(note('2026-07-31T12:00', 'scotland')).toEqual([
+      '2026-08-01T12:00:00+01:00',
+      '2026-08-04',
+    ]);
+  });
+
+  it('says when to write and post the note, with the rule’s reason', () => {
+    const plan = planFollowUp(
+      interviewEnding('2026-10-15T16:00', {
+        employer: { style: 'traditional' },
+        interviewers: withAddress,
       }),
+    );
+    expect(step(plan, 'anna-clarke:thank-you:handwritten').why).toBe(
+      'Brightwater Analytics Ltd is a traditional employer, where a brief hand-written note sent first class stands out and stays on the desk. Write it the same evening or the next day, and post it first class by Fri 16 Oct, 17:00, the last collection on the first collection day after the interview; it should arrive by Saturday 17 October.',
     );
   });
 
-  it('warns when the note will arrive after the decision date', () => {
+  it('adds an email, and warns, when the note will arrive after the decision date', () => {
     const plan = planFollowUp(
       interviewEnding('2026-10-16T16:00', {
         employer: { style: 'traditional' },
-        interviewers: withAddress,
+        interviewers: [{ ...withAddress[0], channel: 'handwritten' }],
         decisionExpectedOn: '2026-10-16',
       }),
     );
+    expect(
+      plan.steps.filter((s) => s.kind === 'thank-you').map((s) => `${s.channel}:${s.rule}`),
+    ).toEqual([
+      'handwritten:thank-you-requested-handwritten',
+      'email:handwritten-arrives-after-decision',
+    ]);
     expect(plan.warnings).toContainEqual(
       expect.objectContaining({
         code: 'note-arrives-after-decision',

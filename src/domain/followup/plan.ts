@@ -12,7 +12,7 @@ import {
   type DraftRecipient,
   type DraftRequest,
 } from './drafts.js';
-import { findDeliveryDate, findLastCollection, findNextCollection } from './post.js';
+import { findDeliveryDate, findNoteCollection } from './post.js';
 import {
   FOLLOW_UP_RULES,
   NEVER_CHANNELS,
@@ -173,15 +173,12 @@ export function planFollowUp(
   const tell = (instant: Temporal.Instant) => describeMoment(instant, candidateZone);
 
   const window = findThankYouWindow(end, zone, nation, input.options.minGapHours, settings);
-  const lastCollection = findLastCollection(
-    window.notBefore,
-    window.due,
+  const collection = findNoteCollection(
+    end.toZonedDateTimeISO(candidateZone).toPlainDate(),
     candidateZone,
     nation,
     settings,
   );
-  const collection =
-    lastCollection ?? findNextCollection(window.due, candidateZone, nation, settings);
   const arrives = collection ? findDeliveryDate(collection, nation) : null;
   const sectorStyle = classifySector(input.employer.sector, settings);
   const decisionSoon =
@@ -234,6 +231,9 @@ export function planFollowUp(
   const timingRule = rules.find(
     (rule) => rule.stage === 'timing' && rule.id === 'thank-you-timing',
   );
+  const noteTimingRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'handwritten-timing',
+  );
 
   const steps: PlanStep[] = [];
   const warnings: PlanWarning[] = [];
@@ -260,7 +260,6 @@ export function planFollowUp(
       'thank-you.handwritten': has('handwritten'),
       'thank-you.linkedin': has('linkedin'),
       'thank-you.chosenBy': chosenBy,
-      'post.collectionInWindow': lastCollection !== null,
       'post.arrivesAfterDecision': arrivesAfterDecision,
     });
     for (const { stage, firstMatchOnly } of RULE_STAGES) {
@@ -298,14 +297,17 @@ export function planFollowUp(
           source: planned.rule.source,
         };
       } else {
-        if (timingRule) why = `${why} ${fillTemplate(timingRule.why, values)}`;
+        const isNote = planned.channel === 'handwritten' && collection !== null;
+        const stepTiming = isNote ? noteTimingRule : timingRule;
+        if (stepTiming) why = `${why} ${fillTemplate(stepTiming.why, values)}`;
         step = {
           id,
           kind: planned.kind,
           channel: planned.channel,
           notBefore: show(window.notBefore),
-          due: show(window.due),
-          sendAt: show(window.sendAt),
+          // A note is written the same evening or the next day, and posted by the collection.
+          due: show(isNote ? collection.toInstant() : window.due),
+          sendAt: show(isNote ? window.notBefore : window.sendAt),
           rule: planned.rule.id,
           why,
           reason: planned.rule.reason,

@@ -69,7 +69,7 @@ const FACTS = 'Follow-up facts (shared/facts/follow-up.md)';
  * `recipient.onLinkedIn`, `recipient.hasEmail`, `recipient.hasPostalAddress`,
  * `recipient.isHiringTeam`, `decision.given`, `decision.soon`, `thank-you.email`,
  * `thank-you.handwritten`, `thank-you.linkedin` (planned so far), `thank-you.chosenBy`
- * (request | employer | null), `post.collectionInWindow`, `post.arrivesAfterDecision`.
+ * (request | employer | null), `post.arrivesAfterDecision`.
  * Facts an interview rule can test: `decision.given`, `interview.ahead`,
  * `options.secondCheckIn`, `contact.hasEmail`.
  */
@@ -217,29 +217,6 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     source: `${FACTS}: email is acceptable to about 9 in 10 employers`,
   },
   {
-    id: 'handwritten-no-collection',
-    stage: 'thank-you-checks',
-    subject: 'recipient',
-    conditions: [
-      { fact: 'thank-you.handwritten', op: 'is', value: true },
-      { fact: 'post.collectionInWindow', op: 'is', value: false },
-    ],
-    actions: [
-      { op: 'add-step', kind: 'thank-you', channel: 'email' },
-      {
-        op: 'warn',
-        code: 'no-collection-in-window',
-        message:
-          'No post collection falls between {notBefore} and {due}, so the note for {recipient} cannot be posted within a day of the interview; the next collection is {postBy}. An email goes as well.',
-        step: { kind: 'thank-you', channel: 'handwritten' },
-      },
-    ],
-    why: 'The note for {recipient} cannot be posted inside the thank-you window, so an email makes sure the thanks arrive in time.',
-    reason:
-      'A thank-you should go within about a day of the interview, and that includes posting a note.',
-    source: `${SEED}: do not wait more than a day, especially with a hand-written note`,
-  },
-  {
     id: 'thank-you-quick-decision-email',
     stage: 'thank-you-checks',
     subject: 'recipient',
@@ -263,15 +240,16 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
       { fact: 'post.arrivesAfterDecision', op: 'is', value: true },
     ],
     actions: [
+      { op: 'add-step', kind: 'thank-you', channel: 'email' },
       {
         op: 'warn',
         code: 'note-arrives-after-decision',
         message:
-          'The note to {recipient} will probably arrive on {arrivesBy}, after the decision expected on {decisionDate}.',
+          'The note to {recipient} will probably arrive on {arrivesBy}, after the decision expected on {decisionDate}, so an email goes as well.',
         step: { kind: 'thank-you', channel: 'handwritten' },
       },
     ],
-    why: 'A note that lands after the decision can no longer help it.',
+    why: 'The note to {recipient} would probably arrive on {arrivesBy}, after the decision expected on {decisionDate}, so an email makes sure the thanks arrive in time.',
     reason:
       'First-class post usually arrives the next working day, but not always, and not on Sundays or bank holidays.',
     source: `${FACTS}: UK first-class post delivery target`,
@@ -399,6 +377,17 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     why: 'Send it no earlier than {notBefore}, once you have left, and by {due}, a day after the interview.',
     reason: 'Thanking too early looks over-eager; waiting more than about a day looks indifferent.',
     source: `${SEED}: timing the thank-you; ${FACTS}: within 24 hours, ideally a few hours after`,
+  },
+  {
+    id: 'handwritten-timing',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'Write it the same evening or the next day, and post it first class by {postBy}, the last collection on the first collection day after the interview; it should arrive by {arrivesBy}.',
+    reason:
+      'A note takes a day or two to reach the desk, so it goes as soon as the post allows: written once you are home, in the box by the next collection day.',
+    source: `${SEED}: do not wait more than a day, especially with a hand-written note; ${FACTS}: UK first-class post delivery target`,
   },
 ]);
 
