@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFollowUp } from './plan.js';
 import { FOLLOW_UP_RULES } from './rules.js';
+import { DEFAULT_SETTINGS } from './settings.js';
 import { makeInput, type RawInput } from './test-support.js';
 import type { FollowUpPlan, PlanStep } from './types.js';
 
@@ -168,6 +169,79 @@ describe('Christmas and New Year by nation', () => {
     expect(note.arrivesBy).toBe('2026-12-30');
     // Written once home, the same evening.
     expect(note.sendAt).toBe(note.notBefore);
+  });
+});
+
+describe('the Christmas shutdown', () => {
+  const dates = (
+    date: string,
+    options: { nation?: string; decision?: string | null; second?: boolean } = {},
+    settings = DEFAULT_SETTINGS,
+  ) => {
+    const plan = planFollowUp(
+      makeInput({
+        interview: {
+          startsAt: `${date}T10:00`,
+          endsAt: `${date}T11:00`,
+          nation: options.nation ?? 'england',
+        },
+        decisionExpectedOn: options.decision ?? null,
+        options: { secondCheckIn: options.second ?? false },
+        now: `${date}T08:00:00Z`,
+      }),
+      settings,
+    );
+    return plan.steps
+      .filter((s) => ['check-in', 'second-check-in', 'close'].includes(s.kind))
+      .map((s) => `${s.kind} ${s.sendAt.slice(0, 10)}`);
+  };
+
+  it('moves a check-in due inside 24 Dec to 1 Jan to the first working day after, by nation', () => {
+    // Fri 18 Dec + 5 working days is Tue 29 Dec: moved to Mon 4 Jan (Tue 5 Jan in Scotland).
+    expect(dates('2026-12-18')).toEqual(['check-in 2027-01-04', 'close 2027-01-18']);
+    expect(dates('2026-12-18', { nation: 'scotland' })).toEqual([
+      'check-in 2027-01-05',
+      'close 2027-01-19',
+    ]);
+    // A decision on Tue 22 Dec + 2 working days is Christmas Eve itself.
+    expect(dates('2026-12-15', { decision: '2026-12-22' })).toEqual([
+      'check-in 2027-01-04',
+      'close 2027-01-18',
+    ]);
+  });
+
+  it('moves a second check-in or a close that falls inside, later steps keeping their gaps', () => {
+    expect(dates('2026-12-10', { decision: '2026-12-14', second: true })).toEqual([
+      'check-in 2026-12-16',
+      'second-check-in 2027-01-04',
+      'close 2027-01-18',
+    ]);
+    // Thu 3 Dec: check-in Thu 10 Dec; the close, 10 working days later, would be 24 Dec.
+    expect(dates('2026-12-03')).toEqual(['check-in 2026-12-10', 'close 2027-01-04']);
+  });
+
+  it('says why, with the shutdown rule’s reason and source', () => {
+    const plan = planFollowUp(
+      makeInput({
+        interview: { startsAt: '2026-12-18T10:00', endsAt: '2026-12-18T11:00' },
+        now: '2026-12-18T08:00:00Z',
+      }),
+    );
+    const checkIn = step(plan, 'interview:check-in');
+    const rule = FOLLOW_UP_RULES.find((r) => r.id === 'christmas-shutdown');
+    expect(checkIn.why).toBe(
+      'No decision date was given, so a polite email to Anna Clarke goes 5 working days after the interview. It would fall between Christmas Eve and New Year’s Day, when most offices are closed or short-staffed, so it waits until Monday 4 January, the first working day after; any later step keeps its working-day gap from it.',
+    );
+    expect(checkIn.reason).toContain(rule?.reason ?? 'missing');
+    expect(checkIn.source).toContain(rule?.source ?? 'missing');
+    expect(step(plan, 'interview:close').why).not.toContain('Christmas');
+  });
+
+  it('is a setting: without a shutdown the dates stay', () => {
+    expect(dates('2026-12-18', {}, { ...DEFAULT_SETTINGS, shutdown: null })).toEqual([
+      'check-in 2026-12-29',
+      'close 2027-01-13',
+    ]);
   });
 });
 

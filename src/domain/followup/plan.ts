@@ -35,7 +35,7 @@ import type {
   PlanWarning,
   StepKind,
 } from './types.js';
-import { addWorkingDays } from './working-days.js';
+import { addWorkingDays, findWorkingDayAfterSpan } from './working-days.js';
 
 /** The id used in step ids for the hiring team when no interviewer is named. */
 export const HIRING_TEAM_ID = 'hiring-team';
@@ -346,28 +346,57 @@ export function planFollowUp(
   for (const { stage, firstMatchOnly } of RULE_STAGES) {
     runStage(rules, stage, firstMatchOnly, 'interview', interviewSubject, interviewFacts);
   }
-  const checkInDate = decisionDate
-    ? addWorkingDays(decisionDate, settings.checkInWorkingDaysAfterDecision, nation)
-    : addWorkingDays(interviewDate, settings.checkInWorkingDaysWithoutDecision, nation);
-  const secondDate = addWorkingDays(checkInDate, settings.secondCheckInWorkingDays, nation);
+  // The Christmas shutdown: the first step inside it moves to the first working day after;
+  // later steps are counted from it, so they keep their working-day gaps.
+  const moved = new Map<StepKind, Temporal.PlainDate>();
+  const outsideShutdown = (kind: StepKind, date: Temporal.PlainDate): Temporal.PlainDate => {
+    const after = settings.shutdown
+      ? findWorkingDayAfterSpan(date, settings.shutdown, nation)
+      : null;
+    if (!after) return date;
+    moved.set(kind, after);
+    return after;
+  };
+  const checkInDate = outsideShutdown(
+    'check-in',
+    decisionDate
+      ? addWorkingDays(decisionDate, settings.checkInWorkingDaysAfterDecision, nation)
+      : addWorkingDays(interviewDate, settings.checkInWorkingDaysWithoutDecision, nation),
+  );
   const hasSecond = interviewSubject.planned.some((p) => p.kind === 'second-check-in');
-  const closeDate = addWorkingDays(
-    hasSecond ? secondDate : checkInDate,
-    settings.closeWorkingDaysAfterLastCheckIn,
-    nation,
+  const secondDate = hasSecond
+    ? outsideShutdown(
+        'second-check-in',
+        addWorkingDays(checkInDate, settings.secondCheckInWorkingDays, nation),
+      )
+    : checkInDate;
+  const closeDate = outsideShutdown(
+    'close',
+    addWorkingDays(secondDate, settings.closeWorkingDaysAfterLastCheckIn, nation),
+  );
+  const shutdownRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'christmas-shutdown',
   );
   const interviewValues = { ...baseValues, recipient: contact.name };
   for (const planned of interviewSubject.planned) {
     const id = makeInterviewStepId(planned.kind);
-    const why = fillTemplate(planned.rule.why, interviewValues);
+    let why = fillTemplate(planned.rule.why, interviewValues);
+    let reason = planned.rule.reason;
+    let source = planned.rule.source;
+    const reopensOn = moved.get(planned.kind);
+    if (reopensOn && shutdownRule) {
+      why = `${why} ${fillTemplate(shutdownRule.why, { reopensOn: describeDate(reopensOn) })}`;
+      reason = `${reason} ${shutdownRule.reason}`;
+      source = `${source}; ${shutdownRule.source}`;
+    }
     const base = {
       id,
       kind: planned.kind,
       channel: planned.channel,
       rule: planned.rule.id,
       why,
-      reason: planned.rule.reason,
-      source: planned.rule.source,
+      reason,
+      source,
     };
     let step: PlanStep;
     if (planned.kind === 'ask-timeline') {

@@ -379,6 +379,17 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     source: `${SEED}: timing the thank-you; ${FACTS}: within 24 hours, ideally a few hours after`,
   },
   {
+    id: 'christmas-shutdown',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'It would fall between Christmas Eve and New Year’s Day, when most offices are closed or short-staffed, so it waits until {reopensOn}, the first working day after; any later step keeps its working-day gap from it.',
+    reason:
+      'A message sent over Christmas and New Year sits unread under the holiday backlog, and the people deciding are often away.',
+    source: `Shortlist, extending ${SEED}: wait for the employer's time frame to pass; ${FACTS}: working days and bank holidays`,
+  },
+  {
     id: 'handwritten-timing',
     stage: 'timing',
     subject: 'recipient',

@@ -6,6 +6,8 @@ import { deepFreeze } from './frozen.js';
 
 /** A local wall-clock time, `HH:mm`. */
 export type ClockTime = `${number}:${number}`;
+/** A day of the year, `MM-DD`. */
+export type MonthDay = `${number}-${number}`;
 
 export interface FollowUpSettings {
   /** Hours after the interview ends before a thank-you may go (input `options.minGapHours`). */
@@ -38,6 +40,12 @@ export interface FollowUpSettings {
   duplicateThreshold: number;
   /** Sector slugs (compared case-insensitively, ignoring spaces and punctuation) by style. */
   sectorStyles: { traditional: readonly string[]; fastMoving: readonly string[] };
+  /**
+   * The days (inclusive; `from` after `to` wraps over New Year) on which no check-in, second
+   * check-in or close is planned: the first such step inside moves to the nation's first working
+   * day after, and later steps keep their working-day gaps from it. Null: no shutdown.
+   */
+  shutdown: { from: MonthDay; to: MonthDay } | null;
 }
 
 /** The defaults, taken from the rules' sources (see FOLLOW_UP_RULES). Frozen: copy to change. */
@@ -68,4 +76,5 @@ export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = deepFreeze({
     ],
     fastMoving: ['it', 'digital', 'creative', 'marketing', 'mediapr', 'telecoms'],
   },
+  shutdown: { from: '12-24', to: '01-01' },
 } satisfies FollowUpSettings);
