@@ -81,6 +81,7 @@ const PlanStepSchema = Type.Object({
     Type.Literal('second-check-in'),
     Type.Literal('ask-timeline'),
     Type.Literal('close'),
+    Type.Literal('thank-you-check-in'),
   ]),
   channel: Type.Union([ChannelSchema, Type.Null()]),
   interviewerId: Type.Optional(Type.String()),

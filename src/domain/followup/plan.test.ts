@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { checkDraft } from './draft-check.js';
 import { planFollowUp } from './plan.js';
 import { FOLLOW_UP_RULES } from './rules.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { makeInput, type RawInput } from './test-support.js';
-import type { FollowUpPlan, PlanStep } from './types.js';
+import type { Draft, FollowUpPlan, PlanStep } from './types.js';
 
 function step(plan: FollowUpPlan, id: string): PlanStep {
   const found = plan.steps.find((s) => s.id === id);
@@ -94,7 +95,7 @@ describe('worked examples', () => {
 
 describe('clock changes', () => {
   it('keeps the 24 elapsed hours across the spring change', () => {
-    const plan = planFollowUp(interviewEnding('2026-03-28T15:00'));
+    const plan = planFollowUp(interviewEnding('2026-03-28T15:00', { now: '2026-03-28T09:00:00Z' }));
     const thanks = step(plan, 'anna-clarke:thank-you:email');
     expect(thanks.due).toBe('2026-03-29T16:00:00+01:00');
     expect(thanks.notBefore).toBe('2026-03-28T17:00:00+00:00');
@@ -680,14 +681,110 @@ describe('recipients and ids', () => {
     for (const n of plan.never) expect(n.why.length).toBeGreaterThan(20);
   });
 
-  it('warns when planning after a send time or a due time', () => {
+  it('warns when planning after a send time or a due time, naming each step', () => {
     const late = planFollowUp(makeInput({ now: '2026-10-16T10:00:00+01:00' }));
-    expect(late.warnings).toContainEqual(
-      expect.objectContaining({ code: 'send-time-passed', stepId: 'anna-clarke:thank-you:email' }),
-    );
+    expect(late.warnings).toContainEqual({
+      code: 'send-time-passed',
+      message:
+        'The suggested time for the thank-you to Anna Clarke (Fri 16 Oct, 09:00) has passed: send it now, before Fri 16 Oct, 16:00.',
+      stepId: 'anna-clarke:thank-you:email',
+    });
+    expect(late.warnings).toContainEqual({
+      code: 'send-time-passed',
+      message:
+        'The suggested time for the thank-you to Ben Okafor (Fri 16 Oct, 09:00) has passed: send it now, before Fri 16 Oct, 16:00.',
+      stepId: 'ben-okafor:thank-you:email',
+    });
     const later = planFollowUp(makeInput({ now: '2026-10-17T10:00:00+01:00' }));
-    expect(later.warnings).toContainEqual(
-      expect.objectContaining({ code: 'window-passed', stepId: 'anna-clarke:thank-you:email' }),
+    expect(later.warnings).toContainEqual({
+      code: 'window-passed',
+      message:
+        'The thank-you to Anna Clarke was due on Fri 16 Oct, by 16:00. A late thank-you is still better than none: send it as soon as you can.',
+      stepId: 'anna-clarke:thank-you:email',
+    });
+    const messages = later.warnings.map((w) => w.message);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+});
+
+describe('planning after the time has passed', () => {
+  const margaret = (now: string) =>
+    makeInput({
+      interview: { startsAt: '2026-12-03T10:00', endsAt: '2026-12-03T11:00' },
+      interviewers: [
+        { name: 'Margaret Hale', email: 'm.hale@brightwater.example', contact: true },
+        { name: 'Ben Okafor', email: 'ben@brightwater.example' },
+      ],
+      now,
+    });
+
+  it('combines a late thank-you and a check-in due the same day into one message', () => {
+    // Thu 3 Dec, no decision date: the check-in is Thu 10 Dec, the day the plan is made.
+    const input = margaret('2026-12-10T08:00:00Z');
+    const plan = planFollowUp(input);
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'ben-okafor:thank-you:email',
+      'margaret-hale:thank-you-check-in:email',
+      'interview:close',
+    ]);
+    const combined = step(plan, 'margaret-hale:thank-you-check-in:email');
+    expect(combined).toMatchObject({
+      kind: 'thank-you-check-in',
+      channel: 'email',
+      interviewerId: 'margaret-hale',
+      to: 'Margaret Hale',
+      sendAt: '2026-12-10T09:30:00+00:00',
+      due: '2026-12-10T17:30:00+00:00',
+      rule: 'late-thank-you-check-in',
+      why: 'The thank-you to Margaret Hale was due on Fri 4 Dec at 11:00, and the check-in is due now too, so they go together as one polite email: two messages on the same day would crowd them.',
+    });
+    expect(combined.draft).toEqual({
+      subject: 'Thank you – Data Analyst at Brightwater Analytics',
+      body: [
+        'Dear Margaret,',
+        'Thank you for your time on Thursday 3 December, and for talking to me about the Data Analyst role at Brightwater Analytics Ltd. I am sorry that this comes later than I intended.',
+        'I would also be grateful to hear whether there is any news on the next steps, whenever you have a moment. I remain very keen on the role.',
+        'Thank you again for considering me.',
+        'Kind regards,\nSam Patel',
+      ].join('\n\n'),
+    });
+    expect(checkDraft(combined.draft as Draft, { input, stepId: combined.id, plan })).toEqual([]);
+    expect(plan.warnings).toEqual([
+      {
+        code: 'window-passed',
+        message:
+          'The thank-you to Margaret Hale was due on Fri 4 Dec, by 11:00. It goes now with the check-in, as one email.',
+        stepId: 'margaret-hale:thank-you-check-in:email',
+      },
+      {
+        code: 'window-passed',
+        message:
+          'The thank-you to Ben Okafor was due on Fri 4 Dec, by 11:00. A late thank-you is still better than none: send it as soon as you can.',
+        stepId: 'ben-okafor:thank-you:email',
+      },
+    ]);
+  });
+
+  it('checks the combined message like a check-in: pushy wording is found', () => {
+    const input = margaret('2026-12-10T08:00:00Z');
+    const plan = planFollowUp(input);
+    const findings = checkDraft(
+      'Dear Margaret,\n\nThank you for the interview at Brightwater Analytics. Have you made a decision yet? Call me ASAP.\n\nSam',
+      { input, stepId: 'margaret-hale:thank-you-check-in:email', plan },
+    );
+    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(['pushy']));
+  });
+
+  it('keeps them apart when the check-in is not due that day', () => {
+    const plan = planFollowUp(margaret('2026-12-09T08:00:00Z'));
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'margaret-hale:thank-you:email',
+      'ben-okafor:thank-you:email',
+      'interview:check-in',
+      'interview:close',
+    ]);
+    expect(plan.warnings.map((w) => w.message)).toContain(
+      'The thank-you to Margaret Hale was due on Fri 4 Dec, by 11:00. A late thank-you is still better than none: send it as soon as you can.',
     );
   });
 });

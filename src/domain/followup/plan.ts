@@ -26,7 +26,8 @@ import {
 import { findThankYouWindow } from './send-window.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
-import { atLocalTime, describeDate, describeMoment, formatInstant } from './time.js';
+import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
+import { atLocalTime, describeDate, describeMoment, formatInstant, laterOf } from './time.js';
 import type {
   ContactChannel,
   FollowUpInput,
@@ -43,6 +44,7 @@ export const HIRING_TEAM_ID = 'hiring-team';
 const KIND_ORDER: readonly StepKind[] = [
   'ask-timeline',
   'thank-you',
+  'thank-you-check-in',
   'linkedin-invite',
   'check-in',
   'second-check-in',
@@ -452,24 +454,46 @@ export function planFollowUp(
     if (draft) step.draft = draft;
   }
 
-  // Late planning: say so rather than silently plan in the past.
+  // Late planning: a late thank-you and a check-in due the same day become one message.
+  const lateRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'late-thank-you-check-in',
+  );
+  const combined = lateRule
+    ? combineLateThankYou(steps, warnings, {
+        rule: lateRule,
+        contactId: contact.id,
+        now,
+        zone: candidateZone,
+        values: interviewValues,
+        draftContext: { input, interviewDate, decisionDate },
+      })
+    : null;
+
+  // Late planning: say so, naming the step, rather than silently plan in the past.
   for (const step of steps) {
     if (step.kind === 'ask-timeline' || step.kind === 'close') continue;
     const due = Temporal.Instant.from(step.due);
     const sendAt = Temporal.Instant.from(step.sendAt);
-    if (Temporal.Instant.compare(now, due) > 0) {
+    const name = nameStep(step);
+    if (step.id === combined?.id) {
+      warnings.push({
+        code: 'window-passed',
+        message: `${name.replace(' and check-in', '')} was due on ${tell(combined.thankYouDue).replace(', ', ', by ')}. It goes now with the check-in, as one email.`,
+        stepId: step.id,
+      });
+    } else if (Temporal.Instant.compare(now, due) > 0) {
       warnings.push({
         code: 'window-passed',
         message:
           step.kind === 'thank-you'
-            ? `The thank-you to ${step.to ?? HIRING_TEAM_NAME} was due by ${tell(due)}. A late thank-you is still better than none: send it as soon as you can.`
-            : `This was due by ${tell(due)}; do it as soon as you can.`,
+            ? `${name} was due on ${tell(due).replace(', ', ', by ')}. A late thank-you is still better than none: send it as soon as you can.`
+            : `${name} was due on ${tell(due).replace(', ', ', by ')}; send it as soon as you can.`,
         stepId: step.id,
       });
     } else if (Temporal.Instant.compare(now, sendAt) > 0) {
       warnings.push({
         code: 'send-time-passed',
-        message: `The suggested time (${tell(sendAt)}) has already passed: send it now, before ${tell(due)}.`,
+        message: `The suggested time for ${name.charAt(0).toLowerCase()}${name.slice(1)} (${tell(sendAt)}) has passed: send it now, before ${tell(due)}.`,
         stepId: step.id,
       });
     }
@@ -491,6 +515,99 @@ export function planFollowUp(
     warnings,
     never: NEVER_CHANNELS.map(({ channel, why }) => ({ channel, why })),
   };
+}
+
+/** A step named for a warning: "The thank-you to Margaret Hale". */
+function nameStep(step: PlanStep): string {
+  const to = step.to ?? HIRING_TEAM_NAME;
+  switch (step.kind) {
+    case 'thank-you':
+      if (step.channel === 'handwritten') return `The hand-written thank-you to ${to}`;
+      if (step.channel === 'linkedin') return `The LinkedIn thank-you to ${to}`;
+      return `The thank-you to ${to}`;
+    case 'linkedin-invite':
+      return `The LinkedIn invitation to ${to}`;
+    case 'check-in':
+      return `The check-in with ${to}`;
+    case 'second-check-in':
+      return `The second check-in with ${to}`;
+    case 'thank-you-check-in':
+      return `The thank-you and check-in to ${to}`;
+    case 'ask-timeline':
+      return 'Asking when they will decide';
+    case 'close':
+      return 'Closing the application';
+  }
+}
+
+/**
+ * When the main contact's thank-you email is late and the check-in falls on or before today,
+ * replaces both with one `thank-you-check-in` email (id `<contactId>:thank-you-check-in:email`),
+ * moving their warnings to it. Mutates `steps` and `warnings`; returns the new step's id and the
+ * thank-you's old due time, or null when nothing was combined.
+ */
+function combineLateThankYou(
+  steps: PlanStep[],
+  warnings: PlanWarning[],
+  args: {
+    rule: FollowUpRule;
+    contactId: string;
+    now: Temporal.Instant;
+    zone: string;
+    values: Record<string, string>;
+    draftContext: Omit<LateMessageContext, 'checkIn'>;
+  },
+): { id: string; thankYouDue: Temporal.Instant } | null {
+  const thanksId = makeStepId(args.contactId, 'thank-you', 'email');
+  const checkInId = makeInterviewStepId('check-in');
+  const thanks = steps.find((s) => s.id === thanksId);
+  const checkIn = steps.find((s) => s.id === checkInId);
+  if (!thanks || !checkIn) return null;
+  const thankYouDue = Temporal.Instant.from(thanks.due);
+  if (Temporal.Instant.compare(args.now, thankYouDue) <= 0) return null;
+  const today = args.now.toZonedDateTimeISO(args.zone).toPlainDate();
+  const checkInDay = Temporal.Instant.from(checkIn.notBefore)
+    .toZonedDateTimeISO(args.zone)
+    .toPlainDate();
+  if (Temporal.PlainDate.compare(checkInDay, today) > 0) return null;
+
+  const id = makeStepId(args.contactId, 'thank-you-check-in', 'email');
+  const sendAt = laterOf(args.now, Temporal.Instant.from(checkIn.sendAt));
+  const due = laterOf(sendAt, Temporal.Instant.from(checkIn.due));
+  const show = (instant: Temporal.Instant) => formatInstant(instant, args.zone);
+  const step: PlanStep = {
+    id,
+    kind: 'thank-you-check-in',
+    channel: 'email',
+    ...(thanks.interviewerId !== undefined ? { interviewerId: thanks.interviewerId } : {}),
+    ...(thanks.to !== undefined ? { to: thanks.to } : {}),
+    notBefore: checkIn.notBefore,
+    due: show(due),
+    sendAt: show(sendAt),
+    draft: writeLateThankYouCheckIn({ ...args.draftContext, checkIn: checkIn.draft }),
+    rule: args.rule.id,
+    why: fillTemplate(args.rule.why, {
+      ...args.values,
+      recipient: thanks.to ?? HIRING_TEAM_NAME,
+      due: describeMoment(thankYouDue, args.zone).replace(', ', ' at '),
+    }),
+    reason: args.rule.reason,
+    source: args.rule.source,
+  };
+  const at = steps.indexOf(thanks);
+  steps.splice(at, 1, step);
+  steps.splice(steps.indexOf(checkIn), 1);
+  const seen = new Set<string>();
+  const kept = warnings
+    .map((w) => (w.stepId === thanksId || w.stepId === checkInId ? { ...w, stepId: id } : w))
+    .filter((w) => {
+      const key = `${w.code}|${w.stepId ?? ''}`;
+      if (w.stepId === id && seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  warnings.splice(0, warnings.length, ...kept);
+  return { id, thankYouDue };
 }
 
 /** The same step with its fields in the documented order (for readable JSON). */

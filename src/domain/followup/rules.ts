@@ -390,6 +390,17 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     source: `Shortlist, extending ${SEED}: wait for the employer's time frame to pass; ${FACTS}: working days and bank holidays`,
   },
   {
+    id: 'late-thank-you-check-in',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The thank-you to {recipient} was due on {due}, and the check-in is due now too, so they go together as one polite email: two messages on the same day would crowd them.',
+    reason:
+      'A late thank-you is still better than none, but a thank-you and a question about the decision arriving separately on the same day looks like pressure.',
+    source: `${SEED}: send a thank-you after every interview, and ask politely by email once the time frame has passed`,
+  },
+  {
     id: 'handwritten-timing',
     stage: 'timing',
     subject: 'recipient',

@@ -14,7 +14,14 @@ export type ContactChannel = 'email' | 'handwritten' | 'linkedin';
 /** The channels the planner never uses, whatever the input asks. */
 export type NeverChannel = 'phone' | 'visit' | 'facebook' | 'twitter' | 'text';
 export type StepKind =
-  'thank-you' | 'linkedin-invite' | 'check-in' | 'second-check-in' | 'ask-timeline' | 'close';
+  | 'thank-you'
+  | 'linkedin-invite'
+  | 'check-in'
+  | 'second-check-in'
+  | 'ask-timeline'
+  | 'close'
+  /** A late thank-you and a check-in due the same day, sent as one email to the main contact. */
+  | 'thank-you-check-in';
 
 /** One person met at the interview, after validation (the id is always resolved). */
 export interface Interviewer {
