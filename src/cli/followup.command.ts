@@ -123,6 +123,8 @@ export function formatPlanText(
     lines.push(`${indent}${label('How')}${step.channel}`);
     if (step.to !== undefined) lines.push(`${indent}${label('To')}${step.to}`);
     lines.push(`${indent}${label('When')}${step.window}`);
+    if (step.employerWhen !== undefined)
+      lines.push(`${indent}${label('Their time')}${step.employerWhen}`);
     if (step.postBy !== undefined)
       lines.push(`${indent}${label('Post by')}${step.postBy}, first class`);
     if (step.arrivesBy !== undefined)

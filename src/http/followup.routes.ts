@@ -89,6 +89,12 @@ const PlanStepSchema = Type.Object({
   notBefore: InstantSchema,
   due: InstantSchema,
   sendAt: InstantSchema,
+  employerSendAt: Type.Optional(
+    Type.String({
+      description:
+        'Candidates outside the UK: the send time in the employer’s (the interview’s) zone',
+    }),
+  ),
   postBy: Type.Optional(InstantSchema),
   arrivesBy: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })),
   draft: Type.Optional(DraftSchema),

@@ -297,6 +297,8 @@ export interface StepSummary {
   window: string;
   channel: string;
   to?: string;
+  /** A candidate outside the UK: the send time for the employer, "Fri 16 Oct, 13:00 (Europe/London)". */
+  employerWhen?: string;
   postBy?: string;
   arrivesBy?: string;
   why: string;
@@ -340,6 +342,14 @@ export function describePlanSteps(planned: PlannedFollowUp): StepSummary[] {
         : `${moment(step.notBefore)} to ${moment(step.due)}`,
     channel: describeChannel(step),
     ...(step.to !== undefined ? { to: step.to } : {}),
+    ...(step.employerSendAt !== undefined
+      ? {
+          employerWhen: `${describeMoment(
+            Temporal.Instant.from(step.employerSendAt),
+            planned.input.interview.timeZone,
+          )} (${planned.input.interview.timeZone})`,
+        }
+      : {}),
     ...(step.postBy !== undefined ? { postBy: moment(step.postBy) } : {}),
     ...(step.arrivesBy !== undefined
       ? { arrivesBy: describeDate(Temporal.PlainDate.from(step.arrivesBy)) }

@@ -23,7 +23,7 @@ import {
   type FollowUpRule,
   type RuleStage,
 } from './rules.js';
-import { findThankYouWindow } from './send-window.js';
+import { findSharedMoment, findThankYouWindow, isOutsideUk } from './send-window.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
 import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
@@ -174,7 +174,22 @@ export function planFollowUp(
   const show = (instant: Temporal.Instant) => formatInstant(instant, candidateZone);
   const tell = (instant: Temporal.Instant) => describeMoment(instant, candidateZone);
 
-  const window = findThankYouWindow(end, zone, nation, input.options.minGapHours, settings);
+  const baseWindow = findThankYouWindow(end, zone, nation, input.options.minGapHours, settings);
+  // A candidate outside the UK sends only when they are awake and the employer is at work; where
+  // the two never meet, at the employer's opening time by the mail app's scheduled send.
+  const abroad = isOutsideUk(candidateZone);
+  const scheduledSend = new Set<string>();
+  const findSendMoment = (from: Temporal.Instant, to: Temporal.Instant) =>
+    findSharedMoment(
+      from,
+      to,
+      { timeZone: zone, nation, hours: settings.workingHours },
+      { timeZone: candidateZone, hours: settings.wakingHours },
+    );
+  const thankYouShared = abroad ? findSendMoment(baseWindow.notBefore, baseWindow.due) : null;
+  const window = abroad
+    ? { ...baseWindow, sendAt: thankYouShared ?? baseWindow.sendAt }
+    : baseWindow;
   const collection = findNoteCollection(
     end.toZonedDateTimeISO(candidateZone).toPlainDate(),
     candidateZone,
@@ -263,6 +278,7 @@ export function planFollowUp(
       'thank-you.linkedin': has('linkedin'),
       'thank-you.chosenBy': chosenBy,
       'post.arrivesAfterDecision': arrivesAfterDecision,
+      'candidate.abroad': abroad,
     });
     for (const { stage, firstMatchOnly } of RULE_STAGES) {
       runStage(rules, stage, firstMatchOnly, 'recipient', subject, readFacts, (rule) => {
@@ -322,6 +338,7 @@ export function planFollowUp(
       }
       if (recipient.interviewer) step.interviewerId = recipient.interviewer.id;
       step.to = recipient.name;
+      if (abroad && !thankYouShared && planned.channel === 'email') scheduledSend.add(id);
       steps.push(step);
       requests.push({ stepId: id, kind: planned.kind, channel: planned.channel, recipient });
     }
@@ -408,9 +425,20 @@ export function planFollowUp(
       step = { ...base, notBefore: show(at), due: show(at), sendAt: show(at) };
     } else {
       const day = planned.kind === 'second-check-in' ? secondDate : checkInDate;
-      const opens = atLocalTime(day, settings.checkInTime, zone).toInstant();
+      let opens = atLocalTime(day, settings.checkInTime, zone).toInstant();
       const closes = atLocalTime(day, settings.workingHours.end, zone).toInstant();
-      step = { ...base, notBefore: show(opens), due: show(closes), sendAt: show(opens) };
+      let sendAt = opens;
+      if (abroad) {
+        const shared = findSendMoment(opens, closes);
+        if (shared) {
+          sendAt = shared;
+        } else {
+          sendAt = atLocalTime(day, settings.workingHours.start, zone).toInstant();
+          opens = sendAt;
+          scheduledSend.add(id);
+        }
+      }
+      step = { ...base, notBefore: show(opens), due: show(closes), sendAt: show(sendAt) };
       if (contact.interviewer) step.interviewerId = contact.interviewer.id;
       step.to = contact.name;
       requests.push({
@@ -499,6 +527,17 @@ export function planFollowUp(
     }
   }
 
+  if (abroad) {
+    explainSendTimes(steps, warnings, {
+      rules,
+      scheduled: scheduledSend,
+      employer: input.employer.name,
+      employerZone: zone,
+      candidateZone,
+      settings,
+    });
+  }
+
   const kindRank = (kind: StepKind) => KIND_ORDER.indexOf(kind);
   const ordered = steps
     .map((step, index) => ({ step, index, at: Temporal.Instant.from(step.sendAt) }))
@@ -515,6 +554,63 @@ export function planFollowUp(
     warnings,
     never: NEVER_CHANNELS.map(({ channel, why }) => ({ channel, why })),
   };
+}
+
+/** Kinds of step sent to the employer at a time the plan chooses. */
+const SENT_KINDS: ReadonlySet<StepKind> = new Set([
+  'thank-you',
+  'linkedin-invite',
+  'check-in',
+  'second-check-in',
+  'thank-you-check-in',
+]);
+
+/**
+ * For a candidate outside the UK: shows each send time in both zones (`employerSendAt` and the
+ * why), and warns where it must go by scheduled send because the hours never meet.
+ */
+function explainSendTimes(
+  steps: PlanStep[],
+  warnings: PlanWarning[],
+  args: {
+    rules: readonly FollowUpRule[];
+    scheduled: ReadonlySet<string>;
+    employer: string;
+    employerZone: string;
+    candidateZone: string;
+    settings: FollowUpSettings;
+  },
+): void {
+  const shared = args.rules.find((rule) => rule.id === 'abroad-send-time');
+  const scheduled = args.rules.find((rule) => rule.id === 'abroad-scheduled-send');
+  const clock = (instant: Temporal.Instant, zone: string) =>
+    describeMoment(instant, zone).replace(', ', ' at ');
+  for (const step of steps) {
+    if (!SENT_KINDS.has(step.kind) || step.channel === 'handwritten') continue;
+    const sendAt = Temporal.Instant.from(step.sendAt);
+    step.employerSendAt = formatInstant(sendAt, args.employerZone);
+    const values = {
+      employer: args.employer,
+      employerZone: args.employerZone,
+      candidateZone: args.candidateZone,
+      sendLocal: clock(sendAt, args.candidateZone),
+      sendEmployer: clock(sendAt, args.employerZone),
+      wakingStart: args.settings.wakingHours.start,
+      wakingEnd: args.settings.wakingHours.end,
+      workStart: args.settings.workingHours.start,
+      workEnd: args.settings.workingHours.end,
+    };
+    const rule = args.scheduled.has(step.id) ? scheduled : shared;
+    if (!rule) continue;
+    step.why = `${step.why} ${fillTemplate(rule.why, values)}`;
+    if (args.scheduled.has(step.id)) {
+      warnings.push({
+        code: 'scheduled-send',
+        message: `${nameStep(step)}: your waking hours (${values.wakingStart} to ${values.wakingEnd}, ${values.candidateZone}) and ${args.employer}'s working hours (${values.workStart} to ${values.workEnd}, ${values.employerZone}) do not meet, so schedule it in your mail app for ${values.sendEmployer} their time (${values.sendLocal} yours).`,
+        stepId: step.id,
+      });
+    }
+  }
 }
 
 /** A step named for a warning: "The thank-you to Margaret Hale". */
@@ -621,6 +717,7 @@ function arrangeStep(step: PlanStep): PlanStep {
     notBefore: step.notBefore,
     due: step.due,
     sendAt: step.sendAt,
+    ...(step.employerSendAt !== undefined ? { employerSendAt: step.employerSendAt } : {}),
     ...(step.postBy !== undefined ? { postBy: step.postBy } : {}),
     ...(step.arrivesBy !== undefined ? { arrivesBy: step.arrivesBy } : {}),
     ...(step.draft !== undefined ? { draft: step.draft } : {}),

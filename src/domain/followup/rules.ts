@@ -69,7 +69,7 @@ const FACTS = 'Follow-up facts (shared/facts/follow-up.md)';
  * `recipient.onLinkedIn`, `recipient.hasEmail`, `recipient.hasPostalAddress`,
  * `recipient.isHiringTeam`, `decision.given`, `decision.soon`, `thank-you.email`,
  * `thank-you.handwritten`, `thank-you.linkedin` (planned so far), `thank-you.chosenBy`
- * (request | employer | null), `post.arrivesAfterDecision`.
+ * (request | employer | null), `post.arrivesAfterDecision`, `candidate.abroad`.
  * Facts an interview rule can test: `decision.given`, `interview.ahead`,
  * `options.secondCheckIn`, `contact.hasEmail`.
  */
@@ -194,6 +194,29 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
   },
 
   // Checks on the chosen channels: every matching rule applies, in this order.
+  {
+    id: 'handwritten-abroad',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'candidate.abroad', op: 'is', value: true },
+    ],
+    actions: [
+      { op: 'replace-step', kind: 'thank-you', from: 'handwritten', to: 'email' },
+      {
+        op: 'warn',
+        code: 'abroad-no-note',
+        message:
+          'You are outside the UK, so a first-class note to {recipient} is not possible: the thank-you goes by email instead.',
+        step: { kind: 'thank-you', channel: 'email' },
+      },
+    ],
+    why: 'A hand-written note would suit, but from outside the UK it cannot be posted first class and arrive within a day or two, so the thank-you to {recipient} goes by email.',
+    reason:
+      'A note only helps if it arrives while the interview is fresh; international post takes days or weeks.',
+    source: `${SEED}: do not wait more than a day, especially with a hand-written note; ${FACTS}: UK first-class post delivery target`,
+  },
   {
     id: 'handwritten-needs-address',
     stage: 'thank-you-checks',
@@ -399,6 +422,28 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     reason:
       'A late thank-you is still better than none, but a thank-you and a question about the decision arriving separately on the same day looks like pressure.',
     source: `${SEED}: send a thank-you after every interview, and ask politely by email once the time frame has passed`,
+  },
+  {
+    id: 'abroad-send-time',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'You are outside the UK: {sendLocal} your time is {sendEmployer} for {employer} ({employerZone}), inside both your waking hours and their working hours.',
+    reason:
+      'A message that lands in the middle of the night, or is written at 4 a.m. your time, helps nobody: it should go while both of you are about.',
+    source: `Shortlist, extending ${SEED}: timing the thank-you`,
+  },
+  {
+    id: 'abroad-scheduled-send',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'Your waking hours and {employer}’s working hours do not meet, so write it beforehand and schedule it in your mail app for {sendEmployer} their time ({sendLocal} yours), the start of their working day.',
+    reason:
+      'When the hours never overlap, a scheduled send lets the message arrive at the start of the employer’s day without anyone staying up for it.',
+    source: `Shortlist, extending ${SEED}: timing the thank-you`,
   },
   {
     id: 'handwritten-timing',

@@ -16,6 +16,8 @@ export interface FollowUpSettings {
   thankYouDueHours: number;
   /** The recipient's working hours, on working days, in the interview's time zone. */
   workingHours: { start: ClockTime; end: ClockTime };
+  /** A candidate outside the UK is sent reminders only inside these hours, in their own zone. */
+  wakingHours: { start: ClockTime; end: ClockTime };
   /** When check-ins go (and close reminders show), local time. */
   checkInTime: ClockTime;
   /** Working days after the decision date before the check-in. */
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = deepFreeze({
   minGapHours: 2,
   thankYouDueHours: 24,
   workingHours: { start: '09:00', end: '17:30' },
+  wakingHours: { start: '08:00', end: '21:00' },
   checkInTime: '09:30',
   checkInWorkingDaysAfterDecision: 2,
   checkInWorkingDaysWithoutDecision: 5,

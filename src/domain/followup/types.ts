@@ -78,6 +78,8 @@ export interface PlanStep {
   notBefore: string;
   due: string;
   sendAt: string;
+  /** A candidate outside the UK: `sendAt` in the employer's (the interview's) time zone. */
+  employerSendAt?: string;
   /** Hand-written notes: the collection to catch. */
   postBy?: string;
   /** Hand-written notes: the likely delivery date, `YYYY-MM-DD`. */

@@ -771,6 +771,14 @@ function Timeline(props: {
                 {step.window.includes(' to ') ? 'From ' : ''}
                 {escapeHtml(step.window)}
               </dd>
+              {step.employerWhen !== undefined ? (
+                <>
+                  <dt>Their time</dt>
+                  <dd>{escapeHtml(step.employerWhen)}</dd>
+                </>
+              ) : (
+                ''
+              )}
               {step.postBy !== undefined ? (
                 <>
                   <dt>Post by</dt>
