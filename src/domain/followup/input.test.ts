@@ -324,12 +324,28 @@ describe('parseFollowUpInput: problems, by field', () => {
     );
   });
 
-  it('requires what the drafts are written from', () => {
-    const problems = problemsOf(makeRawInput({ notes: { liked: '', fit: null } }));
-    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
-      'notes.liked:required',
-      'notes.fit:required',
+  it('requires what the drafts are written from once the interview has ended', () => {
+    const after = '2026-10-15T17:00:00+01:00';
+    const problems = problemsOf(makeRawInput({ notes: { liked: '', fit: null }, now: after }));
+    expect(problems.map((p) => `${p.field}:${p.code}:${p.message}`)).toEqual([
+      'notes.liked:required:What you liked is required.',
+      'notes.fit:required:Why you would fit is required.',
     ]);
+    expect(problemsOf({ ...makeRawInput({ now: after }), notes: undefined })).toEqual([
+      {
+        field: 'notes',
+        code: 'required',
+        message: 'The notes are required once the interview has ended.',
+      },
+    ]);
+  });
+
+  it('leaves the notes optional until the interview has ended', () => {
+    // makeRawInput plans at 12:00 for an interview ending at 16:00.
+    const input = parseFollowUpInput({ ...makeRawInput(), notes: undefined }, NOW);
+    expect(input.notes).toEqual({ liked: '', fit: '', questions: [] });
+    const partial = parseFollowUpInput(makeRawInput({ notes: { liked: '', fit: 'SQL' } }), NOW);
+    expect(partial.notes).toMatchObject({ liked: '', fit: 'SQL' });
   });
 });
 

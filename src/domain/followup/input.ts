@@ -683,15 +683,16 @@ function readInput(
     }
   }
 
-  const notes = root.child('notes', 'The notes', true, INPUT_KEYS.notes);
+  // Notes are optional until the interview has ended (checked once `now` is known).
+  const notes = root.child('notes', 'The notes', false, INPUT_KEYS.notes);
   const liked = notes?.text('liked', {
-    required: true,
+    required: false,
     max: INPUT_LIMITS.notesLength,
     multiline: true,
     label: 'What you liked',
   });
   const fit = notes?.text('fit', {
-    required: true,
+    required: false,
     max: INPUT_LIMITS.notesLength,
     multiline: true,
     label: 'Why you would fit',
@@ -765,6 +766,22 @@ function readInput(
       );
   }
 
+  const upcoming =
+    now !== null && endsAt !== undefined && Temporal.Instant.compare(now, endsAt.toInstant()) < 0;
+  if (!upcoming && (endsAt !== undefined || !interview)) {
+    const rawNotes = own(raw, 'notes');
+    if (!notes && (rawNotes === undefined || rawNotes === null)) {
+      problems.add('notes', 'required', 'The notes are required once the interview has ended.');
+    } else if (notes) {
+      if (liked === undefined && !problems.items.some((p) => p.field === 'notes.liked')) {
+        problems.add('notes.liked', 'required', 'What you liked is required.');
+      }
+      if (fit === undefined && !problems.items.some((p) => p.field === 'notes.fit')) {
+        problems.add('notes.fit', 'required', 'Why you would fit is required.');
+      }
+    }
+  }
+
   problems.throwIfAny();
   if (
     !interview ||
@@ -778,8 +795,7 @@ function readInput(
     !candidateName ||
     !linkedin ||
     !candidateZone ||
-    !liked ||
-    !fit ||
+    (!upcoming && (!liked || !fit)) ||
     !now
   ) {
     // Every missing value above has recorded a problem; this guards the types.
@@ -802,7 +818,8 @@ function readInput(
     candidate: { name: candidateName, linkedin, timeZone: candidateZone },
     interviewers,
     decisionExpectedOn,
-    notes: { liked, fit, questions },
+    // Empty until the interview has ended and the notes are added (the plan says so).
+    notes: { liked: liked ?? '', fit: fit ?? '', questions },
     now: now.toString({ smallestUnit: 'second' }),
     options: { minGapHours, secondCheckIn },
   };

@@ -43,7 +43,7 @@ export function writeLateThankYouCheckIn(context: LateMessageContext): Draft {
     subject: `Thank you – ${input.role} at ${findShortEmployerName(input.employer.name)}`,
     body: [
       greeting,
-      `Thank you for your time on ${describeDate(context.interviewDate)}, and for talking to me about ${role} at ${input.employer.name}. I am sorry that this comes later than I intended.`,
+      `Thank you for your time on ${describeDate(context.interviewDate)}, and for talking to me${input.interview.round === 'first' ? '' : ' again'} about ${role} at ${input.employer.name}. I am sorry that this comes later than I intended.`,
       `${ask} I remain very keen on the role.`,
       'Thank you again for considering me.',
       signOff,

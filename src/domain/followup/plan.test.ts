@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from './draft-check.js';
+import { parseFollowUpInput } from './input.js';
 import { planFollowUp } from './plan.js';
 import { FOLLOW_UP_RULES } from './rules.js';
 import { DEFAULT_SETTINGS } from './settings.js';
-import { makeInput, type RawInput } from './test-support.js';
+import { makeInput, makeRawInput, type RawInput } from './test-support.js';
+import { NOTE_PLACEHOLDERS } from './upcoming.js';
 import type { Draft, FollowUpPlan, PlanStep } from './types.js';
 
 function step(plan: FollowUpPlan, id: string): PlanStep {
@@ -170,6 +172,72 @@ describe('Christmas and New Year by nation', () => {
     expect(note.arrivesBy).toBe('2026-12-30');
     // Written once home, the same evening.
     expect(note.sendAt).toBe(note.notBefore);
+  });
+});
+
+describe('an upcoming interview', () => {
+  const upcoming = () =>
+    parseFollowUpInput(
+      { ...makeRawInput({ now: '2026-10-15T09:00:00+01:00' }), notes: undefined },
+      '2026-10-15T08:00:00Z',
+    );
+
+  it('plans without notes: the drafts mark where they go, and the plan says to add them after', () => {
+    const input = upcoming();
+    const plan = planFollowUp(input);
+    const thanks = step(plan, 'ben-okafor:thank-you:email');
+    expect(thanks.draft?.body).toContain(NOTE_PLACEHOLDERS.liked);
+    expect(thanks.draft?.body).toContain(NOTE_PLACEHOLDERS.fit);
+    expect(plan.warnings).toContainEqual({
+      code: 'add-notes-after',
+      message:
+        'The interview has not happened yet. Once it ends (Thu 15 Oct, 16:00), add what you liked and why you would fit and plan again: the drafts mark where they go.',
+    });
+    for (const s of plan.steps.filter((x) => x.draft && x.kind !== 'ask-timeline')) {
+      expect(checkDraft(s.draft as Draft, { input, stepId: s.id, plan })).toEqual([]);
+    }
+  });
+
+  it('names only the note still missing, and says nothing once both are given', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({ notes: { liked: 'the team', fit: '' }, now: '2026-10-15T09:00:00+01:00' }),
+      '2026-10-15T08:00:00Z',
+    );
+    const plan = planFollowUp(input);
+    expect(plan.warnings.find((w) => w.code === 'add-notes-after')?.message).toBe(
+      'The interview has not happened yet. Once it ends (Thu 15 Oct, 16:00), add why you would fit and plan again: the drafts mark where it goes.',
+    );
+    expect(planFollowUp(makeInput()).warnings.map((w) => w.code)).not.toContain('add-notes-after');
+  });
+});
+
+describe('the round', () => {
+  const thankYous = (round: string | undefined, format = 'in-person') =>
+    planFollowUp(
+      makeInput({
+        interview: { ...(round ? { round } : {}), format },
+        interviewers: [
+          { name: 'Anna Clarke', email: 'anna@x.example', onLinkedIn: true, contact: true },
+          { name: 'Ben Okafor', email: 'ben@x.example' },
+        ],
+      }),
+    ).steps.filter((s) => s.kind === 'thank-you' || s.kind === 'linkedin-invite');
+
+  it('thanks them for seeing you again after a second or final interview', () => {
+    for (const round of ['second', 'final']) {
+      for (const s of thankYous(round)) expect(s.draft?.body).toMatch(/for seeing me again/);
+    }
+    for (const s of thankYous('final', 'video')) {
+      expect(s.draft?.body).toMatch(/for speaking with me again/);
+    }
+  });
+
+  it('changes nothing else: a first interview (the default) keeps its wording and steps', () => {
+    const first = thankYous(undefined);
+    expect(first.every((s) => !/\bagain\b/.test(s.draft?.body.split('\n\n')[1] ?? ''))).toBe(true);
+    expect(thankYous('second').map((s) => [s.id, s.sendAt])).toEqual(
+      first.map((s) => [s.id, s.sendAt]),
+    );
   });
 });
 

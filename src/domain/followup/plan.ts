@@ -27,6 +27,8 @@ import { findSharedMoment, findThankYouWindow, isOutsideUk } from './send-window
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
 import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
+import { applyRoundWording } from './round-wording.js';
+import { describeMissingNotes, fillNotePlaceholders, hasMissingNotes } from './upcoming.js';
 import { atLocalTime, describeDate, describeMoment, formatInstant, laterOf } from './time.js';
 import type {
   ContactChannel,
@@ -465,7 +467,7 @@ export function planFollowUp(
 
   // Drafts, written in plan order so that variation is stable.
   const context: DraftContext = {
-    input,
+    input: fillNotePlaceholders(input),
     settings,
     tone:
       input.employer.style !== 'unknown'
@@ -479,8 +481,16 @@ export function planFollowUp(
   const drafts = writeDrafts(context, requests);
   for (const step of steps) {
     const draft = drafts.get(step.id);
-    if (draft) step.draft = draft;
+    if (draft) {
+      const limit =
+        step.channel === 'linkedin'
+          ? settings.linkedInNoteLimits[account]
+          : Number.POSITIVE_INFINITY;
+      step.draft = applyRoundWording(draft, step.kind, input, limit);
+    }
   }
+
+  if (hasMissingNotes(input)) warnings.push(describeMissingNotes(input, tell(end)));
 
   // Late planning: a late thank-you and a check-in due the same day become one message.
   const lateRule = rules.find(
