@@ -30,6 +30,7 @@ export const FORM_FIELDS = [
   'interview.endsAt',
   'interview.timeZone',
   'interview.format',
+  'interview.round',
   'interview.nation',
   'employer.name',
   'employer.style',
@@ -37,6 +38,7 @@ export const FORM_FIELDS = [
   'role',
   'candidate.name',
   'candidate.linkedin',
+  'candidate.timeZone',
   'decisionExpectedOn',
   'decisionNotGiven',
   'notes.liked',
@@ -50,7 +52,9 @@ export const FORM_FIELDS = [
 export const FORM_DEFAULTS: Readonly<Record<string, string>> = {
   'interview.timeZone': 'Europe/London',
   'interview.format': 'in-person',
+  'interview.round': 'first',
   'interview.nation': 'england',
+  'candidate.timeZone': 'Europe/London',
   'employer.style': 'unknown',
 };
 
@@ -296,6 +300,7 @@ export function toRawInput(form: FollowUpForm): FormInput {
       timeZone: value('interview.timeZone'),
       format: value('interview.format'),
       nation: value('interview.nation'),
+      round: value('interview.round'),
     },
     employer: {
       name: value('employer.name'),
@@ -303,7 +308,11 @@ export function toRawInput(form: FollowUpForm): FormInput {
       sector: value('employer.sector'),
     },
     role: value('role'),
-    candidate: { name: value('candidate.name'), linkedin: value('candidate.linkedin') },
+    candidate: {
+      name: value('candidate.name'),
+      linkedin: value('candidate.linkedin'),
+      timeZone: value('candidate.timeZone'),
+    },
     interviewers,
     decisionExpectedOn,
     notes: { liked: value('notes.liked'), fit: value('notes.fit'), questions },
@@ -336,6 +345,7 @@ const PAGE_ORDER: readonly string[] = [
   'interview.endsAt',
   'interview.timeZone',
   'interview.format',
+  'interview.round',
   'interview.nation',
   'employer.name',
   'role',
@@ -343,6 +353,7 @@ const PAGE_ORDER: readonly string[] = [
   'employer.style',
   'candidate.name',
   'candidate.linkedin',
+  'candidate.timeZone',
   'interviewers',
   'decisionExpectedOn',
   'decisionNotGiven',
@@ -388,6 +399,7 @@ export function sortFormErrors(errors: readonly FormError[]): FormError[] {
 const CHOICE_MESSAGES: Readonly<Record<string, string>> = {
   'candidate.linkedin': 'Choose your LinkedIn account, or “I am not on LinkedIn”.',
   'interview.format': 'Choose how the interview was held.',
+  'interview.round': 'Choose which interview this was.',
   'interview.nation': 'Choose where you are posting from.',
   'employer.style': 'Choose what kind of employer it is.',
 };

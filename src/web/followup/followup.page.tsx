@@ -296,12 +296,17 @@ const FORMATS: readonly Choice[] = [
   { value: 'video', label: 'Video call' },
   { value: 'phone', label: 'Phone call' },
 ];
+const ROUNDS: readonly Choice[] = [
+  { value: 'first', label: 'First interview' },
+  { value: 'second', label: 'Second interview' },
+  { value: 'final', label: 'Final interview' },
+];
 const NATIONS: readonly Choice[] = [
   { value: 'england', label: 'England' },
   { value: 'wales', label: 'Wales' },
   { value: 'scotland', label: 'Scotland' },
   { value: 'northern-ireland', label: 'Northern Ireland' },
-  { value: '', label: 'Outside the UK' },
+  { value: '', label: 'Not given (the bank holidays all four nations share)' },
 ];
 const STYLES: readonly Choice[] = [
   {
@@ -521,6 +526,14 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
+        <RadioGroup
+          name="interview.round"
+          label="Which interview was it?"
+          hint="Only the wording changes: after a second or final interview you thank them for seeing you again."
+          choices={ROUNDS}
+          values={values}
+          errors={errors}
+        />
         <SelectField
           name="interview.nation"
           label="Where are you posting from?"
@@ -581,6 +594,14 @@ export function DetailsForm(props: {
           name="candidate.linkedin"
           label="Your LinkedIn account"
           choices={ACCOUNTS}
+          values={values}
+          errors={errors}
+        />
+        <SelectField
+          name="candidate.timeZone"
+          label="Your time zone"
+          hint="Outside the UK, the thank-yous go by email, at times when you are awake and they are at work."
+          choices={TIME_ZONES.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
           values={values}
           errors={errors}
         />
@@ -647,6 +668,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.liked"
           label="What you liked about the employer or the role"
+          hint="Optional until the interview has ended: the drafts mark where it will go."
           rows={3}
           values={values}
           errors={errors}
@@ -654,6 +676,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.fit"
           label="Why you would fit the role"
+          hint="Optional until the interview has ended."
           rows={3}
           values={values}
           errors={errors}
