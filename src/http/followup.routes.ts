@@ -50,13 +50,17 @@ export const FOLLOW_UP_INPUT_EXAMPLE = {
 const INPUT_DESCRIPTION = [
   'One interview: `interview {startsAt, endsAt (local times such as 2026-10-15T15:00, optionally',
   'with an offset that must agree with the zone), timeZone (IANA), format (in-person | video |',
-  'phone), nation? (england | wales | scotland | northern-ireland)}`, `employer {name, style',
+  'phone), nation? (england | wales | scotland | northern-ireland; without it, the bank holidays',
+  'all four share), round? (first | second | final; wording only)}`, `employer {name, style',
   '(fast-moving | traditional | unknown), sector?}`, `role`, `candidate {name, linkedin (none |',
-  'free | premium), timeZone?}`, `interviewers` (0-20: `{name, title?, email?, postalAddress?,',
-  'onLinkedIn?, contact?, channel? (email | handwritten | linkedin), notes?, id?}`),',
-  '`decisionExpectedOn` (YYYY-MM-DD or null), `notes {liked, fit, questions?}`, `options?',
-  '{minGapHours?, secondCheckIn?}` and `now?` (defaults to the server clock). Every problem is',
-  'reported at once with its path, e.g. `interview.endsAt`, `interviewers[2].email`.',
+  'free | premium), timeZone? (outside Europe/London: no note, send times inside both your waking',
+  'hours and their working hours)}`, `interviewers` (0-20: `{name, title?, email?,',
+  'postalAddress?, onLinkedIn?, contact?, channel? (email | handwritten | linkedin), notes?,',
+  'id?}`), `decisionExpectedOn` (YYYY-MM-DD or null), `notes {liked, fit, questions?}` (optional',
+  'until the interview has ended), `options? {minGapHours?, secondCheckIn?}` and `now?` (defaults',
+  'to the server clock). Any other key is a 400 `unknown-field` naming it, with suggestions',
+  '(`decisionDate` -> `decisionExpectedOn`). Every problem is reported at once with its path,',
+  'e.g. `interview.endsAt`, `interviewers[2].email`.',
 ].join(' ');
 
 const InputSchema = Type.Unknown({
