@@ -19,7 +19,7 @@ export const INPUT_KEYS = Object.freeze({
     'options',
   ],
   interview: ['startsAt', 'endsAt', 'timeZone', 'format', 'nation', 'round'],
-  employer: ['name', 'style', 'sector'],
+  employer: ['name', 'style', 'sector', 'hiringTeamEmail'],
   candidate: ['name', 'linkedin', 'timeZone'],
   interviewer: [
     'id',
@@ -31,6 +31,7 @@ export const INPUT_KEYS = Object.freeze({
     'contact',
     'channel',
     'notes',
+    'chair',
   ],
   notes: ['liked', 'fit', 'questions'],
   options: ['minGapHours', 'secondCheckIn'],

@@ -558,3 +558,33 @@ describe('parseFollowUpInput: unknown keys', () => {
     });
   });
 });
+
+describe('parseFollowUpInput: panels', () => {
+  it('reads the chair and the hiring team’s address, refusing two chairs and a bad address', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({
+        employer: { hiringTeamEmail: 'jobs@brightwater.example' },
+        interviewers: [{ name: 'Margaret Hale', chair: true }, { name: 'Tom Reed' }],
+      }),
+      NOW,
+    );
+    expect(input.employer.hiringTeamEmail).toBe('jobs@brightwater.example');
+    expect(input.interviewers.map((i) => i.chair ?? false)).toEqual([true, false]);
+    const problems = problemsOf(
+      makeRawInput({
+        employer: { hiringTeamEmail: 'jobs' },
+        interviewers: [
+          { name: 'A', chair: true },
+          { name: 'B', chair: true },
+        ],
+      }),
+    );
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['employer.hiringTeamEmail', '"jobs" is not an email address.'],
+      [
+        'interviewers[1].chair',
+        'Only one interviewer can chair the panel; interviewers[0] already does.',
+      ],
+    ]);
+  });
+});

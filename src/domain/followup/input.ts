@@ -403,6 +403,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
   const read: (Omit<Interviewer, 'id'> & { id?: string })[] = [];
   const givenIds = new Map<string, number>();
   let contactAt = -1;
+  let chairAt = -1;
   raw.slice(0, INPUT_LIMITS.interviewers).forEach((item: unknown, index) => {
     const path = `interviewers[${index}]`;
     if (!isObject(item)) {
@@ -439,6 +440,18 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
     });
     const onLinkedIn = reader.flag('onLinkedIn', 'onLinkedIn');
     const contact = reader.flag('contact', 'contact');
+    const chair = reader.flag('chair', 'chair');
+    if (chair === true) {
+      if (chairAt >= 0) {
+        problems.add(
+          `${path}.chair`,
+          'invalid',
+          `Only one interviewer can chair the panel; interviewers[${chairAt}] already does.`,
+        );
+      } else {
+        chairAt = index;
+      }
+    }
 
     let id: string | undefined;
     const rawId = own(item, 'id');
@@ -521,6 +534,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
       name,
       onLinkedIn: onLinkedIn ?? false,
       contact: contact === true && contactAt === index,
+      ...(chair === true && chairAt === index ? { chair: true } : {}),
       ...(id !== undefined ? { id } : {}),
       ...(title !== undefined ? { title } : {}),
       ...(email !== undefined ? { email } : {}),
@@ -616,6 +630,23 @@ function readInput(
     max: INPUT_LIMITS.sectorLength,
     label: 'The sector',
   });
+
+  let hiringTeamEmail: string | undefined;
+  const rawTeamEmail = employer?.text('hiringTeamEmail', {
+    required: false,
+    max: INPUT_LIMITS.emailLength,
+    label: 'The hiring team’s email address',
+  });
+  if (rawTeamEmail !== undefined) {
+    if (EMAIL.test(rawTeamEmail)) hiringTeamEmail = rawTeamEmail;
+    else {
+      problems.add(
+        'employer.hiringTeamEmail',
+        'invalid',
+        `"${rawTeamEmail}" is not an email address.`,
+      );
+    }
+  }
 
   const role = root.text('role', {
     required: true,
@@ -813,7 +844,12 @@ function readInput(
       ...(nation ? { nation } : {}),
       round,
     },
-    employer: { name: employerName, style, ...(sector ? { sector } : {}) },
+    employer: {
+      name: employerName,
+      style,
+      ...(sector ? { sector } : {}),
+      ...(hiringTeamEmail ? { hiringTeamEmail } : {}),
+    },
     role,
     candidate: { name: candidateName, linkedin, timeZone: candidateZone },
     interviewers,

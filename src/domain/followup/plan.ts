@@ -27,6 +27,7 @@ import { findSharedMoment, findThankYouWindow, isOutsideUk } from './send-window
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
 import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
+import { addPassOnRequest, dropPassedOnSteps, findPanelThanks, listNames } from './panel.js';
 import { applyRoundWording } from './round-wording.js';
 import { describeMissingNotes, fillNotePlaceholders, hasMissingNotes } from './upcoming.js';
 import { atLocalTime, describeDate, describeMoment, formatInstant, laterOf } from './time.js';
@@ -356,6 +357,49 @@ export function planFollowUp(
     }
   }
 
+  // Panels: members with no address are thanked through the chair or the hiring team.
+  const panel = findPanelThanks(input, steps);
+  const panelRule = rules.find((rule) => rule.id === 'thank-you-panel');
+  let panelStepId: string | null = null;
+  if (panel && panelRule) {
+    const dropped = dropPassedOnSteps(steps, warnings, panel.passOnTo);
+    requests.splice(0, requests.length, ...requests.filter((r) => !dropped.has(r.stepId)));
+    const panelValues = {
+      ...baseValues,
+      recipient: panel.chair?.name ?? HIRING_TEAM_NAME,
+      names: listNames(panel.passOnTo.map((member) => member.name)),
+    };
+    const panelWhy = fillTemplate(panelRule.why, panelValues);
+    if (panel.chair) {
+      panelStepId = makeStepId(panel.chair.id, 'thank-you', 'email');
+      const chairStep = steps.find((s) => s.id === panelStepId);
+      if (chairStep) chairStep.why = `${chairStep.why} ${panelWhy}`;
+    } else {
+      panelStepId = makeStepId(HIRING_TEAM_ID, 'thank-you', 'email');
+      const timingWhy = timingRule ? ` ${fillTemplate(timingRule.why, panelValues)}` : '';
+      steps.push({
+        id: panelStepId,
+        kind: 'thank-you',
+        channel: 'email',
+        to: HIRING_TEAM_NAME,
+        notBefore: show(window.notBefore),
+        due: show(window.due),
+        sendAt: show(window.sendAt),
+        rule: panelRule.id,
+        why: `${panelWhy}${timingWhy}`,
+        reason: panelRule.reason,
+        source: panelRule.source,
+      });
+      if (abroad && !thankYouShared) scheduledSend.add(panelStepId);
+      requests.push({
+        stepId: panelStepId,
+        kind: 'thank-you',
+        channel: 'email',
+        recipient: { name: HIRING_TEAM_NAME, isHiringTeam: true },
+      });
+    }
+  }
+
   // The interview as a whole: asking about the timeline, check-ins, closing.
   const interviewSubject: Subject = { planned: [], warnings: [] };
   const interviewFacts = (): Facts => ({
@@ -487,6 +531,13 @@ export function planFollowUp(
           ? settings.linkedInNoteLimits[account]
           : Number.POSITIVE_INFINITY;
       step.draft = applyRoundWording(draft, step.kind, input, limit);
+      if (panel && step.id === panelStepId) {
+        step.draft = addPassOnRequest(
+          step.draft,
+          panel.passOnTo.map((member) => member.name),
+          panel.chair !== null,
+        );
+      }
     }
   }
 

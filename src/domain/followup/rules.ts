@@ -446,6 +446,17 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     source: `Shortlist, extending ${SEED}: timing the thank-you`,
   },
   {
+    id: 'thank-you-panel',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'There is no address for {names}, so this one email thanks the whole panel through {recipient} and asks for the thanks to be passed on.',
+    reason:
+      'Everyone you met should be thanked; when only one address is known, a single message that names the others reaches them all without guessing addresses.',
+    source: `${SEED}: thank each person you met`,
+  },
+  {
     id: 'handwritten-timing',
     stage: 'timing',
     subject: 'recipient',

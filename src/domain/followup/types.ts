@@ -33,6 +33,8 @@ export interface Interviewer {
   postalAddress?: string;
   onLinkedIn: boolean;
   contact: boolean;
+  /** Chairs a panel: the one thanked for everyone when the others have no address. */
+  chair?: boolean;
   channel?: ContactChannel;
   notes?: string;
 }
@@ -50,7 +52,13 @@ export interface FollowUpInput {
     /** `first` unless the input says otherwise. */
     round: InterviewRound;
   };
-  employer: { name: string; style: EmployerStyle; sector?: string };
+  employer: {
+    name: string;
+    style: EmployerStyle;
+    sector?: string;
+    /** A shared address for the hiring team (used for a panel when nobody else has one). */
+    hiringTeamEmail?: string;
+  };
   role: string;
   candidate: { name: string; linkedin: LinkedInAccount; timeZone: string };
   interviewers: Interviewer[];

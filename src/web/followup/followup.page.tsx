@@ -408,6 +408,13 @@ function InterviewerFieldset(props: {
           values={values}
           errors={errors}
         />
+        <Checkbox
+          name={field('chair')}
+          label="They chaired the panel"
+          hint="When the others have no address, one email to the chair thanks the whole panel and asks for the thanks to be passed on."
+          values={values}
+          errors={errors}
+        />
         <div class={groupClass(contactError)}>
           <FieldError fieldId={contactId} message={contactError} />
           <label class="radio">
@@ -563,6 +570,14 @@ export function DetailsForm(props: {
           label="Sector (optional)"
           hint="Choose from the list or type your own, for example Legal or IT."
           list="follow-up-sectors"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="employer.hiringTeamEmail"
+          label="Hiring team’s email address (optional)"
+          hint="A shared address such as recruitment@…: used to thank a panel when nobody else has an address."
+          type="email"
           values={values}
           errors={errors}
         />

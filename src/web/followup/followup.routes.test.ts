@@ -361,6 +361,25 @@ describe('the follow-up page', () => {
     expect(res.body).toContain('<option value="America/New_York" selected');
   });
 
+  it('thanks a panel through the hiring team’s address from the form’s chair and team fields', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'employer.hiringTeamEmail': 'jobs@brightwater.example',
+      'interviewers[0].email': '',
+      'interviewers[0].postalAddress': '',
+      'interviewers[0].chair': 'yes',
+      'interviewers[1].email': '',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Email a thank-you to the hiring team');
+    expect(text).toContain(
+      'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
+    );
+    expect(text).toContain('They chaired the panel');
+    expect(res.body).toContain('value="jobs@brightwater.example"');
+  });
+
   it('plans an interview that has not happened yet without notes, and says to add them after', async () => {
     const res = await post('/follow-up', { ...FORM, 'notes.liked': '', 'notes.fit': '' });
     expect(res.statusCode).toBe(200);

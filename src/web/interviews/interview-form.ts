@@ -42,6 +42,8 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
   if (input.interview.nation) values['interview.nation'] = input.interview.nation;
   else delete values['interview.nation'];
   if (input.employer.sector) values['employer.sector'] = input.employer.sector;
+  if (input.employer.hiringTeamEmail)
+    values['employer.hiringTeamEmail'] = input.employer.hiringTeamEmail;
   if (input.decisionExpectedOn) values.decisionExpectedOn = input.decisionExpectedOn;
   else values.decisionNotGiven = CHECKED;
   if (input.options.secondCheckIn) values['options.secondCheckIn'] = CHECKED;
@@ -53,6 +55,7 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
     if (interviewer.postalAddress)
       values[interviewerField(index, 'postalAddress')] = interviewer.postalAddress;
     if (interviewer.onLinkedIn) values[interviewerField(index, 'onLinkedIn')] = CHECKED;
+    if (interviewer.chair) values[interviewerField(index, 'chair')] = CHECKED;
     if (interviewer.channel) values[interviewerField(index, 'channel')] = interviewer.channel;
     if (interviewer.notes) values[interviewerField(index, 'notes')] = interviewer.notes;
     if (interviewer.contact) values.contact = String(index);
