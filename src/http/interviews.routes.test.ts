@@ -308,6 +308,37 @@ describe('interview routes', () => {
       expect(rows).toEqual([{ step_id: THANK_ANNA }]);
     });
 
+    it('takes back the interview as GET shows it, and refuses an unknown key on PUT', async () => {
+      const created = await createInterview(sam);
+      const shown = (
+        await sam.request({ method: 'GET', url: `/api/interviews/${created.id}` })
+      ).json();
+      const back = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: { ...shown, role: 'Senior Data Analyst' },
+      });
+      expect(back.statusCode).toBe(200);
+      expect(back.json()).toMatchObject({ role: 'Senior Data Analyst' });
+      const wrong = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: {
+          ...makeRawInput(),
+          interview: { ...(makeRawInput().interview as object), rounds: 'second' },
+        },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toEqual([
+        {
+          field: 'interview.rounds',
+          code: 'unknown-field',
+          message: '"rounds" is not a field of the input. Did you mean "round"?',
+          suggestions: [{ label: 'round', value: 'round' }],
+        },
+      ]);
+    });
+
     it('answers 400 with the planner’s messages', async () => {
       const created = await createInterview(sam);
       const res = await sam.change({
