@@ -72,6 +72,7 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'pushy',
     'asks-for-call',
   ],
+  debrief: ['missing-recipient-name', 'too-long'],
   'thank-you-check-in': [
     'missing-thanks',
     'missing-recipient-name',

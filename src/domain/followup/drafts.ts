@@ -651,6 +651,7 @@ function writeOne(
       return writeAskTimeline(context);
     case 'close':
     case 'thank-you-check-in': // written by late-wording.ts from the check-in draft
+    case 'debrief': // written by recruiter.ts
       return null;
   }
 }

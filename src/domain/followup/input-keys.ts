@@ -17,6 +17,7 @@ export const INPUT_KEYS = Object.freeze({
     'notes',
     'now',
     'options',
+    'recruiter',
   ],
   interview: ['startsAt', 'endsAt', 'timeZone', 'format', 'nation', 'round'],
   employer: ['name', 'style', 'sector', 'hiringTeamEmail'],
@@ -35,6 +36,7 @@ export const INPUT_KEYS = Object.freeze({
   ],
   notes: ['liked', 'fit', 'questions'],
   options: ['minGapHours', 'secondCheckIn'],
+  recruiter: ['consultant', 'email', 'phone', 'listing'],
 } satisfies Record<string, readonly string[]>);
 
 /** Words people often use for a field, mapped to the field (compared without case or punctuation). */
@@ -79,6 +81,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   like: 'liked',
   why: 'fit',
   mingap: 'minGapHours',
+  agency: 'recruiter',
+  consultant: 'recruiter',
+  name: 'consultant',
   gaphours: 'minGapHours',
   secondcheck: 'secondCheckIn',
 };

@@ -588,3 +588,26 @@ describe('parseFollowUpInput: panels', () => {
     ]);
   });
 });
+
+describe('parseFollowUpInput: recruiter', () => {
+  it('reads the consultant, and names each problem', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({ recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' } }),
+      NOW,
+    );
+    expect(input.recruiter).toEqual({ consultant: 'Priya Shah', email: 'priya@agency.example' });
+    expect(
+      problemsOf(
+        makeRawInput({ recruiter: { name: 'Priya', email: 'nope', phone: 'call me' } }),
+      ).map((p) => [p.field, p.message]),
+    ).toEqual([
+      ['recruiter.name', '"name" is not a field of the input. Did you mean "consultant"?'],
+      ['recruiter.consultant', 'The consultant’s name is required.'],
+      ['recruiter.email', '"nope" is not an email address.'],
+      [
+        'recruiter.phone',
+        'The phone number may hold only digits, spaces, brackets, dashes and a leading +.',
+      ],
+    ]);
+  });
+});

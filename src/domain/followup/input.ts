@@ -18,6 +18,7 @@ import type {
   Interviewer,
   LinkedInAccount,
   Nation,
+  Recruiter,
 } from './types.js';
 
 /** The limits applied to the input. */
@@ -775,6 +776,51 @@ function readInput(
     secondCheckIn = options.flag('secondCheckIn', 'secondCheckIn') ?? false;
   }
 
+  let recruiter: Recruiter | undefined;
+  const recruiterReader = root.child('recruiter', 'The recruiter', false, INPUT_KEYS.recruiter);
+  if (recruiterReader) {
+    const consultant = recruiterReader.text('consultant', {
+      required: true,
+      max: INPUT_LIMITS.nameLength,
+      label: 'The consultant’s name',
+    });
+    const rawEmail = recruiterReader.text('email', {
+      required: true,
+      max: INPUT_LIMITS.emailLength,
+      label: 'The consultant’s email address',
+    });
+    const phone = recruiterReader.text('phone', {
+      required: false,
+      max: 40,
+      label: 'The consultant’s phone number',
+    });
+    const listing = recruiterReader.text('listing', {
+      required: false,
+      max: 200,
+      label: 'The agency’s listing',
+    });
+    let email: string | undefined;
+    if (rawEmail !== undefined) {
+      if (EMAIL.test(rawEmail)) email = rawEmail;
+      else problems.add('recruiter.email', 'invalid', `"${rawEmail}" is not an email address.`);
+    }
+    if (phone !== undefined && !/^\+?[\d\s()-]{6,}$/.test(phone)) {
+      problems.add(
+        'recruiter.phone',
+        'invalid',
+        'The phone number may hold only digits, spaces, brackets, dashes and a leading +.',
+      );
+    }
+    if (consultant !== undefined && email !== undefined) {
+      recruiter = {
+        consultant,
+        email,
+        ...(phone !== undefined ? { phone } : {}),
+        ...(listing !== undefined ? { listing } : {}),
+      };
+    }
+  }
+
   const zoneForNow = candidateZone ?? 'Europe/London';
   const rawNow = own(raw, 'now');
   let now: Temporal.Instant | null = null;
@@ -856,6 +902,7 @@ function readInput(
     decisionExpectedOn,
     // Empty until the interview has ended and the notes are added (the plan says so).
     notes: { liked: liked ?? '', fit: fit ?? '', questions },
+    ...(recruiter ? { recruiter } : {}),
     now: now.toString({ smallestUnit: 'second' }),
     options: { minGapHours, secondCheckIn },
   };

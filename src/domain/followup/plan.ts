@@ -28,6 +28,12 @@ import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
 import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
 import { addPassOnRequest, dropPassedOnSteps, findPanelThanks, listNames } from './panel.js';
+import {
+  RECRUITER_ID,
+  writeDebrief,
+  writeRecruiterCheckIn,
+  writeThanksThroughRecruiter,
+} from './recruiter.js';
 import { applyRoundWording } from './round-wording.js';
 import { describeMissingNotes, fillNotePlaceholders, hasMissingNotes } from './upcoming.js';
 import { atLocalTime, describeDate, describeMoment, formatInstant, laterOf } from './time.js';
@@ -46,6 +52,7 @@ export const HIRING_TEAM_ID = 'hiring-team';
 
 const KIND_ORDER: readonly StepKind[] = [
   'ask-timeline',
+  'debrief',
   'thank-you',
   'thank-you-check-in',
   'linkedin-invite',
@@ -240,7 +247,8 @@ export function planFollowUp(
     checkInDays: String(checkInDays),
     secondDays: String(settings.secondCheckInWorkingDays),
     closeDays: String(settings.closeWorkingDaysAfterLastCheckIn),
-    contact: contact.name,
+    // Through an agency, the consultant is who the check-ins go to.
+    contact: input.recruiter?.consultant ?? contact.name,
     notBefore: tell(window.notBefore),
     due: tell(window.due),
     postBy: collection ? tell(collection.toInstant()) : 'not known',
@@ -353,6 +361,78 @@ export function planFollowUp(
         code: pending.code,
         message: fillTemplate(pending.message, values),
         ...(stepId && steps.some((s) => s.id === stepId) ? { stepId } : {}),
+      });
+    }
+  }
+
+  // Through an agency: the consultant hears first, and carries thanks for anyone without an
+  // address.
+  const recruiter = input.recruiter;
+  if (recruiter) {
+    const rule = (id: string) => rules.find((r) => r.id === id);
+    const debriefRule = rule('recruiter-debrief');
+    const throughRule = rule('thank-you-through-recruiter');
+    const recruiterValues = { ...baseValues, consultant: recruiter.consultant };
+    if (debriefRule) {
+      const endLocal = end.toZonedDateTimeISO(candidateZone);
+      const evening = atLocalTime(
+        endLocal.toPlainDate(),
+        settings.wakingHours.end,
+        candidateZone,
+      ).toInstant();
+      steps.push({
+        id: makeStepId(RECRUITER_ID, 'debrief', 'email'),
+        kind: 'debrief',
+        channel: 'email',
+        to: recruiter.consultant,
+        notBefore: show(end),
+        due: show(laterOf(end, evening)),
+        sendAt: show(end),
+        draft: writeDebrief(input, recruiter),
+        rule: debriefRule.id,
+        why: fillTemplate(debriefRule.why, recruiterValues),
+        reason: debriefRule.reason,
+        source: debriefRule.source,
+      });
+    }
+    const unaddressed = recipients.filter(
+      (r) =>
+        !r.interviewer?.email &&
+        !r.interviewer?.postalAddress &&
+        steps.some((s) => s.kind === 'thank-you' && s.id.startsWith(`${r.id}:`)) &&
+        steps
+          .filter((s) => s.kind === 'thank-you' && s.id.startsWith(`${r.id}:`))
+          .every((s) => s.channel === 'email'),
+    );
+    if (throughRule && unaddressed.length > 0) {
+      const ids = new Set(
+        steps
+          .filter(
+            (s) => s.kind === 'thank-you' && unaddressed.some((r) => s.id.startsWith(`${r.id}:`)),
+          )
+          .map((s) => s.id),
+      );
+      steps.splice(0, steps.length, ...steps.filter((s) => !ids.has(s.id)));
+      requests.splice(0, requests.length, ...requests.filter((r) => !ids.has(r.stepId)));
+      warnings.splice(
+        0,
+        warnings.length,
+        ...warnings.filter((w) => w.stepId === undefined || !ids.has(w.stepId)),
+      );
+      const names = listNames(unaddressed.map((r) => (r.isHiringTeam ? 'everyone I met' : r.name)));
+      steps.push({
+        id: makeStepId(RECRUITER_ID, 'thank-you', 'email'),
+        kind: 'thank-you',
+        channel: 'email',
+        to: recruiter.consultant,
+        notBefore: show(window.notBefore),
+        due: show(window.due),
+        sendAt: show(window.sendAt),
+        draft: writeThanksThroughRecruiter(fillNotePlaceholders(input), recruiter, names),
+        rule: throughRule.id,
+        why: fillTemplate(throughRule.why, { ...recruiterValues, names }),
+        reason: throughRule.reason,
+        source: throughRule.source,
       });
     }
   }
@@ -523,7 +603,29 @@ export function planFollowUp(
     decisionDate,
   };
   const drafts = writeDrafts(context, requests);
+  const checkInRule = rules.find((rule) => rule.id === 'check-in-through-recruiter');
   for (const step of steps) {
+    if (recruiter && checkInRule && (step.kind === 'check-in' || step.kind === 'second-check-in')) {
+      // Check-ins go to the consultant, not the employer.
+      delete step.interviewerId;
+      step.to = recruiter.consultant;
+      step.why = `${step.why} ${fillTemplate(checkInRule.why, { ...baseValues, consultant: recruiter.consultant })}`;
+      step.draft = writeRecruiterCheckIn(
+        input,
+        recruiter,
+        interviewDate,
+        decisionDate,
+        step.kind === 'second-check-in',
+      );
+      const stepId = step.id;
+      warnings.splice(
+        0,
+        warnings.length,
+        ...warnings.filter((w) => !(w.stepId === stepId && w.code === 'no-email-address')),
+      );
+      continue;
+    }
+    if (step.draft) continue;
     const draft = drafts.get(step.id);
     if (draft) {
       const limit =
@@ -547,16 +649,17 @@ export function planFollowUp(
   const lateRule = rules.find(
     (rule) => rule.stage === 'timing' && rule.id === 'late-thank-you-check-in',
   );
-  const combined = lateRule
-    ? combineLateThankYou(steps, warnings, {
-        rule: lateRule,
-        contactId: contact.id,
-        now,
-        zone: candidateZone,
-        values: interviewValues,
-        draftContext: { input, interviewDate, decisionDate },
-      })
-    : null;
+  const combined =
+    lateRule && !recruiter
+      ? combineLateThankYou(steps, warnings, {
+          rule: lateRule,
+          contactId: contact.id,
+          now,
+          zone: candidateZone,
+          values: interviewValues,
+          draftContext: { input, interviewDate, decisionDate },
+        })
+      : null;
 
   // Late planning: say so, naming the step, rather than silently plan in the past.
   for (const step of steps) {
@@ -690,6 +793,8 @@ function nameStep(step: PlanStep): string {
       return `The second check-in with ${to}`;
     case 'thank-you-check-in':
       return `The thank-you and check-in to ${to}`;
+    case 'debrief':
+      return `The debrief with ${to}`;
     case 'ask-timeline':
       return 'Asking when they will decide';
     case 'close':

@@ -446,6 +446,39 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     source: `Shortlist, extending ${SEED}: timing the thank-you`,
   },
   {
+    id: 'recruiter-debrief',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The interview was arranged by {consultant} at the agency: call or email them the same day to say how it went and to hear any feedback. The never list is about the employer: phoning your own consultant is expected.',
+    reason:
+      'The consultant works for you and speaks to the employer; they can pass on feedback and make your case only if they hear from you while it is fresh.',
+    source: `Shortlist, extending ${SEED}: follow up with everyone involved in the interview`,
+  },
+  {
+    id: 'thank-you-through-recruiter',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'There is no address for {names}, so {consultant} at the agency passes your thanks on. Anyone whose address you have is thanked directly.',
+    reason:
+      'Through an agency, the consultant is the usual way to reach the employer; writing directly is fine when you have the person’s address.',
+    source: `${SEED}: thank each person you met`,
+  },
+  {
+    id: 'check-in-through-recruiter',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The interview came through {consultant}, so the check-in goes to them rather than to {employer}: the agency manages the employer’s side.',
+    reason:
+      'Going around the agency to the employer undermines the consultant who is working for you.',
+    source: `Shortlist, extending ${SEED}: ask politely about the decision`,
+  },
+  {
     id: 'thank-you-panel',
     stage: 'timing',
     subject: 'recipient',

@@ -21,7 +21,9 @@ export type StepKind =
   | 'ask-timeline'
   | 'close'
   /** A late thank-you and a check-in due the same day, sent as one email to the main contact. */
-  | 'thank-you-check-in';
+  | 'thank-you-check-in'
+  /** Through an agency: call or email the consultant the same day to debrief. */
+  | 'debrief';
 
 /** One person met at the interview, after validation (the id is always resolved). */
 export interface Interviewer {
@@ -37,6 +39,15 @@ export interface Interviewer {
   chair?: boolean;
   channel?: ContactChannel;
   notes?: string;
+}
+
+/** The consultant at the recruitment agency that arranged the interview. */
+export interface Recruiter {
+  consultant: string;
+  email: string;
+  phone?: string;
+  /** The agency's listing slug in the directory, when known (free text, not checked here). */
+  listing?: string;
 }
 
 /** The validated, normalised input of the planner (what `parseFollowUpInput` returns). */
@@ -65,6 +76,8 @@ export interface FollowUpInput {
   /** `YYYY-MM-DD`, or null when the employer gave no date. */
   decisionExpectedOn: string | null;
   notes: { liked: string; fit: string; questions: string[] };
+  /** The recruitment agency's consultant, when the interview was arranged through one. */
+  recruiter?: Recruiter;
   /** The planning moment as a UTC instant, `YYYY-MM-DDTHH:mm:ssZ`. */
   now: string;
   options: { minGapHours: number; secondCheckIn: boolean };

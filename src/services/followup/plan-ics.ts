@@ -60,6 +60,8 @@ export function summariseStep(step: PlanStep, input: FollowUpInput): string {
       return `Email a thank-you to ${to}`;
     case 'linkedin-invite':
       return `Invite ${to} to connect on LinkedIn`;
+    case 'debrief':
+      return `Call or email ${to} at the agency to debrief`;
     case 'thank-you-check-in':
       return `Email ${to} a late thank-you and ask about the ${input.role} role`;
     case 'check-in':

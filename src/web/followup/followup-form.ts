@@ -41,6 +41,10 @@ export const FORM_FIELDS = [
   'candidate.name',
   'candidate.linkedin',
   'candidate.timeZone',
+  'recruiter.consultant',
+  'recruiter.email',
+  'recruiter.phone',
+  'recruiter.listing',
   'decisionExpectedOn',
   'decisionNotGiven',
   'notes.liked',
@@ -322,6 +326,16 @@ export function toRawInput(form: FollowUpForm): FormInput {
     notes: { liked: value('notes.liked'), fit: value('notes.fit'), questions },
     options: { secondCheckIn: value('options.secondCheckIn') === CHECKED },
   };
+  // Through an agency: only when any of its fields is filled in.
+  const recruiter = {
+    consultant: value('recruiter.consultant'),
+    email: value('recruiter.email'),
+    phone: value('recruiter.phone'),
+    listing: value('recruiter.listing'),
+  };
+  if (Object.values(recruiter).some((part) => part !== undefined && part.trim() !== '')) {
+    raw.recruiter = recruiter;
+  }
   return { raw, problems, rows };
 }
 
@@ -359,6 +373,10 @@ const PAGE_ORDER: readonly string[] = [
   'candidate.name',
   'candidate.linkedin',
   'candidate.timeZone',
+  'recruiter.consultant',
+  'recruiter.email',
+  'recruiter.phone',
+  'recruiter.listing',
   'interviewers',
   'decisionExpectedOn',
   'decisionNotGiven',

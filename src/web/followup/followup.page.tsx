@@ -622,6 +622,40 @@ export function DetailsForm(props: {
         />
       </FormSection>
 
+      <FormSection level={level} title="Through a recruitment agency (optional)">
+        <p class="hint">
+          Fill this in when an agency arranged the interview: you debrief the consultant the same
+          day, they pass on thanks to anyone you have no address for, and the check-ins go to them.
+        </p>
+        <TextField
+          name="recruiter.consultant"
+          label="Consultant’s name"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.email"
+          label="Consultant’s email address"
+          type="email"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.phone"
+          label="Consultant’s phone number (optional)"
+          hint="Phoning your own consultant is expected; it is the employer you do not ring."
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.listing"
+          label="Agency (optional)"
+          hint="Its name as listed on Shortlist, if it is there."
+          values={values}
+          errors={errors}
+        />
+      </FormSection>
+
       <section class="section" aria-labelledby="interviewers-title">
         <Heading level={level} id="interviewers-title">
           The people you met

@@ -380,6 +380,24 @@ describe('the follow-up page', () => {
     expect(res.body).toContain('value="jobs@brightwater.example"');
   });
 
+  it('plans through a recruitment agency from the form’s recruiter fields', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'recruiter.consultant': 'Priya Shah',
+      'recruiter.email': 'priya@agency.example',
+      'recruiter.phone': '0113 496 0000',
+      'interviewers[1].email': '',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Call or email Priya Shah at the agency to debrief');
+    expect(text).toContain('phoning your own consultant is expected');
+    expect(text).toContain('so Priya Shah at the agency passes your thanks on');
+    expect(res.body).toContain('value="priya@agency.example"');
+    const missing = await post('/follow-up', { ...FORM, 'recruiter.consultant': 'Priya Shah' });
+    expect(textOf(missing.body)).toContain('The consultant’s email address is required.');
+  });
+
   it('plans an interview that has not happened yet without notes, and says to add them after', async () => {
     const res = await post('/follow-up', { ...FORM, 'notes.liked': '', 'notes.fit': '' });
     expect(res.statusCode).toBe(200);

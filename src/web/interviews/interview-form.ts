@@ -42,6 +42,12 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
   if (input.interview.nation) values['interview.nation'] = input.interview.nation;
   else delete values['interview.nation'];
   if (input.employer.sector) values['employer.sector'] = input.employer.sector;
+  if (input.recruiter) {
+    values['recruiter.consultant'] = input.recruiter.consultant;
+    values['recruiter.email'] = input.recruiter.email;
+    if (input.recruiter.phone) values['recruiter.phone'] = input.recruiter.phone;
+    if (input.recruiter.listing) values['recruiter.listing'] = input.recruiter.listing;
+  }
   if (input.employer.hiringTeamEmail)
     values['employer.hiringTeamEmail'] = input.employer.hiringTeamEmail;
   if (input.decisionExpectedOn) values.decisionExpectedOn = input.decisionExpectedOn;
