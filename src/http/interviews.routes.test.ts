@@ -308,6 +308,26 @@ describe('interview routes', () => {
       expect(rows).toEqual([{ step_id: THANK_ANNA }]);
     });
 
+    it('plans again when the recruiter changes, keeping the listing slug `agency` as it was', async () => {
+      const created = await createInterview(sam);
+      const res = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: {
+          ...makeRawInput(),
+          recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' },
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        agency: created.agency,
+        recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' },
+      });
+      const steps = await planOf(created.id);
+      expect(steps.map((step) => step.id)).toContain('recruiter:debrief:email');
+      expect(steps.find((step) => step.id === 'interview:check-in')?.to).toBe('Priya Shah');
+    });
+
     it('takes back the interview as GET shows it, and refuses an unknown key on PUT', async () => {
       const created = await createInterview(sam);
       const shown = (
