@@ -23,6 +23,7 @@ const THANK_ANNA = 'anna-clarke:thank-you:email';
 
 interface PlanStepBody {
   id: string;
+  to?: string;
   status: string;
   doneAt: string | null;
   editedDraft?: { subject?: string; body: string };

@@ -36,5 +36,6 @@ export type {
   NeverEntry,
   PlanStep,
   PlanWarning,
+  Recruiter,
   StepKind,
 } from './types.js';
