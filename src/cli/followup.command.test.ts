@@ -48,7 +48,9 @@ describe('shortlist followup', () => {
           '   To:               Anna Clarke',
           '   When:             Thu 15 Oct, 18:00 to Fri 16 Oct, 16:00',
           '   Why:              Brightwater Analytics Ltd moves fast, so an email reaches Anna Clarke while the interview is still fresh. Send it no earlier than Thu 15 Oct, 18:00, once you have left, and by Fri 16 Oct, 16:00, a day after the interview.',
-          '   Rule:             thank-you-fast-moving-email (step anna-clarke:thank-you:email)',
+          '   Reason:           Fast-moving employers (tech, e-commerce, start-ups, digital media) work by email and decide quickly.',
+          '   Source:           Seed article "Best Ways to Follow Up After an Interview" (shared/seed/000_7a7be8ac5746e214): choosing between email and a hand-written note',
+          '   Step:             anna-clarke:thank-you:email',
         ].join('\n'),
       );
       expect(run.stdout).toContain(
@@ -96,6 +98,18 @@ describe('shortlist followup', () => {
           'interview.endsAt: The interview must end after it starts. [out-of-range]',
           'interviewers[0].email: "nope" is not an email address. [invalid]',
           '2 problems found.',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('exits 2 for an unknown key, naming it and what was meant', async () => {
+      const file = writeInput({ decisionDate: '2026-10-22' });
+      const run = await runShortlist(['followup', 'plan', file], env);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        [
+          'decisionDate: "decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"? [unknown-field]',
           '',
         ].join('\n'),
       );

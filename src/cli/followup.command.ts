@@ -123,12 +123,16 @@ export function formatPlanText(
     lines.push(`${indent}${label('How')}${step.channel}`);
     if (step.to !== undefined) lines.push(`${indent}${label('To')}${step.to}`);
     lines.push(`${indent}${label('When')}${step.window}`);
+    if (step.employerWhen !== undefined)
+      lines.push(`${indent}${label('Their time')}${step.employerWhen}`);
     if (step.postBy !== undefined)
       lines.push(`${indent}${label('Post by')}${step.postBy}, first class`);
     if (step.arrivesBy !== undefined)
       lines.push(`${indent}${label('Likely to arrive')}${step.arrivesBy}`);
     lines.push(`${indent}${label('Why')}${step.why}`);
-    lines.push(`${indent}${label('Rule')}${step.rule} (step ${step.id})`);
+    lines.push(`${indent}${label('Reason')}${step.reason}`);
+    lines.push(`${indent}${label('Source')}${step.source}`);
+    lines.push(`${indent}${label('Step')}${step.id}`);
     const draft = plan.steps[index]?.draft;
     if (options.drafts && draft) {
       lines.push(`${indent}Draft:`);

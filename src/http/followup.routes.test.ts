@@ -155,6 +155,22 @@ describe('follow-up API', () => {
       );
     });
 
+    it('answers 400 for an unknown key, naming it and what was meant', async () => {
+      const res = await post('/api/followup/plan', { ...rawInput(), decisionDate: '2026-10-22' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        errors: [
+          {
+            field: 'decisionDate',
+            code: 'unknown-field',
+            message:
+              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+          },
+        ],
+      });
+    });
+
     it('reports every problem at once', async () => {
       const res = await post(
         '/api/followup/plan',

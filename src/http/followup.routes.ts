@@ -50,13 +50,18 @@ export const FOLLOW_UP_INPUT_EXAMPLE = {
 const INPUT_DESCRIPTION = [
   'One interview: `interview {startsAt, endsAt (local times such as 2026-10-15T15:00, optionally',
   'with an offset that must agree with the zone), timeZone (IANA), format (in-person | video |',
-  'phone), nation? (england | wales | scotland | northern-ireland)}`, `employer {name, style',
-  '(fast-moving | traditional | unknown), sector?}`, `role`, `candidate {name, linkedin (none |',
-  'free | premium), timeZone?}`, `interviewers` (0-20: `{name, title?, email?, postalAddress?,',
-  'onLinkedIn?, contact?, channel? (email | handwritten | linkedin), notes?, id?}`),',
-  '`decisionExpectedOn` (YYYY-MM-DD or null), `notes {liked, fit, questions?}`, `options?',
-  '{minGapHours?, secondCheckIn?}` and `now?` (defaults to the server clock). Every problem is',
-  'reported at once with its path, e.g. `interview.endsAt`, `interviewers[2].email`.',
+  'phone), nation? (england | wales | scotland | northern-ireland; without it, the bank holidays',
+  'all four share), round? (first | second | final; wording only)}`, `employer {name, style',
+  '(fast-moving | traditional | unknown), sector?, hiringTeamEmail?}`, `role`, `candidate {name, linkedin (none |',
+  'free | premium), timeZone? (outside Europe/London: no note, send times inside both your waking',
+  'hours and their working hours)}`, `interviewers` (0-20: `{name, title?, email?,',
+  'postalAddress?, onLinkedIn?, contact?, chair?, channel? (email | handwritten | linkedin),',
+  'notes?, id?}`), `decisionExpectedOn` (YYYY-MM-DD or null), `notes {liked, fit, questions?}` (optional',
+  'until the interview has ended), `recruiter? {consultant, email, phone?, listing?}` (an agency',
+  'arranged it), `options? {minGapHours?, secondCheckIn?}` and `now?` (defaults',
+  'to the server clock). Any other key is a 400 `unknown-field` naming it, with suggestions',
+  '(`decisionDate` -> `decisionExpectedOn`). Every problem is reported at once with its path,',
+  'e.g. `interview.endsAt`, `interviewers[2].email`.',
 ].join(' ');
 
 const InputSchema = Type.Unknown({
@@ -81,6 +86,8 @@ const PlanStepSchema = Type.Object({
     Type.Literal('second-check-in'),
     Type.Literal('ask-timeline'),
     Type.Literal('close'),
+    Type.Literal('thank-you-check-in'),
+    Type.Literal('debrief'),
   ]),
   channel: Type.Union([ChannelSchema, Type.Null()]),
   interviewerId: Type.Optional(Type.String()),
@@ -88,11 +95,21 @@ const PlanStepSchema = Type.Object({
   notBefore: InstantSchema,
   due: InstantSchema,
   sendAt: InstantSchema,
+  employerSendAt: Type.Optional(
+    Type.String({
+      description:
+        'Candidates outside the UK: the send time in the employer’s (the interview’s) zone',
+    }),
+  ),
   postBy: Type.Optional(InstantSchema),
   arrivesBy: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })),
   draft: Type.Optional(DraftSchema),
-  rule: Type.String({ description: 'The id of the rule that produced the step' }),
-  why: Type.String(),
+  rule: Type.String({
+    description: 'The id of the rule that produced the step (for machines; not shown to people)',
+  }),
+  why: Type.String({ description: 'Why this step, for this interview' }),
+  reason: Type.String({ description: 'Why the rule exists, in general terms' }),
+  source: Type.String({ description: 'Where the rule comes from' }),
 });
 
 const PlanSchema = Type.Object({

@@ -23,6 +23,7 @@ const THANK_ANNA = 'anna-clarke:thank-you:email';
 
 interface PlanStepBody {
   id: string;
+  to?: string;
   status: string;
   doneAt: string | null;
   editedDraft?: { subject?: string; body: string };
@@ -88,6 +89,26 @@ describe('interview routes', () => {
       });
       const read = await sam.request({ method: 'GET', url: `/api/interviews/${body.id}` });
       expect(read.json()).toEqual(body);
+    });
+
+    it('answers 400 for an unknown key, naming it and what was meant', async () => {
+      const res = await sam.change({
+        method: 'POST',
+        url: '/api/interviews',
+        payload: { ...makeRawInput(), decisionDate: '2026-10-22' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        errors: [
+          {
+            field: 'decisionDate',
+            code: 'unknown-field',
+            message:
+              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+          },
+        ],
+      });
     });
 
     it('reports every problem at once: the planner’s, the agency’s and the outcome’s', async () => {
@@ -286,6 +307,57 @@ describe('interview routes', () => {
         .where('interview_id', '=', created.id)
         .execute();
       expect(rows).toEqual([{ step_id: THANK_ANNA }]);
+    });
+
+    it('plans again when the recruiter changes, keeping the listing slug `agency` as it was', async () => {
+      const created = await createInterview(sam);
+      const res = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: {
+          ...makeRawInput(),
+          recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' },
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        agency: created.agency,
+        recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' },
+      });
+      const steps = await planOf(created.id);
+      expect(steps.map((step) => step.id)).toContain('recruiter:debrief:email');
+      expect(steps.find((step) => step.id === 'interview:check-in')?.to).toBe('Priya Shah');
+    });
+
+    it('takes back the interview as GET shows it, and refuses an unknown key on PUT', async () => {
+      const created = await createInterview(sam);
+      const shown = (
+        await sam.request({ method: 'GET', url: `/api/interviews/${created.id}` })
+      ).json();
+      const back = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: { ...shown, role: 'Senior Data Analyst' },
+      });
+      expect(back.statusCode).toBe(200);
+      expect(back.json()).toMatchObject({ role: 'Senior Data Analyst' });
+      const wrong = await sam.change({
+        method: 'PUT',
+        url: `/api/interviews/${created.id}`,
+        payload: {
+          ...makeRawInput(),
+          interview: { ...(makeRawInput().interview as object), rounds: 'second' },
+        },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toEqual([
+        {
+          field: 'interview.rounds',
+          code: 'unknown-field',
+          message: '"rounds" is not a field of the input. Did you mean "round"?',
+          suggestions: [{ label: 'round', value: 'round' }],
+        },
+      ]);
     });
 
     it('answers 400 with the planner’s messages', async () => {

@@ -297,10 +297,14 @@ export interface StepSummary {
   window: string;
   channel: string;
   to?: string;
+  /** A candidate outside the UK: the send time for the employer, "Fri 16 Oct, 13:00 (Europe/London)". */
+  employerWhen?: string;
   postBy?: string;
   arrivesBy?: string;
   why: string;
-  rule: string;
+  /** Why the rule behind the step exists, and where it comes from (never the rule's id). */
+  reason: string;
+  source: string;
 }
 
 /** The channels never used, as people call them. */
@@ -338,12 +342,21 @@ export function describePlanSteps(planned: PlannedFollowUp): StepSummary[] {
         : `${moment(step.notBefore)} to ${moment(step.due)}`,
     channel: describeChannel(step),
     ...(step.to !== undefined ? { to: step.to } : {}),
+    ...(step.employerSendAt !== undefined
+      ? {
+          employerWhen: `${describeMoment(
+            Temporal.Instant.from(step.employerSendAt),
+            planned.input.interview.timeZone,
+          )} (${planned.input.interview.timeZone})`,
+        }
+      : {}),
     ...(step.postBy !== undefined ? { postBy: moment(step.postBy) } : {}),
     ...(step.arrivesBy !== undefined
       ? { arrivesBy: describeDate(Temporal.PlainDate.from(step.arrivesBy)) }
       : {}),
     why: step.why,
-    rule: step.rule,
+    reason: step.reason,
+    source: step.source,
   }));
 }
 

@@ -146,7 +146,19 @@ function parseInterview(
   if (!isObject(raw)) {
     throw DomainError.single('invalid', PROGRESS_MESSAGES.bodyObject);
   }
-  const { agency: rawAgency, outcome: rawOutcome, now: _now, ...plannerInput } = raw;
+  // The read-only fields of the interview as GET shows it are ignored, so that it can be sent
+  // back as it came; any other key the planner does not know is a 400 (unknown-field).
+  const {
+    agency: rawAgency,
+    outcome: rawOutcome,
+    now: _now,
+    id: _id,
+    outcomeAt: _outcomeAt,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    replies: _replies,
+    ...plannerInput
+  } = raw;
   const extras = new ProblemList();
   const agency =
     rawAgency === undefined ? undefined : readAgency(extras, rawAgency, isKnownListing(deps));

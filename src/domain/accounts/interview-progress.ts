@@ -72,6 +72,7 @@ const CHASING_KINDS: ReadonlySet<StepKind> = new Set(['check-in', 'second-check-
 const DECISION_KINDS: ReadonlySet<StepKind> = new Set([
   'ask-timeline',
   'check-in',
+  'thank-you-check-in',
   'second-check-in',
 ]);
 

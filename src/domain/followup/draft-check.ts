@@ -43,9 +43,14 @@ export function checkDraft(draft: Draft | string, context: CheckDraftContext): D
     );
   }
   const interviewer = input.interviewers.find((i) => i.id === step.interviewerId);
+  // Steps to the agency's consultant are checked as written to them; asking them for a call
+  // is expected, so `asks-for-call` does not apply.
+  const toRecruiter = input.recruiter !== undefined && step.to === input.recruiter.consultant;
   const recipient: DraftRecipient = interviewer
     ? { interviewer, name: interviewer.name, isHiringTeam: false }
-    : { name: HIRING_TEAM_NAME, isHiringTeam: true };
+    : toRecruiter && input.recruiter
+      ? { name: input.recruiter.consultant, isHiringTeam: false }
+      : { name: HIRING_TEAM_NAME, isHiringTeam: true };
   const subject = describeDraftSubject(input, settings, {
     stepId: step.id,
     kind: step.kind,
@@ -68,5 +73,12 @@ export function checkDraft(draft: Draft | string, context: CheckDraftContext): D
         }))
     : [];
   const asDraft: Draft = typeof draft === 'string' ? { body: draft } : draft;
-  return findDraftProblems(asDraft, subject, others, collectInterviewerNameWords(input), settings);
+  const findings = findDraftProblems(
+    asDraft,
+    subject,
+    others,
+    collectInterviewerNameWords(input),
+    settings,
+  );
+  return toRecruiter ? findings.filter((finding) => finding.code !== 'asks-for-call') : findings;
 }

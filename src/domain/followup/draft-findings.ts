@@ -72,6 +72,15 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'pushy',
     'asks-for-call',
   ],
+  debrief: ['missing-recipient-name', 'too-long'],
+  'thank-you-check-in': [
+    'missing-thanks',
+    'missing-recipient-name',
+    'missing-employer',
+    'too-long',
+    'pushy',
+    'asks-for-call',
+  ],
   'second-check-in': [
     'missing-thanks',
     'missing-recipient-name',

@@ -650,6 +650,8 @@ function writeOne(
     case 'ask-timeline':
       return writeAskTimeline(context);
     case 'close':
+    case 'thank-you-check-in': // written by late-wording.ts from the check-in draft
+    case 'debrief': // written by recruiter.ts
       return null;
   }
 }

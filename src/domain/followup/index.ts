@@ -3,6 +3,7 @@
  * drafts. Pure: no I/O, no clock (the current time comes in as an argument).
  */
 export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
+export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
 export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
 export { measureDraftSimilarity } from './draft-findings.js';
@@ -27,6 +28,7 @@ export type {
   FollowUpInput,
   FollowUpPlan,
   InterviewFormat,
+  InterviewRound,
   Interviewer,
   LinkedInAccount,
   Nation,
@@ -34,5 +36,6 @@ export type {
   NeverEntry,
   PlanStep,
   PlanWarning,
+  Recruiter,
   StepKind,
 } from './types.js';

@@ -324,12 +324,28 @@ describe('parseFollowUpInput: problems, by field', () => {
     );
   });
 
-  it('requires what the drafts are written from', () => {
-    const problems = problemsOf(makeRawInput({ notes: { liked: '', fit: null } }));
-    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
-      'notes.liked:required',
-      'notes.fit:required',
+  it('requires what the drafts are written from once the interview has ended', () => {
+    const after = '2026-10-15T17:00:00+01:00';
+    const problems = problemsOf(makeRawInput({ notes: { liked: '', fit: null }, now: after }));
+    expect(problems.map((p) => `${p.field}:${p.code}:${p.message}`)).toEqual([
+      'notes.liked:required:What you liked is required.',
+      'notes.fit:required:Why you would fit is required.',
     ]);
+    expect(problemsOf({ ...makeRawInput({ now: after }), notes: undefined })).toEqual([
+      {
+        field: 'notes',
+        code: 'required',
+        message: 'The notes are required once the interview has ended.',
+      },
+    ]);
+  });
+
+  it('leaves the notes optional until the interview has ended', () => {
+    // makeRawInput plans at 12:00 for an interview ending at 16:00.
+    const input = parseFollowUpInput({ ...makeRawInput(), notes: undefined }, NOW);
+    expect(input.notes).toEqual({ liked: '', fit: '', questions: [] });
+    const partial = parseFollowUpInput(makeRawInput({ notes: { liked: '', fit: 'SQL' } }), NOW);
+    expect(partial.notes).toMatchObject({ liked: '', fit: 'SQL' });
   });
 });
 
@@ -481,5 +497,117 @@ describe('parseFollowUpInput: hostile values never throw anything but DomainErro
     }
     // Some mutations stay valid, and those must plan without throwing.
     expect(planned).toBeGreaterThan(10);
+  });
+});
+
+describe('parseFollowUpInput: unknown keys', () => {
+  it('refuses a misspelt key instead of planning as if it were absent, saying what was meant', () => {
+    const raw = { ...makeRawInput(), decisionDate: '2026-10-22' };
+    expect(problemsOf(raw)).toEqual([
+      {
+        field: 'decisionDate',
+        code: 'unknown-field',
+        message: '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+        suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+      },
+    ]);
+  });
+
+  it('checks every object: interview, employer, candidate, interviewers, notes, options', () => {
+    const raw = makeRawInput({
+      interview: { start: '2026-10-15T15:00' },
+      employer: { Name: 'x' },
+      candidate: { timezone: 'Europe/London' },
+      interviewers: [{ name: 'Anna Clarke', emial: 'anna@example.com' }],
+      notes: { likes: 'x' },
+      options: { secondCheckin: true, colour: 'red' },
+    });
+    expect(
+      problemsOf(raw)
+        .filter((p) => p.code === 'unknown-field')
+        .map((p) => [p.field, p.message]),
+    ).toEqual([
+      ['interview.start', '"start" is not a field of the input. Did you mean "startsAt"?'],
+      ['employer.Name', '"Name" is not a field of the input. Did you mean "name"?'],
+      ['candidate.timezone', '"timezone" is not a field of the input. Did you mean "timeZone"?'],
+      ['interviewers[0].emial', '"emial" is not a field of the input. Did you mean "email"?'],
+      ['notes.likes', '"likes" is not a field of the input. Did you mean "liked"?'],
+      [
+        'options.secondCheckin',
+        '"secondCheckin" is not a field of the input. Did you mean "secondCheckIn"?',
+      ],
+      [
+        'options.colour',
+        '"colour" is not a field of the input. The fields here are: minGapHours, secondCheckIn.',
+      ],
+    ]);
+  });
+
+  it('accepts every documented key', () => {
+    const raw = makeRawInput({
+      interview: { round: 'second' },
+      options: { minGapHours: 3, secondCheckIn: true },
+    });
+    expect(parseFollowUpInput(raw, NOW).interview.round).toBe('second');
+    expect(parseFollowUpInput(makeRawInput(), NOW).interview.round).toBe('first');
+    expect(problemAt(makeRawInput({ interview: { round: 'third' } }), 'interview.round')).toEqual({
+      field: 'interview.round',
+      code: 'not-in-list',
+      message: 'The round must be one of first, second, final.',
+      suggestions: ['first', 'second', 'final'].map((v) => ({ label: v, value: v })),
+    });
+  });
+});
+
+describe('parseFollowUpInput: panels', () => {
+  it('reads the chair and the hiring team’s address, refusing two chairs and a bad address', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({
+        employer: { hiringTeamEmail: 'jobs@brightwater.example' },
+        interviewers: [{ name: 'Margaret Hale', chair: true }, { name: 'Tom Reed' }],
+      }),
+      NOW,
+    );
+    expect(input.employer.hiringTeamEmail).toBe('jobs@brightwater.example');
+    expect(input.interviewers.map((i) => i.chair ?? false)).toEqual([true, false]);
+    const problems = problemsOf(
+      makeRawInput({
+        employer: { hiringTeamEmail: 'jobs' },
+        interviewers: [
+          { name: 'A', chair: true },
+          { name: 'B', chair: true },
+        ],
+      }),
+    );
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['employer.hiringTeamEmail', '"jobs" is not an email address.'],
+      [
+        'interviewers[1].chair',
+        'Only one interviewer can chair the panel; interviewers[0] already does.',
+      ],
+    ]);
+  });
+});
+
+describe('parseFollowUpInput: recruiter', () => {
+  it('reads the consultant, and names each problem', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({ recruiter: { consultant: 'Priya Shah', email: 'priya@agency.example' } }),
+      NOW,
+    );
+    expect(input.recruiter).toEqual({ consultant: 'Priya Shah', email: 'priya@agency.example' });
+    expect(
+      problemsOf(
+        makeRawInput({ recruiter: { name: 'Priya', email: 'nope', phone: 'call me' } }),
+      ).map((p) => [p.field, p.message]),
+    ).toEqual([
+      ['recruiter.name', '"name" is not a field of the input. Did you mean "consultant"?'],
+      ['recruiter.consultant', 'The consultant’s name is required.'],
+      ['recruiter.email', '"nope" is not an email address.'],
+      [
+        'recruiter.phone',
+        'The phone number may hold only digits, spaces, brackets, dashes and a leading +.',
+      ],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { DomainError, ProblemList, type Suggestion } from '../errors.js';
+import { checkInputKeys, INPUT_KEYS } from './input-keys.js';
 import { NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { slugify } from './text.js';
@@ -13,9 +14,11 @@ import type {
   EmployerStyle,
   FollowUpInput,
   InterviewFormat,
+  InterviewRound,
   Interviewer,
   LinkedInAccount,
   Nation,
+  Recruiter,
 } from './types.js';
 
 /** The limits applied to the input. */
@@ -37,6 +40,7 @@ export const INPUT_LIMITS = Object.freeze({
 });
 
 const FORMATS: readonly InterviewFormat[] = ['in-person', 'video', 'phone'];
+const ROUNDS: readonly InterviewRound[] = ['first', 'second', 'final'];
 const NATIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'northern-ireland'];
 const STYLES: readonly EmployerStyle[] = ['fast-moving', 'traditional', 'unknown'];
 const ACCOUNTS: readonly LinkedInAccount[] = ['none', 'free', 'premium'];
@@ -186,7 +190,12 @@ class FieldReader {
     return raw;
   }
 
-  child(key: string, label: string, required: boolean): FieldReader | undefined {
+  child(
+    key: string,
+    label: string,
+    required: boolean,
+    knownKeys?: readonly string[],
+  ): FieldReader | undefined {
     const raw = own(this.object, key);
     const field = this.field(key);
     if (raw === undefined || raw === null) {
@@ -197,6 +206,7 @@ class FieldReader {
       this.problems.add(field, 'invalid', `${label} must be an object, not ${describeType(raw)}.`);
       return undefined;
     }
+    if (knownKeys) checkInputKeys(this.problems, raw, field, knownKeys);
     return new FieldReader(this.problems, raw, field);
   }
 }
@@ -394,6 +404,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
   const read: (Omit<Interviewer, 'id'> & { id?: string })[] = [];
   const givenIds = new Map<string, number>();
   let contactAt = -1;
+  let chairAt = -1;
   raw.slice(0, INPUT_LIMITS.interviewers).forEach((item: unknown, index) => {
     const path = `interviewers[${index}]`;
     if (!isObject(item)) {
@@ -404,6 +415,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
       );
       return;
     }
+    checkInputKeys(problems, item, path, INPUT_KEYS.interviewer);
     const reader = new FieldReader(problems, item, path);
     const name = reader.text('name', {
       required: true,
@@ -429,6 +441,18 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
     });
     const onLinkedIn = reader.flag('onLinkedIn', 'onLinkedIn');
     const contact = reader.flag('contact', 'contact');
+    const chair = reader.flag('chair', 'chair');
+    if (chair === true) {
+      if (chairAt >= 0) {
+        problems.add(
+          `${path}.chair`,
+          'invalid',
+          `Only one interviewer can chair the panel; interviewers[${chairAt}] already does.`,
+        );
+      } else {
+        chairAt = index;
+      }
+    }
 
     let id: string | undefined;
     const rawId = own(item, 'id');
@@ -511,6 +535,7 @@ function readInterviewers(problems: ProblemList, raw: unknown): Interviewer[] {
       name,
       onLinkedIn: onLinkedIn ?? false,
       contact: contact === true && contactAt === index,
+      ...(chair === true && chairAt === index ? { chair: true } : {}),
       ...(id !== undefined ? { id } : {}),
       ...(title !== undefined ? { title } : {}),
       ...(email !== undefined ? { email } : {}),
@@ -561,9 +586,10 @@ function readInput(
     );
   }
   const problems = new ProblemList();
+  checkInputKeys(problems, raw, '', INPUT_KEYS.root);
   const root = new FieldReader(problems, raw, '');
 
-  const interview = root.child('interview', 'The interview', true);
+  const interview = root.child('interview', 'The interview', true, INPUT_KEYS.interview);
   const timeZone = interview
     ? readTimeZone(interview, 'timeZone', 'The interview’s time zone', true)
     : undefined;
@@ -575,6 +601,8 @@ function readInput(
     : undefined;
   const format = interview?.choice('format', FORMATS, { required: true, label: 'The format' });
   const nation = interview?.choice('nation', NATIONS, { required: false, label: 'The nation' });
+  const round =
+    interview?.choice('round', ROUNDS, { required: false, label: 'The round' }) ?? 'first';
   if (startsAt && endsAt) {
     const length = startsAt.until(endsAt, { largestUnit: 'hours' }).total('hours');
     if (length <= 0) {
@@ -588,7 +616,7 @@ function readInput(
     }
   }
 
-  const employer = root.child('employer', 'The employer', true);
+  const employer = root.child('employer', 'The employer', true, INPUT_KEYS.employer);
   const employerName = employer?.text('name', {
     required: true,
     max: INPUT_LIMITS.nameLength,
@@ -604,13 +632,30 @@ function readInput(
     label: 'The sector',
   });
 
+  let hiringTeamEmail: string | undefined;
+  const rawTeamEmail = employer?.text('hiringTeamEmail', {
+    required: false,
+    max: INPUT_LIMITS.emailLength,
+    label: 'The hiring team’s email address',
+  });
+  if (rawTeamEmail !== undefined) {
+    if (EMAIL.test(rawTeamEmail)) hiringTeamEmail = rawTeamEmail;
+    else {
+      problems.add(
+        'employer.hiringTeamEmail',
+        'invalid',
+        `"${rawTeamEmail}" is not an email address.`,
+      );
+    }
+  }
+
   const role = root.text('role', {
     required: true,
     max: INPUT_LIMITS.nameLength,
     label: 'The role',
   });
 
-  const candidate = root.child('candidate', 'The candidate', true);
+  const candidate = root.child('candidate', 'The candidate', true, INPUT_KEYS.candidate);
   const candidateName = candidate?.text('name', {
     required: true,
     max: INPUT_LIMITS.nameLength,
@@ -670,15 +715,16 @@ function readInput(
     }
   }
 
-  const notes = root.child('notes', 'The notes', true);
+  // Notes are optional until the interview has ended (checked once `now` is known).
+  const notes = root.child('notes', 'The notes', false, INPUT_KEYS.notes);
   const liked = notes?.text('liked', {
-    required: true,
+    required: false,
     max: INPUT_LIMITS.notesLength,
     multiline: true,
     label: 'What you liked',
   });
   const fit = notes?.text('fit', {
-    required: true,
+    required: false,
     max: INPUT_LIMITS.notesLength,
     multiline: true,
     label: 'Why you would fit',
@@ -709,7 +755,7 @@ function readInput(
     }
   }
 
-  const options = root.child('options', 'The options', false);
+  const options = root.child('options', 'The options', false, INPUT_KEYS.options);
   let minGapHours = settings.minGapHours;
   let secondCheckIn = false;
   if (options) {
@@ -728,6 +774,51 @@ function readInput(
       }
     }
     secondCheckIn = options.flag('secondCheckIn', 'secondCheckIn') ?? false;
+  }
+
+  let recruiter: Recruiter | undefined;
+  const recruiterReader = root.child('recruiter', 'The recruiter', false, INPUT_KEYS.recruiter);
+  if (recruiterReader) {
+    const consultant = recruiterReader.text('consultant', {
+      required: true,
+      max: INPUT_LIMITS.nameLength,
+      label: 'The consultant’s name',
+    });
+    const rawEmail = recruiterReader.text('email', {
+      required: true,
+      max: INPUT_LIMITS.emailLength,
+      label: 'The consultant’s email address',
+    });
+    const phone = recruiterReader.text('phone', {
+      required: false,
+      max: 40,
+      label: 'The consultant’s phone number',
+    });
+    const listing = recruiterReader.text('listing', {
+      required: false,
+      max: 200,
+      label: 'The agency’s listing',
+    });
+    let email: string | undefined;
+    if (rawEmail !== undefined) {
+      if (EMAIL.test(rawEmail)) email = rawEmail;
+      else problems.add('recruiter.email', 'invalid', `"${rawEmail}" is not an email address.`);
+    }
+    if (phone !== undefined && !/^\+?[\d\s()-]{6,}$/.test(phone)) {
+      problems.add(
+        'recruiter.phone',
+        'invalid',
+        'The phone number may hold only digits, spaces, brackets, dashes and a leading +.',
+      );
+    }
+    if (consultant !== undefined && email !== undefined) {
+      recruiter = {
+        consultant,
+        email,
+        ...(phone !== undefined ? { phone } : {}),
+        ...(listing !== undefined ? { listing } : {}),
+      };
+    }
   }
 
   const zoneForNow = candidateZone ?? 'Europe/London';
@@ -752,6 +843,22 @@ function readInput(
       );
   }
 
+  const upcoming =
+    now !== null && endsAt !== undefined && Temporal.Instant.compare(now, endsAt.toInstant()) < 0;
+  if (!upcoming && (endsAt !== undefined || !interview)) {
+    const rawNotes = own(raw, 'notes');
+    if (!notes && (rawNotes === undefined || rawNotes === null)) {
+      problems.add('notes', 'required', 'The notes are required once the interview has ended.');
+    } else if (notes) {
+      if (liked === undefined && !problems.items.some((p) => p.field === 'notes.liked')) {
+        problems.add('notes.liked', 'required', 'What you liked is required.');
+      }
+      if (fit === undefined && !problems.items.some((p) => p.field === 'notes.fit')) {
+        problems.add('notes.fit', 'required', 'Why you would fit is required.');
+      }
+    }
+  }
+
   problems.throwIfAny();
   if (
     !interview ||
@@ -765,8 +872,7 @@ function readInput(
     !candidateName ||
     !linkedin ||
     !candidateZone ||
-    !liked ||
-    !fit ||
+    (!upcoming && (!liked || !fit)) ||
     !now
   ) {
     // Every missing value above has recorded a problem; this guards the types.
@@ -782,13 +888,21 @@ function readInput(
       timeZone,
       format,
       ...(nation ? { nation } : {}),
+      round,
     },
-    employer: { name: employerName, style, ...(sector ? { sector } : {}) },
+    employer: {
+      name: employerName,
+      style,
+      ...(sector ? { sector } : {}),
+      ...(hiringTeamEmail ? { hiringTeamEmail } : {}),
+    },
     role,
     candidate: { name: candidateName, linkedin, timeZone: candidateZone },
     interviewers,
     decisionExpectedOn,
-    notes: { liked, fit, questions },
+    // Empty until the interview has ended and the notes are added (the plan says so).
+    notes: { liked: liked ?? '', fit: fit ?? '', questions },
+    ...(recruiter ? { recruiter } : {}),
     now: now.toString({ smallestUnit: 'second' }),
     options: { minGapHours, secondCheckIn },
   };

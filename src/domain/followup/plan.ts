@@ -12,7 +12,7 @@ import {
   type DraftRecipient,
   type DraftRequest,
 } from './drafts.js';
-import { findDeliveryDate, findLastCollection, findNextCollection } from './post.js';
+import { findDeliveryDate, findNoteCollection } from './post.js';
 import {
   FOLLOW_UP_RULES,
   NEVER_CHANNELS,
@@ -23,10 +23,20 @@ import {
   type FollowUpRule,
   type RuleStage,
 } from './rules.js';
-import { findThankYouWindow } from './send-window.js';
+import { findSharedMoment, findThankYouWindow, isOutsideUk } from './send-window.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
-import { atLocalTime, describeDate, describeMoment, formatInstant } from './time.js';
+import { writeLateThankYouCheckIn, type LateMessageContext } from './late-wording.js';
+import { addPassOnRequest, dropPassedOnSteps, findPanelThanks, listNames } from './panel.js';
+import {
+  RECRUITER_ID,
+  writeDebrief,
+  writeRecruiterCheckIn,
+  writeThanksThroughRecruiter,
+} from './recruiter.js';
+import { applyRoundWording } from './round-wording.js';
+import { describeMissingNotes, fillNotePlaceholders, hasMissingNotes } from './upcoming.js';
+import { atLocalTime, describeDate, describeMoment, formatInstant, laterOf } from './time.js';
 import type {
   ContactChannel,
   FollowUpInput,
@@ -35,14 +45,16 @@ import type {
   PlanWarning,
   StepKind,
 } from './types.js';
-import { addWorkingDays } from './working-days.js';
+import { addWorkingDays, findWorkingDayAfterSpan } from './working-days.js';
 
 /** The id used in step ids for the hiring team when no interviewer is named. */
 export const HIRING_TEAM_ID = 'hiring-team';
 
 const KIND_ORDER: readonly StepKind[] = [
   'ask-timeline',
+  'debrief',
   'thank-you',
+  'thank-you-check-in',
   'linkedin-invite',
   'check-in',
   'second-check-in',
@@ -172,16 +184,28 @@ export function planFollowUp(
   const show = (instant: Temporal.Instant) => formatInstant(instant, candidateZone);
   const tell = (instant: Temporal.Instant) => describeMoment(instant, candidateZone);
 
-  const window = findThankYouWindow(end, zone, nation, input.options.minGapHours, settings);
-  const lastCollection = findLastCollection(
-    window.notBefore,
-    window.due,
+  const baseWindow = findThankYouWindow(end, zone, nation, input.options.minGapHours, settings);
+  // A candidate outside the UK sends only when they are awake and the employer is at work; where
+  // the two never meet, at the employer's opening time by the mail app's scheduled send.
+  const abroad = isOutsideUk(candidateZone);
+  const scheduledSend = new Set<string>();
+  const findSendMoment = (from: Temporal.Instant, to: Temporal.Instant) =>
+    findSharedMoment(
+      from,
+      to,
+      { timeZone: zone, nation, hours: settings.workingHours },
+      { timeZone: candidateZone, hours: settings.wakingHours },
+    );
+  const thankYouShared = abroad ? findSendMoment(baseWindow.notBefore, baseWindow.due) : null;
+  const window = abroad
+    ? { ...baseWindow, sendAt: thankYouShared ?? baseWindow.sendAt }
+    : baseWindow;
+  const collection = findNoteCollection(
+    end.toZonedDateTimeISO(candidateZone).toPlainDate(),
     candidateZone,
     nation,
     settings,
   );
-  const collection =
-    lastCollection ?? findNextCollection(window.due, candidateZone, nation, settings);
   const arrives = collection ? findDeliveryDate(collection, nation) : null;
   const sectorStyle = classifySector(input.employer.sector, settings);
   const decisionSoon =
@@ -223,7 +247,8 @@ export function planFollowUp(
     checkInDays: String(checkInDays),
     secondDays: String(settings.secondCheckInWorkingDays),
     closeDays: String(settings.closeWorkingDaysAfterLastCheckIn),
-    contact: contact.name,
+    // Through an agency, the consultant is who the check-ins go to.
+    contact: input.recruiter?.consultant ?? contact.name,
     notBefore: tell(window.notBefore),
     due: tell(window.due),
     postBy: collection ? tell(collection.toInstant()) : 'not known',
@@ -233,6 +258,9 @@ export function planFollowUp(
   };
   const timingRule = rules.find(
     (rule) => rule.stage === 'timing' && rule.id === 'thank-you-timing',
+  );
+  const noteTimingRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'handwritten-timing',
   );
 
   const steps: PlanStep[] = [];
@@ -260,8 +288,8 @@ export function planFollowUp(
       'thank-you.handwritten': has('handwritten'),
       'thank-you.linkedin': has('linkedin'),
       'thank-you.chosenBy': chosenBy,
-      'post.collectionInWindow': lastCollection !== null,
       'post.arrivesAfterDecision': arrivesAfterDecision,
+      'candidate.abroad': abroad,
     });
     for (const { stage, firstMatchOnly } of RULE_STAGES) {
       runStage(rules, stage, firstMatchOnly, 'recipient', subject, readFacts, (rule) => {
@@ -294,18 +322,25 @@ export function planFollowUp(
           sendAt: show(notBefore),
           rule: planned.rule.id,
           why,
+          reason: planned.rule.reason,
+          source: planned.rule.source,
         };
       } else {
-        if (timingRule) why = `${why} ${fillTemplate(timingRule.why, values)}`;
+        const isNote = planned.channel === 'handwritten' && collection !== null;
+        const stepTiming = isNote ? noteTimingRule : timingRule;
+        if (stepTiming) why = `${why} ${fillTemplate(stepTiming.why, values)}`;
         step = {
           id,
           kind: planned.kind,
           channel: planned.channel,
           notBefore: show(window.notBefore),
-          due: show(window.due),
-          sendAt: show(window.sendAt),
+          // A note is written the same evening or the next day, and posted by the collection.
+          due: show(isNote ? collection.toInstant() : window.due),
+          sendAt: show(isNote ? window.notBefore : window.sendAt),
           rule: planned.rule.id,
           why,
+          reason: planned.rule.reason,
+          source: planned.rule.source,
         };
         if (planned.channel === 'handwritten') {
           if (collection) step.postBy = show(collection.toInstant());
@@ -314,6 +349,7 @@ export function planFollowUp(
       }
       if (recipient.interviewer) step.interviewerId = recipient.interviewer.id;
       step.to = recipient.name;
+      if (abroad && !thankYouShared && planned.channel === 'email') scheduledSend.add(id);
       steps.push(step);
       requests.push({ stepId: id, kind: planned.kind, channel: planned.channel, recipient });
     }
@@ -329,6 +365,121 @@ export function planFollowUp(
     }
   }
 
+  // Through an agency: the consultant hears first, and carries thanks for anyone without an
+  // address.
+  const recruiter = input.recruiter;
+  if (recruiter) {
+    const rule = (id: string) => rules.find((r) => r.id === id);
+    const debriefRule = rule('recruiter-debrief');
+    const throughRule = rule('thank-you-through-recruiter');
+    const recruiterValues = { ...baseValues, consultant: recruiter.consultant };
+    if (debriefRule) {
+      const endLocal = end.toZonedDateTimeISO(candidateZone);
+      const evening = atLocalTime(
+        endLocal.toPlainDate(),
+        settings.wakingHours.end,
+        candidateZone,
+      ).toInstant();
+      steps.push({
+        id: makeStepId(RECRUITER_ID, 'debrief', 'email'),
+        kind: 'debrief',
+        channel: 'email',
+        to: recruiter.consultant,
+        notBefore: show(end),
+        due: show(laterOf(end, evening)),
+        sendAt: show(end),
+        draft: writeDebrief(input, recruiter),
+        rule: debriefRule.id,
+        why: fillTemplate(debriefRule.why, recruiterValues),
+        reason: debriefRule.reason,
+        source: debriefRule.source,
+      });
+    }
+    const unaddressed = recipients.filter(
+      (r) =>
+        !r.interviewer?.email &&
+        !r.interviewer?.postalAddress &&
+        steps.some((s) => s.kind === 'thank-you' && s.id.startsWith(`${r.id}:`)) &&
+        steps
+          .filter((s) => s.kind === 'thank-you' && s.id.startsWith(`${r.id}:`))
+          .every((s) => s.channel === 'email'),
+    );
+    if (throughRule && unaddressed.length > 0) {
+      const ids = new Set(
+        steps
+          .filter(
+            (s) => s.kind === 'thank-you' && unaddressed.some((r) => s.id.startsWith(`${r.id}:`)),
+          )
+          .map((s) => s.id),
+      );
+      steps.splice(0, steps.length, ...steps.filter((s) => !ids.has(s.id)));
+      requests.splice(0, requests.length, ...requests.filter((r) => !ids.has(r.stepId)));
+      warnings.splice(
+        0,
+        warnings.length,
+        ...warnings.filter((w) => w.stepId === undefined || !ids.has(w.stepId)),
+      );
+      const names = listNames(unaddressed.map((r) => (r.isHiringTeam ? 'everyone I met' : r.name)));
+      steps.push({
+        id: makeStepId(RECRUITER_ID, 'thank-you', 'email'),
+        kind: 'thank-you',
+        channel: 'email',
+        to: recruiter.consultant,
+        notBefore: show(window.notBefore),
+        due: show(window.due),
+        sendAt: show(window.sendAt),
+        draft: writeThanksThroughRecruiter(fillNotePlaceholders(input), recruiter, names),
+        rule: throughRule.id,
+        why: fillTemplate(throughRule.why, { ...recruiterValues, names }),
+        reason: throughRule.reason,
+        source: throughRule.source,
+      });
+    }
+  }
+
+  // Panels: members with no address are thanked through the chair or the hiring team.
+  const panel = findPanelThanks(input, steps);
+  const panelRule = rules.find((rule) => rule.id === 'thank-you-panel');
+  let panelStepId: string | null = null;
+  if (panel && panelRule) {
+    const dropped = dropPassedOnSteps(steps, warnings, panel.passOnTo);
+    requests.splice(0, requests.length, ...requests.filter((r) => !dropped.has(r.stepId)));
+    const panelValues = {
+      ...baseValues,
+      recipient: panel.chair?.name ?? HIRING_TEAM_NAME,
+      names: listNames(panel.passOnTo.map((member) => member.name)),
+    };
+    const panelWhy = fillTemplate(panelRule.why, panelValues);
+    if (panel.chair) {
+      panelStepId = makeStepId(panel.chair.id, 'thank-you', 'email');
+      const chairStep = steps.find((s) => s.id === panelStepId);
+      if (chairStep) chairStep.why = `${chairStep.why} ${panelWhy}`;
+    } else {
+      panelStepId = makeStepId(HIRING_TEAM_ID, 'thank-you', 'email');
+      const timingWhy = timingRule ? ` ${fillTemplate(timingRule.why, panelValues)}` : '';
+      steps.push({
+        id: panelStepId,
+        kind: 'thank-you',
+        channel: 'email',
+        to: HIRING_TEAM_NAME,
+        notBefore: show(window.notBefore),
+        due: show(window.due),
+        sendAt: show(window.sendAt),
+        rule: panelRule.id,
+        why: `${panelWhy}${timingWhy}`,
+        reason: panelRule.reason,
+        source: panelRule.source,
+      });
+      if (abroad && !thankYouShared) scheduledSend.add(panelStepId);
+      requests.push({
+        stepId: panelStepId,
+        kind: 'thank-you',
+        channel: 'email',
+        recipient: { name: HIRING_TEAM_NAME, isHiringTeam: true },
+      });
+    }
+  }
+
   // The interview as a whole: asking about the timeline, check-ins, closing.
   const interviewSubject: Subject = { planned: [], warnings: [] };
   const interviewFacts = (): Facts => ({
@@ -340,21 +491,58 @@ export function planFollowUp(
   for (const { stage, firstMatchOnly } of RULE_STAGES) {
     runStage(rules, stage, firstMatchOnly, 'interview', interviewSubject, interviewFacts);
   }
-  const checkInDate = decisionDate
-    ? addWorkingDays(decisionDate, settings.checkInWorkingDaysAfterDecision, nation)
-    : addWorkingDays(interviewDate, settings.checkInWorkingDaysWithoutDecision, nation);
-  const secondDate = addWorkingDays(checkInDate, settings.secondCheckInWorkingDays, nation);
+  // The Christmas shutdown: the first step inside it moves to the first working day after;
+  // later steps are counted from it, so they keep their working-day gaps.
+  const moved = new Map<StepKind, Temporal.PlainDate>();
+  const outsideShutdown = (kind: StepKind, date: Temporal.PlainDate): Temporal.PlainDate => {
+    const after = settings.shutdown
+      ? findWorkingDayAfterSpan(date, settings.shutdown, nation)
+      : null;
+    if (!after) return date;
+    moved.set(kind, after);
+    return after;
+  };
+  const checkInDate = outsideShutdown(
+    'check-in',
+    decisionDate
+      ? addWorkingDays(decisionDate, settings.checkInWorkingDaysAfterDecision, nation)
+      : addWorkingDays(interviewDate, settings.checkInWorkingDaysWithoutDecision, nation),
+  );
   const hasSecond = interviewSubject.planned.some((p) => p.kind === 'second-check-in');
-  const closeDate = addWorkingDays(
-    hasSecond ? secondDate : checkInDate,
-    settings.closeWorkingDaysAfterLastCheckIn,
-    nation,
+  const secondDate = hasSecond
+    ? outsideShutdown(
+        'second-check-in',
+        addWorkingDays(checkInDate, settings.secondCheckInWorkingDays, nation),
+      )
+    : checkInDate;
+  const closeDate = outsideShutdown(
+    'close',
+    addWorkingDays(secondDate, settings.closeWorkingDaysAfterLastCheckIn, nation),
+  );
+  const shutdownRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'christmas-shutdown',
   );
   const interviewValues = { ...baseValues, recipient: contact.name };
   for (const planned of interviewSubject.planned) {
     const id = makeInterviewStepId(planned.kind);
-    const why = fillTemplate(planned.rule.why, interviewValues);
-    const base = { id, kind: planned.kind, channel: planned.channel, rule: planned.rule.id, why };
+    let why = fillTemplate(planned.rule.why, interviewValues);
+    let reason = planned.rule.reason;
+    let source = planned.rule.source;
+    const reopensOn = moved.get(planned.kind);
+    if (reopensOn && shutdownRule) {
+      why = `${why} ${fillTemplate(shutdownRule.why, { reopensOn: describeDate(reopensOn) })}`;
+      reason = `${reason} ${shutdownRule.reason}`;
+      source = `${source}; ${shutdownRule.source}`;
+    }
+    const base = {
+      id,
+      kind: planned.kind,
+      channel: planned.channel,
+      rule: planned.rule.id,
+      why,
+      reason,
+      source,
+    };
     let step: PlanStep;
     if (planned.kind === 'ask-timeline') {
       step = { ...base, notBefore: show(now), due: show(start), sendAt: show(start) };
@@ -363,9 +551,20 @@ export function planFollowUp(
       step = { ...base, notBefore: show(at), due: show(at), sendAt: show(at) };
     } else {
       const day = planned.kind === 'second-check-in' ? secondDate : checkInDate;
-      const opens = atLocalTime(day, settings.checkInTime, zone).toInstant();
+      let opens = atLocalTime(day, settings.checkInTime, zone).toInstant();
       const closes = atLocalTime(day, settings.workingHours.end, zone).toInstant();
-      step = { ...base, notBefore: show(opens), due: show(closes), sendAt: show(opens) };
+      let sendAt = opens;
+      if (abroad) {
+        const shared = findSendMoment(opens, closes);
+        if (shared) {
+          sendAt = shared;
+        } else {
+          sendAt = atLocalTime(day, settings.workingHours.start, zone).toInstant();
+          opens = sendAt;
+          scheduledSend.add(id);
+        }
+      }
+      step = { ...base, notBefore: show(opens), due: show(closes), sendAt: show(sendAt) };
       if (contact.interviewer) step.interviewerId = contact.interviewer.id;
       step.to = contact.name;
       requests.push({
@@ -392,7 +591,7 @@ export function planFollowUp(
 
   // Drafts, written in plan order so that variation is stable.
   const context: DraftContext = {
-    input,
+    input: fillNotePlaceholders(input),
     settings,
     tone:
       input.employer.style !== 'unknown'
@@ -404,32 +603,103 @@ export function planFollowUp(
     decisionDate,
   };
   const drafts = writeDrafts(context, requests);
+  const checkInRule = rules.find((rule) => rule.id === 'check-in-through-recruiter');
   for (const step of steps) {
+    if (recruiter && checkInRule && (step.kind === 'check-in' || step.kind === 'second-check-in')) {
+      // Check-ins go to the consultant, not the employer.
+      delete step.interviewerId;
+      step.to = recruiter.consultant;
+      step.why = `${step.why} ${fillTemplate(checkInRule.why, { ...baseValues, consultant: recruiter.consultant })}`;
+      step.draft = writeRecruiterCheckIn(
+        input,
+        recruiter,
+        interviewDate,
+        decisionDate,
+        step.kind === 'second-check-in',
+      );
+      const stepId = step.id;
+      warnings.splice(
+        0,
+        warnings.length,
+        ...warnings.filter((w) => !(w.stepId === stepId && w.code === 'no-email-address')),
+      );
+      continue;
+    }
+    if (step.draft) continue;
     const draft = drafts.get(step.id);
-    if (draft) step.draft = draft;
+    if (draft) {
+      const limit =
+        step.channel === 'linkedin'
+          ? settings.linkedInNoteLimits[account]
+          : Number.POSITIVE_INFINITY;
+      step.draft = applyRoundWording(draft, step.kind, input, limit);
+      if (panel && step.id === panelStepId) {
+        step.draft = addPassOnRequest(
+          step.draft,
+          panel.passOnTo.map((member) => member.name),
+          panel.chair !== null,
+        );
+      }
+    }
   }
 
-  // Late planning: say so rather than silently plan in the past.
+  if (hasMissingNotes(input)) warnings.push(describeMissingNotes(input, tell(end)));
+
+  // Late planning: a late thank-you and a check-in due the same day become one message.
+  const lateRule = rules.find(
+    (rule) => rule.stage === 'timing' && rule.id === 'late-thank-you-check-in',
+  );
+  const combined =
+    lateRule && !recruiter
+      ? combineLateThankYou(steps, warnings, {
+          rule: lateRule,
+          contactId: contact.id,
+          now,
+          zone: candidateZone,
+          values: interviewValues,
+          draftContext: { input, interviewDate, decisionDate },
+        })
+      : null;
+
+  // Late planning: say so, naming the step, rather than silently plan in the past.
   for (const step of steps) {
     if (step.kind === 'ask-timeline' || step.kind === 'close') continue;
     const due = Temporal.Instant.from(step.due);
     const sendAt = Temporal.Instant.from(step.sendAt);
-    if (Temporal.Instant.compare(now, due) > 0) {
+    const name = nameStep(step);
+    if (step.id === combined?.id) {
+      warnings.push({
+        code: 'window-passed',
+        message: `${name.replace(' and check-in', '')} was due on ${tell(combined.thankYouDue).replace(', ', ', by ')}. It goes now with the check-in, as one email.`,
+        stepId: step.id,
+      });
+    } else if (Temporal.Instant.compare(now, due) > 0) {
       warnings.push({
         code: 'window-passed',
         message:
           step.kind === 'thank-you'
-            ? `The thank-you to ${step.to ?? HIRING_TEAM_NAME} was due by ${tell(due)}. A late thank-you is still better than none: send it as soon as you can.`
-            : `This was due by ${tell(due)}; do it as soon as you can.`,
+            ? `${name} was due on ${tell(due).replace(', ', ', by ')}. A late thank-you is still better than none: send it as soon as you can.`
+            : `${name} was due on ${tell(due).replace(', ', ', by ')}; send it as soon as you can.`,
         stepId: step.id,
       });
     } else if (Temporal.Instant.compare(now, sendAt) > 0) {
       warnings.push({
         code: 'send-time-passed',
-        message: `The suggested time (${tell(sendAt)}) has already passed: send it now, before ${tell(due)}.`,
+        message: `The suggested time for ${name.charAt(0).toLowerCase()}${name.slice(1)} (${tell(sendAt)}) has passed: send it now, before ${tell(due)}.`,
         stepId: step.id,
       });
     }
+  }
+
+  if (abroad) {
+    explainSendTimes(steps, warnings, {
+      rules,
+      scheduled: scheduledSend,
+      employer: input.employer.name,
+      employerZone: zone,
+      candidateZone,
+      settings,
+    });
   }
 
   const kindRank = (kind: StepKind) => KIND_ORDER.indexOf(kind);
@@ -450,6 +720,158 @@ export function planFollowUp(
   };
 }
 
+/** Kinds of step sent to the employer at a time the plan chooses. */
+const SENT_KINDS: ReadonlySet<StepKind> = new Set([
+  'thank-you',
+  'linkedin-invite',
+  'check-in',
+  'second-check-in',
+  'thank-you-check-in',
+]);
+
+/**
+ * For a candidate outside the UK: shows each send time in both zones (`employerSendAt` and the
+ * why), and warns where it must go by scheduled send because the hours never meet.
+ */
+function explainSendTimes(
+  steps: PlanStep[],
+  warnings: PlanWarning[],
+  args: {
+    rules: readonly FollowUpRule[];
+    scheduled: ReadonlySet<string>;
+    employer: string;
+    employerZone: string;
+    candidateZone: string;
+    settings: FollowUpSettings;
+  },
+): void {
+  const shared = args.rules.find((rule) => rule.id === 'abroad-send-time');
+  const scheduled = args.rules.find((rule) => rule.id === 'abroad-scheduled-send');
+  const clock = (instant: Temporal.Instant, zone: string) =>
+    describeMoment(instant, zone).replace(', ', ' at ');
+  for (const step of steps) {
+    if (!SENT_KINDS.has(step.kind) || step.channel === 'handwritten') continue;
+    const sendAt = Temporal.Instant.from(step.sendAt);
+    step.employerSendAt = formatInstant(sendAt, args.employerZone);
+    const values = {
+      employer: args.employer,
+      employerZone: args.employerZone,
+      candidateZone: args.candidateZone,
+      sendLocal: clock(sendAt, args.candidateZone),
+      sendEmployer: clock(sendAt, args.employerZone),
+      wakingStart: args.settings.wakingHours.start,
+      wakingEnd: args.settings.wakingHours.end,
+      workStart: args.settings.workingHours.start,
+      workEnd: args.settings.workingHours.end,
+    };
+    const rule = args.scheduled.has(step.id) ? scheduled : shared;
+    if (!rule) continue;
+    step.why = `${step.why} ${fillTemplate(rule.why, values)}`;
+    if (args.scheduled.has(step.id)) {
+      warnings.push({
+        code: 'scheduled-send',
+        message: `${nameStep(step)}: your waking hours (${values.wakingStart} to ${values.wakingEnd}, ${values.candidateZone}) and ${args.employer}'s working hours (${values.workStart} to ${values.workEnd}, ${values.employerZone}) do not meet, so schedule it in your mail app for ${values.sendEmployer} their time (${values.sendLocal} yours).`,
+        stepId: step.id,
+      });
+    }
+  }
+}
+
+/** A step named for a warning: "The thank-you to Margaret Hale". */
+function nameStep(step: PlanStep): string {
+  const to = step.to ?? HIRING_TEAM_NAME;
+  switch (step.kind) {
+    case 'thank-you':
+      if (step.channel === 'handwritten') return `The hand-written thank-you to ${to}`;
+      if (step.channel === 'linkedin') return `The LinkedIn thank-you to ${to}`;
+      return `The thank-you to ${to}`;
+    case 'linkedin-invite':
+      return `The LinkedIn invitation to ${to}`;
+    case 'check-in':
+      return `The check-in with ${to}`;
+    case 'second-check-in':
+      return `The second check-in with ${to}`;
+    case 'thank-you-check-in':
+      return `The thank-you and check-in to ${to}`;
+    case 'debrief':
+      return `The debrief with ${to}`;
+    case 'ask-timeline':
+      return 'Asking when they will decide';
+    case 'close':
+      return 'Closing the application';
+  }
+}
+
+/**
+ * When the main contact's thank-you email is late and the check-in falls on or before today,
+ * replaces both with one `thank-you-check-in` email (id `<contactId>:thank-you-check-in:email`),
+ * moving their warnings to it. Mutates `steps` and `warnings`; returns the new step's id and the
+ * thank-you's old due time, or null when nothing was combined.
+ */
+function combineLateThankYou(
+  steps: PlanStep[],
+  warnings: PlanWarning[],
+  args: {
+    rule: FollowUpRule;
+    contactId: string;
+    now: Temporal.Instant;
+    zone: string;
+    values: Record<string, string>;
+    draftContext: Omit<LateMessageContext, 'checkIn'>;
+  },
+): { id: string; thankYouDue: Temporal.Instant } | null {
+  const thanksId = makeStepId(args.contactId, 'thank-you', 'email');
+  const checkInId = makeInterviewStepId('check-in');
+  const thanks = steps.find((s) => s.id === thanksId);
+  const checkIn = steps.find((s) => s.id === checkInId);
+  if (!thanks || !checkIn) return null;
+  const thankYouDue = Temporal.Instant.from(thanks.due);
+  if (Temporal.Instant.compare(args.now, thankYouDue) <= 0) return null;
+  const today = args.now.toZonedDateTimeISO(args.zone).toPlainDate();
+  const checkInDay = Temporal.Instant.from(checkIn.notBefore)
+    .toZonedDateTimeISO(args.zone)
+    .toPlainDate();
+  if (Temporal.PlainDate.compare(checkInDay, today) > 0) return null;
+
+  const id = makeStepId(args.contactId, 'thank-you-check-in', 'email');
+  const sendAt = laterOf(args.now, Temporal.Instant.from(checkIn.sendAt));
+  const due = laterOf(sendAt, Temporal.Instant.from(checkIn.due));
+  const show = (instant: Temporal.Instant) => formatInstant(instant, args.zone);
+  const step: PlanStep = {
+    id,
+    kind: 'thank-you-check-in',
+    channel: 'email',
+    ...(thanks.interviewerId !== undefined ? { interviewerId: thanks.interviewerId } : {}),
+    ...(thanks.to !== undefined ? { to: thanks.to } : {}),
+    notBefore: checkIn.notBefore,
+    due: show(due),
+    sendAt: show(sendAt),
+    draft: writeLateThankYouCheckIn({ ...args.draftContext, checkIn: checkIn.draft }),
+    rule: args.rule.id,
+    why: fillTemplate(args.rule.why, {
+      ...args.values,
+      recipient: thanks.to ?? HIRING_TEAM_NAME,
+      due: describeMoment(thankYouDue, args.zone).replace(', ', ' at '),
+    }),
+    reason: args.rule.reason,
+    source: args.rule.source,
+  };
+  const at = steps.indexOf(thanks);
+  steps.splice(at, 1, step);
+  steps.splice(steps.indexOf(checkIn), 1);
+  const seen = new Set<string>();
+  const kept = warnings
+    .map((w) => (w.stepId === thanksId || w.stepId === checkInId ? { ...w, stepId: id } : w))
+    .filter((w) => {
+      const key = `${w.code}|${w.stepId ?? ''}`;
+      if (w.stepId === id && seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  warnings.splice(0, warnings.length, ...kept);
+  return { id, thankYouDue };
+}
+
 /** The same step with its fields in the documented order (for readable JSON). */
 function arrangeStep(step: PlanStep): PlanStep {
   return {
@@ -461,11 +883,14 @@ function arrangeStep(step: PlanStep): PlanStep {
     notBefore: step.notBefore,
     due: step.due,
     sendAt: step.sendAt,
+    ...(step.employerSendAt !== undefined ? { employerSendAt: step.employerSendAt } : {}),
     ...(step.postBy !== undefined ? { postBy: step.postBy } : {}),
     ...(step.arrivesBy !== undefined ? { arrivesBy: step.arrivesBy } : {}),
     ...(step.draft !== undefined ? { draft: step.draft } : {}),
     rule: step.rule,
     why: step.why,
+    reason: step.reason,
+    source: step.source,
   };
 }
 

@@ -83,3 +83,23 @@ export function findDeliveryDate(
   while (!isPostDay(day, nation)) day = day.add({ days: 1 });
   return day;
 }
+
+/**
+ * The collection a hand-written note should catch: the last one on the first collection day
+ * after the interview day (Monday to Friday 17:00, Saturday 12:00; no Sundays or bank holidays),
+ * so that the note can be written the same evening or the next day. Null only when no collection
+ * falls within 30 days.
+ */
+export function findNoteCollection(
+  interviewDay: Temporal.PlainDate,
+  timeZone: string,
+  nation: Nation | undefined,
+  settings: FollowUpSettings,
+): Temporal.ZonedDateTime | null {
+  let day = interviewDay.add({ days: 1 });
+  for (let i = 0; i < 30; i += 1, day = day.add({ days: 1 })) {
+    const collection = findCollection(day, timeZone, nation, settings);
+    if (collection) return collection;
+  }
+  return null;
+}

@@ -69,7 +69,7 @@ const FACTS = 'Follow-up facts (shared/facts/follow-up.md)';
  * `recipient.onLinkedIn`, `recipient.hasEmail`, `recipient.hasPostalAddress`,
  * `recipient.isHiringTeam`, `decision.given`, `decision.soon`, `thank-you.email`,
  * `thank-you.handwritten`, `thank-you.linkedin` (planned so far), `thank-you.chosenBy`
- * (request | employer | null), `post.collectionInWindow`, `post.arrivesAfterDecision`.
+ * (request | employer | null), `post.arrivesAfterDecision`, `candidate.abroad`.
  * Facts an interview rule can test: `decision.given`, `interview.ahead`,
  * `options.secondCheckIn`, `contact.hasEmail`.
  */
@@ -195,6 +195,29 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
 
   // Checks on the chosen channels: every matching rule applies, in this order.
   {
+    id: 'handwritten-abroad',
+    stage: 'thank-you-checks',
+    subject: 'recipient',
+    conditions: [
+      { fact: 'thank-you.handwritten', op: 'is', value: true },
+      { fact: 'candidate.abroad', op: 'is', value: true },
+    ],
+    actions: [
+      { op: 'replace-step', kind: 'thank-you', from: 'handwritten', to: 'email' },
+      {
+        op: 'warn',
+        code: 'abroad-no-note',
+        message:
+          'You are outside the UK, so a first-class note to {recipient} is not possible: the thank-you goes by email instead.',
+        step: { kind: 'thank-you', channel: 'email' },
+      },
+    ],
+    why: 'A hand-written note would suit, but from outside the UK it cannot be posted first class and arrive within a day or two, so the thank-you to {recipient} goes by email.',
+    reason:
+      'A note only helps if it arrives while the interview is fresh; international post takes days or weeks.',
+    source: `${SEED}: do not wait more than a day, especially with a hand-written note; ${FACTS}: UK first-class post delivery target`,
+  },
+  {
     id: 'handwritten-needs-address',
     stage: 'thank-you-checks',
     subject: 'recipient',
@@ -215,29 +238,6 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     why: 'A hand-written note would suit, but without a postal address for {recipient} the thank-you goes by email.',
     reason: 'A note needs an address; an email still arrives inside the window.',
     source: `${FACTS}: email is acceptable to about 9 in 10 employers`,
-  },
-  {
-    id: 'handwritten-no-collection',
-    stage: 'thank-you-checks',
-    subject: 'recipient',
-    conditions: [
-      { fact: 'thank-you.handwritten', op: 'is', value: true },
-      { fact: 'post.collectionInWindow', op: 'is', value: false },
-    ],
-    actions: [
-      { op: 'add-step', kind: 'thank-you', channel: 'email' },
-      {
-        op: 'warn',
-        code: 'no-collection-in-window',
-        message:
-          'No post collection falls between {notBefore} and {due}, so the note for {recipient} cannot be posted within a day of the interview; the next collection is {postBy}. An email goes as well.',
-        step: { kind: 'thank-you', channel: 'handwritten' },
-      },
-    ],
-    why: 'The note for {recipient} cannot be posted inside the thank-you window, so an email makes sure the thanks arrive in time.',
-    reason:
-      'A thank-you should go within about a day of the interview, and that includes posting a note.',
-    source: `${SEED}: do not wait more than a day, especially with a hand-written note`,
   },
   {
     id: 'thank-you-quick-decision-email',
@@ -263,15 +263,16 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
       { fact: 'post.arrivesAfterDecision', op: 'is', value: true },
     ],
     actions: [
+      { op: 'add-step', kind: 'thank-you', channel: 'email' },
       {
         op: 'warn',
         code: 'note-arrives-after-decision',
         message:
-          'The note to {recipient} will probably arrive on {arrivesBy}, after the decision expected on {decisionDate}.',
+          'The note to {recipient} will probably arrive on {arrivesBy}, after the decision expected on {decisionDate}, so an email goes as well.',
         step: { kind: 'thank-you', channel: 'handwritten' },
       },
     ],
-    why: 'A note that lands after the decision can no longer help it.',
+    why: 'The note to {recipient} would probably arrive on {arrivesBy}, after the decision expected on {decisionDate}, so an email makes sure the thanks arrive in time.',
     reason:
       'First-class post usually arrives the next working day, but not always, and not on Sundays or bank holidays.',
     source: `${FACTS}: UK first-class post delivery target`,
@@ -399,6 +400,105 @@ export const FOLLOW_UP_RULES: readonly FollowUpRule[] = deepFreeze([
     why: 'Send it no earlier than {notBefore}, once you have left, and by {due}, a day after the interview.',
     reason: 'Thanking too early looks over-eager; waiting more than about a day looks indifferent.',
     source: `${SEED}: timing the thank-you; ${FACTS}: within 24 hours, ideally a few hours after`,
+  },
+  {
+    id: 'christmas-shutdown',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'It would fall between Christmas Eve and New Year’s Day, when most offices are closed or short-staffed, so it waits until {reopensOn}, the first working day after; any later step keeps its working-day gap from it.',
+    reason:
+      'A message sent over Christmas and New Year sits unread under the holiday backlog, and the people deciding are often away.',
+    source: `Shortlist, extending ${SEED}: wait for the employer's time frame to pass; ${FACTS}: working days and bank holidays`,
+  },
+  {
+    id: 'late-thank-you-check-in',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The thank-you to {recipient} was due on {due}, and the check-in is due now too, so they go together as one polite email: two messages on the same day would crowd them.',
+    reason:
+      'A late thank-you is still better than none, but a thank-you and a question about the decision arriving separately on the same day looks like pressure.',
+    source: `${SEED}: send a thank-you after every interview, and ask politely by email once the time frame has passed`,
+  },
+  {
+    id: 'abroad-send-time',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'You are outside the UK: {sendLocal} your time is {sendEmployer} for {employer} ({employerZone}), inside both your waking hours and their working hours.',
+    reason:
+      'A message that lands in the middle of the night, or is written at 4 a.m. your time, helps nobody: it should go while both of you are about.',
+    source: `Shortlist, extending ${SEED}: timing the thank-you`,
+  },
+  {
+    id: 'abroad-scheduled-send',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'Your waking hours and {employer}’s working hours do not meet, so write it beforehand and schedule it in your mail app for {sendEmployer} their time ({sendLocal} yours), the start of their working day.',
+    reason:
+      'When the hours never overlap, a scheduled send lets the message arrive at the start of the employer’s day without anyone staying up for it.',
+    source: `Shortlist, extending ${SEED}: timing the thank-you`,
+  },
+  {
+    id: 'recruiter-debrief',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The interview was arranged by {consultant} at the agency: call or email them the same day to say how it went and to hear any feedback. The never list is about the employer: phoning your own consultant is expected.',
+    reason:
+      'The consultant works for you and speaks to the employer; they can pass on feedback and make your case only if they hear from you while it is fresh.',
+    source: `Shortlist, extending ${SEED}: follow up with everyone involved in the interview`,
+  },
+  {
+    id: 'thank-you-through-recruiter',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'There is no address for {names}, so {consultant} at the agency passes your thanks on. Anyone whose address you have is thanked directly.',
+    reason:
+      'Through an agency, the consultant is the usual way to reach the employer; writing directly is fine when you have the person’s address.',
+    source: `${SEED}: thank each person you met`,
+  },
+  {
+    id: 'check-in-through-recruiter',
+    stage: 'timing',
+    subject: 'interview',
+    conditions: [],
+    actions: [],
+    why: 'The interview came through {consultant}, so the check-in goes to them rather than to {employer}: the agency manages the employer’s side.',
+    reason:
+      'Going around the agency to the employer undermines the consultant who is working for you.',
+    source: `Shortlist, extending ${SEED}: ask politely about the decision`,
+  },
+  {
+    id: 'thank-you-panel',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'There is no address for {names}, so this one email thanks the whole panel through {recipient} and asks for the thanks to be passed on.',
+    reason:
+      'Everyone you met should be thanked; when only one address is known, a single message that names the others reaches them all without guessing addresses.',
+    source: `${SEED}: thank each person you met`,
+  },
+  {
+    id: 'handwritten-timing',
+    stage: 'timing',
+    subject: 'recipient',
+    conditions: [],
+    actions: [],
+    why: 'Write it the same evening or the next day, and post it first class by {postBy}, the last collection on the first collection day after the interview; it should arrive by {arrivesBy}.',
+    reason:
+      'A note takes a day or two to reach the desk, so it goes as soon as the post allows: written once you are home, in the box by the next collection day.',
+    source: `${SEED}: do not wait more than a day, especially with a hand-written note; ${FACTS}: UK first-class post delivery target`,
   },
 ]);
 

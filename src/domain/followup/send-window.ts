@@ -55,3 +55,75 @@ export function findThankYouWindow(
     findWorkingMoment(notBefore, due, timeZone, nation, settings.workingHours) ?? notBefore;
   return { notBefore, due, sendAt };
 }
+
+/** Whether a candidate in this zone is outside the UK: its canonical zone is not Europe/London. */
+export function isOutsideUk(timeZone: string): boolean {
+  let canonical = timeZone;
+  try {
+    canonical = new Intl.DateTimeFormat('en-GB', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    canonical = timeZone;
+  }
+  return canonical !== 'Europe/London';
+}
+
+interface Span {
+  from: Temporal.Instant;
+  to: Temporal.Instant;
+}
+
+/** The daily spans of `hours` in a zone that touch [from, to], on working days only if asked. */
+function listDailySpans(
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+  timeZone: string,
+  hours: { start: ClockTime; end: ClockTime },
+  workingDaysOf: { nation: Nation | undefined } | null,
+): Span[] {
+  const spans: Span[] = [];
+  const lastDay = to.toZonedDateTimeISO(timeZone).toPlainDate();
+  for (
+    let day = from.toZonedDateTimeISO(timeZone).toPlainDate().subtract({ days: 1 });
+    Temporal.PlainDate.compare(day, lastDay) <= 0;
+    day = day.add({ days: 1 })
+  ) {
+    if (workingDaysOf && !isWorkingDay(day, workingDaysOf.nation)) continue;
+    spans.push({
+      from: atLocalTime(day, hours.start, timeZone).toInstant(),
+      to: atLocalTime(day, hours.end, timeZone).toInstant(),
+    });
+  }
+  return spans;
+}
+
+/**
+ * The earliest moment in [from, to] inside both the employer's working hours (on its working
+ * days, in `employerZone`) and the candidate's waking hours (in `candidateZone`); null when the
+ * two never meet inside it.
+ */
+export function findSharedMoment(
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+  employer: {
+    timeZone: string;
+    nation: Nation | undefined;
+    hours: { start: ClockTime; end: ClockTime };
+  },
+  candidate: { timeZone: string; hours: { start: ClockTime; end: ClockTime } },
+): Temporal.Instant | null {
+  if (Temporal.Instant.compare(from, to) > 0) return null;
+  const working = listDailySpans(from, to, employer.timeZone, employer.hours, {
+    nation: employer.nation,
+  });
+  const waking = listDailySpans(from, to, candidate.timeZone, candidate.hours, null);
+  let best: Temporal.Instant | null = null;
+  for (const a of working) {
+    for (const b of waking) {
+      const start = laterOf(laterOf(a.from, b.from), from);
+      const end = earlierOf(earlierOf(a.to, b.to), to);
+      if (Temporal.Instant.compare(start, end) >= 0) continue;
+      if (!best || Temporal.Instant.compare(start, best) < 0) best = start;
+    }
+  }
+  return best;
+}

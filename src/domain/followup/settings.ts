@@ -6,6 +6,8 @@ import { deepFreeze } from './frozen.js';
 
 /** A local wall-clock time, `HH:mm`. */
 export type ClockTime = `${number}:${number}`;
+/** A day of the year, `MM-DD`. */
+export type MonthDay = `${number}-${number}`;
 
 export interface FollowUpSettings {
   /** Hours after the interview ends before a thank-you may go (input `options.minGapHours`). */
@@ -14,6 +16,8 @@ export interface FollowUpSettings {
   thankYouDueHours: number;
   /** The recipient's working hours, on working days, in the interview's time zone. */
   workingHours: { start: ClockTime; end: ClockTime };
+  /** A candidate outside the UK is sent reminders only inside these hours, in their own zone. */
+  wakingHours: { start: ClockTime; end: ClockTime };
   /** When check-ins go (and close reminders show), local time. */
   checkInTime: ClockTime;
   /** Working days after the decision date before the check-in. */
@@ -38,6 +42,12 @@ export interface FollowUpSettings {
   duplicateThreshold: number;
   /** Sector slugs (compared case-insensitively, ignoring spaces and punctuation) by style. */
   sectorStyles: { traditional: readonly string[]; fastMoving: readonly string[] };
+  /**
+   * The days (inclusive; `from` after `to` wraps over New Year) on which no check-in, second
+   * check-in or close is planned: the first such step inside moves to the nation's first working
+   * day after, and later steps keep their working-day gaps from it. Null: no shutdown.
+   */
+  shutdown: { from: MonthDay; to: MonthDay } | null;
 }
 
 /** The defaults, taken from the rules' sources (see FOLLOW_UP_RULES). Frozen: copy to change. */
@@ -45,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = deepFreeze({
   minGapHours: 2,
   thankYouDueHours: 24,
   workingHours: { start: '09:00', end: '17:30' },
+  wakingHours: { start: '08:00', end: '21:00' },
   checkInTime: '09:30',
   checkInWorkingDaysAfterDecision: 2,
   checkInWorkingDaysWithoutDecision: 5,
@@ -68,4 +79,5 @@ export const DEFAULT_SETTINGS: Readonly<FollowUpSettings> = deepFreeze({
     ],
     fastMoving: ['it', 'digital', 'creative', 'marketing', 'mediapr', 'telecoms'],
   },
+  shutdown: { from: '12-24', to: '01-01' },
 } satisfies FollowUpSettings);

@@ -4,6 +4,8 @@
  */
 
 export type InterviewFormat = 'in-person' | 'video' | 'phone';
+/** Which interview this was for the role; it changes the drafts' wording only. */
+export type InterviewRound = 'first' | 'second' | 'final';
 export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
 export type EmployerStyle = 'fast-moving' | 'traditional' | 'unknown';
 export type LinkedInAccount = 'none' | 'free' | 'premium';
@@ -12,7 +14,16 @@ export type ContactChannel = 'email' | 'handwritten' | 'linkedin';
 /** The channels the planner never uses, whatever the input asks. */
 export type NeverChannel = 'phone' | 'visit' | 'facebook' | 'twitter' | 'text';
 export type StepKind =
-  'thank-you' | 'linkedin-invite' | 'check-in' | 'second-check-in' | 'ask-timeline' | 'close';
+  | 'thank-you'
+  | 'linkedin-invite'
+  | 'check-in'
+  | 'second-check-in'
+  | 'ask-timeline'
+  | 'close'
+  /** A late thank-you and a check-in due the same day, sent as one email to the main contact. */
+  | 'thank-you-check-in'
+  /** Through an agency: call or email the consultant the same day to debrief. */
+  | 'debrief';
 
 /** One person met at the interview, after validation (the id is always resolved). */
 export interface Interviewer {
@@ -24,8 +35,19 @@ export interface Interviewer {
   postalAddress?: string;
   onLinkedIn: boolean;
   contact: boolean;
+  /** Chairs a panel: the one thanked for everyone when the others have no address. */
+  chair?: boolean;
   channel?: ContactChannel;
   notes?: string;
+}
+
+/** The consultant at the recruitment agency that arranged the interview. */
+export interface Recruiter {
+  consultant: string;
+  email: string;
+  phone?: string;
+  /** The agency's listing slug in the directory, when known (free text, not checked here). */
+  listing?: string;
 }
 
 /** The validated, normalised input of the planner (what `parseFollowUpInput` returns). */
@@ -38,14 +60,24 @@ export interface FollowUpInput {
     timeZone: string;
     format: InterviewFormat;
     nation?: Nation;
+    /** `first` unless the input says otherwise. */
+    round: InterviewRound;
   };
-  employer: { name: string; style: EmployerStyle; sector?: string };
+  employer: {
+    name: string;
+    style: EmployerStyle;
+    sector?: string;
+    /** A shared address for the hiring team (used for a panel when nobody else has one). */
+    hiringTeamEmail?: string;
+  };
   role: string;
   candidate: { name: string; linkedin: LinkedInAccount; timeZone: string };
   interviewers: Interviewer[];
   /** `YYYY-MM-DD`, or null when the employer gave no date. */
   decisionExpectedOn: string | null;
   notes: { liked: string; fit: string; questions: string[] };
+  /** The recruitment agency's consultant, when the interview was arranged through one. */
+  recruiter?: Recruiter;
   /** The planning moment as a UTC instant, `YYYY-MM-DDTHH:mm:ssZ`. */
   now: string;
   options: { minGapHours: number; secondCheckIn: boolean };
@@ -67,13 +99,21 @@ export interface PlanStep {
   notBefore: string;
   due: string;
   sendAt: string;
+  /** A candidate outside the UK: `sendAt` in the employer's (the interview's) time zone. */
+  employerSendAt?: string;
   /** Hand-written notes: the collection to catch. */
   postBy?: string;
   /** Hand-written notes: the likely delivery date, `YYYY-MM-DD`. */
   arrivesBy?: string;
   draft?: Draft;
+  /** The id of the rule that produced the step: for machines, never shown to people. */
   rule: string;
+  /** Why this step, for this interview (shown to people). */
   why: string;
+  /** Why the rule exists, in general terms (shown to people). */
+  reason: string;
+  /** Where the rule comes from (shown to people). */
+  source: string;
 }
 
 export interface PlanWarning {

@@ -46,10 +46,22 @@ describe('bank holidays by nation', () => {
 });
 
 describe('working days', () => {
-  it('skips weekends, and bank holidays only when the nation is known', () => {
+  it('skips weekends and the nation’s bank holidays', () => {
     expect(isWorkingDay(day('2026-10-17'), 'england')).toBe(false);
     expect(isWorkingDay(day('2026-12-25'), 'england')).toBe(false);
-    expect(isWorkingDay(day('2026-12-25'), undefined)).toBe(true);
+    expect(isWorkingDay(day('2026-08-03'), 'scotland')).toBe(false);
+  });
+
+  it('skips the bank holidays all four nations share when no nation is given', () => {
+    expect(isWorkingDay(day('2026-12-25'), undefined)).toBe(false);
+    expect(isWorkingDay(day('2026-12-28'), undefined)).toBe(false);
+    expect(isWorkingDay(day('2027-01-01'), undefined)).toBe(false);
+    expect(isWorkingDay(day('2026-04-03'), undefined)).toBe(false);
+    // Holidays of only some nations are working days.
+    expect(isWorkingDay(day('2026-08-03'), undefined)).toBe(true);
+    expect(isWorkingDay(day('2026-08-31'), undefined)).toBe(true);
+    expect(isWorkingDay(day('2026-03-17'), undefined)).toBe(true);
+    expect(addWorkingDays(day('2026-12-23'), 2, undefined).toString()).toBe('2026-12-29');
   });
 
   it('counts working days strictly after the date', () => {

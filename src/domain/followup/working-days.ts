@@ -3,7 +3,7 @@
  * of `date-holidays` (GB states ENG, WLS, SCT, NIR), substitute days included.
  */
 import Holidays from 'date-holidays';
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import type { Nation } from './types.js';
 
 const STATE_BY_NATION: Record<Nation, string> = {
@@ -54,9 +54,13 @@ export function listUkWideBankHolidays(year: number): ReadonlySet<string> {
   return days;
 }
 
-/** Whether a date is a bank holiday in the nation (never, when the nation is unknown). */
+/**
+ * Whether a date is a bank holiday in the nation; when the nation is not known, whether it is one
+ * of the bank holidays all four UK nations share (Christmas Day, Boxing Day, Good Friday, ...).
+ */
 export function isBankHoliday(date: Temporal.PlainDate, nation: Nation | undefined): boolean {
-  return nation !== undefined && listBankHolidays(nation, date.year).has(date.toString());
+  const holidays = nation ? listBankHolidays(nation, date.year) : listUkWideBankHolidays(date.year);
+  return holidays.has(date.toString());
 }
 
 /** Whether a date is a weekend day (Saturday or Sunday). */
@@ -92,4 +96,38 @@ export function findWorkingDayFrom(
   let day = date;
   while (!isWorkingDay(day, nation)) day = day.add({ days: 1 });
   return day;
+}
+
+/** A span of the year, `MM-DD` to `MM-DD` inclusive (wrapping over New Year when from > to). */
+export interface YearSpan {
+  from: string;
+  to: string;
+}
+
+function monthDayOf(date: Temporal.PlainDate): string {
+  return `${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Whether a date falls inside a span of the year such as 12-24 to 01-01. */
+export function isInYearSpan(date: Temporal.PlainDate, span: YearSpan): boolean {
+  const day = monthDayOf(date);
+  return span.from <= span.to
+    ? day >= span.from && day <= span.to
+    : day >= span.from || day <= span.to;
+}
+
+/**
+ * When `date` falls inside `span`, the nation's first working day after the span ends; else
+ * null.
+ */
+export function findWorkingDayAfterSpan(
+  date: Temporal.PlainDate,
+  span: YearSpan,
+  nation: Nation | undefined,
+): Temporal.PlainDate | null {
+  if (!isInYearSpan(date, span)) return null;
+  const [month, day] = span.to.split('-').map(Number) as [number, number];
+  const wraps = span.from > span.to && monthDayOf(date) >= span.from;
+  const last = Temporal.PlainDate.from({ year: date.year + (wraps ? 1 : 0), month, day });
+  return findWorkingDayFrom(last.add({ days: 1 }), nation);
 }

@@ -30,6 +30,21 @@ describe('buildDraftEml', () => {
     );
   });
 
+  it('addresses a panel’s thank-you to the hiring team’s address, with no rule id in it', async () => {
+    const input = makeInput({
+      employer: { hiringTeamEmail: 'jobs@brightwater.example' },
+      interviewers: [{ name: 'Margaret Hale', chair: true }, { name: 'Tom Reed' }],
+    });
+    const plan = planFollowUp(input);
+    const eml = await buildDraftEml(plan, input, 'hiring-team:thank-you:email');
+    const mail = await simpleParser(eml);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined).toMatchObject({
+      address: 'jobs@brightwater.example',
+      name: 'the hiring team',
+    });
+    expect(eml.toString()).not.toContain('thank-you-panel');
+  });
+
   it('builds check-ins too, and takes an optional sender', async () => {
     const input = makeInput();
     const plan = planFollowUp(input);

@@ -47,7 +47,12 @@ export async function buildDraftEml(
     );
   }
   const interviewer = input.interviewers.find((candidate) => candidate.id === step.interviewerId);
-  const address = interviewer?.email ? cleanHeaderValue(interviewer.email) : '';
+  const teamAddress = step.interviewerId === undefined ? input.employer.hiringTeamEmail : undefined;
+  const address = interviewer?.email
+    ? cleanHeaderValue(interviewer.email)
+    : teamAddress
+      ? cleanHeaderValue(teamAddress)
+      : '';
   const name = cleanHeaderValue(step.to ?? interviewer?.name ?? '');
   const idLeft = `${step.id}.${makePlanKey(input)}`
     .replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '-')

@@ -28,6 +28,21 @@ function hostileInput(): FollowUpInput {
 }
 
 describe('renderPlanIcs', () => {
+  it('describes each event with the rule’s reason and source, never an internal id', () => {
+    const input = makeInput({ now: '2026-10-14T09:00:00+01:00', options: { secondCheckIn: true } });
+    const plan = planFollowUp(input);
+    const events = parseEvents(renderPlanIcs(plan, input));
+    for (const [index, event] of events.entries()) {
+      const step = plan.steps[index];
+      const description = String(event.getFirstPropertyValue('description'));
+      expect(description).toContain(`Reason: ${step?.reason ?? ''}`);
+      expect(description).toContain(`Source: ${step?.source ?? ''}`);
+      expect(description).not.toContain(step?.rule ?? '');
+      expect(description).not.toContain(step?.id ?? '');
+      expect(description).not.toMatch(/\(rule /);
+    }
+  });
+
   it('writes one event per step, with a reminder, and parses with ical.js', () => {
     const input = makeInput({ now: '2026-10-14T09:00:00+01:00', options: { secondCheckIn: true } });
     const plan = planFollowUp(input);

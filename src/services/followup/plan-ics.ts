@@ -60,6 +60,10 @@ export function summariseStep(step: PlanStep, input: FollowUpInput): string {
       return `Email a thank-you to ${to}`;
     case 'linkedin-invite':
       return `Invite ${to} to connect on LinkedIn`;
+    case 'debrief':
+      return `Call or email ${to} at the agency to debrief`;
+    case 'thank-you-check-in':
+      return `Email ${to} a late thank-you and ask about the ${input.role} role`;
     case 'check-in':
       return `Check in with ${to} about the ${input.role} role`;
     case 'second-check-in':
@@ -82,7 +86,7 @@ function describeStep(step: PlanStep, input: FollowUpInput): string {
     if (step.draft.subject) lines.push(`Subject: ${step.draft.subject}`, '');
     lines.push(step.draft.body);
   }
-  lines.push('', `Step: ${step.id} (rule ${step.rule})`);
+  lines.push('', `Reason: ${step.reason}`, `Source: ${step.source}`);
   return lines.join('\n');
 }
 

@@ -20,6 +20,7 @@ export const INTERVIEWER_FIELDS = [
   'email',
   'postalAddress',
   'onLinkedIn',
+  'chair',
   'channel',
   'notes',
 ] as const;
@@ -30,13 +31,20 @@ export const FORM_FIELDS = [
   'interview.endsAt',
   'interview.timeZone',
   'interview.format',
+  'interview.round',
   'interview.nation',
   'employer.name',
   'employer.style',
   'employer.sector',
+  'employer.hiringTeamEmail',
   'role',
   'candidate.name',
   'candidate.linkedin',
+  'candidate.timeZone',
+  'recruiter.consultant',
+  'recruiter.email',
+  'recruiter.phone',
+  'recruiter.listing',
   'decisionExpectedOn',
   'decisionNotGiven',
   'notes.liked',
@@ -50,7 +58,9 @@ export const FORM_FIELDS = [
 export const FORM_DEFAULTS: Readonly<Record<string, string>> = {
   'interview.timeZone': 'Europe/London',
   'interview.format': 'in-person',
+  'interview.round': 'first',
   'interview.nation': 'england',
+  'candidate.timeZone': 'Europe/London',
   'employer.style': 'unknown',
 };
 
@@ -261,6 +271,7 @@ export function toRawInput(form: FollowUpForm): FormInput {
       email: field('email'),
       postalAddress: field('postalAddress'),
       onLinkedIn: field('onLinkedIn') === CHECKED,
+      chair: field('chair') === CHECKED,
       contact: form.values.contact === String(index),
       channel: field('channel'),
       notes: field('notes'),
@@ -296,19 +307,35 @@ export function toRawInput(form: FollowUpForm): FormInput {
       timeZone: value('interview.timeZone'),
       format: value('interview.format'),
       nation: value('interview.nation'),
+      round: value('interview.round'),
     },
     employer: {
       name: value('employer.name'),
       style: value('employer.style'),
       sector: value('employer.sector'),
+      hiringTeamEmail: value('employer.hiringTeamEmail'),
     },
     role: value('role'),
-    candidate: { name: value('candidate.name'), linkedin: value('candidate.linkedin') },
+    candidate: {
+      name: value('candidate.name'),
+      linkedin: value('candidate.linkedin'),
+      timeZone: value('candidate.timeZone'),
+    },
     interviewers,
     decisionExpectedOn,
     notes: { liked: value('notes.liked'), fit: value('notes.fit'), questions },
     options: { secondCheckIn: value('options.secondCheckIn') === CHECKED },
   };
+  // Through an agency: only when any of its fields is filled in.
+  const recruiter = {
+    consultant: value('recruiter.consultant'),
+    email: value('recruiter.email'),
+    phone: value('recruiter.phone'),
+    listing: value('recruiter.listing'),
+  };
+  if (Object.values(recruiter).some((part) => part !== undefined && part.trim() !== '')) {
+    raw.recruiter = recruiter;
+  }
   return { raw, problems, rows };
 }
 
@@ -336,13 +363,20 @@ const PAGE_ORDER: readonly string[] = [
   'interview.endsAt',
   'interview.timeZone',
   'interview.format',
+  'interview.round',
   'interview.nation',
   'employer.name',
   'role',
   'employer.sector',
   'employer.style',
+  'employer.hiringTeamEmail',
   'candidate.name',
   'candidate.linkedin',
+  'candidate.timeZone',
+  'recruiter.consultant',
+  'recruiter.email',
+  'recruiter.phone',
+  'recruiter.listing',
   'interviewers',
   'decisionExpectedOn',
   'decisionNotGiven',
@@ -357,6 +391,7 @@ const INTERVIEWER_ORDER: readonly string[] = [
   'email',
   'postalAddress',
   'onLinkedIn',
+  'chair',
   'contact',
   'channel',
   'notes',
@@ -388,6 +423,7 @@ export function sortFormErrors(errors: readonly FormError[]): FormError[] {
 const CHOICE_MESSAGES: Readonly<Record<string, string>> = {
   'candidate.linkedin': 'Choose your LinkedIn account, or “I am not on LinkedIn”.',
   'interview.format': 'Choose how the interview was held.',
+  'interview.round': 'Choose which interview this was.',
   'interview.nation': 'Choose where you are posting from.',
   'employer.style': 'Choose what kind of employer it is.',
 };

@@ -296,12 +296,17 @@ const FORMATS: readonly Choice[] = [
   { value: 'video', label: 'Video call' },
   { value: 'phone', label: 'Phone call' },
 ];
+const ROUNDS: readonly Choice[] = [
+  { value: 'first', label: 'First interview' },
+  { value: 'second', label: 'Second interview' },
+  { value: 'final', label: 'Final interview' },
+];
 const NATIONS: readonly Choice[] = [
   { value: 'england', label: 'England' },
   { value: 'wales', label: 'Wales' },
   { value: 'scotland', label: 'Scotland' },
   { value: 'northern-ireland', label: 'Northern Ireland' },
-  { value: '', label: 'Outside the UK' },
+  { value: '', label: 'Not given (the bank holidays all four nations share)' },
 ];
 const STYLES: readonly Choice[] = [
   {
@@ -400,6 +405,13 @@ function InterviewerFieldset(props: {
         <Checkbox
           name={field('onLinkedIn')}
           label="They are on LinkedIn"
+          values={values}
+          errors={errors}
+        />
+        <Checkbox
+          name={field('chair')}
+          label="They chaired the panel"
+          hint="When the others have no address, one email to the chair thanks the whole panel and asks for the thanks to be passed on."
           values={values}
           errors={errors}
         />
@@ -521,6 +533,14 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
+        <RadioGroup
+          name="interview.round"
+          label="Which interview was it?"
+          hint="Only the wording changes: after a second or final interview you thank them for seeing you again."
+          choices={ROUNDS}
+          values={values}
+          errors={errors}
+        />
         <SelectField
           name="interview.nation"
           label="Where are you posting from?"
@@ -553,6 +573,14 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
+        <TextField
+          name="employer.hiringTeamEmail"
+          label="Hiring team’s email address (optional)"
+          hint="A shared address such as recruitment@…: used to thank a panel when nobody else has an address."
+          type="email"
+          values={values}
+          errors={errors}
+        />
         <datalist id="follow-up-sectors">
           {listIndustries().map((industry) => (
             <option value={attr(industry.name)}></option>
@@ -581,6 +609,48 @@ export function DetailsForm(props: {
           name="candidate.linkedin"
           label="Your LinkedIn account"
           choices={ACCOUNTS}
+          values={values}
+          errors={errors}
+        />
+        <SelectField
+          name="candidate.timeZone"
+          label="Your time zone"
+          hint="Outside the UK, the thank-yous go by email, at times when you are awake and they are at work."
+          choices={TIME_ZONES.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+          values={values}
+          errors={errors}
+        />
+      </FormSection>
+
+      <FormSection level={level} title="Through a recruitment agency (optional)">
+        <p class="hint">
+          Fill this in when an agency arranged the interview: you debrief the consultant the same
+          day, they pass on thanks to anyone you have no address for, and the check-ins go to them.
+        </p>
+        <TextField
+          name="recruiter.consultant"
+          label="Consultant’s name"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.email"
+          label="Consultant’s email address"
+          type="email"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.phone"
+          label="Consultant’s phone number (optional)"
+          hint="Phoning your own consultant is expected; it is the employer you do not ring."
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="recruiter.listing"
+          label="Agency (optional)"
+          hint="Its name as listed on Shortlist, if it is there."
           values={values}
           errors={errors}
         />
@@ -647,6 +717,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.liked"
           label="What you liked about the employer or the role"
+          hint="Optional until the interview has ended: the drafts mark where it will go."
           rows={3}
           values={values}
           errors={errors}
@@ -654,6 +725,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.fit"
           label="Why you would fit the role"
+          hint="Optional until the interview has ended."
           rows={3}
           values={values}
           errors={errors}
@@ -771,6 +843,14 @@ function Timeline(props: {
                 {step.window.includes(' to ') ? 'From ' : ''}
                 {escapeHtml(step.window)}
               </dd>
+              {step.employerWhen !== undefined ? (
+                <>
+                  <dt>Their time</dt>
+                  <dd>{escapeHtml(step.employerWhen)}</dd>
+                </>
+              ) : (
+                ''
+              )}
               {step.postBy !== undefined ? (
                 <>
                   <dt>Post by</dt>
@@ -789,10 +869,10 @@ function Timeline(props: {
               )}
               <dt>Why</dt>
               <dd>{escapeHtml(step.why)}</dd>
-              <dt>Rule</dt>
-              <dd>
-                <code>{escapeHtml(step.rule)}</code>
-              </dd>
+              <dt>Reason</dt>
+              <dd>{escapeHtml(step.reason)}</dd>
+              <dt>Source</dt>
+              <dd>{escapeHtml(step.source)}</dd>
             </dl>
             {step.kind === 'ask-timeline' && planned?.draft ? (
               <p>

@@ -303,10 +303,17 @@ describe('the follow-up page', () => {
     expect(text).toContain(
       'For the Data Analyst interview at Brightwater Analytics Ltd, Thu 15 Oct, 15:00 to 16:00 (Europe/London).',
     );
-    expect(text).toContain('Fri 16 Oct, 09:00: Write and post a thank-you note to Anna Clarke');
-    expect(text).toContain('When From Thu 15 Oct, 18:00 to Fri 16 Oct, 16:00');
+    // A note is written the same evening and posted by Friday's last collection.
+    expect(text).toContain('Thu 15 Oct, 18:00: Write and post a thank-you note to Anna Clarke');
+    expect(text).toContain('When From Thu 15 Oct, 18:00 to Fri 16 Oct, 17:00');
     expect(text).toContain('Post by Fri 16 Oct, 17:00, first class');
-    for (const step of plan.steps) expect(text).toContain(step.why);
+    for (const step of plan.steps) {
+      expect(text).toContain(step.why);
+      expect(text).toContain(`Reason ${step.reason}`);
+      expect(text).toContain(`Source ${step.source}`);
+      expect(text).not.toContain(step.rule);
+    }
+    expect(text).not.toContain('Rule');
     for (const warning of plan.warnings) expect(text).toContain(warning.message);
     expect(text).toContain(
       'X (Twitter): Following up on X (Twitter) comes across as over-eager, even intrusive, and may be public.',
@@ -334,6 +341,71 @@ describe('the follow-up page', () => {
     const ids = idsOf(html);
     expect(new Set(ids).size).toBe(ids.length);
     expect(listMissingReferences(html)).toEqual([]);
+  });
+
+  it('plans a second interview for a candidate abroad, showing both times and no note', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'interview.round': 'second',
+      'candidate.timeZone': 'America/New_York',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Email a thank-you to Anna Clarke');
+    expect(text).not.toContain('Write and post a thank-you note');
+    expect(text).toContain('Their time Fri 16 Oct, 13:00 (Europe/London)');
+    expect(text).toContain(
+      'You are outside the UK, so a first-class note to Anna Clarke is not possible',
+    );
+    expect(res.body).toContain('for seeing me again');
+    expect(res.body).toContain('<option value="America/New_York" selected');
+  });
+
+  it('thanks a panel through the hiring team’s address from the form’s chair and team fields', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'employer.hiringTeamEmail': 'jobs@brightwater.example',
+      'interviewers[0].email': '',
+      'interviewers[0].postalAddress': '',
+      'interviewers[0].chair': 'yes',
+      'interviewers[1].email': '',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Email a thank-you to the hiring team');
+    expect(text).toContain(
+      'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
+    );
+    expect(text).toContain('They chaired the panel');
+    expect(res.body).toContain('value="jobs@brightwater.example"');
+  });
+
+  it('plans through a recruitment agency from the form’s recruiter fields', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'recruiter.consultant': 'Priya Shah',
+      'recruiter.email': 'priya@agency.example',
+      'recruiter.phone': '0113 496 0000',
+      'interviewers[1].email': '',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('Call or email Priya Shah at the agency to debrief');
+    expect(text).toContain('phoning your own consultant is expected');
+    expect(text).toContain('so Priya Shah at the agency passes your thanks on');
+    expect(res.body).toContain('value="priya@agency.example"');
+    const missing = await post('/follow-up', { ...FORM, 'recruiter.consultant': 'Priya Shah' });
+    expect(textOf(missing.body)).toContain('The consultant’s email address is required.');
+  });
+
+  it('plans an interview that has not happened yet without notes, and says to add them after', async () => {
+    const res = await post('/follow-up', { ...FORM, 'notes.liked': '', 'notes.fit': '' });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain(
+      'The interview has not happened yet. Once it ends (Thu 15 Oct, 16:00), add what you liked and why you would fit and plan again',
+    );
+    expect(res.body).toContain('[after the interview: what you liked]');
   });
 
   it('checks edited drafts again on “Check my edits”, keeping the edits and the input', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgency, resolveAgency } from './interview-form.js';
+import { parseFollowUpInput } from '../../domain/followup/index.js';
+import { makeRawInput } from '../../domain/followup/test-support.js';
+import { toRawInput } from '../followup/followup-form.js';
+import { describeAgency, resolveAgency, toFollowUpForm } from './interview-form.js';
 
 const LISTINGS = new Map([
   ['acme-driving', { listing: { name: 'Acme Driving' } }],
@@ -31,5 +34,40 @@ describe('the agency box of the interview form', () => {
   it('shows a saved agency by its name, or its slug when the directory no longer has it', () => {
     expect(describeAgency('acme-driving', LISTINGS)).toBe('Acme Driving');
     expect(describeAgency('gone-agency', LISTINGS)).toBe('gone-agency');
+  });
+});
+
+describe('a saved interview in the form', () => {
+  it('carries the round, your time zone, the recruiter, the chair and the team address back', () => {
+    const input = parseFollowUpInput(
+      makeRawInput({
+        interview: { round: 'final' },
+        candidate: { timeZone: 'America/New_York' },
+        employer: { hiringTeamEmail: 'jobs@brightwater.example' },
+        recruiter: {
+          consultant: 'Priya Shah',
+          email: 'priya@agency.example',
+          phone: '0113 496 0000',
+        },
+        interviewers: [{ name: 'Margaret Hale', chair: true }, { name: 'Tom Reed' }],
+      }),
+      '2026-10-15T11:00:00Z',
+    );
+    const form = toFollowUpForm(input);
+    expect(form.values).toMatchObject({
+      'interview.round': 'final',
+      'candidate.timeZone': 'America/New_York',
+      'employer.hiringTeamEmail': 'jobs@brightwater.example',
+      'recruiter.consultant': 'Priya Shah',
+      'recruiter.email': 'priya@agency.example',
+      'recruiter.phone': '0113 496 0000',
+      'interviewers[0].chair': 'yes',
+    });
+    const again = parseFollowUpInput(toRawInput(form).raw, '2026-10-15T11:00:00Z');
+    expect(again.interview.round).toBe('final');
+    expect(again.recruiter).toEqual(input.recruiter);
+    expect(again.employer.hiringTeamEmail).toBe('jobs@brightwater.example');
+    expect(again.interviewers.map((i) => i.chair ?? false)).toEqual([true, false]);
+    expect(again.candidate.timeZone).toBe('America/New_York');
   });
 });

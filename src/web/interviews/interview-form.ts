@@ -28,11 +28,13 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
     'interview.endsAt': toLocalInput(input.interview.endsAt),
     'interview.timeZone': input.interview.timeZone,
     'interview.format': input.interview.format,
+    'interview.round': input.interview.round,
     'employer.name': input.employer.name,
     'employer.style': input.employer.style,
     role: input.role,
     'candidate.name': input.candidate.name,
     'candidate.linkedin': input.candidate.linkedin,
+    'candidate.timeZone': input.candidate.timeZone,
     'notes.liked': input.notes.liked,
     'notes.fit': input.notes.fit,
     'notes.questions': input.notes.questions.join('\n'),
@@ -40,6 +42,14 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
   if (input.interview.nation) values['interview.nation'] = input.interview.nation;
   else delete values['interview.nation'];
   if (input.employer.sector) values['employer.sector'] = input.employer.sector;
+  if (input.recruiter) {
+    values['recruiter.consultant'] = input.recruiter.consultant;
+    values['recruiter.email'] = input.recruiter.email;
+    if (input.recruiter.phone) values['recruiter.phone'] = input.recruiter.phone;
+    if (input.recruiter.listing) values['recruiter.listing'] = input.recruiter.listing;
+  }
+  if (input.employer.hiringTeamEmail)
+    values['employer.hiringTeamEmail'] = input.employer.hiringTeamEmail;
   if (input.decisionExpectedOn) values.decisionExpectedOn = input.decisionExpectedOn;
   else values.decisionNotGiven = CHECKED;
   if (input.options.secondCheckIn) values['options.secondCheckIn'] = CHECKED;
@@ -51,6 +61,7 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
     if (interviewer.postalAddress)
       values[interviewerField(index, 'postalAddress')] = interviewer.postalAddress;
     if (interviewer.onLinkedIn) values[interviewerField(index, 'onLinkedIn')] = CHECKED;
+    if (interviewer.chair) values[interviewerField(index, 'chair')] = CHECKED;
     if (interviewer.channel) values[interviewerField(index, 'channel')] = interviewer.channel;
     if (interviewer.notes) values[interviewerField(index, 'notes')] = interviewer.notes;
     if (interviewer.contact) values.contact = String(index);

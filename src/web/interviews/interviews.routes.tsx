@@ -298,6 +298,9 @@ function StepCard(props: {
         )}
       </p>
       <p safe>{step.why}</p>
+      <p class="hint">
+        <span safe>{`Reason: ${step.reason}`}</span> <span safe>{`Source: ${step.source}`}</span>
+      </p>
       {/*
         One form: the status buttons carry the draft as typed, so marking a step done keeps (and
         saves) edits that were not saved yet.
