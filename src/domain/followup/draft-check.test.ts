@@ -284,7 +284,7 @@ describe('checkDraft', () => {
       interview: { startsAt: '2026-10-15T11:00', endsAt: '2026-10-15T12:00' },
       interviewers: [{ name: 'Anna Clarke', postalAddress: '1 High St' }],
     });
-    const note = checkDraft(`${good} ${'word '.repeat(120)}`, {
+    const note = checkDraft(`${good} ${'Another sentence here. '.repeat(40)}`, {
       input: traditional,
       stepId: 'anna-clarke:thank-you:handwritten',
     });

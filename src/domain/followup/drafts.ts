@@ -615,6 +615,17 @@ export function describeDraftSubject(
     ],
     fitSource: input.notes.fit,
     linkedInLimit: input.candidate.linkedin === 'premium' ? limits.premium : limits.free,
+    ...(request.recipient.interviewer?.title
+      ? { recipientTitle: request.recipient.interviewer.title }
+      : {}),
+    otherInterviewers: input.interviewers
+      .filter((other) => other.id !== request.recipient.interviewer?.id)
+      .map((other) => ({
+        name: other.name,
+        ...(other.title ? { title: other.title } : {}),
+        ...(other.notes ? { notes: other.notes } : {}),
+      })),
+    properNames: [input.candidate.name, input.employer.name, input.role],
   };
 }
 
