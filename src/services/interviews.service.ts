@@ -388,12 +388,14 @@ function presentPlan(record: InterviewWithProgress): InterviewPlanView {
       return {
         ...step,
         title: summariseStep(step, input),
-        findings: draft ? checkDraft(draft, {
-                input,
-                stepId: step.id,
-                plan: effective,
-                spelling: getBritishSpellChecker(),
-              }) : [],
+        findings: draft
+          ? checkDraft(draft, {
+              input,
+              stepId: step.id,
+              plan: effective,
+              spelling: getBritishSpellChecker(),
+            })
+          : [],
       };
     }),
   };

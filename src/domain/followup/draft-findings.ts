@@ -12,7 +12,6 @@ import {
 import { findNegativeSentence, findSalaryPhrase } from './sensitive-topics.js';
 import type { FollowUpSettings } from './settings.js';
 import {
-  containsPhrase,
   countWords,
   findFirstName,
   findShortEmployerName,
@@ -295,18 +294,30 @@ export function findThirdPersonSentence(text: string, names: readonly string[]):
 
 /** The gap the draft writer leaves for the candidate, exactly as `formatNoteGap` writes it. */
 export const GAP_PATTERN = /\[Finish this: [^\]]*\]/u;
+const GAP_PATTERN_ALL = new RegExp(GAP_PATTERN.source, 'gu');
 
 /** What in the draft belongs to another interviewer: their name, title or topic, or null. */
 function findOtherRecipient(text: string, subject: DraftSubject): string | null {
   const own = new Set(
     listTokens(
-      [subject.recipientName, subject.recipientTitle ?? '', subject.role, subject.employerName].join(
-        ' ',
-      ),
+      [
+        subject.recipientName,
+        subject.recipientTitle ?? '',
+        subject.role,
+        subject.employerName,
+      ].join(' '),
     ).map((t) => t.folded),
   );
   const shared = listDistinctiveWords(
-    foldText([...subject.specificSources, subject.fitSource, subject.role, subject.employerName, subject.recipientTitle ?? ''].join(' \n ')),
+    foldText(
+      [
+        ...subject.specificSources,
+        subject.fitSource,
+        subject.role,
+        subject.employerName,
+        subject.recipientTitle ?? '',
+      ].join(' \n '),
+    ),
   );
   for (const other of subject.otherInterviewers ?? []) {
     if (foldText(other.name) === foldText(subject.recipientName)) continue;
@@ -394,7 +405,8 @@ export function findDraftProblems(
       const words = listSourceWords([source], subject);
       return words.size > 0 && countShared(text, words) === words.size;
     });
-    if (needed > 0 && shared < needed && !quotesOne) {
+    // A gap marks where the specific sentence will go: `unfinished-gap` says so instead.
+    if (needed > 0 && shared < needed && !quotesOne && !GAP_PATTERN.test(text)) {
       add(
         'not-specific',
         'Nothing in the draft comes from the interview: mention something you talked about or liked.',
@@ -420,7 +432,8 @@ export function findDraftProblems(
         );
       }
     } else if (subject.channel === 'handwritten' || subject.channel === 'email') {
-      const count = countWords(draft.body);
+      // The note inside a gap is the candidate's material, not part of the message.
+      const count = countWords(draft.body.replace(GAP_PATTERN_ALL, ' '));
       const limit = settings.wordLimits[subject.channel];
       if (count > limit) {
         add(
@@ -529,7 +542,7 @@ export function findDraftProblems(
         ].join(' '),
       ).map((token) => token.folded.replace(/'s$/u, '')),
     );
-    const misspelt = findMisspelledWords(text.replace(GAP_PATTERN, ' '), spelling, ignored);
+    const misspelt = findMisspelledWords(text.replace(GAP_PATTERN_ALL, ' '), spelling, ignored);
     if (misspelt.length > 0) {
       add(
         'spelling',
@@ -542,7 +555,7 @@ export function findDraftProblems(
     }
   }
   if (checks.has('repeated-words') || checks.has('indefinite-article')) {
-    const { repeated, article } = findProseProblems(draft.body.replace(GAP_PATTERN, ' '));
+    const { repeated, article } = findProseProblems(draft.body.replace(GAP_PATTERN_ALL, ' '));
     const first = repeated[0];
     if (checks.has('repeated-words') && first) {
       add('repeated-words', `"${first.actual}" repeats a word; remove one of them.`);
@@ -556,9 +569,25 @@ export function findDraftProblems(
     }
   }
   if (checks.has('informal')) {
-    const word = findInformalWord(text);
+    let named = text;
+    for (const name of [
+      subject.recipientName,
+      subject.employerName,
+      ...(subject.properNames ?? []),
+      ...(subject.otherInterviewers ?? []).map((o) => o.name),
+    ]) {
+      if (name) named = named.split(name).join(' ');
+      // An emoji that is part of a name ("Rocket 🚀 Labs") is the name's, not the writer's.
+      for (const emoji of name.match(/\p{Extended_Pictographic}/gu) ?? []) {
+        named = named.split(emoji).join(' ');
+      }
+    }
+    const word = findInformalWord(named.replace(GAP_PATTERN_ALL, ' '));
     if (word) {
-      add('informal', `"${word}" is too casual for a message to an employer; write it out in words.`);
+      add(
+        'informal',
+        `"${word}" is too casual for a message to an employer; write it out in words.`,
+      );
     }
   }
   return findings;

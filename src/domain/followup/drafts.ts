@@ -14,15 +14,14 @@ import {
   type OtherDraft,
 } from './draft-findings.js';
 import type { FollowUpSettings } from './settings.js';
-import {
-  findFirstName,
-  findShortEmployerName,
-  findSurname,
-  listWords,
-  splitSentences,
-  truncateAtWord,
-} from './text.js';
+import { findFirstName, findShortEmployerName, findSurname, truncateAtWord } from './text.js';
 import { describeDate } from './time.js';
+import {
+  formatNoteGap,
+  turnNoteIntoSentence,
+  type NoteRole,
+  type NoteSentence,
+} from './notes-to-sentences.js';
 import type {
   ContactChannel,
   Draft,
@@ -64,101 +63,87 @@ export const HIRING_TEAM_NAME = 'the hiring team';
 const MAX_ATTEMPTS = 32;
 /** The writer aims well below the checker's duplicate threshold, so notes read differently. */
 const TARGET_SIMILARITY = 0.6;
-const SNIPPET_WORDS = 28;
-
-const CLAUSE_STARTS =
-  /^(?:i|i'm|i’m|i've|i’ve|i'd|i’d|we|we're|we’re|we've|we’ve|you|you're|you’re|they|they're|they’re|it|it's|it’s|there|he|she)\b/i;
-const LOWERABLE = new Set([
-  'the',
-  'a',
-  'an',
-  'your',
-  'their',
-  'its',
-  'his',
-  'her',
-  'our',
-  'how',
-  'what',
-  'this',
-  'that',
-  'these',
-  'those',
-  'all',
-  'some',
-  'both',
-]);
-
 /** A piece of the user's notes, ready to go into a sentence. */
 interface Snippet {
   text: string;
   /** True when it reads as a sentence of its own ("We talked about..."), false for a phrase. */
   clause: boolean;
+  /** A marked gap for the candidate to finish: it stands alone, outside any pattern. */
+  gap?: boolean;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Lower-cases the first word of a phrase when it is a common word ("The team" -> "the team"). */
-function lowerFirstWord(text: string): string {
-  const first = text.split(/\s+/)[0] ?? '';
-  const plainWord = /^[A-Z][a-z]*$/.test(first);
-  if (
-    plainWord &&
-    (LOWERABLE.has(first.toLowerCase()) || (first.length >= 6 && first.endsWith('ing')))
-  ) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-  }
-  return text;
-}
-
-/** Lower-cases the start of a clause unless it is "I" or a name-like word. */
+/** Lower-cases the start of a clause when it is a common word ("You asked" -> "you asked"). */
 function lowerClauseStart(text: string): string {
-  if (/^I\b/.test(text)) return text;
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  const common =
+    /^(?:you|your|we|our|it|it's|there|this|that|they|their|the|a|an|how|what|my|these|those)$/;
+  return common.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** Cuts a note to its first sentence and to about SNIPPET_WORDS words, preferring a comma. */
-function clipNote(raw: string, maxWords = SNIPPET_WORDS): string {
-  const flat = raw.replace(/\s+/g, ' ').trim();
-  let text = splitSentences(flat)[0] ?? flat;
-  const words = text.split(' ');
-  if (words.length > maxWords) {
-    const head = words.slice(0, maxWords).join(' ');
-    const comma = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '), head.lastIndexOf(' – '));
-    text = comma > head.length / 2 ? head.slice(0, comma) : head;
-  }
-  return text;
+/** Whether a note presses for an answer or asks for a call (it is then left out). */
+function isPressing(text: string): boolean {
+  return findPushyPhrase(text, 'thank-you') !== null || findCallPhrase(text) !== null;
 }
 
-/** Turns a note into a snippet, or null when it is empty or would make the draft pushy. */
-function prepareSnippet(raw: string | undefined, maxWords = SNIPPET_WORDS): Snippet | null {
+/** What one note becomes in a draft for `recipient` (see turnNoteIntoSentence). */
+export function convertNote(
+  input: FollowUpInput,
+  raw: string | undefined,
+  role: NoteRole,
+  recipient?: DraftRecipient,
+): NoteSentence | null {
   if (!raw) return null;
-  const clipped = clipNote(raw, maxWords)
-    .replace(/[\s.!;:,…]+$/u, '')
-    .trim();
-  if (listWords(clipped).length === 0) return null;
-  if (findPushyPhrase(clipped, 'thank-you') || findCallPhrase(clipped)) return null;
-  const clause = CLAUSE_STARTS.test(clipped) && clipped.includes(' ');
-  return { text: clause ? clipped : lowerFirstWord(clipped), clause };
+  const own = role === 'interviewer' ? recipient?.interviewer : undefined;
+  return turnNoteIntoSentence(
+    raw,
+    role,
+    {
+      ...(own ? { recipientName: own.name } : {}),
+      otherNames: input.interviewers
+        .filter((other) => other.id !== own?.id)
+        .map((other) => other.name),
+      exemptPhrases: [
+        input.role,
+        input.employer.name,
+        ...input.interviewers.map((i) => i.title ?? ''),
+      ],
+    },
+    isPressing,
+  );
+}
+
+/** Turns a note into a snippet, or null when it is empty or left out (pay, complaints, pressure). */
+function prepareSnippet(
+  input: FollowUpInput,
+  raw: string | undefined,
+  role: NoteRole,
+  recipient?: DraftRecipient,
+): Snippet | null {
+  const sentence = convertNote(input, raw, role, recipient);
+  if (!sentence || sentence.kind === 'left-out') return null;
+  if (sentence.kind === 'gap') return { text: sentence.text, clause: true, gap: true };
+  if (sentence.kind === 'clause') {
+    return { text: sentence.text.replace(/\.$/u, ''), clause: true };
+  }
+  return { text: sentence.text, clause: false };
 }
 
 /** A snippet as a whole sentence of its own. */
 function asSentence(snippet: Snippet): string {
+  if (snippet.gap) return snippet.text;
   const text = capitalise(snippet.text);
   return /[?!]$/.test(text) ? text : `${text}.`;
 }
 
-/** A question from the notes, as a sentence ending in a question mark. */
-function prepareQuestion(raw: string | undefined): string | null {
-  if (!raw) return null;
-  const clipped = clipNote(raw, 30)
-    .replace(/[\s.!;:,…]+$/u, '')
-    .trim();
-  if (listWords(clipped).length === 0) return null;
-  if (findPushyPhrase(clipped, 'thank-you') || findCallPhrase(clipped)) return null;
-  return capitalise(clipped.endsWith('?') ? clipped : `${clipped}?`);
+/** A question from the notes, as a sentence (or a marked gap), or null when left out. */
+function prepareQuestion(input: FollowUpInput, raw: string | undefined): string | null {
+  const sentence = convertNote(input, raw, 'question');
+  if (!sentence || sentence.kind === 'left-out') return null;
+  return sentence.text;
 }
 
 /** "the Data Analyst role", or "the Analyst position" when the role already says so. */
@@ -233,14 +218,14 @@ const EMAIL_OPENERS = [
   'Thank you very much for your time on {weekday}, and for talking me through {roleRef} at {employer}.',
   'Many thanks for {met} to discuss {roleRef} at {employer}; I really enjoyed it.',
   'I wanted to thank you for {met} about {roleRef} at {employer}.',
-  'It was a pleasure to meet you, and thank you for the chance to talk about {roleRef} at {employer}.',
+  'It was a pleasure to {spoke} you, and thank you for the chance to talk about {roleRef} at {employer}.',
 ];
 const NOTE_OPENERS = [
   'Thank you for {met} about {roleRef} at {employer}.',
   'Many thanks for your time on {weekday} and for all you told me about {roleRef} at {employer}.',
   'I am writing to thank you for the interview for {roleRef} at {employer}.',
   'Your time on {weekday} was much appreciated, and I enjoyed learning about {roleRef} at {employer}.',
-  'Thank you so much for seeing me about {roleRef} at {employer}; I left with a far clearer picture of it.',
+  'Thank you so much for {met} about {roleRef} at {employer}; I came away with a far clearer picture of it.',
   'I am grateful for the chance to discuss {roleRef} at {employer} with you.',
 ];
 const TEAM_OPENERS = [
@@ -256,7 +241,7 @@ const TOPIC_PHRASE_LINES = [
   'I especially enjoyed our conversation about {x}.',
   'I have been thinking about what you said about {x} ever since.',
   'Our discussion of {x} stayed with me afterwards.',
-  'I appreciated the time you gave to {x}.',
+  'I appreciated hearing about {x}.',
 ];
 const TOPIC_CLAUSE_LINES = [
   'One part of our conversation has stayed with me: {x}',
@@ -299,13 +284,17 @@ const EMAIL_CLOSERS = [
 ];
 const NOTE_CLOSERS = [
   'Thank you again for your time.',
-  'I hope our paths cross again soon.',
   'I look forward to hearing about the next steps.',
   'With warm thanks once more.',
   'It would be a privilege to join you.',
-  'I very much hope we meet again.',
+  'I would be delighted to join the team.',
 ];
-const SIGN_OFFS = ['Best wishes,', 'Kind regards,', 'With thanks,', 'Warm regards,'];
+/** The closing that matches the greeting: "Dear Mr Pemberton" -> "Yours sincerely". */
+function chooseSignOff(greetName: string, recipient: DraftRecipient): string {
+  if (recipient.isHiringTeam) return 'Kind regards,';
+  const formal = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd)\.?\s/i;
+  return formal.test(greetName) ? 'Yours sincerely,' : 'Best wishes,';
+}
 const SUBJECTS = [
   'Thank you – {role} interview',
   'Thank you for your time',
@@ -364,6 +353,7 @@ function describeBasics(context: DraftContext, recipient: DraftRecipient) {
   return {
     values: {
       met: describeMeeting(input),
+      spoke: input.interview.format === 'in-person' ? 'meet' : 'speak with',
       roleRef: describeRole(input.role),
       role: input.role,
       employer: input.employer.name,
@@ -386,6 +376,7 @@ function fillSnippet(
   salt: number,
   values: Readonly<Record<string, string>>,
 ): string {
+  if (snippet.gap) return snippet.text;
   if (snippet.clause) {
     const line = pick(clauseLines, variant, salt);
     const x = asSentence(snippet);
@@ -411,9 +402,9 @@ export function writeThankYouEmail(
     values,
   );
   const title = recipient.interviewer?.title ? fill(pick(TITLE_LINES, variant, 2), values) : null;
-  const topic = prepareSnippet(recipient.interviewer?.notes);
-  const liked = prepareSnippet(input.notes.liked);
-  const fit = prepareSnippet(input.notes.fit);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const fit = prepareSnippet(input, input.notes.fit, 'fit');
   const topicLine = topic
     ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : null;
@@ -425,12 +416,13 @@ export function writeThankYouEmail(
     : null;
 
   const questions = input.notes.questions
-    .map((question) => prepareQuestion(question))
+    .map((question) => prepareQuestion(input, question))
     .filter((question): question is string => question !== null);
+  // Each question goes to one interviewer only: the first to the first, and so on.
   const chosen = recipient.isHiringTeam
     ? questions.slice(0, 2)
-    : questions.length > 0
-      ? [questions[(variant.index + variant.attempt) % questions.length] as string]
+    : questions[variant.index] !== undefined
+      ? [questions[variant.index] as string]
       : [];
   const questionLine =
     chosen.length > 0 ? fill(pick(QUESTION_LEADS, variant, 6), { Q: chosen.join(' ') }) : null;
@@ -443,7 +435,7 @@ export function writeThankYouEmail(
     paragraph(middle),
     questionLine,
     pick(EMAIL_CLOSERS, variant, 7),
-    `${pick(SIGN_OFFS, variant, 8)}\n${input.candidate.name}`,
+    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
   ]
     .filter((part): part is string => !!part && part.length > 0)
     .join('\n\n');
@@ -469,9 +461,9 @@ export function writeThankYouNote(
     recipient.interviewer?.title && pick([true, false], variant, 12)
       ? fill(pick(TITLE_LINES, variant, 2), values)
       : null;
-  const topic = prepareSnippet(recipient.interviewer?.notes, 20);
-  const liked = prepareSnippet(input.notes.liked, 20);
-  const fit = prepareSnippet(input.notes.fit, 20);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const fit = prepareSnippet(input, input.notes.fit, 'fit');
   const specific = topic
     ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : liked
@@ -488,7 +480,7 @@ export function writeThankYouNote(
     greeting,
     paragraph([opener, title, specific, extraLiked]),
     paragraph([fitLine, pick(NOTE_CLOSERS, variant, 7)]),
-    `${pick(SIGN_OFFS, variant, 8)}\n${input.candidate.name}`,
+    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
   ]
     .filter((part) => part.length > 0)
     .join('\n\n');
@@ -504,15 +496,22 @@ export function writeLinkedInNote(
 ): Draft {
   const { input } = context;
   const { values } = describeBasics(context, recipient);
-  const topic = prepareSnippet(recipient.interviewer?.notes, 14);
-  const liked = prepareSnippet(input.notes.liked, 14);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const usable = (snippet: Snippet | null) => (snippet && !snippet.gap ? snippet : null);
+  const topicNote = usable(topic);
+  const likedNote = usable(liked);
   const snippet =
-    topic && liked ? (pick([true, true, false], variant, 4) ? topic : liked) : (topic ?? liked);
+    topicNote && likedNote
+      ? pick([true, true, false], variant, 4)
+        ? topicNote
+        : likedNote
+      : (topicNote ?? likedNote);
   const closer = pick(LINKEDIN_CLOSERS, variant, 7);
   const line = (text: string): string | null => {
     if (!snippet) return null;
     if (snippet.clause) return capitalise(/[.?!…]$/.test(text) ? text : `${text}.`);
-    const phrases = snippet === topic ? LINKEDIN_TOPIC_PHRASES : LINKEDIN_LIKED_PHRASES;
+    const phrases = snippet === topicNote ? LINKEDIN_TOPIC_PHRASES : LINKEDIN_LIKED_PHRASES;
     return fill(pick(phrases, variant, 3), { ...values, x: text, X: capitalise(text) }).replace(
       /…\.$/u,
       '…',
@@ -526,23 +525,16 @@ export function writeLinkedInNote(
     { opener: full, closer: null },
     { opener: short, closer: null },
   ];
-  // The fullest note whose topic fits whole; else the topic cut at a word boundary.
-  for (const shape of shapes) {
+  // The fullest note whose topic fits whole; else the note without it (a note is never cut).
+  for (const shape of snippet ? shapes : []) {
     const text = paragraph([shape.opener, line(snippet?.text ?? ''), shape.closer]);
     if (text.length <= limit) return { body: text };
   }
-  if (snippet) {
-    for (const shape of shapes.slice(1)) {
-      const frame = line('') ?? '';
-      const room = limit - paragraph([shape.opener, frame, shape.closer]).length - 1;
-      if (room < 12) continue;
-      const text = paragraph([
-        shape.opener,
-        line(truncateAtWord(snippet.text, room)),
-        shape.closer,
-      ]);
-      if (text.length <= limit) return { body: text };
-    }
+  // Every note needs finishing by hand: leave a short marked gap for one line of it.
+  const gap = topic?.gap || liked?.gap ? formatNoteGap('one line on what you talked about') : null;
+  for (const shape of shapes) {
+    const text = paragraph([shape.opener, snippet ? null : gap, shape.closer]);
+    if (text.length <= limit) return { body: text };
   }
   return { body: truncateAtWord(short, limit) };
 }
@@ -559,7 +551,7 @@ export function writeCheckIn(
     ? `Dear ${values.short} hiring team,`
     : `Dear ${greetName},`;
   const interviewDay = describeDate(context.interviewDate);
-  const sign = `Kind regards,\n${input.candidate.name}`;
+  const sign = `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`;
   if (second) {
     return {
       subject: `${input.role} at ${values.short}`,

@@ -17,7 +17,7 @@ const SALARY_PATTERNS: readonly RegExp[] = [
   /\bbenefits?\s+(?:package|scheme|on offer)\b/i,
   /\b(?:the|your|their|good|great|generous|staff|employee)\s+benefits\b(?!\s+of\b)/i,
   /\bbenefits\s*(?:[?,]|$)/i,
-  /\b(?:pension|pensions)\b(?!\s+(?:scheme\s+)?(?:admin|administration|administrator|law|lawyer|fund manager|policy))/i,
+  /(?<!\bwork and |\bwork & )\b(?:pension|pensions)\b(?!\s+(?:scheme\s+)?(?:admin|administration|administrator|law|lawyer|fund manager|policy))/i,
   /\bbonus(?:es)?\b/i,
   /\b(?:share|stock) options\b/i,
   /\b(?:car|travel|relocation|london) allowance\b/i,
@@ -64,7 +64,10 @@ function blankExemptions(text: string, exemptPhrases: readonly string[]): string
  * The first phrase about the candidate's own pay, package, benefits, holiday, notice or a £
  * amount, or null. Words of `exemptPhrases` (role, employer, titles) do not count.
  */
-export function findSalaryPhrase(text: string, exemptPhrases: readonly string[] = []): string | null {
+export function findSalaryPhrase(
+  text: string,
+  exemptPhrases: readonly string[] = [],
+): string | null {
   const plain = blankExemptions(text, exemptPhrases);
   for (const pattern of SALARY_PATTERNS) {
     const found = pattern.exec(plain);
