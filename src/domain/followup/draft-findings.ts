@@ -539,6 +539,9 @@ export function findDraftProblems(
           subject.role,
           ...(subject.properNames ?? []),
           ...(subject.otherInterviewers ?? []).flatMap((o) => [o.name, o.title ?? '']),
+          // The candidate's own notes name tools and places the dictionary lacks ("dbt").
+          ...subject.specificSources,
+          subject.fitSource,
         ].join(' '),
       ).map((token) => token.folded.replace(/'s$/u, '')),
     );

@@ -713,3 +713,43 @@ export function writeDrafts(
   }
   return drafts;
 }
+
+/** Why the plan leaves a note out, by reason. */
+const LEFT_OUT_WHY = {
+  salary: 'is about pay, benefits, holiday or notice: leave that until they make you an offer',
+  negative: 'speaks badly of an employer, which never helps in a follow-up',
+  pushy: 'presses for an answer or asks for a call, which a follow-up should not do',
+} as const;
+
+/**
+ * The plan's word on notes that did not go into the drafts as written: each note left out (pay,
+ * complaints, pressure) with why, and each note left as a marked gap to finish by hand.
+ */
+export function listNoteWarnings(input: FollowUpInput): { code: string; message: string }[] {
+  const notes: { raw: string | undefined; role: NoteRole; recipient?: DraftRecipient }[] = [
+    { raw: input.notes.liked, role: 'liked' },
+    { raw: input.notes.fit, role: 'fit' },
+    ...input.notes.questions.map((raw) => ({ raw, role: 'question' as const })),
+    ...input.interviewers.map((interviewer) => ({
+      raw: interviewer.notes,
+      role: 'interviewer' as const,
+      recipient: { interviewer, name: interviewer.name, isHiringTeam: false },
+    })),
+  ];
+  const warnings: { code: string; message: string }[] = [];
+  for (const note of notes) {
+    const sentence = convertNote(input, note.raw, note.role, note.recipient);
+    if (sentence?.kind === 'left-out') {
+      warnings.push({
+        code: 'note-left-out',
+        message: `Your note "${sentence.note}" is not in the drafts: it ${LEFT_OUT_WHY[sentence.reason]}.`,
+      });
+    } else if (sentence?.kind === 'gap') {
+      warnings.push({
+        code: 'note-to-finish',
+        message: `Your note "${sentence.note}" could not be turned into a sentence safely, so the drafts mark a gap ("[Finish this: …]") for you to write it in your own words.`,
+      });
+    }
+  }
+  return warnings;
+}

@@ -75,7 +75,7 @@ function listTerms(text: string): Term[] {
 
 function joinTerms(terms: readonly Term[]): string {
   return terms
-    .map((term, i) => `${i === 0 ? '' : term.pre}${term.text}${term.post}`)
+    .map((term, i) => `${i === 0 ? term.pre.trimStart() : term.pre}${term.text}${term.post}`)
     .join('')
     .trim();
 }

@@ -6,6 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { findIndustry, listIndustries, type Industry } from '../directory/taxonomy.js';
 import {
+  listNoteWarnings,
   writeDrafts,
   HIRING_TEAM_NAME,
   type DraftContext,
@@ -408,6 +409,7 @@ export function planFollowUp(
     const draft = drafts.get(step.id);
     if (draft) step.draft = draft;
   }
+  if (drafts.size > 0) warnings.push(...listNoteWarnings(input));
 
   // Late planning: say so rather than silently plan in the past.
   for (const step of steps) {

@@ -357,7 +357,7 @@ describe('the follow-up page', () => {
     expect(text).toContain('We checked your edits: the checker found 5 things to look at.');
     expect(text).toContain('The checker found 5 things to look at:');
     expect(text).toContain(
-      '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+      '"Call me ASAP" presses for an answer; a thank-you should not ask about the decision.',
     );
     expect(text).toContain('"Call me" asks for a call or a visit; keep the follow-up in writing.');
     expect(text).toContain('The draft does not mention Brightwater Analytics Ltd.');
@@ -394,7 +394,7 @@ describe('the follow-up page', () => {
       .json<{ findings: { message: string }[] }>()
       .findings.map((f) => f.message);
     expect(messages).toContain(
-      '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+      '"Call me ASAP" presses for an answer; a thank-you should not ask about the decision.',
     );
     expect(messages).toContain(
       '"Call me" asks for a call or a visit; keep the follow-up in writing.',
