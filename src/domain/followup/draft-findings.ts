@@ -126,7 +126,7 @@ const PRESSURE_PATTERNS: readonly RegExp[] = [
   // Deadlines.
   /\bI (?:will |would |'ll |'d |really |urgently )?(?:need|must have|require|want|expect) (?:your|an|a|the|to have (?:an|your|a)) (?:answer|decision|reply|response|update|offer)\b/i,
   /\bI (?:need|must have|require) to know\b/i,
-  /\b(?:answer|decision|reply|response|offer|hear from you|hear back|let me know|know)\b[^.?!\n]{0,30}\b(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|close of|noon|midday|\d)/i,
+  /\b(?:answer|decision|reply|response|offer|hear from you|hear back|let me know|tell me|know)\b[^.?!\n]{0,30}\b(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|close of|noon|midday|\d)/i,
   /\bno later than\b/i,
   /\bif I (?:don't|do not|haven't|have not) (?:hear|heard)(?: back)?(?: from you)? (?:by|before|within)\b/i,
   /\bI (?:can|will|can't|cannot) (?:only )?wait (?:until|till|beyond|past|any longer|much longer)\b/i,
@@ -538,7 +538,11 @@ export function findDraftProblems(
           subject.employerName,
           subject.role,
           ...(subject.properNames ?? []),
-          ...(subject.otherInterviewers ?? []).flatMap((o) => [o.name, o.title ?? '']),
+          ...(subject.otherInterviewers ?? []).flatMap((o) => [
+            o.name,
+            o.title ?? '',
+            o.notes ?? '',
+          ]),
           // The candidate's own notes name tools and places the dictionary lacks ("dbt").
           ...subject.specificSources,
           subject.fitSource,

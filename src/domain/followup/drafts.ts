@@ -146,6 +146,15 @@ function prepareQuestion(input: FollowUpInput, raw: string | undefined): string 
   return sentence.text;
 }
 
+/** "the University of Bristol": institutions read with "the" in a sentence. */
+function withArticle(name: string): string {
+  return /^(?:university|department|ministry|office|home office|royal|national|bank of|institute|college) /i.test(
+    name,
+  )
+    ? `the ${name}`
+    : name;
+}
+
 /** "the Data Analyst role", or "the Analyst position" when the role already says so. */
 function describeRole(role: string): string {
   const plain = role.replace(/^the\s+/i, '');
@@ -356,8 +365,8 @@ function describeBasics(context: DraftContext, recipient: DraftRecipient) {
       spoke: input.interview.format === 'in-person' ? 'meet' : 'speak with',
       roleRef: describeRole(input.role),
       role: input.role,
-      employer: input.employer.name,
-      short: findShortEmployerName(input.employer.name),
+      employer: withArticle(input.employer.name),
+      short: withArticle(findShortEmployerName(input.employer.name)),
       weekday: describeDate(context.interviewDate).split(' ')[0] ?? '',
       first: recipient.isHiringTeam ? 'there' : findFirstName(recipient.name),
       title: recipient.interviewer?.title ?? '',
@@ -395,7 +404,7 @@ export function writeThankYouEmail(
   const { input } = context;
   const { values, greetName, formal } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `${formal ? 'Dear' : pick(['Hi', 'Hello'], variant, 1)} ${greetName},`;
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(EMAIL_OPENERS, variant, 0),
@@ -451,7 +460,7 @@ export function writeThankYouNote(
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `Dear ${greetName},`;
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(NOTE_OPENERS, variant, 0),
@@ -548,7 +557,7 @@ export function writeCheckIn(
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `Dear ${greetName},`;
   const interviewDay = describeDate(context.interviewDate);
   const sign = `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`;
@@ -557,7 +566,7 @@ export function writeCheckIn(
       subject: `${input.role} at ${values.short}`,
       body: [
         greeting,
-        `I hope all is well. I am writing once more about ${values.roleRef} at ${input.employer.name}, which we discussed on ${interviewDay}.`,
+        `I hope all is well. I am writing once more about ${values.roleRef} at ${values.employer}, which we discussed on ${interviewDay}.`,
         'I understand that decisions like this can take time, and I would be grateful for any update whenever you have a moment. Either way, thank you for considering me.',
         sign,
       ].join('\n\n'),
@@ -570,7 +579,7 @@ export function writeCheckIn(
     subject: `${input.role} – checking in`,
     body: [
       greeting,
-      `I hope you are well. Thank you again for ${values.met} on ${interviewDay} about ${values.roleRef} at ${input.employer.name}.`,
+      `I hope you are well. Thank you again for ${values.met} on ${interviewDay} about ${values.roleRef} at ${values.employer}.`,
       `${ask} I remain very keen on the role, and I am happy to send anything that would help.`,
       `Thank you for your time.`,
       sign,

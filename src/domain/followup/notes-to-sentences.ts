@@ -313,6 +313,14 @@ function isClause(terms: readonly Term[]): boolean {
   );
   if (verbAt <= 0) return false;
   const before = terms.slice(0, verbAt);
+  // The subject must start like one ("the team", "Leeds"), with no "and" to misread.
+  const opener = before[0] as Term;
+  const startsLikeSubject =
+    opener.tags.has('Determiner') ||
+    opener.tags.has('Possessive') ||
+    opener.tags.has('Pronoun') ||
+    isNameLike(opener);
+  if (!startsLikeSubject || before.some((t) => t.tags.has('Conjunction'))) return false;
   // "your view that the team matters": the verb belongs to a clause inside a noun phrase.
   if (before.some((t, i) => i > 0 && SUBORDINATORS.has(t.text.toLowerCase()))) return false;
   // "the way the team works": a second determiner starts a clause inside the phrase.
