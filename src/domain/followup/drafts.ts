@@ -279,6 +279,12 @@ const FIT_CLAUSE_LINES = [
   'Thinking it over, I believe I would fit in well: {x}',
   'I think I could contribute a great deal. {X}',
 ];
+/** When the fit note is left out or missing: a plain line that still says why. */
+const FIT_FALLBACK_LINES = [
+  'I am sure I would fit in well with the team.',
+  'I believe I could contribute a great deal to the team.',
+  'Everything I heard convinced me the role would suit me.',
+];
 const QUESTION_LEADS = [
   'A question has come up since we spoke. {Q}',
   'Since our conversation I have been wondering about one thing. {Q}',
@@ -422,7 +428,7 @@ export function writeThankYouEmail(
     : null;
   const fitLine = fit
     ? fillSnippet(FIT_PHRASE_LINES, FIT_CLAUSE_LINES, fit, variant, 5, values)
-    : null;
+    : pick(FIT_FALLBACK_LINES, variant, 5);
 
   const questions = input.notes.questions
     .map((question) => prepareQuestion(input, question))
@@ -484,7 +490,7 @@ export function writeThankYouNote(
       : null;
   const fitLine = fit
     ? fillSnippet(FIT_PHRASE_LINES, FIT_CLAUSE_LINES, fit, variant, 5, values)
-    : null;
+    : pick(FIT_FALLBACK_LINES, variant, 5);
   const body = [
     greeting,
     paragraph([opener, title, specific, extraLiked]),

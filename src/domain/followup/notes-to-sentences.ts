@@ -82,9 +82,29 @@ function joinTerms(terms: readonly Term[]): string {
 
 const EMOJI = /[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
 
-/** One line: no emoji, straight apostrophes, no bullet or closing punctuation. */
+/** Note-taking shorthand, written out ("3 yrs" -> "3 years"). */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  yrs: 'years',
+  yr: 'year',
+  mths: 'months',
+  mth: 'month',
+  wks: 'weeks',
+  mgmt: 'management',
+  mgr: 'manager',
+  dept: 'department',
+  govt: 'government',
+  approx: 'about',
+  exp: 'experience',
+  w: 'with',
+};
+
+/** One line: no emoji, straight apostrophes, shorthand written out, no closing punctuation. */
 function cleanNote(raw: string): string {
   return raw
+    .replace(/\b(yrs|yr|mths|mth|wks|mgmt|mgr|dept|govt|approx|exp)\b\.?|\bw\/(?=\s)/gi, (word) => {
+      const key = word.replace(/[./]$/u, '').toLowerCase();
+      return SHORTHAND[key] ?? word;
+    })
     .replace(EMOJI, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, ' ')
@@ -222,6 +242,23 @@ const INSTITUTION_HEADS =
 /** A noun phrase ready for "I especially liked {x}": lower-case start, article where needed. */
 function shapePhrase(text: string, role: NoteRole): string {
   const terms = listTerms(text);
+  // "3 years retail dashboards" -> "3 years of retail dashboards".
+  const span = terms.findIndex(
+    (t, i) =>
+      /^(?:years?|months?)$/i.test(t.text) &&
+      t.post.trim() === '' &&
+      terms[i + 1] !== undefined &&
+      !terms[i + 1]?.tags.has('Preposition') &&
+      !terms[i + 1]?.tags.has('Gerund') &&
+      !terms[i + 1]?.tags.has('Verb') &&
+      !terms[i + 1]?.tags.has('Conjunction') &&
+      !/ing$/i.test(terms[i + 1]?.text ?? '') &&
+      (terms[i + 1]?.tags.has('Noun') || terms[i + 1]?.tags.has('Adjective')),
+  );
+  if (span >= 0) {
+    const at = terms[span] as Term;
+    terms[span] = { ...at, post: ' of ' };
+  }
   const first = terms[0];
   if (!first) return text;
   let words = joinTerms(terms);
@@ -256,6 +293,7 @@ function shapePhrase(text: string, role: NoteRole): string {
   }
   if (terms.length === 1 && (role === 'interviewer' || role === 'question')) return words;
   if (isNameLike(first, capitalisedLater)) {
+    if (role === 'fit') return `my experience with ${words}`;
     if (INSTITUTION_HEADS.test(first.text) && terms.length > 1) return `the ${words}`;
     // "Leeds" stays; "Leeds office" is "the Leeds office".
     return terms.length > 1 && !terms[1]?.tags.has('ProperNoun') && terms[1]?.tags.has('Noun')
@@ -370,6 +408,8 @@ function convertPiece(
     !first.tags.has('Gerund') &&
     !first.tags.has('Adjective') &&
     !first.tags.has('Noun');
+  // "pay attention to…", "pair programming": a bare verb may be a reminder or a noun; unsafe.
+  if (verbLed && !first.tags.has('PastTense') && !/s$/i.test(first.text)) return null;
   if (verbLed) {
     const clause = makeClause(terms, role);
     return clause ? { kind: 'clause', text: endSentence(clause) } : null;
@@ -384,8 +424,13 @@ function convertPiece(
     const term = terms[i] as Term;
     if (!isFiniteVerb(terms, i) || term.tags.has('Gerund') || term.tags.has('Noun')) continue;
     const before = terms.slice(0, i);
+    // After "that", "to" or a gerund ("supporting grant bids"), a verb-like word is inside.
     const introduced = before.some(
-      (t) => SUBORDINATORS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'to',
+      (t) =>
+        SUBORDINATORS.has(t.text.toLowerCase()) ||
+        t.text.toLowerCase() === 'to' ||
+        t.tags.has('Gerund') ||
+        /\p{L}{3,}ing$/iu.test(t.text),
     );
     if (!introduced) return null;
   }
@@ -395,6 +440,7 @@ function convertPiece(
 /** "a, b and c" from a list of phrases. */
 function listPhrases(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
+  if (/\sand\s/.test(items[items.length - 1] ?? '')) return items.join(', ');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -445,7 +491,10 @@ export function turnNoteIntoSentence(
   // A list of short phrases: "flexible hours, mentoring scheme".
   const items = only.split(/\s*[,;]\s*/u).filter((s) => s.length > 0);
   if (items.length > 1) {
-    const phrases = items.map((item) => convertPiece(item.replace(/^and\s+/i, ''), role));
+    // "SQL, Python and Tableau" as a fit: "my experience with" once, then the names.
+    const phrases = items.map((item, i) =>
+      convertPiece(item.replace(/^and\s+/i, ''), i > 0 && role === 'fit' ? 'question' : role),
+    );
     if (phrases.every((p) => p?.kind === 'phrase')) {
       return { kind: 'phrase', text: listPhrases(phrases.map((p) => p?.text ?? '')) };
     }
