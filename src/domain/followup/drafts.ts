@@ -768,3 +768,66 @@ export function listNoteWarnings(input: FollowUpInput): { code: string; message:
   }
   return warnings;
 }
+
+/** How one note of the input will read in the drafts, for the form's preview. */
+export interface NotePreview {
+  /** The input field, e.g. `notes.liked` or `interviewers[0].notes`. */
+  field: string;
+  note: string;
+  status: 'sentence' | 'gap' | 'left-out';
+  /** The sentence as a draft will use it, the marked gap, or why the note is left out. */
+  text: string;
+}
+
+/** Each note of the input and the sentence it becomes (or the gap, or why it is left out). */
+export function listNotePreviews(input: FollowUpInput): NotePreview[] {
+  const notes: {
+    field: string;
+    raw: string | undefined;
+    role: NoteRole;
+    recipient?: DraftRecipient;
+  }[] = [
+    { field: 'notes.liked', raw: input.notes.liked, role: 'liked' },
+    { field: 'notes.fit', raw: input.notes.fit, role: 'fit' },
+    ...input.notes.questions.map((raw, i) => ({
+      field: `notes.questions[${i}]`,
+      raw,
+      role: 'question' as const,
+    })),
+    ...input.interviewers.map((interviewer, i) => ({
+      field: `interviewers[${i}].notes`,
+      raw: interviewer.notes,
+      role: 'interviewer' as const,
+      recipient: { interviewer, name: interviewer.name, isHiringTeam: false },
+    })),
+  ];
+  const frames: Record<NoteRole, (x: string) => string> = {
+    liked: (x) => `I especially liked ${x}.`,
+    fit: (x) => `I believe ${x} would make me a good fit for the team.`,
+    interviewer: (x) => `I especially enjoyed our conversation about ${x}.`,
+    question: (x) => `${x}`,
+  };
+  const previews: NotePreview[] = [];
+  for (const note of notes) {
+    const sentence = convertNote(input, note.raw, note.role, note.recipient);
+    if (!sentence) continue;
+    if (sentence.kind === 'left-out') {
+      previews.push({
+        field: note.field,
+        note: sentence.note,
+        status: 'left-out',
+        text: `Left out: it ${LEFT_OUT_WHY[sentence.reason]}.`,
+      });
+    } else if (sentence.kind === 'gap') {
+      previews.push({ field: note.field, note: sentence.note, status: 'gap', text: sentence.text });
+    } else {
+      previews.push({
+        field: note.field,
+        note: (note.raw ?? '').trim(),
+        status: 'sentence',
+        text: sentence.kind === 'phrase' ? frames[note.role](sentence.text) : sentence.text,
+      });
+    }
+  }
+  return previews;
+}

@@ -4,6 +4,7 @@
  */
 export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
 export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
+export { listNotePreviews, type NotePreview } from './drafts.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
 export { measureDraftSimilarity } from './draft-findings.js';
 export type { SpellChecker } from './prose-checks.js';

@@ -294,6 +294,24 @@ describe('the follow-up page', () => {
     );
   });
 
+  it('shows the sentence each note becomes, the gaps and the notes left out, without JavaScript', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'notes.liked': 'Flexible hours, good pension',
+      'interviewers[0].notes': 'asked why I left my last job after only 18 months',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('How your notes will read');
+    expect(text).toContain(
+      'Left out: it is about pay, benefits, holiday or notice: leave that until they make you an offer.',
+    );
+    expect(text).toContain('You asked why I left my last job after only 18 months.');
+    expect(text).toContain(
+      'I believe my three years building retail dashboards in SQL and Python would make me a good fit for the team.',
+    );
+  });
+
   it('shows the plan: timeline with windows and reasons, warnings, the never list and the drafts', async () => {
     const res = await post('/follow-up', FORM);
     expect(res.statusCode).toBe(200);
