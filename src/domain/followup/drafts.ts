@@ -230,12 +230,41 @@ const EMAIL_OPENERS = [
   'It was a pleasure to {spoke} you, and thank you for the chance to talk about {roleRef} at {employer}.',
 ];
 const NOTE_OPENERS = [
-  'Thank you for {met} about {roleRef} at {employer}.',
+  'I am writing to thank you for your time on {weekday} and for all I learnt about {roleRef} at {employer}.',
   'Many thanks for your time on {weekday} and for all you told me about {roleRef} at {employer}.',
   'I am writing to thank you for the interview for {roleRef} at {employer}.',
   'Your time on {weekday} was much appreciated, and I enjoyed learning about {roleRef} at {employer}.',
   'Thank you so much for {met} about {roleRef} at {employer}; I came away with a far clearer picture of it.',
   'I am grateful for the chance to discuss {roleRef} at {employer} with you.',
+];
+/** A hand-written note has its own wording, never the email's sentences. */
+const NOTE_TITLE_LINES = [
+  'It meant a great deal to hear about the work from you, as {title}.',
+  'Your perspective as {title} was especially valuable.',
+];
+const NOTE_TOPIC_PHRASE_LINES = [
+  'I was so glad we could talk about {x}.',
+  'Our talk about {x} was a highlight of the day for me.',
+  'I am still thinking over what you told me about {x}.',
+];
+const NOTE_TOPIC_CLAUSE_LINES = [
+  'One moment I will remember: {x}',
+  'I was glad of our conversation. {X}',
+];
+const NOTE_LIKED_PHRASE_LINES = [
+  'I was struck by {x}.',
+  'It was good to learn about {x}.',
+  '{X} left a lasting impression.',
+];
+const NOTE_LIKED_CLAUSE_LINES = ['I came away impressed. {X}', 'What stayed with me most: {x}'];
+const NOTE_FIT_PHRASE_LINES = [
+  'I hope {x} would let me contribute to the team.',
+  'I feel {x} would suit the role well.',
+  'I would be glad to bring {x} to the team.',
+];
+const NOTE_FIT_CLAUSE_LINES = [
+  'I feel the role would suit me well. {X}',
+  'I hope I could contribute: {x}',
 ];
 const TEAM_OPENERS = [
   'Thank you all for {met} about {roleRef} at {employer}.',
@@ -474,22 +503,22 @@ export function writeThankYouNote(
   );
   const title =
     recipient.interviewer?.title && pick([true, false], variant, 12)
-      ? fill(pick(TITLE_LINES, variant, 2), values)
+      ? fill(pick(NOTE_TITLE_LINES, variant, 2), values)
       : null;
   const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
   const liked = prepareSnippet(input, input.notes.liked, 'liked');
   const fit = prepareSnippet(input, input.notes.fit, 'fit');
   const specific = topic
-    ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
+    ? fillSnippet(NOTE_TOPIC_PHRASE_LINES, NOTE_TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : liked
-      ? fillSnippet(LIKED_PHRASE_LINES, LIKED_CLAUSE_LINES, liked, variant, 4, values)
+      ? fillSnippet(NOTE_LIKED_PHRASE_LINES, NOTE_LIKED_CLAUSE_LINES, liked, variant, 4, values)
       : null;
   const extraLiked =
     topic && liked && pick([true, true, false], variant, 11)
-      ? fillSnippet(LIKED_PHRASE_LINES, LIKED_CLAUSE_LINES, liked, variant, 4, values)
+      ? fillSnippet(NOTE_LIKED_PHRASE_LINES, NOTE_LIKED_CLAUSE_LINES, liked, variant, 4, values)
       : null;
   const fitLine = fit
-    ? fillSnippet(FIT_PHRASE_LINES, FIT_CLAUSE_LINES, fit, variant, 5, values)
+    ? fillSnippet(NOTE_FIT_PHRASE_LINES, NOTE_FIT_CLAUSE_LINES, fit, variant, 5, values)
     : pick(FIT_FALLBACK_LINES, variant, 5);
   const body = [
     greeting,
