@@ -45,6 +45,8 @@ export const SAVE_PATH = `${PAGE_PATH}/save`;
  * to: the drafts, not the top of a long page.
  */
 export const DRAFTS_ANCHOR = '#drafts-title';
+/** site.js posts the form here as notes are typed: `{previews: NotePreview[]}`. */
+export const NOTE_PREVIEW_PATH = `${PAGE_PATH}/notes-preview`;
 const TITLE = 'Plan your interview follow-up';
 
 /** An attribute value, escaped in full. */
@@ -476,6 +478,8 @@ export function DetailsForm(props: {
   hidden?: readonly (readonly [string, string])[];
   /** Extra fields (rendered JSX), placed before the submit button. */
   extra?: Children;
+  /** With JavaScript, show how each note will read as it is typed (the public page). */
+  livePreview?: boolean;
 }) {
   const level = props.level;
   const { values, interviewerCount } = props.form;
@@ -673,6 +677,17 @@ export function DetailsForm(props: {
           values={values}
           errors={errors}
         />
+        {props.livePreview ? (
+          <div
+            id="note-preview-live"
+            class="notice notice-info"
+            aria-live="polite"
+            data-note-preview-url={NOTE_PREVIEW_PATH}
+            hidden
+          ></div>
+        ) : (
+          ''
+        )}
       </FormSection>
 
       {props.extra ?? ''}
@@ -706,7 +721,13 @@ export function renderFormPage(props: {
         needed, and nothing you type is kept.
       </p>
       <ErrorSummary errors={summaryOf(props.errors)} />
-      <DetailsForm form={props.form} errors={props.errors} submitLabel="Make my plan" level={2} />
+      <DetailsForm
+        form={props.form}
+        errors={props.errors}
+        submitLabel="Make my plan"
+        level={2}
+        livePreview
+      />
     </Layout>,
   );
 }
@@ -1064,7 +1085,13 @@ export function renderPlanPage(props: {
       <section class="section" aria-labelledby="details-title">
         <h2 id="details-title">Change the details</h2>
         <p class="hint">A new plan writes new drafts: download or copy your edits first.</p>
-        <DetailsForm form={props.form} errors={[]} submitLabel="Make a new plan" level={3} />
+        <DetailsForm
+          form={props.form}
+          errors={[]}
+          submitLabel="Make a new plan"
+          level={3}
+          livePreview
+        />
       </section>
     </Layout>,
   );

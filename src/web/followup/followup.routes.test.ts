@@ -294,6 +294,24 @@ describe('the follow-up page', () => {
     );
   });
 
+  it('answers how each note will read as JSON for site.js, from the same form', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/follow-up' });
+    expect(page.body).toContain('data-note-preview-url="/follow-up/notes-preview"');
+    const res = await post('/follow-up/notes-preview', {
+      ...FORM,
+      'notes.liked': 'Flexible hours, mentoring scheme',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().previews[0]).toEqual({
+      field: 'notes.liked',
+      note: 'Flexible hours, mentoring scheme',
+      status: 'sentence',
+      text: 'I especially liked the flexible hours and the mentoring scheme.',
+    });
+    const bad = await post('/follow-up/notes-preview', { ...FORM, 'employer.name': '' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('shows the sentence each note becomes, the gaps and the notes left out, without JavaScript', async () => {
     const res = await post('/follow-up', {
       ...FORM,
