@@ -515,6 +515,26 @@ describe('the follow-up page', () => {
       expect(mail.text?.trim()).toBe('Dear Ben,\n\nThank you! 😀');
     });
 
+    it('warns about a gap left to finish, and still downloads that draft as .eml', async () => {
+      const withGap = { ...FORM, 'interviewers[0].notes': 'Ben said the audit is growing' };
+      const page = await post('/follow-up', withGap);
+      expect(textOf(page.body)).toContain(
+        'The draft still has a gap marked "[Finish this: …]"; write that sentence in your own words before you send it.',
+      );
+      const fields = draftsFormOf(page.body);
+      const stepId = fields.find(
+        ([, v]) => v.endsWith(':thank-you:email') && v.startsWith('anna'),
+      )?.[1];
+      expect(stepId).toBeDefined();
+      const res = await post(
+        `/follow-up/draft.eml?step=${encodeURIComponent(stepId ?? '')}`,
+        fields,
+      );
+      expect(res.statusCode).toBe(200);
+      const mail = await simpleParser(res.rawPayload);
+      expect(mail.text).toContain('[Finish this: Ben said the audit is growing]');
+    });
+
     it('answers a step not in the plan with an HTML page', async () => {
       const fields = draftsFormOf((await post('/follow-up', FORM)).body);
       const res = await post('/follow-up/draft.eml?step=nobody', fields);
