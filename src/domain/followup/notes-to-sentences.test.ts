@@ -34,6 +34,7 @@ describe('turnNoteIntoSentence', () => {
       'interviewer',
       { kind: 'phrase', text: 'your plans for the audit team' },
     ],
+    ['Aisha’s plans for Leeds', 'interviewer', { kind: 'phrase', text: 'your plans for Leeds' }],
     [
       'Flexible hours, mentoring scheme',
       'liked',

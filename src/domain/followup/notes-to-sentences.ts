@@ -101,6 +101,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 /** One line: no emoji, straight apostrophes, shorthand written out, no closing punctuation. */
 function cleanNote(raw: string): string {
   return raw
+    .replace(/\n\s*[-*•–]\s+/gu, ', ')
     .replace(/\b(yrs|yr|mths|mth|wks|mgmt|mgr|dept|govt|approx|exp)\b\.?|\bw\/(?=\s)/gi, (word) => {
       const key = word.replace(/[./]$/u, '').toLowerCase();
       return SHORTHAND[key] ?? word;
@@ -164,12 +165,14 @@ function speakToRecipient(text: string, recipientName: string | undefined): stri
     const words = foldText(recipientName)
       .split(/\s+/)
       .filter((w) => w.length >= 2 && !/^(?:mr|mrs|ms|miss|dr|prof|sir)\.?$/.test(w));
-    for (const word of words) {
-      const pattern = new RegExp(`(?<![\\p{L}])${word}'s(?![\\p{L}])`, 'giu');
-      working = foldText(working).includes(`${word}'s`)
-        ? working.replace(pattern, 'your')
-        : working;
-    }
+    const possessives = new Set(words.map((word) => `${word}'s`));
+    working = working
+      .split(/(\s+)/u)
+      .map((token) => {
+        const bare = token.replace(/[.,;:!?]+$/u, '');
+        return possessives.has(foldText(bare)) ? `your${token.slice(bare.length)}` : token;
+      })
+      .join('');
     if (namesAnyone(working, [recipientName])) return null;
   }
   if (!THIRD_PERSON.test(working)) return working;
@@ -455,7 +458,7 @@ export function turnNoteIntoSentence(
   isPressing: PressureTest = () => false,
 ): NoteSentence | null {
   const note = cleanNote(raw);
-  if (!/[\p{L}\p{N}]/u.test(note)) return null;
+  if ((note.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) return null;
   if (findSalaryPhrase(note, owner.exemptPhrases)) {
     return { kind: 'left-out', reason: 'salary', note };
   }
