@@ -188,7 +188,7 @@ describe('shortlist followup', () => {
           'The draft does not mention Brightwater Analytics Ltd. [missing-employer]',
           'Nothing in the draft comes from the interview: mention something you talked about or liked. [not-specific]',
           'The draft does not say why you would fit the role. [no-fit]',
-          '"ASAP" presses for an answer; a thank-you should not ask about the decision. [pushy]',
+          '"call me ASAP" presses for an answer; a thank-you should not ask about the decision. [pushy]',
           '"call me" asks for a call or a visit; keep the follow-up in writing. [asks-for-call]',
           '',
         ].join('\n'),

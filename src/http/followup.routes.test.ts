@@ -391,7 +391,8 @@ describe('follow-up API', () => {
       ]);
       expect(res.json().findings[3]).toEqual({
         code: 'pushy',
-        message: '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+        message:
+          '"Call me ASAP" presses for an answer; a thank-you should not ask about the decision.',
         stepId: 'anna-clarke:thank-you:email',
       });
     });

@@ -22,6 +22,7 @@ import { describeDate, describeMoment } from '../domain/followup/time.js';
 import {
   buildDraftEml,
   cleanHeaderValue,
+  getBritishSpellChecker,
   listPrintableNotes,
   renderPlanIcs,
   summariseStep,
@@ -175,7 +176,12 @@ export function checkPlanDraft(
   stepId: string,
   draft: Draft,
 ): DraftFinding[] {
-  return checkDraft(draft, { input: planned.input, stepId, plan: planned.plan });
+  return checkDraft(draft, {
+    input: planned.input,
+    stepId,
+    plan: planned.plan,
+    spelling: getBritishSpellChecker(),
+  });
 }
 
 /**

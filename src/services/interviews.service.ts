@@ -37,7 +37,12 @@ import {
   type FollowUpPlan,
 } from '../domain/followup/index.js';
 import { readDraft } from './followup.service.js';
-import { buildDraftEml, renderPlanIcs, summariseStep } from './followup/index.js';
+import {
+  buildDraftEml,
+  getBritishSpellChecker,
+  renderPlanIcs,
+  summariseStep,
+} from './followup/index.js';
 import type { Clock, InterviewRecord, InterviewStore, InterviewWithProgress } from './ports.js';
 
 export interface InterviewsDeps {
@@ -395,7 +400,14 @@ function presentPlan(record: InterviewWithProgress): InterviewPlanView {
       return {
         ...step,
         title: summariseStep(step, input),
-        findings: draft ? checkDraft(draft, { input, stepId: step.id, plan: effective }) : [],
+        findings: draft
+          ? checkDraft(draft, {
+              input,
+              stepId: step.id,
+              plan: effective,
+              spelling: getBritishSpellChecker(),
+            })
+          : [],
       };
     }),
   };
@@ -478,7 +490,12 @@ export async function checkStepDraft(
       planned.id === stepId ? { ...planned, draft } : planned,
     ),
   };
-  return checkDraft(draft, { input: record.interview.input, stepId, plan });
+  return checkDraft(draft, {
+    input: record.interview.input,
+    stepId,
+    plan,
+    spelling: getBritishSpellChecker(),
+  });
 }
 
 /** Records a reply from the employer: the remaining check-ins (and the close) are cancelled. */

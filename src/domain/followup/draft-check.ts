@@ -12,6 +12,7 @@ import {
   type DraftRecipient,
 } from './drafts.js';
 import { findPlanStep, planFollowUp } from './plan.js';
+import type { SpellChecker } from './prose-checks.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import type { Draft, DraftFinding, FollowUpInput, FollowUpPlan } from './types.js';
 
@@ -23,6 +24,8 @@ export interface CheckDraftContext {
   /** The plan of `input`, when the caller has it already (else it is planned again). */
   plan?: FollowUpPlan;
   settings?: FollowUpSettings;
+  /** A British English dictionary; without one, `spelling` is not checked. */
+  spelling?: SpellChecker;
 }
 
 /**
@@ -79,6 +82,7 @@ export function checkDraft(draft: Draft | string, context: CheckDraftContext): D
     others,
     collectInterviewerNameWords(input),
     settings,
+    context.spelling,
   );
   return toRecruiter ? findings.filter((finding) => finding.code !== 'asks-for-call') : findings;
 }

@@ -2,9 +2,16 @@
  * The checks behind `checkDraft`, shared with the draft writer so that every generated draft
  * passes them. Which checks run depends on the step's kind (see CHECKS_BY_KIND).
  */
+import { foldText, mentionsEmployer } from './employer-name.js';
+import {
+  findInformalWord,
+  findMisspelledWords,
+  findProseProblems,
+  type SpellChecker,
+} from './prose-checks.js';
+import { findNegativeSentence, findSalaryPhrase } from './sensitive-topics.js';
 import type { FollowUpSettings } from './settings.js';
 import {
-  containsPhrase,
   countWords,
   findFirstName,
   findShortEmployerName,
@@ -33,6 +40,12 @@ export interface DraftSubject {
   fitSource: string;
   /** Characters allowed in a LinkedIn note for the candidate's account. */
   linkedInLimit: number;
+  /** The recipient's job title, when given. */
+  recipientTitle?: string;
+  /** The other people met, with their titles and notes (for `wrong-recipient`). */
+  otherInterviewers?: readonly { name: string; title?: string; notes?: string }[];
+  /** Names that are never spell-checked: people, the employer, the role, titles. */
+  properNames?: readonly string[];
 }
 
 /** Another interviewer's draft for the same channel, to compare against. */
@@ -40,6 +53,18 @@ export interface OtherDraft {
   recipientName: string;
   draft: Draft;
 }
+
+/** Checks for every message to the employer, whatever its kind. */
+const PERSONAL_CHECKS: readonly DraftFindingCode[] = [
+  'salary',
+  'negative',
+  'third-person',
+  'unfinished-gap',
+  'spelling',
+  'repeated-words',
+  'indefinite-article',
+  'informal',
+];
 
 /** The checks run for each kind of step. */
 export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode[]>> = {
@@ -53,6 +78,8 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'duplicate',
     'pushy',
     'asks-for-call',
+    ...PERSONAL_CHECKS,
+    'wrong-recipient',
   ],
   'linkedin-invite': [
     'missing-thanks',
@@ -63,6 +90,8 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'duplicate',
     'pushy',
     'asks-for-call',
+    ...PERSONAL_CHECKS,
+    'wrong-recipient',
   ],
   'check-in': [
     'missing-thanks',
@@ -71,6 +100,7 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'too-long',
     'pushy',
     'asks-for-call',
+    ...PERSONAL_CHECKS,
   ],
   debrief: ['missing-recipient-name', 'too-long'],
   'thank-you-check-in': [
@@ -88,19 +118,36 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'too-long',
     'pushy',
     'asks-for-call',
+    ...PERSONAL_CHECKS,
   ],
   'ask-timeline': [],
   close: [],
 };
 
-/** Pressure that does not belong in any follow-up. */
+/** Pressure that does not belong in any message to the employer. */
 const PRESSURE_PATTERNS: readonly RegExp[] = [
-  /\bASAP\b/i,
-  /\bas soon as possible\b/i,
+  // Hurrying them; "I could start as soon as possible" is fine.
+  /\b(?:reply|respond|answer|decide|decision|hear back|hear from you|let me know|get back to me|know|call me|contact me|email me|write to me|ring me|phone me)\b[^.?!\n]{0,40}\b(?:as soon as possible|ASAP|urgently|immediately|right away)\b/i,
+  /\b(?:as soon as possible|ASAP|urgently)\b[^.?!\n]{0,30}\b(?:reply|answer|decision|let me know|hear)\b/i,
   // A statement, not the polite question "when can I expect to hear?".
   /(?<!\b(?:can|could|may|might|should|shall|will|would|do|when)\s+)\bI (?:fully )?expect to hear\b/i,
   /\bI(?:'ll| will| shall) expect\b/i,
-  /\bI (?:need|must have|require) (?:an answer|a decision|to know|a reply|an update)\b/i,
+  // Deadlines.
+  /\bI (?:will |would |'ll |'d |really |urgently )?(?:need|must have|require|want|expect) (?:your|an|a|the|to have (?:an|your|a)) (?:answer|decision|reply|response|update|offer)\b/i,
+  /\bI (?:need|must have|require) to know\b/i,
+  /\b(?:answer|decision|reply|response|offer|hear from you|hear back|let me know|tell me|know)\b[^.?!\n]{0,30}\b(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|close of|noon|midday|\d)/i,
+  /\bno later than\b/i,
+  /\bif I (?:don't|do not|haven't|have not) (?:hear|heard)(?: back)?(?: from you)? (?:by|before|within)\b/i,
+  /\bI (?:can|will|can't|cannot) (?:only )?wait (?:until|till|beyond|past|any longer|much longer)\b/i,
+  // Other offers used as leverage.
+  /\b(?:another|other|competing|rival|a second) (?:job )?offers?\b/i,
+  /\bI(?:'ve| have)? (?:had |received |been made |got )?(?:an|a) (?:job )?offer (?:from|elsewhere|with)\b/i,
+  /\b(?:other|another) (?:companies|company|firms|firm|employers|employer) (?:is|are|have|has) (?:made|offered|interested|keen|chasing)\b/i,
+  // Asking for the verdict.
+  /\b(?:have|did) I (?:got|get|won|win) (?:it|the job|the role|the position|the post|the offer)\b/i,
+  /\bhow did I do\b/i,
+  /\bam I (?:successful|hired|through|selected)\b/i,
+  /\bdid I pass\b/i,
 ];
 
 /** Asking about the decision, which a thank-you should not do. */
@@ -109,10 +156,7 @@ const DECISION_PATTERNS: readonly RegExp[] = [
   /\b(?:let me know|tell me|update me|inform me|get back to me)\b[^.?!\n]{0,60}\b(?:decision|decided|outcome|result|whether I (?:got|have got|was|am|have been) (?:successful|selected|hired|the job))/i,
   /\bwhen (?:will|can|should|might|shall|do) I (?:expect to )?hear\b/i,
   /\bwhen (?:will|can|do|should) (?:you|they|we) (?:expect to )?(?:decide|make (?:a|your|the) decision|let me know)\b/i,
-  /\b(?:did|have) I (?:get|got|won) (?:the|this) (?:job|role|position|post)\b/i,
-  /\bam I (?:successful|hired|through|selected)\b/i,
   /\bany (?:news|update|word) (?:on|about) (?:the|your|a) decision\b/i,
-  /\bhow did I do\b/i,
 ];
 
 /** Asking for a call or a visit: follow-up stays in writing. */
@@ -121,7 +165,7 @@ const CALL_PATTERNS: readonly RegExp[] = [
   /\bgive me a (?:call|ring|bell|buzz)\b/i,
   /\b(?:arrange|schedule|set up|book|have|hop on|jump on|get on) a (?:quick |short |brief )?(?:phone |video )?call\b/i,
   /\b(?:speak|talk|chat) (?:on|by|over) the (?:phone|telephone)\b/i,
-  /\bI(?:'ll| will| could| can| might| shall) (?:call|phone|ring|telephone|pop in|pop by|drop in|drop by|stop by|visit|come by|come in)\b/i,
+  /\bI(?:'ll| will| could| can| might| shall) (?:call|phone|ring|telephone|pop in|pop by|drop in|drop by|stop by|visit|come by|come in)\b(?! on\b| upon\b| in on\b)/i,
   /\b(?:pop (?:in|by|round)|drop (?:by|round)|stop by|swing by)\b/i,
   /\bmy (?:mobile|phone|telephone) (?:number )?is\b/i,
   /\b(?:can|could|shall) we (?:speak|talk) (?:by|on the) phone\b/i,
@@ -212,6 +256,113 @@ export function listEmployerNames(employerName: string): string[] {
   return names;
 }
 
+/** The words of a text with where they start, apostrophes straightened. */
+function listTokens(text: string): { word: string; folded: string }[] {
+  const plain = text.replace(/[\u2018\u2019\u02bc]/g, "'");
+  return [...plain.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)].map((m) => ({
+    word: m[0],
+    folded: foldText(m[0]),
+  }));
+}
+
+/**
+ * Whether `text` names `name` (its words in a row), comparing without case, accents or
+ * apostrophe style ("Dear Sean" names "Seán", "O’Brien" names "O'Brien"). With `capital`, the
+ * first word must be written with a capital, so "will" does not name Will.
+ */
+export function containsName(text: string, name: string, capital = false): boolean {
+  const wanted = listTokens(name).map((token) => token.folded);
+  if (wanted.length === 0) return false;
+  const tokens = listTokens(text);
+  for (let i = 0; i + wanted.length <= tokens.length; i += 1) {
+    if (wanted.every((word, k) => tokens[i + k]?.folded === word)) {
+      if (!capital || /^\p{Lu}/u.test(tokens[i]?.word ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+/** Sentences of a draft, a line break also ending one (greetings and sign-offs stand alone). */
+function splitDraftSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
+const THIRD_PERSON = /\b(?:she|he|her|him|his|hers|herself|himself)\b/i;
+
+/** The sentence that names the recipient and speaks of them as she or he, or null. */
+export function findThirdPersonSentence(text: string, names: readonly string[]): string | null {
+  for (const sentence of splitDraftSentences(text)) {
+    if (!THIRD_PERSON.test(sentence)) continue;
+    if (names.some((name) => containsName(sentence, name, true))) return sentence;
+  }
+  return null;
+}
+
+/** The gap the draft writer leaves for the candidate, exactly as `formatNoteGap` writes it. */
+export const GAP_PATTERN = /\[Finish this: [^\]]*\]/u;
+const GAP_PATTERN_ALL = new RegExp(GAP_PATTERN.source, 'gu');
+
+/** What in the draft belongs to another interviewer: their name, title or topic, or null. */
+function findOtherRecipient(text: string, subject: DraftSubject): string | null {
+  const own = new Set(
+    listTokens(
+      [
+        subject.recipientName,
+        subject.recipientTitle ?? '',
+        subject.role,
+        subject.employerName,
+      ].join(' '),
+    ).map((t) => t.folded),
+  );
+  const shared = listDistinctiveWords(
+    foldText(
+      [
+        ...subject.specificSources,
+        subject.fitSource,
+        subject.role,
+        subject.employerName,
+        subject.recipientTitle ?? '',
+      ].join(' \n '),
+    ),
+  );
+  for (const other of subject.otherInterviewers ?? []) {
+    if (foldText(other.name) === foldText(subject.recipientName)) continue;
+    const otherWords = listTokens(other.name)
+      .map((t) => t.word)
+      .filter((word) => !HONORIFIC_WORDS.has(word.toLowerCase().replace(/\.$/, '')));
+    if (containsName(text, other.name)) return other.name;
+    for (const word of otherWords) {
+      if (word.length < 3 || own.has(foldText(word))) continue;
+      if (containsName(text, word, true)) return word;
+    }
+    const title = other.title?.trim();
+    if (
+      title &&
+      foldText(title) !== foldText(subject.recipientTitle ?? '') &&
+      !foldText(subject.role).includes(foldText(title)) &&
+      containsName(text, title, true)
+    ) {
+      return title;
+    }
+    if (other.notes) {
+      const topic = [...listDistinctiveWords(foldText(other.notes))].filter(
+        (word) => word.length >= 4 && !shared.has(word) && !own.has(word),
+      );
+      const present = new Set(listWords(foldText(text)));
+      const used = topic.filter((word) => present.has(word));
+      if (used.length >= 2) return used.slice(0, 3).join(', ');
+    }
+  }
+  return null;
+}
+
+const HONORIFIC_WORDS = new Set(
+  'mr mrs ms miss mx dr prof professor sir dame lord lady rev revd'.split(' '),
+);
+
 const FIT_CUES = /\b(?:fit|fits|suited|suit|match|contribute|bring)\b/i;
 
 /** Runs the checks of the step's kind on a draft; `others` are other interviewers' drafts. */
@@ -221,6 +372,7 @@ export function findDraftProblems(
   others: readonly OtherDraft[],
   nameWords: ReadonlySet<string>,
   settings: FollowUpSettings,
+  spelling?: SpellChecker,
 ): DraftFinding[] {
   const checks = new Set(CHECKS_BY_KIND[subject.kind]);
   const findings: DraftFinding[] = [];
@@ -237,7 +389,7 @@ export function findDraftProblems(
   }
   if (
     checks.has('missing-recipient-name') &&
-    !listRecipientNames(subject).some((name) => containsPhrase(text, name))
+    !listRecipientNames(subject).some((name) => containsName(text, name))
   ) {
     add(
       'missing-recipient-name',
@@ -248,7 +400,8 @@ export function findDraftProblems(
   }
   if (
     checks.has('missing-employer') &&
-    !listEmployerNames(subject.employerName).some((name) => containsPhrase(text, name))
+    !mentionsEmployer(text, subject.employerName) &&
+    !listEmployerNames(subject.employerName).some((name) => containsName(text, name))
   ) {
     add('missing-employer', `The draft does not mention ${subject.employerName}.`);
   }
@@ -261,7 +414,8 @@ export function findDraftProblems(
       const words = listSourceWords([source], subject);
       return words.size > 0 && countShared(text, words) === words.size;
     });
-    if (needed > 0 && shared < needed && !quotesOne) {
+    // A gap marks where the specific sentence will go: `unfinished-gap` says so instead.
+    if (needed > 0 && shared < needed && !quotesOne && !GAP_PATTERN.test(text)) {
       add(
         'not-specific',
         'Nothing in the draft comes from the interview: mention something you talked about or liked.',
@@ -287,7 +441,8 @@ export function findDraftProblems(
         );
       }
     } else if (subject.channel === 'handwritten' || subject.channel === 'email') {
-      const count = countWords(draft.body);
+      // The note inside a gap is the candidate's material, not part of the message.
+      const count = countWords(draft.body.replace(GAP_PATTERN_ALL, ' '));
       const limit = settings.wordLimits[subject.channel];
       if (count > limit) {
         add(
@@ -333,5 +488,128 @@ export function findDraftProblems(
       );
     }
   }
+  if (checks.has('salary')) {
+    const phrase = findSalaryPhrase(text, [
+      subject.role,
+      subject.employerName,
+      subject.recipientTitle ?? '',
+      ...(subject.otherInterviewers ?? []).map((other) => other.title ?? ''),
+    ]);
+    if (phrase) {
+      add(
+        'salary',
+        `"${phrase}" is about pay, benefits or notice; leave that for when they make an offer.`,
+      );
+    }
+  }
+  if (checks.has('negative')) {
+    const sentence = findNegativeSentence(text);
+    if (sentence) {
+      add(
+        'negative',
+        `"${shorten(sentence)}" speaks badly of an employer; leave it out and stay positive.`,
+      );
+    }
+  }
+  if (checks.has('third-person') && !subject.isHiringTeam) {
+    const sentence = findThirdPersonSentence(draft.body, listRecipientNames(subject));
+    if (sentence) {
+      add(
+        'third-person',
+        `"${shorten(sentence)}" names ${subject.recipientName} and then calls them she or he; write to them as "you".`,
+      );
+    }
+  }
+  if (checks.has('unfinished-gap')) {
+    const gap = GAP_PATTERN.exec(text);
+    if (gap) {
+      add(
+        'unfinished-gap',
+        'The draft still has a gap marked "[Finish this: …]"; write that sentence in your own words before you send it.',
+      );
+    }
+  }
+  if (checks.has('wrong-recipient') && !subject.isHiringTeam) {
+    const other = findOtherRecipient(text, subject);
+    if (other) {
+      add(
+        'wrong-recipient',
+        `"${other}" belongs to someone else you met; this draft is for ${subject.recipientName}.`,
+      );
+    }
+  }
+  if (checks.has('spelling') && spelling) {
+    const ignored = new Set(
+      listTokens(
+        [
+          subject.recipientName,
+          subject.recipientTitle ?? '',
+          subject.employerName,
+          subject.role,
+          ...(subject.properNames ?? []),
+          ...(subject.otherInterviewers ?? []).flatMap((o) => [
+            o.name,
+            o.title ?? '',
+            o.notes ?? '',
+          ]),
+          // The candidate's own notes name tools and places the dictionary lacks ("dbt").
+          ...subject.specificSources,
+          subject.fitSource,
+        ].join(' '),
+      ).map((token) => token.folded.replace(/'s$/u, '')),
+    );
+    const misspelt = findMisspelledWords(text.replace(GAP_PATTERN_ALL, ' '), spelling, ignored);
+    if (misspelt.length > 0) {
+      add(
+        'spelling',
+        `Check the spelling of ${misspelt
+          .slice(0, 5)
+          .map((word) => `"${word}"`)
+          .join(', ')} (British English).`,
+        { count: misspelt.length },
+      );
+    }
+  }
+  if (checks.has('repeated-words') || checks.has('indefinite-article')) {
+    const { repeated, article } = findProseProblems(draft.body.replace(GAP_PATTERN_ALL, ' '));
+    const first = repeated[0];
+    if (checks.has('repeated-words') && first) {
+      add('repeated-words', `"${first.actual}" repeats a word; remove one of them.`);
+    }
+    const wrong = article[0];
+    if (checks.has('indefinite-article') && wrong) {
+      add(
+        'indefinite-article',
+        `Use "${wrong.expected ?? (wrong.actual.toLowerCase() === 'a' ? 'an' : 'a')}" rather than "${wrong.actual}" before the next word.`,
+      );
+    }
+  }
+  if (checks.has('informal')) {
+    let named = text;
+    for (const name of [
+      subject.recipientName,
+      subject.employerName,
+      ...(subject.properNames ?? []),
+      ...(subject.otherInterviewers ?? []).map((o) => o.name),
+    ]) {
+      if (name) named = named.split(name).join(' ');
+      // An emoji that is part of a name ("Rocket 🚀 Labs") is the name's, not the writer's.
+      for (const emoji of name.match(/\p{Extended_Pictographic}/gu) ?? []) {
+        named = named.split(emoji).join(' ');
+      }
+    }
+    const word = findInformalWord(named.replace(GAP_PATTERN_ALL, ' '));
+    if (word) {
+      add(
+        'informal',
+        `"${word}" is too casual for a message to an employer; write it out in words.`,
+      );
+    }
+  }
   return findings;
+}
+
+/** A sentence shown back in a message: at most 80 characters. */
+function shorten(sentence: string): string {
+  return sentence.length > 80 ? `${sentence.slice(0, 79).trimEnd()}…` : sentence;
 }

@@ -14,15 +14,14 @@ import {
   type OtherDraft,
 } from './draft-findings.js';
 import type { FollowUpSettings } from './settings.js';
-import {
-  findFirstName,
-  findShortEmployerName,
-  findSurname,
-  listWords,
-  splitSentences,
-  truncateAtWord,
-} from './text.js';
+import { findFirstName, findShortEmployerName, findSurname, truncateAtWord } from './text.js';
 import { describeDate } from './time.js';
+import {
+  formatNoteGap,
+  turnNoteIntoSentence,
+  type NoteRole,
+  type NoteSentence,
+} from './notes-to-sentences.js';
 import type {
   ContactChannel,
   Draft,
@@ -64,101 +63,96 @@ export const HIRING_TEAM_NAME = 'the hiring team';
 const MAX_ATTEMPTS = 32;
 /** The writer aims well below the checker's duplicate threshold, so notes read differently. */
 const TARGET_SIMILARITY = 0.6;
-const SNIPPET_WORDS = 28;
-
-const CLAUSE_STARTS =
-  /^(?:i|i'm|i’m|i've|i’ve|i'd|i’d|we|we're|we’re|we've|we’ve|you|you're|you’re|they|they're|they’re|it|it's|it’s|there|he|she)\b/i;
-const LOWERABLE = new Set([
-  'the',
-  'a',
-  'an',
-  'your',
-  'their',
-  'its',
-  'his',
-  'her',
-  'our',
-  'how',
-  'what',
-  'this',
-  'that',
-  'these',
-  'those',
-  'all',
-  'some',
-  'both',
-]);
-
 /** A piece of the user's notes, ready to go into a sentence. */
 interface Snippet {
   text: string;
   /** True when it reads as a sentence of its own ("We talked about..."), false for a phrase. */
   clause: boolean;
+  /** A marked gap for the candidate to finish: it stands alone, outside any pattern. */
+  gap?: boolean;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Lower-cases the first word of a phrase when it is a common word ("The team" -> "the team"). */
-function lowerFirstWord(text: string): string {
-  const first = text.split(/\s+/)[0] ?? '';
-  const plainWord = /^[A-Z][a-z]*$/.test(first);
-  if (
-    plainWord &&
-    (LOWERABLE.has(first.toLowerCase()) || (first.length >= 6 && first.endsWith('ing')))
-  ) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-  }
-  return text;
-}
-
-/** Lower-cases the start of a clause unless it is "I" or a name-like word. */
+/** Lower-cases the start of a clause when it is a common word ("You asked" -> "you asked"). */
 function lowerClauseStart(text: string): string {
-  if (/^I\b/.test(text)) return text;
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  const common =
+    /^(?:you|your|we|our|it|it's|there|this|that|they|their|the|a|an|how|what|my|these|those)$/;
+  return common.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** Cuts a note to its first sentence and to about SNIPPET_WORDS words, preferring a comma. */
-function clipNote(raw: string, maxWords = SNIPPET_WORDS): string {
-  const flat = raw.replace(/\s+/g, ' ').trim();
-  let text = splitSentences(flat)[0] ?? flat;
-  const words = text.split(' ');
-  if (words.length > maxWords) {
-    const head = words.slice(0, maxWords).join(' ');
-    const comma = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '), head.lastIndexOf(' – '));
-    text = comma > head.length / 2 ? head.slice(0, comma) : head;
-  }
-  return text;
+/** Whether a note presses for an answer or asks for a call (it is then left out). */
+function isPressing(text: string): boolean {
+  return findPushyPhrase(text, 'thank-you') !== null || findCallPhrase(text) !== null;
 }
 
-/** Turns a note into a snippet, or null when it is empty or would make the draft pushy. */
-function prepareSnippet(raw: string | undefined, maxWords = SNIPPET_WORDS): Snippet | null {
+/** What one note becomes in a draft for `recipient` (see turnNoteIntoSentence). */
+export function convertNote(
+  input: FollowUpInput,
+  raw: string | undefined,
+  role: NoteRole,
+  recipient?: DraftRecipient,
+): NoteSentence | null {
   if (!raw) return null;
-  const clipped = clipNote(raw, maxWords)
-    .replace(/[\s.!;:,…]+$/u, '')
-    .trim();
-  if (listWords(clipped).length === 0) return null;
-  if (findPushyPhrase(clipped, 'thank-you') || findCallPhrase(clipped)) return null;
-  const clause = CLAUSE_STARTS.test(clipped) && clipped.includes(' ');
-  return { text: clause ? clipped : lowerFirstWord(clipped), clause };
+  const own = role === 'interviewer' ? recipient?.interviewer : undefined;
+  return turnNoteIntoSentence(
+    raw,
+    role,
+    {
+      ...(own ? { recipientName: own.name } : {}),
+      otherNames: input.interviewers
+        .filter((other) => other.id !== own?.id)
+        .map((other) => other.name),
+      exemptPhrases: [
+        input.role,
+        input.employer.name,
+        ...input.interviewers.map((i) => i.title ?? ''),
+      ],
+    },
+    isPressing,
+  );
+}
+
+/** Turns a note into a snippet, or null when it is empty or left out (pay, complaints, pressure). */
+function prepareSnippet(
+  input: FollowUpInput,
+  raw: string | undefined,
+  role: NoteRole,
+  recipient?: DraftRecipient,
+): Snippet | null {
+  const sentence = convertNote(input, raw, role, recipient);
+  if (!sentence || sentence.kind === 'left-out') return null;
+  if (sentence.kind === 'gap') return { text: sentence.text, clause: true, gap: true };
+  if (sentence.kind === 'clause') {
+    return { text: sentence.text.replace(/\.$/u, ''), clause: true };
+  }
+  return { text: sentence.text, clause: false };
 }
 
 /** A snippet as a whole sentence of its own. */
 function asSentence(snippet: Snippet): string {
+  if (snippet.gap) return snippet.text;
   const text = capitalise(snippet.text);
   return /[?!]$/.test(text) ? text : `${text}.`;
 }
 
-/** A question from the notes, as a sentence ending in a question mark. */
-function prepareQuestion(raw: string | undefined): string | null {
-  if (!raw) return null;
-  const clipped = clipNote(raw, 30)
-    .replace(/[\s.!;:,…]+$/u, '')
-    .trim();
-  if (listWords(clipped).length === 0) return null;
-  if (findPushyPhrase(clipped, 'thank-you') || findCallPhrase(clipped)) return null;
-  return capitalise(clipped.endsWith('?') ? clipped : `${clipped}?`);
+/** A question from the notes, as a sentence (or a marked gap), or null when left out. */
+function prepareQuestion(input: FollowUpInput, raw: string | undefined): string | null {
+  const sentence = convertNote(input, raw, 'question');
+  if (!sentence || sentence.kind === 'left-out') return null;
+  return sentence.text;
+}
+
+/** "the University of Bristol": institutions read with "the" in a sentence. */
+function withArticle(name: string): string {
+  return /^(?:university|department|ministry|office|home office|royal|national|bank of|institute|college) /i.test(
+    name,
+  )
+    ? `the ${name}`
+    : name;
 }
 
 /** "the Data Analyst role", or "the Analyst position" when the role already says so. */
@@ -233,15 +227,44 @@ const EMAIL_OPENERS = [
   'Thank you very much for your time on {weekday}, and for talking me through {roleRef} at {employer}.',
   'Many thanks for {met} to discuss {roleRef} at {employer}; I really enjoyed it.',
   'I wanted to thank you for {met} about {roleRef} at {employer}.',
-  'It was a pleasure to meet you, and thank you for the chance to talk about {roleRef} at {employer}.',
+  'It was a pleasure to {spoke} you, and thank you for the chance to talk about {roleRef} at {employer}.',
 ];
 const NOTE_OPENERS = [
-  'Thank you for {met} about {roleRef} at {employer}.',
+  'I am writing to thank you for your time on {weekday} and for all I learnt about {roleRef} at {employer}.',
   'Many thanks for your time on {weekday} and for all you told me about {roleRef} at {employer}.',
   'I am writing to thank you for the interview for {roleRef} at {employer}.',
   'Your time on {weekday} was much appreciated, and I enjoyed learning about {roleRef} at {employer}.',
-  'Thank you so much for seeing me about {roleRef} at {employer}; I left with a far clearer picture of it.',
+  'Thank you so much for {met} about {roleRef} at {employer}; I came away with a far clearer picture of it.',
   'I am grateful for the chance to discuss {roleRef} at {employer} with you.',
+];
+/** A hand-written note has its own wording, never the email's sentences. */
+const NOTE_TITLE_LINES = [
+  'It meant a great deal to hear about the work from you, as {title}.',
+  'Your perspective as {title} was especially valuable.',
+];
+const NOTE_TOPIC_PHRASE_LINES = [
+  'I was so glad we could talk about {x}.',
+  'Our talk about {x} was a highlight of the day for me.',
+  'I am still thinking over what you told me about {x}.',
+];
+const NOTE_TOPIC_CLAUSE_LINES = [
+  'One moment I will remember: {x}',
+  'I was glad of our conversation. {X}',
+];
+const NOTE_LIKED_PHRASE_LINES = [
+  'I was struck by {x}.',
+  'It was good to learn about {x}.',
+  '{X} left a lasting impression.',
+];
+const NOTE_LIKED_CLAUSE_LINES = ['I came away impressed. {X}', 'What stayed with me most: {x}'];
+const NOTE_FIT_PHRASE_LINES = [
+  'I hope {x} would let me contribute to the team.',
+  'I feel {x} would suit the role well.',
+  'I would be glad to bring {x} to the team.',
+];
+const NOTE_FIT_CLAUSE_LINES = [
+  'I feel the role would suit me well. {X}',
+  'I hope I could contribute: {x}',
 ];
 const TEAM_OPENERS = [
   'Thank you all for {met} about {roleRef} at {employer}.',
@@ -256,7 +279,7 @@ const TOPIC_PHRASE_LINES = [
   'I especially enjoyed our conversation about {x}.',
   'I have been thinking about what you said about {x} ever since.',
   'Our discussion of {x} stayed with me afterwards.',
-  'I appreciated the time you gave to {x}.',
+  'I appreciated hearing about {x}.',
 ];
 const TOPIC_CLAUSE_LINES = [
   'One part of our conversation has stayed with me: {x}',
@@ -285,6 +308,12 @@ const FIT_CLAUSE_LINES = [
   'Thinking it over, I believe I would fit in well: {x}',
   'I think I could contribute a great deal. {X}',
 ];
+/** When the fit note is left out or missing: a plain line that still says why. */
+const FIT_FALLBACK_LINES = [
+  'I am sure I would fit in well with the team.',
+  'I believe I could contribute a great deal to the team.',
+  'Everything I heard convinced me the role would suit me.',
+];
 const QUESTION_LEADS = [
   'A question has come up since we spoke. {Q}',
   'Since our conversation I have been wondering about one thing. {Q}',
@@ -299,13 +328,17 @@ const EMAIL_CLOSERS = [
 ];
 const NOTE_CLOSERS = [
   'Thank you again for your time.',
-  'I hope our paths cross again soon.',
   'I look forward to hearing about the next steps.',
   'With warm thanks once more.',
   'It would be a privilege to join you.',
-  'I very much hope we meet again.',
+  'I would be delighted to join the team.',
 ];
-const SIGN_OFFS = ['Best wishes,', 'Kind regards,', 'With thanks,', 'Warm regards,'];
+/** The closing that matches the greeting: "Dear Mr Pemberton" -> "Yours sincerely". */
+function chooseSignOff(greetName: string, recipient: DraftRecipient): string {
+  if (recipient.isHiringTeam) return 'Kind regards,';
+  const formal = /^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd)\.?\s/i;
+  return formal.test(greetName) ? 'Yours sincerely,' : 'Best wishes,';
+}
 const SUBJECTS = [
   'Thank you – {role} interview',
   'Thank you for your time',
@@ -364,10 +397,11 @@ function describeBasics(context: DraftContext, recipient: DraftRecipient) {
   return {
     values: {
       met: describeMeeting(input),
+      spoke: input.interview.format === 'in-person' ? 'meet' : 'speak with',
       roleRef: describeRole(input.role),
       role: input.role,
-      employer: input.employer.name,
-      short: findShortEmployerName(input.employer.name),
+      employer: withArticle(input.employer.name),
+      short: withArticle(findShortEmployerName(input.employer.name)),
       weekday: describeDate(context.interviewDate).split(' ')[0] ?? '',
       first: recipient.isHiringTeam ? 'there' : findFirstName(recipient.name),
       title: recipient.interviewer?.title ?? '',
@@ -386,6 +420,7 @@ function fillSnippet(
   salt: number,
   values: Readonly<Record<string, string>>,
 ): string {
+  if (snippet.gap) return snippet.text;
   if (snippet.clause) {
     const line = pick(clauseLines, variant, salt);
     const x = asSentence(snippet);
@@ -404,16 +439,16 @@ export function writeThankYouEmail(
   const { input } = context;
   const { values, greetName, formal } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `${formal ? 'Dear' : pick(['Hi', 'Hello'], variant, 1)} ${greetName},`;
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(EMAIL_OPENERS, variant, 0),
     values,
   );
   const title = recipient.interviewer?.title ? fill(pick(TITLE_LINES, variant, 2), values) : null;
-  const topic = prepareSnippet(recipient.interviewer?.notes);
-  const liked = prepareSnippet(input.notes.liked);
-  const fit = prepareSnippet(input.notes.fit);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const fit = prepareSnippet(input, input.notes.fit, 'fit');
   const topicLine = topic
     ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : null;
@@ -422,15 +457,16 @@ export function writeThankYouEmail(
     : null;
   const fitLine = fit
     ? fillSnippet(FIT_PHRASE_LINES, FIT_CLAUSE_LINES, fit, variant, 5, values)
-    : null;
+    : pick(FIT_FALLBACK_LINES, variant, 5);
 
   const questions = input.notes.questions
-    .map((question) => prepareQuestion(question))
+    .map((question) => prepareQuestion(input, question))
     .filter((question): question is string => question !== null);
+  // Each question goes to one interviewer only: the first to the first, and so on.
   const chosen = recipient.isHiringTeam
     ? questions.slice(0, 2)
-    : questions.length > 0
-      ? [questions[(variant.index + variant.attempt) % questions.length] as string]
+    : questions[variant.index] !== undefined
+      ? [questions[variant.index] as string]
       : [];
   const questionLine =
     chosen.length > 0 ? fill(pick(QUESTION_LEADS, variant, 6), { Q: chosen.join(' ') }) : null;
@@ -443,7 +479,7 @@ export function writeThankYouEmail(
     paragraph(middle),
     questionLine,
     pick(EMAIL_CLOSERS, variant, 7),
-    `${pick(SIGN_OFFS, variant, 8)}\n${input.candidate.name}`,
+    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
   ]
     .filter((part): part is string => !!part && part.length > 0)
     .join('\n\n');
@@ -459,7 +495,7 @@ export function writeThankYouNote(
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `Dear ${greetName},`;
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(NOTE_OPENERS, variant, 0),
@@ -467,28 +503,28 @@ export function writeThankYouNote(
   );
   const title =
     recipient.interviewer?.title && pick([true, false], variant, 12)
-      ? fill(pick(TITLE_LINES, variant, 2), values)
+      ? fill(pick(NOTE_TITLE_LINES, variant, 2), values)
       : null;
-  const topic = prepareSnippet(recipient.interviewer?.notes, 20);
-  const liked = prepareSnippet(input.notes.liked, 20);
-  const fit = prepareSnippet(input.notes.fit, 20);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const fit = prepareSnippet(input, input.notes.fit, 'fit');
   const specific = topic
-    ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
+    ? fillSnippet(NOTE_TOPIC_PHRASE_LINES, NOTE_TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : liked
-      ? fillSnippet(LIKED_PHRASE_LINES, LIKED_CLAUSE_LINES, liked, variant, 4, values)
+      ? fillSnippet(NOTE_LIKED_PHRASE_LINES, NOTE_LIKED_CLAUSE_LINES, liked, variant, 4, values)
       : null;
   const extraLiked =
     topic && liked && pick([true, true, false], variant, 11)
-      ? fillSnippet(LIKED_PHRASE_LINES, LIKED_CLAUSE_LINES, liked, variant, 4, values)
+      ? fillSnippet(NOTE_LIKED_PHRASE_LINES, NOTE_LIKED_CLAUSE_LINES, liked, variant, 4, values)
       : null;
   const fitLine = fit
-    ? fillSnippet(FIT_PHRASE_LINES, FIT_CLAUSE_LINES, fit, variant, 5, values)
-    : null;
+    ? fillSnippet(NOTE_FIT_PHRASE_LINES, NOTE_FIT_CLAUSE_LINES, fit, variant, 5, values)
+    : pick(FIT_FALLBACK_LINES, variant, 5);
   const body = [
     greeting,
     paragraph([opener, title, specific, extraLiked]),
     paragraph([fitLine, pick(NOTE_CLOSERS, variant, 7)]),
-    `${pick(SIGN_OFFS, variant, 8)}\n${input.candidate.name}`,
+    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
   ]
     .filter((part) => part.length > 0)
     .join('\n\n');
@@ -504,15 +540,22 @@ export function writeLinkedInNote(
 ): Draft {
   const { input } = context;
   const { values } = describeBasics(context, recipient);
-  const topic = prepareSnippet(recipient.interviewer?.notes, 14);
-  const liked = prepareSnippet(input.notes.liked, 14);
+  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const usable = (snippet: Snippet | null) => (snippet && !snippet.gap ? snippet : null);
+  const topicNote = usable(topic);
+  const likedNote = usable(liked);
   const snippet =
-    topic && liked ? (pick([true, true, false], variant, 4) ? topic : liked) : (topic ?? liked);
+    topicNote && likedNote
+      ? pick([true, true, false], variant, 4)
+        ? topicNote
+        : likedNote
+      : (topicNote ?? likedNote);
   const closer = pick(LINKEDIN_CLOSERS, variant, 7);
   const line = (text: string): string | null => {
     if (!snippet) return null;
     if (snippet.clause) return capitalise(/[.?!…]$/.test(text) ? text : `${text}.`);
-    const phrases = snippet === topic ? LINKEDIN_TOPIC_PHRASES : LINKEDIN_LIKED_PHRASES;
+    const phrases = snippet === topicNote ? LINKEDIN_TOPIC_PHRASES : LINKEDIN_LIKED_PHRASES;
     return fill(pick(phrases, variant, 3), { ...values, x: text, X: capitalise(text) }).replace(
       /…\.$/u,
       '…',
@@ -526,23 +569,16 @@ export function writeLinkedInNote(
     { opener: full, closer: null },
     { opener: short, closer: null },
   ];
-  // The fullest note whose topic fits whole; else the topic cut at a word boundary.
-  for (const shape of shapes) {
+  // The fullest note whose topic fits whole; else the note without it (a note is never cut).
+  for (const shape of snippet ? shapes : []) {
     const text = paragraph([shape.opener, line(snippet?.text ?? ''), shape.closer]);
     if (text.length <= limit) return { body: text };
   }
-  if (snippet) {
-    for (const shape of shapes.slice(1)) {
-      const frame = line('') ?? '';
-      const room = limit - paragraph([shape.opener, frame, shape.closer]).length - 1;
-      if (room < 12) continue;
-      const text = paragraph([
-        shape.opener,
-        line(truncateAtWord(snippet.text, room)),
-        shape.closer,
-      ]);
-      if (text.length <= limit) return { body: text };
-    }
+  // Every note needs finishing by hand: leave a short marked gap for one line of it.
+  const gap = topic?.gap || liked?.gap ? formatNoteGap('one line on what you talked about') : null;
+  for (const shape of shapes) {
+    const text = paragraph([shape.opener, snippet ? null : gap, shape.closer]);
+    if (text.length <= limit) return { body: text };
   }
   return { body: truncateAtWord(short, limit) };
 }
@@ -556,16 +592,16 @@ export function writeCheckIn(
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
   const greeting = recipient.isHiringTeam
-    ? `Dear ${values.short} hiring team,`
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
     : `Dear ${greetName},`;
   const interviewDay = describeDate(context.interviewDate);
-  const sign = `Kind regards,\n${input.candidate.name}`;
+  const sign = `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`;
   if (second) {
     return {
       subject: `${input.role} at ${values.short}`,
       body: [
         greeting,
-        `I hope all is well. I am writing once more about ${values.roleRef} at ${input.employer.name}, which we discussed on ${interviewDay}.`,
+        `I hope all is well. I am writing once more about ${values.roleRef} at ${values.employer}, which we discussed on ${interviewDay}.`,
         'I understand that decisions like this can take time, and I would be grateful for any update whenever you have a moment. Either way, thank you for considering me.',
         sign,
       ].join('\n\n'),
@@ -578,7 +614,7 @@ export function writeCheckIn(
     subject: `${input.role} – checking in`,
     body: [
       greeting,
-      `I hope you are well. Thank you again for ${values.met} on ${interviewDay} about ${values.roleRef} at ${input.employer.name}.`,
+      `I hope you are well. Thank you again for ${values.met} on ${interviewDay} about ${values.roleRef} at ${values.employer}.`,
       `${ask} I remain very keen on the role, and I am happy to send anything that would help.`,
       `Thank you for your time.`,
       sign,
@@ -615,6 +651,17 @@ export function describeDraftSubject(
     ],
     fitSource: input.notes.fit,
     linkedInLimit: input.candidate.linkedin === 'premium' ? limits.premium : limits.free,
+    ...(request.recipient.interviewer?.title
+      ? { recipientTitle: request.recipient.interviewer.title }
+      : {}),
+    otherInterviewers: input.interviewers
+      .filter((other) => other.id !== request.recipient.interviewer?.id)
+      .map((other) => ({
+        name: other.name,
+        ...(other.title ? { title: other.title } : {}),
+        ...(other.notes ? { notes: other.notes } : {}),
+      })),
+    properNames: [input.candidate.name, input.employer.name, input.role],
   };
 }
 
@@ -711,4 +758,107 @@ export function writeDrafts(
     }
   }
   return drafts;
+}
+
+/** Why the plan leaves a note out, by reason. */
+const LEFT_OUT_WHY = {
+  salary: 'is about pay, benefits, holiday or notice: leave that until they make you an offer',
+  negative: 'speaks badly of an employer, which never helps in a follow-up',
+  pushy: 'presses for an answer or asks for a call, which a follow-up should not do',
+} as const;
+
+/**
+ * The plan's word on notes that did not go into the drafts as written: each note left out (pay,
+ * complaints, pressure) with why, and each note left as a marked gap to finish by hand.
+ */
+export function listNoteWarnings(input: FollowUpInput): { code: string; message: string }[] {
+  const notes: { raw: string | undefined; role: NoteRole; recipient?: DraftRecipient }[] = [
+    { raw: input.notes.liked, role: 'liked' },
+    { raw: input.notes.fit, role: 'fit' },
+    ...input.notes.questions.map((raw) => ({ raw, role: 'question' as const })),
+    ...input.interviewers.map((interviewer) => ({
+      raw: interviewer.notes,
+      role: 'interviewer' as const,
+      recipient: { interviewer, name: interviewer.name, isHiringTeam: false },
+    })),
+  ];
+  const warnings: { code: string; message: string }[] = [];
+  for (const note of notes) {
+    const sentence = convertNote(input, note.raw, note.role, note.recipient);
+    if (sentence?.kind === 'left-out') {
+      warnings.push({
+        code: 'note-left-out',
+        message: `Your note "${sentence.note}" is not in the drafts: it ${LEFT_OUT_WHY[sentence.reason]}.`,
+      });
+    } else if (sentence?.kind === 'gap') {
+      warnings.push({
+        code: 'note-to-finish',
+        message: `Your note "${sentence.note}" could not be turned into a sentence safely, so the drafts mark a gap ("[Finish this: …]") for you to write it in your own words.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** How one note of the input will read in the drafts, for the form's preview. */
+export interface NotePreview {
+  /** The input field, e.g. `notes.liked` or `interviewers[0].notes`. */
+  field: string;
+  note: string;
+  status: 'sentence' | 'gap' | 'left-out';
+  /** The sentence as a draft will use it, the marked gap, or why the note is left out. */
+  text: string;
+}
+
+/** Each note of the input and the sentence it becomes (or the gap, or why it is left out). */
+export function listNotePreviews(input: FollowUpInput): NotePreview[] {
+  const notes: {
+    field: string;
+    raw: string | undefined;
+    role: NoteRole;
+    recipient?: DraftRecipient;
+  }[] = [
+    { field: 'notes.liked', raw: input.notes.liked, role: 'liked' },
+    { field: 'notes.fit', raw: input.notes.fit, role: 'fit' },
+    ...input.notes.questions.map((raw, i) => ({
+      field: `notes.questions[${i}]`,
+      raw,
+      role: 'question' as const,
+    })),
+    ...input.interviewers.map((interviewer, i) => ({
+      field: `interviewers[${i}].notes`,
+      raw: interviewer.notes,
+      role: 'interviewer' as const,
+      recipient: { interviewer, name: interviewer.name, isHiringTeam: false },
+    })),
+  ];
+  const frames: Record<NoteRole, (x: string) => string> = {
+    liked: (x) => `I especially liked ${x}.`,
+    fit: (x) => `I believe ${x} would make me a good fit for the team.`,
+    interviewer: (x) => `I especially enjoyed our conversation about ${x}.`,
+    question: (x) => `${x}`,
+  };
+  const previews: NotePreview[] = [];
+  for (const note of notes) {
+    const sentence = convertNote(input, note.raw, note.role, note.recipient);
+    if (!sentence) continue;
+    if (sentence.kind === 'left-out') {
+      previews.push({
+        field: note.field,
+        note: sentence.note,
+        status: 'left-out',
+        text: `Left out: it ${LEFT_OUT_WHY[sentence.reason]}.`,
+      });
+    } else if (sentence.kind === 'gap') {
+      previews.push({ field: note.field, note: sentence.note, status: 'gap', text: sentence.text });
+    } else {
+      previews.push({
+        field: note.field,
+        note: (note.raw ?? '').trim(),
+        status: 'sentence',
+        text: sentence.kind === 'phrase' ? frames[note.role](sentence.text) : sentence.text,
+      });
+    }
+  }
+  return previews;
 }

@@ -5,8 +5,11 @@
 export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
 export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
 export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
+export { listNotePreviews, type NotePreview } from './drafts.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
 export { measureDraftSimilarity } from './draft-findings.js';
+export type { SpellChecker } from './prose-checks.js';
+export { isSameEmployer, mentionsEmployer, normaliseEmployerName } from './employer-name.js';
 export {
   FOLLOW_UP_RULES,
   NEVER_CHANNELS,

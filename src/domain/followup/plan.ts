@@ -6,6 +6,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { findIndustry, listIndustries, type Industry } from '../directory/taxonomy.js';
 import {
+  listNoteWarnings,
   writeDrafts,
   HIRING_TEAM_NAME,
   type DraftContext,
@@ -642,6 +643,7 @@ export function planFollowUp(
       }
     }
   }
+  if (drafts.size > 0) warnings.push(...listNoteWarnings(input));
 
   if (hasMissingNotes(input)) warnings.push(describeMissingNotes(input, tell(end)));
 

@@ -143,7 +143,16 @@ export type DraftFindingCode =
   | 'too-long'
   | 'duplicate'
   | 'pushy'
-  | 'asks-for-call';
+  | 'asks-for-call'
+  | 'salary'
+  | 'negative'
+  | 'third-person'
+  | 'unfinished-gap'
+  | 'wrong-recipient'
+  | 'spelling'
+  | 'repeated-words'
+  | 'indefinite-article'
+  | 'informal';
 
 /** One problem the draft checker found in a draft. */
 export interface DraftFinding {

@@ -3,3 +3,4 @@ export { renderPlanIcs, escapeIcsText, foldIcsLine, summariseStep } from './plan
 export { buildDraftEml, cleanHeaderValue, type DraftEmlOptions } from './draft-eml.js';
 export { listPrintableNotes, type PrintableNote } from './printable-note.js';
 export { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
+export { getBritishSpellChecker } from './spelling.js';

@@ -7,7 +7,12 @@
  */
 import { escapeHtml, type Children } from '@kitajs/html';
 import { listIndustries } from '../../domain/directory/taxonomy.js';
-import type { DraftFinding, FollowUpPlan } from '../../domain/followup/index.js';
+import {
+  listNotePreviews,
+  type DraftFinding,
+  type FollowUpInput,
+  type FollowUpPlan,
+} from '../../domain/followup/index.js';
 import type { NoteToWrite, PlannedFollowUp, StepSummary } from '../../services/followup.service.js';
 import { NEVER_CHANNEL_LABELS, describeInterviewTime } from '../../services/followup.service.js';
 import { textareaRows } from '../format.js';
@@ -40,6 +45,8 @@ export const SAVE_PATH = `${PAGE_PATH}/save`;
  * to: the drafts, not the top of a long page.
  */
 export const DRAFTS_ANCHOR = '#drafts-title';
+/** site.js posts the form here as notes are typed: `{previews: NotePreview[]}`. */
+export const NOTE_PREVIEW_PATH = `${PAGE_PATH}/notes-preview`;
 const TITLE = 'Plan your interview follow-up';
 
 /** An attribute value, escaped in full. */
@@ -443,7 +450,7 @@ function InterviewerFieldset(props: {
         <TextArea
           name={field('notes')}
           label="What you talked about with them (optional)"
-          hint="Makes their note personal: a project, a question they asked, something you shared."
+          hint="Makes their note personal. Write a phrase (“the new Leeds office”) or what they did (“asked about my dissertation”); “her” and “his” become “your”."
           rows={3}
           values={values}
           errors={errors}
@@ -483,6 +490,8 @@ export function DetailsForm(props: {
   hidden?: readonly (readonly [string, string])[];
   /** Extra fields (rendered JSX), placed before the submit button. */
   extra?: Children;
+  /** With JavaScript, show how each note will read as it is typed (the public page). */
+  livePreview?: boolean;
 }) {
   const level = props.level;
   const { values, interviewerCount } = props.form;
@@ -717,7 +726,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.liked"
           label="What you liked about the employer or the role"
-          hint="Optional until the interview has ended: the drafts mark where it will go."
+          hint="A phrase reads best: “the mentoring scheme for trainees”. Pay and benefits are left out of the drafts. Optional until the interview has ended: the drafts mark where it will go."
           rows={3}
           values={values}
           errors={errors}
@@ -725,7 +734,7 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.fit"
           label="Why you would fit the role"
-          hint="Optional until the interview has ended."
+          hint="For example “five years running payroll for 400 staff” or “I led a team of five”. Optional until the interview has ended."
           rows={3}
           values={values}
           errors={errors}
@@ -733,11 +742,22 @@ export function DetailsForm(props: {
         <TextArea
           name="notes.questions"
           label="Questions that have come up since (optional)"
-          hint="One per line, at most 10."
+          hint="One per line, at most 10, as you would ask them: “How are seats allocated?” Each goes to one interviewer."
           rows={3}
           values={values}
           errors={errors}
         />
+        {props.livePreview ? (
+          <div
+            id="note-preview-live"
+            class="notice notice-info"
+            aria-live="polite"
+            data-note-preview-url={NOTE_PREVIEW_PATH}
+            hidden
+          ></div>
+        ) : (
+          ''
+        )}
       </FormSection>
 
       {props.extra ?? ''}
@@ -771,7 +791,13 @@ export function renderFormPage(props: {
         needed, and nothing you type is kept.
       </p>
       <ErrorSummary errors={summaryOf(props.errors)} />
-      <DetailsForm form={props.form} errors={props.errors} submitLabel="Make my plan" level={2} />
+      <DetailsForm
+        form={props.form}
+        errors={props.errors}
+        submitLabel="Make my plan"
+        level={2}
+        livePreview
+      />
     </Layout>,
   );
 }
@@ -955,6 +981,45 @@ function DraftCard(props: { index: number; draft: DraftView; errors: Errors }) {
 }
 
 /** The plan page: timeline, warnings, never list, editable drafts, downloads, and the form again. */
+/** A readable name for a note's field ("What you liked", "About Anna Clarke"). */
+function describeNoteField(field: string, input: FollowUpInput): string {
+  if (field === 'notes.liked') return 'What you liked';
+  if (field === 'notes.fit') return 'Why you would fit';
+  const question = /^notes\.questions\[(\d+)\]$/.exec(field);
+  if (question) return `Question ${Number(question[1]) + 1}`;
+  const interviewer = /^interviewers\[(\d+)\]\.notes$/.exec(field);
+  const name = interviewer ? input.interviewers[Number(interviewer[1])]?.name : undefined;
+  return name ? `About ${name}` : field;
+}
+
+/** Each note and the sentence it becomes in the drafts (or its gap, or why it is left out). */
+export function NotePreviewSection(props: { input: FollowUpInput }) {
+  const previews = listNotePreviews(props.input);
+  if (previews.length === 0) return '';
+  return (
+    <section class="section" aria-labelledby="note-preview-title">
+      <h2 id="note-preview-title">How your notes will read</h2>
+      <p class="hint">
+        Each note becomes a sentence in the drafts. A gap marked "[Finish this: …]" is yours to
+        write before you send; a note about pay or a complaint is left out.
+      </p>
+      <dl class="note-previews">
+        {previews.map((preview) => (
+          <>
+            <dt>
+              {escapeHtml(describeNoteField(preview.field, props.input))}: "
+              {escapeHtml(preview.note)}"
+            </dt>
+            <dd class={`note-preview note-preview-${preview.status}`}>
+              {escapeHtml(preview.text)}
+            </dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 export function renderPlanPage(props: {
   form: FollowUpForm;
   planned: PlannedFollowUp;
@@ -998,6 +1063,8 @@ export function renderPlanPage(props: {
       ) : (
         ''
       )}
+
+      <NotePreviewSection input={input} />
 
       <section class="section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
@@ -1096,7 +1163,13 @@ export function renderPlanPage(props: {
       <section class="section" aria-labelledby="details-title">
         <h2 id="details-title">Change the details</h2>
         <p class="hint">A new plan writes new drafts: download or copy your edits first.</p>
-        <DetailsForm form={props.form} errors={[]} submitLabel="Make a new plan" level={3} />
+        <DetailsForm
+          form={props.form}
+          errors={[]}
+          submitLabel="Make a new plan"
+          level={3}
+          livePreview
+        />
       </section>
     </Layout>,
   );

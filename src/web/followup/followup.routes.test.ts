@@ -294,6 +294,42 @@ describe('the follow-up page', () => {
     );
   });
 
+  it('answers how each note will read as JSON for site.js, from the same form', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/follow-up' });
+    expect(page.body).toContain('data-note-preview-url="/follow-up/notes-preview"');
+    const res = await post('/follow-up/notes-preview', {
+      ...FORM,
+      'notes.liked': 'Flexible hours, mentoring scheme',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().previews[0]).toEqual({
+      field: 'notes.liked',
+      note: 'Flexible hours, mentoring scheme',
+      status: 'sentence',
+      text: 'I especially liked the flexible hours and the mentoring scheme.',
+    });
+    const bad = await post('/follow-up/notes-preview', { ...FORM, 'employer.name': '' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('shows the sentence each note becomes, the gaps and the notes left out, without JavaScript', async () => {
+    const res = await post('/follow-up', {
+      ...FORM,
+      'notes.liked': 'Flexible hours, good pension',
+      'interviewers[0].notes': 'asked why I left my last job after only 18 months',
+    });
+    expect(res.statusCode).toBe(200);
+    const text = textOf(res.body);
+    expect(text).toContain('How your notes will read');
+    expect(text).toContain(
+      'Left out: it is about pay, benefits, holiday or notice: leave that until they make you an offer.',
+    );
+    expect(text).toContain('You asked why I left my last job after only 18 months.');
+    expect(text).toContain(
+      'I believe my three years building retail dashboards in SQL and Python would make me a good fit for the team.',
+    );
+  });
+
   it('shows the plan: timeline with windows and reasons, warnings, the never list and the drafts', async () => {
     const res = await post('/follow-up', FORM);
     expect(res.statusCode).toBe(200);
@@ -429,7 +465,7 @@ describe('the follow-up page', () => {
     expect(text).toContain('We checked your edits: the checker found 5 things to look at.');
     expect(text).toContain('The checker found 5 things to look at:');
     expect(text).toContain(
-      '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+      '"Call me ASAP" presses for an answer; a thank-you should not ask about the decision.',
     );
     expect(text).toContain('"Call me" asks for a call or a visit; keep the follow-up in writing.');
     expect(text).toContain('The draft does not mention Brightwater Analytics Ltd.');
@@ -466,7 +502,7 @@ describe('the follow-up page', () => {
       .json<{ findings: { message: string }[] }>()
       .findings.map((f) => f.message);
     expect(messages).toContain(
-      '"ASAP" presses for an answer; a thank-you should not ask about the decision.',
+      '"Call me ASAP" presses for an answer; a thank-you should not ask about the decision.',
     );
     expect(messages).toContain(
       '"Call me" asks for a call or a visit; keep the follow-up in writing.',
@@ -549,6 +585,26 @@ describe('the follow-up page', () => {
       const mail = await simpleParser(res.rawPayload);
       expect(mail.subject).toBe('Thanks, Ben');
       expect(mail.text?.trim()).toBe('Dear Ben,\n\nThank you! 😀');
+    });
+
+    it('warns about a gap left to finish, and still downloads that draft as .eml', async () => {
+      const withGap = { ...FORM, 'interviewers[0].notes': 'Ben said the audit is growing' };
+      const page = await post('/follow-up', withGap);
+      expect(textOf(page.body)).toContain(
+        'The draft still has a gap marked "[Finish this: …]"; write that sentence in your own words before you send it.',
+      );
+      const fields = draftsFormOf(page.body);
+      const stepId = fields.find(
+        ([, v]) => v.endsWith(':thank-you:email') && v.startsWith('anna'),
+      )?.[1];
+      expect(stepId).toBeDefined();
+      const res = await post(
+        `/follow-up/draft.eml?step=${encodeURIComponent(stepId ?? '')}`,
+        fields,
+      );
+      expect(res.statusCode).toBe(200);
+      const mail = await simpleParser(res.rawPayload);
+      expect(mail.text).toContain('[Finish this: Ben said the audit is growing]');
     });
 
     it('answers a step not in the plan with an HTML page', async () => {

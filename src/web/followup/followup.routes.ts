@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError, ProblemList } from '../../domain/errors.js';
-import type { Draft } from '../../domain/followup/index.js';
+import { listNotePreviews, type Draft } from '../../domain/followup/index.js';
 import {
   applyDraftEdits,
   buildDraftEmailFile,
@@ -41,6 +41,7 @@ import {
   type FormError,
 } from './followup-form.js';
 import {
+  NOTE_PREVIEW_PATH,
   PAGE_PATH,
   renderFormPage,
   renderNotesPage,
@@ -217,6 +218,21 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
       );
     }
     return reply.send({ findings: draft.findings });
+  });
+
+  app.post(NOTE_PREVIEW_PATH, { schema: { hide: true } }, (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const planning = planForm(deps, readFollowUpForm(request.body));
+    if (!planning.ok) {
+      return reply.status(400).send({
+        errors: planning.errors.map((e) => ({
+          field: e.field,
+          code: 'invalid',
+          message: e.message,
+        })),
+      });
+    }
+    return reply.send({ previews: listNotePreviews(planning.planned.input) });
   });
 
   app.post(`${PAGE_PATH}/plan.ics`, { schema: { hide: true } }, (request, reply) => {

@@ -32,7 +32,7 @@ import {
   type InterviewView,
   type PlanStepView,
 } from '../../services/interviews.service.js';
-import { DetailsForm, FormSection } from '../followup/followup.page.js';
+import { DetailsForm, FormSection, NotePreviewSection } from '../followup/followup.page.js';
 import {
   addInterviewer,
   createEmptyForm,
@@ -507,6 +507,7 @@ function PlanPage(
       ) : (
         ''
       )}
+      <NotePreviewSection input={interview} />
       <TitledSection id="steps" title="The plan">
         <ol class="card-list">
           {plan.steps.map((step, index) => (

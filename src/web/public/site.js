@@ -8,7 +8,7 @@
  * It also reveals the "Print this list" button on the favourites page and the "Copy" button of a
  * calendar feed's address, and on a saved interview's
  * plan page and the public follow-up page (5.) show the draft checker's findings as a draft is
- * typed.
+ * typed, and (6.) on the public follow-up form show how each note will read in the drafts.
  */
 (function () {
   'use strict';
@@ -287,6 +287,68 @@
     if (subject) subject.addEventListener('input', schedule);
   }
 
+  // As notes are typed, show the sentence each becomes in the drafts (the plan page shows the
+  // same list after submitting, without JavaScript).
+  function enhanceNotePreview(box) {
+    var url = box.getAttribute('data-note-preview-url');
+    var form = box.closest ? box.closest('form') : null;
+    if (!url || !form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
+    var timer = null;
+    var sequence = 0;
+    var last = '';
+    function render(previews) {
+      while (box.firstChild) box.removeChild(box.firstChild);
+      if (!previews.length) {
+        box.hidden = true;
+        return;
+      }
+      var heading = document.createElement('p');
+      heading.textContent = 'How your notes will read:';
+      box.appendChild(heading);
+      var list = document.createElement('ul');
+      previews.forEach(function (preview) {
+        var li = document.createElement('li');
+        li.textContent = '"' + preview.note + '": ' + preview.text;
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+      box.hidden = false;
+    }
+    function preview() {
+      var payload = new URLSearchParams(new FormData(form)).toString();
+      if (payload === last) return;
+      last = payload;
+      sequence += 1;
+      var mine = sequence;
+      fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: payload,
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (body) {
+          if (mine !== sequence || !body || !body.previews) return;
+          render(body.previews);
+        })
+        .catch(function () {
+          /* A convenience: the plan page shows the same after submitting. */
+        });
+    }
+    function schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(preview, 500);
+    }
+    each(
+      form.querySelectorAll('textarea[name^="notes."], textarea[name$=".notes"]'),
+      function (area) {
+        area.addEventListener('input', schedule);
+      },
+    );
+  }
+
   function init() {
     each(document.querySelectorAll('form[data-search-form]'), function (form) {
       enhanceSubsectors(form);
@@ -295,6 +357,7 @@
       enhanceChangedNotice(form);
     });
     each(document.querySelectorAll('textarea[data-live-check]'), enhanceLiveCheck);
+    each(document.querySelectorAll('[data-note-preview-url]'), enhanceNotePreview);
     each(document.querySelectorAll('[data-print]'), function (button) {
       button.hidden = false;
       button.addEventListener('click', function () {
