@@ -4,7 +4,7 @@
  * and each order, plus the examples of issue 11 and the regional specialisms a person expects.
  * Each query carries expectations written on `match`, industry, nation and distance only.
  */
-import { listIndustries } from '../../src/domain/directory/taxonomy.js';
+import { findSubsector, listIndustries } from '../../src/domain/directory/taxonomy.js';
 import {
   atLeast,
   atLeastResults,
@@ -121,7 +121,9 @@ export function ruleExpectations(params: RelevanceParams, nation: string): Expec
     everyResultHasATier(),
     noResultOutsideTheIndustry(params.industry, params.subsector),
   ];
-  const order = params.order ?? 'covers';
+  // The engine's default: nearest for a local sub-sector, else covers.
+  const local = params.subsector ? findSubsector(params.industry, params.subsector)?.local : false;
+  const order = params.order ?? (local ? 'nearest' : 'covers');
   if (order === 'covers') {
     out.push(tiersInOrder(), noNearbyOfficeInFirst(10), nearbyOfficesNearAndSameSide());
     if (nation === 'northern-ireland') out.push(noGreatBritainOfficesFirst(10));

@@ -56,7 +56,7 @@ const INDUSTRY_WEIGHTS: Record<string, number> = {
   healthsafety: 0.5,
   housebuilding: 0.6,
   hr: 1.5,
-  industrial: 12,
+  industrial: 13,
   informationindustry: 0.3,
   insurance: 1,
   IT: 8,
@@ -355,7 +355,7 @@ export const RURAL_COUNTIES: readonly string[] = [
 const SPECIALISMS: readonly Specialism[] = [
   {
     places: ['town:aberdeen'],
-    share: 0.35,
+    share: 0.4,
     industries: ['energy'],
     subsectors: { energy: ['oilgas', 'windenergy', 'powergeneration'] },
   },
@@ -380,7 +380,7 @@ const SPECIALISMS: readonly Specialism[] = [
   },
   {
     places: ['town:cambridge', 'town:oxford'],
-    share: 0.45,
+    share: 0.5,
     industries: ['biotechnology', 'pharm', 'science'],
   },
   { places: RURAL_COUNTIES, share: 0.1, industries: ['agriculture'] },
@@ -708,10 +708,15 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
     'town:manchester': 6,
     'town:birmingham': 1.2,
     'town:glasgow': 2,
-    'town:edinburgh': 2,
+    'town:edinburgh': 3,
     'town:reading': 2.5,
     'town:milton-keynes': 2,
     'town:cardiff': 1.5,
+    // Where a sector clusters (SPECIALISMS), so that its agencies are many enough to find.
+    'town:aberdeen': 3,
+    'town:cambridge': 3,
+    'town:oxford': 2.5,
+    'town:derby': 1.5,
   };
   const isLondon = (t: Town) =>
     t.countyId === 'county:greater-london' || t.countyId === 'county:city-of-london';
