@@ -208,6 +208,12 @@ describe('the demo directory', () => {
       covers: (l: Listing) => LIFE_SCIENCES.some((i) => l.industries.includes(i)),
     },
     {
+      what: 'nannies in the Home Counties',
+      where: (t: Town) =>
+        ['county:surrey', 'county:berkshire', 'county:buckinghamshire'].includes(t.countyId),
+      covers: (l: Listing) => l.industries.includes('childcare'),
+    },
+    {
       what: 'agriculture in rural counties',
       where: (t: Town) => RURAL_COUNTIES.includes(t.countyId),
       covers: (l: Listing) => l.industries.includes('agriculture'),

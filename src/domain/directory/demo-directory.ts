@@ -21,14 +21,14 @@ export const DEMO_SEED = 20261126;
 /** Share of listings by primary industry (relative weights), shaped on the real directory. */
 const INDUSTRY_WEIGHTS: Record<string, number> = {
   accounting: 6,
-  admin: 9,
+  admin: 10,
   agriculture: 0.6,
   arts: 0.4,
   automotive: 1.2,
   aviation: 0.5,
   banking: 1.5,
   biotechnology: 0.4,
-  catering: 8,
+  catering: 9,
   charity: 0.6,
   childcare: 1,
   construction: 5,
@@ -37,7 +37,7 @@ const INDUSTRY_WEIGHTS: Record<string, number> = {
   custservcallcentre: 2,
   defence: 0.4,
   digital: 1.5,
-  driving: 9,
+  driving: 10,
   education: 4,
   electronics: 0.8,
   energy: 1.2,
@@ -383,7 +383,13 @@ const SPECIALISMS: readonly Specialism[] = [
     share: 0.5,
     industries: ['biotechnology', 'pharm', 'science'],
   },
-  { places: RURAL_COUNTIES, share: 0.1, industries: ['agriculture'] },
+  {
+    places: ['county:surrey', 'county:berkshire', 'county:buckinghamshire'],
+    share: 0.12,
+    industries: ['childcare'],
+    subsectors: { childcare: ['nannies', 'maternitynurses', 'aupairs'] },
+  },
+  { places: RURAL_COUNTIES, share: 0.15, industries: ['agriculture'] },
 ];
 
 /**
@@ -717,6 +723,7 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
     'town:cambridge': 3,
     'town:oxford': 2.5,
     'town:derby': 1.5,
+    'town:inverness': 2,
   };
   const isLondon = (t: Town) =>
     t.countyId === 'county:greater-london' || t.countyId === 'county:city-of-london';
