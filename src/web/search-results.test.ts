@@ -124,6 +124,16 @@ describe('the results page', () => {
     });
   });
 
+  describe('keywords with no match', () => {
+    it('offers to remove the keywords', async () => {
+      const res = await get(`/search?${LEEDS}&q=submarine`);
+      expect(textOf(res.body)).toContain('0 Recruitment Agencies Found');
+      expect(res.body).toContain(
+        '<a href="/search?industry=driving&amp;purpose=job&amp;location=Leeds">Remove the keywords &#34;submarine&#34;</a>',
+      );
+    });
+  });
+
   describe('brands with several divisions', () => {
     it("groups the divisions under the brand's first card, in a details element", async () => {
       const res = await get(`/search?${LEEDS}`);

@@ -446,6 +446,11 @@ function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome })
       href: searchUrl(v, { employmentType: [], page: '' }),
       text: 'Remove the employment type filter',
     });
+  if (v.q.trim())
+    tips.push({
+      href: searchUrl(v, { q: '', page: '' }),
+      text: `Remove the keywords "${v.q.trim()}"`,
+    });
   if (v.radiusMiles)
     tips.push({
       href: searchUrl(v, { radiusMiles: '', page: '' }),
