@@ -4,7 +4,13 @@ import { distanceMiles } from '../domain/directory/search-engine.js';
 import type { SearchResult } from '../domain/directory/search-engine.js';
 import { findPlaceById } from '../domain/directory/places.js';
 import type { Branch, Listing } from '../domain/directory/directory.js';
-import { employmentTypeLabels, formatMiles, formatMonthYear, joinList, plural } from './format.js';
+import {
+  employmentTypeLabels,
+  formatMonthYear,
+  formatWholeMiles,
+  joinList,
+  plural,
+} from './format.js';
 import { attr } from './layout.js';
 
 export interface OfficeView {
@@ -86,8 +92,8 @@ export function isNearestOfficeLine(line: string): boolean {
 }
 
 /**
- * The card's nearest office: the engine's (the one its reasons speak of), its distance rounded
- * once from the unrounded miles; other offices follow, nearest first. For an area searched,
+ * The card's nearest office: the engine's (the one its reasons speak of), with the unrounded
+ * miles (the card rounds them once, to whole miles); other offices follow, nearest first. For an area searched,
  * distances are the engine's (0 inside the area) and the other offices carry none.
  */
 export function cardOffices(
@@ -127,6 +133,7 @@ export function AgencyCard(props: CardProps) {
   const offices = nearest ? [nearest, ...others] : others;
   const titleId = `agency-${result.slug}`;
   const Title = props.nested ? 'h3' : 'h2';
+  const WhyTitle = props.nested ? 'h4' : 'h3';
   const inside =
     nearest?.distanceMiles === 0 && AREA_KINDS.has(props.from.kind)
       ? ` (inside ${props.from.name})`
@@ -169,7 +176,7 @@ export function AgencyCard(props: CardProps) {
                 <span class="muted">{escapeHtml(inside)}</span>
               ) : nearest.distanceMiles !== null ? (
                 <span class="muted">
-                  {escapeHtml(` (${formatMiles(nearest.distanceMiles)} away)`)}
+                  {escapeHtml(` (${formatWholeMiles(nearest.distanceMiles)} away)`)}
                 </span>
               ) : (
                 ''
@@ -189,7 +196,9 @@ export function AgencyCard(props: CardProps) {
                   <li>
                     {escapeHtml(`${o.town}, ${o.postcode}`)}
                     {o.distanceMiles !== null ? (
-                      <span class="muted">{escapeHtml(` (${formatMiles(o.distanceMiles)})`)}</span>
+                      <span class="muted">
+                        {escapeHtml(` (${formatWholeMiles(o.distanceMiles)})`)}
+                      </span>
                     ) : (
                       ''
                     )}
@@ -210,7 +219,7 @@ export function AgencyCard(props: CardProps) {
           </time>
         </dd>
       </dl>
-      <h3 class="visually-hidden">Why this agency is shown</h3>
+      <WhyTitle class="visually-hidden">Why this agency is shown</WhyTitle>
       <ul class="why">
         {result.why
           .filter((w) => !isNearestOfficeLine(w))

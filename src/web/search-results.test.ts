@@ -222,7 +222,7 @@ describe('the results page', () => {
       const res = await get(`/search?${LEEDS}&q=forklift`);
       const text = textOf(res.body);
       expect(text).toContain(
-        'Nearest office Leeds, LS12 1AA (2.1 miles away) Show 1 more office of Forklift People Bradford, BD1 1AA (8.6 miles)',
+        'Nearest office Leeds, LS12 1AA (2 miles away) Show 1 more office of Forklift People Bradford, BD1 1AA (9 miles)',
       );
       expect(text.split('LS12 1AA').length - 1).toBe(1);
       expect(text).not.toMatch(/Nearest office [\d.]+ miles? away in/);
