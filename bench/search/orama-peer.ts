@@ -13,7 +13,15 @@
 import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
 import type { Directory } from '../../src/domain/directory/directory.js';
 import { distanceMiles } from '../../src/domain/directory/search-engine.js';
-import { COVERS_BRANCH_MILES, toRows, type Peer, type PeerQuery } from './peer.js';
+import {
+  COVERS_BRANCH_MILES,
+  isInside,
+  rankRows,
+  toRows,
+  type Peer,
+  type PeerQuery,
+  type RankRow,
+} from './peer.js';
 
 const SCHEMA = {
   industries: 'enum[]',
@@ -22,6 +30,7 @@ const SCHEMA = {
   purposes: 'enum[]',
   employmentTypes: 'enum[]',
   national: 'boolean',
+  verified: 'boolean',
   coverage: 'enum[]',
   coverageAncestors: 'enum[]',
   location: 'geopoint',
@@ -39,8 +48,12 @@ interface BranchDoc {
   purposes: string[];
   employmentTypes: string[];
   national: boolean;
+  verified: boolean;
   coverage: string[];
+  coverageClasses: number[];
   coverageAncestors: string[];
+  town: string;
+  island: number;
   location: { lat: number; lon: number };
 }
 
@@ -75,8 +88,12 @@ export class OramaPeer implements Peer {
           purposes: row.purposes,
           employmentTypes: row.employmentTypes,
           national: row.national,
+          verified: row.verified,
           coverage: row.coverage,
+          coverageClasses: row.coverageClasses,
           coverageAncestors: row.coverageAncestors,
+          town: b.town,
+          island: b.island,
           location: { lat: b.lat, lon: b.lon },
         });
       }
@@ -110,58 +127,71 @@ export class OramaPeer implements Peer {
         },
       },
     });
-    if (q.radiusMiles !== null) and.push(near(q.radiusMiles));
-    if (q.order === 'covers') {
-      const or: Where[] = [
-        { national: true },
-        { coverage: { containsAny: q.chain } },
-        near(COVERS_BRANCH_MILES),
-      ];
-      if (q.own !== null) or.push({ coverageAncestors: { containsAny: [q.own] } });
-      and.push({ or });
-    }
+    if (q.verified) and.push({ verified: true });
+    // Every branch within the radius, and within 25 miles for the nearby-office tier.
+    if (q.radiusMiles !== null && q.area === null)
+      and.push(near(Math.max(q.radiusMiles, COVERS_BRANCH_MILES)));
     return { and };
   }
 
   async search(q: PeerQuery): Promise<string[]> {
     const result = await search(this.db, { where: this.where(q), limit: this.size });
-    // Group the returned branches by listing: nearest branch's distance, by the engine's haversine.
-    const best = new Map<number, { doc: BranchDoc; distance: number }>();
+    // Group the returned branches by listing, measured by the engine's haversine: the nearest
+    // branch, the nearest inside an area (from its centre), the nearest on the place's island.
+    const byListing = new Map<
+      number,
+      { doc: BranchDoc; distance: number; centre: number; sameIsland: number }
+    >();
+    const inside = new Map<string, boolean>();
     for (const hit of result.hits) {
       const doc = hit.document as unknown as BranchDoc;
-      const d = distanceMiles(q.lat, q.lon, doc.location.lat, doc.location.lon);
-      const seen = best.get(doc.listing);
-      if (!seen || d < seen.distance) best.set(doc.listing, { doc, distance: d });
+      const { lat, lon } = doc.location;
+      let d: number;
+      let centre = Infinity;
+      if (q.area === null) d = distanceMiles(q.lat, q.lon, lat, lon);
+      else {
+        let isIn = inside.get(doc.town);
+        if (isIn === undefined) inside.set(doc.town, (isIn = isInside(doc.town, q.area.id)));
+        if (isIn) {
+          d = 0;
+          centre = distanceMiles(q.lat, q.lon, lat, lon);
+        } else {
+          d = Infinity;
+          for (const a of q.area.anchors) d = Math.min(d, distanceMiles(a.lat, a.lon, lat, lon));
+        }
+      }
+      const same = q.island < 0 || doc.island === q.island ? d : Infinity;
+      const seen = byListing.get(doc.listing);
+      if (!seen) byListing.set(doc.listing, { doc, distance: d, centre, sameIsland: same });
+      else {
+        if (d < seen.distance) seen.distance = d;
+        if (d === 0 && centre < seen.centre) seen.centre = centre;
+        if (same < seen.sameIsland) seen.sameIsland = same;
+      }
     }
     const chain = new Set(q.chain);
-    const rows: { slug: string; named: number; industryCount: number; distance: number }[] = [];
-    for (const { doc, distance } of best.values()) {
+    const rows: RankRow[] = [];
+    for (const { doc, distance, centre, sameIsland } of byListing.values()) {
       if (q.radiusMiles !== null && distance > q.radiusMiles) continue;
-      if (
-        q.order === 'covers' &&
-        distance > COVERS_BRANCH_MILES &&
-        !doc.national &&
-        !doc.coverage.some((c) => chain.has(c)) &&
-        !(q.own !== null && doc.coverageAncestors.includes(q.own))
-      )
-        continue;
+      let tier = 5;
+      if (doc.national) tier = 3;
+      else {
+        doc.coverage.forEach((c, i) => {
+          if (chain.has(c)) tier = Math.min(tier, doc.coverageClasses[i]!);
+        });
+        if (q.area !== null && doc.coverageAncestors.includes(q.area.id)) tier = 1;
+        if (tier === 5 && sameIsland <= COVERS_BRANCH_MILES) tier = 4;
+      }
       rows.push({
         slug: doc.slug,
         named: q.subsectorKey !== null && doc.named.includes(q.subsectorKey) ? 0 : 1,
         industryCount: doc.industryCount,
+        tier,
         distance,
+        centre: distance === 0 ? centre : Infinity,
       });
     }
-    rows.sort(
-      q.order === 'nearest'
-        ? (a, b) => a.distance - b.distance || (a.slug < b.slug ? -1 : 1)
-        : (a, b) =>
-            a.named - b.named ||
-            a.industryCount - b.industryCount ||
-            a.distance - b.distance ||
-            (a.slug < b.slug ? -1 : 1),
-    );
-    return rows.slice(q.offset, q.offset + q.limit).map((r) => r.slug);
+    return rankRows(q, rows);
   }
 
   close(): void {}

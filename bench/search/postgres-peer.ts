@@ -14,7 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import type { Directory } from '../../src/domain/directory/directory.js';
+import { anchorTownsOf } from '../../src/domain/directory/anchor-towns.js';
+import { listCounties, listNations, listRegions } from '../../src/domain/directory/places.js';
 import {
+  AUTO_MIN_RESULTS,
+  AUTO_RADII_MILES,
+  BAND_MILES,
+  chainOf,
   COVERS_BRANCH_MILES,
   DEG_TO_RAD,
   EARTH_RADIUS_KM,
@@ -40,6 +46,7 @@ CREATE TABLE posting (
   purpose_mask integer NOT NULL,
   type_mask integer NOT NULL,
   national boolean NOT NULL,
+  verified boolean NOT NULL,
   industry_count integer NOT NULL,
   slug text NOT NULL,
   PRIMARY KEY (industry, listing_id)
@@ -52,6 +59,7 @@ CREATE TABLE listing_subsector (
 CREATE TABLE coverage_place (
   place_id text NOT NULL,
   listing_id integer NOT NULL,
+  class integer NOT NULL,
   PRIMARY KEY (place_id, listing_id)
 );
 CREATE TABLE coverage_within (
@@ -62,15 +70,29 @@ CREATE TABLE coverage_within (
 CREATE TABLE branch (
   id integer PRIMARY KEY,
   listing_id integer NOT NULL,
+  town text NOT NULL,
+  island integer NOT NULL,
   lat double precision NOT NULL,
   lon double precision NOT NULL,
   point earth NOT NULL
+);
+CREATE TABLE town_in (
+  town text NOT NULL,
+  area text NOT NULL,
+  PRIMARY KEY (area, town)
+);
+CREATE TABLE anchor (
+  area text NOT NULL,
+  n integer NOT NULL,
+  lat double precision NOT NULL,
+  lon double precision NOT NULL,
+  PRIMARY KEY (area, n)
 );
 `;
 
 const INDEXES = `
 CREATE INDEX branch_point ON branch USING gist (point);
-CREATE INDEX branch_by_listing ON branch (listing_id) INCLUDE (lat, lon);
+CREATE INDEX branch_by_listing ON branch (listing_id) INCLUDE (lat, lon, town, island);
 `;
 
 /** Parameters by position, the same in every statement (unused ones are simply not referenced). */
@@ -89,20 +111,28 @@ const P = {
   radius: 12,
   radiusBox: 13,
   chain: 14,
-  own: 15,
-  coversBox: 16,
+  area: 15,
+  island: 16,
 } as const;
 
-/** The engine's haversine in SQL, miles from the place to branch `b`. */
-const DISTANCE = `(2 * $${P.earthKm}::float8 * asin(least(1, sqrt(
-    power(sin((b.lat - $${P.lat}::float8) * $${P.rad}::float8 / 2), 2)
-    + cos($${P.lat}::float8 * $${P.rad}::float8) * cos(b.lat * $${P.rad}::float8)
-      * power(sin((b.lon - $${P.lon}::float8) * $${P.rad}::float8 / 2), 2)
+/** The engine's haversine in SQL, miles from (lat1, lon1) to (lat2, lon2). */
+function haversine(lat1: string, lon1: string, lat2: string, lon2: string): string {
+  const rad = `$${P.rad}::float8`;
+  return `(2 * $${P.earthKm}::float8 * asin(least(1, sqrt(
+    power(sin((${lat2} - ${lat1}) * ${rad} / 2), 2)
+    + cos(${lat1} * ${rad}) * cos(${lat2} * ${rad})
+      * power(sin((${lon2} - ${lon1}) * ${rad} / 2), 2)
   ))) / $${P.kmPerMile}::float8)`;
+}
+
+const LAT = `$${P.lat}::float8`;
+const LON = `$${P.lon}::float8`;
+/** Miles from the place to branch `b`. */
+const DISTANCE = haversine(LAT, LON, 'b.lat', 'b.lon');
 
 function nearListings(boxParam: number, miles: string): string {
   return `SELECT b.listing_id FROM branch b
-      WHERE earth_box(ll_to_earth($${P.lat}::float8, $${P.lon}::float8), $${boxParam}::float8) @> b.point
+      WHERE earth_box(ll_to_earth(${LAT}, ${LON}), $${boxParam}::float8) @> b.point
         AND ${DISTANCE} <= ${miles}`;
 }
 
@@ -111,41 +141,81 @@ interface Shape {
   sub: boolean;
   types: boolean;
   radius: boolean;
+  verified: boolean;
+  area: boolean;
+  auto: boolean;
 }
 
 export function postgresSql(shape: Shape): string {
   const where = [`p.industry = $${P.industry}::text`, `(p.purpose_mask & $${P.purpose}::int) <> 0`];
   if (shape.types) where.push(`(p.type_mask & $${P.types}::int) <> 0`);
+  if (shape.verified) where.push('p.verified');
   const namedTest = `EXISTS (SELECT 1 FROM listing_subsector s
       WHERE s.subsector = $${P.sub}::text AND s.listing_id = p.listing_id)`;
   if (shape.sub) where.push(`(p.whole OR ${namedTest})`);
-  if (shape.radius)
+  // A point's radius pre-filter on the GiST index (the exact test is on the listing's distance).
+  if (shape.radius && !shape.area)
     where.push(`p.listing_id IN (${nearListings(P.radiusBox, `$${P.radius}::float8`)})`);
-  if (shape.order === 'covers') {
-    where.push(`(p.national
-      OR EXISTS (SELECT 1 FROM coverage_place cp
-                 WHERE cp.place_id = ANY ($${P.chain}::text[]) AND cp.listing_id = p.listing_id)
-      OR EXISTS (SELECT 1 FROM coverage_within cw
-                 WHERE cw.ancestor_id = $${P.own}::text AND cw.listing_id = p.listing_id)
-      OR p.listing_id IN (${nearListings(P.coversBox, String(COVERS_BRANCH_MILES))}))`);
-  }
+  const area = `$${P.area}::text`;
+  const inside = `EXISTS (SELECT 1 FROM town_in t WHERE t.area = ${area} AND t.town = b.town)`;
+  const branchDistance = shape.area
+    ? `CASE WHEN ${inside} THEN 0::float8 ELSE (SELECT min(${haversine('a.lat', 'a.lon', 'b.lat', 'b.lon')})
+         FROM anchor a WHERE a.area = ${area}) END`
+    : DISTANCE;
+  const centre = shape.area ? `CASE WHEN ${inside} THEN ${DISTANCE} END` : 'NULL::float8';
+  const chain = `$${P.chain}::text[]`;
+  const tier = `CASE
+      WHEN c.national THEN 3
+      WHEN EXISTS (SELECT 1 FROM coverage_place cp
+                   WHERE cp.place_id = ANY (${chain}) AND cp.listing_id = c.listing_id AND cp.class = 1) THEN 1
+      ${shape.area ? `WHEN EXISTS (SELECT 1 FROM coverage_within cw WHERE cw.ancestor_id = ${area} AND cw.listing_id = c.listing_id) THEN 1` : ''}
+      WHEN EXISTS (SELECT 1 FROM coverage_place cp
+                   WHERE cp.place_id = ANY (${chain}) AND cp.listing_id = c.listing_id) THEN 2
+      WHEN m.same_distance <= ${COVERS_BRANCH_MILES} THEN 4
+      ELSE 5 END`;
+  const keep: string[] = [];
+  if (shape.radius) keep.push(`distance <= $${P.radius}::float8`);
+  if (shape.order === 'covers') keep.push('tier <= 4');
+  const band = `CASE WHEN distance < ${BAND_MILES[0]} THEN 0 WHEN distance < ${BAND_MILES[1]} THEN 1
+      WHEN distance < ${BAND_MILES[2]} THEN 2 ELSE 3 END`;
+  const byDistance = 'distance, coalesce(centre, 1e300::float8)';
+  const slug = 'slug COLLATE "C"';
   const orderBy =
     shape.order === 'nearest'
-      ? 'distance, slug COLLATE "C"'
-      : 'named DESC, industry_count, distance, slug COLLATE "C"';
-  return `SELECT slug FROM (
-    SELECT p.slug, p.industry_count,
-      ${shape.sub ? namedTest : 'false'} AS named,
-      (SELECT min(${DISTANCE}) FROM branch b WHERE b.listing_id = p.listing_id) AS distance
+      ? `${byDistance}, ${slug}`
+      : shape.order === 'covers'
+        ? `tier, named DESC, ${band}, industry_count, ${byDistance}, ${slug}`
+        : `named DESC, industry_count, ${byDistance}, ${slug}`;
+  const count = (r: number) =>
+    `(SELECT count(*) FROM kept WHERE distance <= ${r}) >= ${AUTO_MIN_RESULTS}`;
+  const autoRadius = `(SELECT CASE ${AUTO_RADII_MILES.map((r) => `WHEN ${count(r)} THEN ${r}`).join(' ')}
+      ELSE 1e300::float8 END)`;
+  return `WITH c AS (
+    SELECT p.listing_id, p.slug, p.industry_count, p.national,
+      ${shape.sub ? namedTest : 'false'} AS named
     FROM posting p
     WHERE ${where.join('\n      AND ')}
-  ) c
+  ), m AS (
+    SELECT listing_id, min(d) AS distance, min(centre) AS centre,
+      min(CASE WHEN $${P.island}::int < 0 OR island = $${P.island}::int THEN d END) AS same_distance
+    FROM (SELECT b.listing_id, b.island, ${branchDistance} AS d, ${centre} AS centre
+          FROM c JOIN branch b ON b.listing_id = c.listing_id) bd
+    GROUP BY listing_id
+  ), kept AS MATERIALIZED (
+    SELECT * FROM (
+      SELECT c.slug, c.industry_count, c.named, m.distance,
+        CASE WHEN m.distance = 0 THEN m.centre END AS centre, ${tier} AS tier
+      FROM c JOIN m ON m.listing_id = c.listing_id
+    ) k${keep.length > 0 ? ` WHERE ${keep.join(' AND ')}` : ''}
+  )
+  SELECT slug FROM kept
+  ${shape.auto ? `WHERE distance <= ${autoRadius}` : ''}
   ORDER BY ${orderBy}
   LIMIT $${P.limit}::int OFFSET $${P.offset}::int`;
 }
 
 function shapeKey(s: Shape): string {
-  return `bench_${s.order}_${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}`;
+  return `bench_${s.order}_${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}${s.verified ? 'v' : ''}${s.area ? 'a' : ''}${s.auto ? 'n' : ''}`;
 }
 
 const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -199,11 +269,12 @@ export class PostgresPeer implements Peer {
     await client.query(SCHEMA);
     const rows = toRows(directory);
     const cols = <T>(n: number) => Array.from({ length: n }, () => [] as T[]);
-    const posting = cols<unknown>(8);
+    const posting = cols<unknown>(9);
     const subsector = cols<unknown>(2);
-    const place = cols<unknown>(2);
+    const place = cols<unknown>(3);
     const within = cols<unknown>(2);
-    const branch = cols<unknown>(4);
+    const branch = cols<unknown>(6);
+    const towns = new Set<string>();
     for (const r of rows) {
       const whole = new Set(r.wholeIndustries);
       for (const i of r.industries) {
@@ -214,6 +285,7 @@ export class PostgresPeer implements Peer {
           r.purposeMask,
           r.typeMask,
           r.national,
+          r.verified,
           r.industryCount,
           r.slug,
         ].forEach((v, k) => posting[k]!.push(v));
@@ -222,10 +294,11 @@ export class PostgresPeer implements Peer {
         subsector[0]!.push(s);
         subsector[1]!.push(r.id);
       }
-      for (const c of r.coverage) {
+      r.coverage.forEach((c, i) => {
         place[0]!.push(c);
         place[1]!.push(r.id);
-      }
+        place[2]!.push(r.coverageClasses[i]);
+      });
       for (const a of r.coverageAncestors) {
         within[0]!.push(a);
         within[1]!.push(r.id);
@@ -233,8 +306,11 @@ export class PostgresPeer implements Peer {
       for (const b of r.branches) {
         branch[0]!.push(b.id);
         branch[1]!.push(r.id);
-        branch[2]!.push(b.lat);
-        branch[3]!.push(b.lon);
+        branch[2]!.push(b.town);
+        branch[3]!.push(b.island);
+        branch[4]!.push(b.lat);
+        branch[5]!.push(b.lon);
+        towns.add(b.town);
       }
     }
     await client.query('BEGIN');
@@ -242,8 +318,8 @@ export class PostgresPeer implements Peer {
       client,
       // Inserted in key order, so the table is stored clustered on it (as CLUSTER would leave it).
       `INSERT INTO posting
-       SELECT * FROM unnest($1::text[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::bool[], $7::int[], $8::text[])
-         AS t(industry, listing_id, whole, purpose_mask, type_mask, national, industry_count, slug)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::bool[], $7::bool[], $8::int[], $9::text[])
+         AS t(industry, listing_id, whole, purpose_mask, type_mask, national, verified, industry_count, slug)
        ORDER BY industry, listing_id`,
       posting,
     );
@@ -254,7 +330,7 @@ export class PostgresPeer implements Peer {
     );
     await insertRows(
       client,
-      `INSERT INTO coverage_place SELECT * FROM unnest($1::text[], $2::int[])`,
+      `INSERT INTO coverage_place SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) ON CONFLICT DO NOTHING`,
       place,
     );
     await insertRows(
@@ -264,10 +340,35 @@ export class PostgresPeer implements Peer {
     );
     await insertRows(
       client,
-      `INSERT INTO branch (id, listing_id, lat, lon, point)
-       SELECT id, listing_id, lat, lon, ll_to_earth(lat, lon)
-       FROM unnest($1::int[], $2::int[], $3::float8[], $4::float8[]) AS t(id, listing_id, lat, lon)`,
+      `INSERT INTO branch (id, listing_id, town, island, lat, lon, point)
+       SELECT id, listing_id, town, island, lat, lon, ll_to_earth(lat, lon)
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::float8[], $6::float8[])
+         AS t(id, listing_id, town, island, lat, lon)`,
       branch,
+    );
+    const townIn = cols<unknown>(2);
+    for (const town of towns)
+      for (const area of chainOf(town)) {
+        townIn[0]!.push(town);
+        townIn[1]!.push(area);
+      }
+    await insertRows(
+      client,
+      `INSERT INTO town_in SELECT * FROM unnest($1::text[], $2::text[])`,
+      townIn,
+    );
+    const anchor = cols<unknown>(4);
+    for (const area of [...listNations(), ...listRegions(), ...listCounties()])
+      anchorTownsOf(area.id, area).forEach((a, n) => {
+        anchor[0]!.push(area.id);
+        anchor[1]!.push(n);
+        anchor[2]!.push(a.lat);
+        anchor[3]!.push(a.lon);
+      });
+    await insertRows(
+      client,
+      `INSERT INTO anchor SELECT * FROM unnest($1::text[], $2::int[], $3::float8[], $4::float8[])`,
+      anchor,
     );
     await client.query('COMMIT');
     await client.query(INDEXES);
@@ -283,6 +384,9 @@ export class PostgresPeer implements Peer {
       sub: q.subsectorKey !== null,
       types: q.typeMask !== 0,
       radius: q.radiusMiles !== null,
+      verified: q.verified,
+      area: q.area !== null,
+      auto: q.autoRadius,
     };
     const values: unknown[] = new Array<unknown>(16).fill(null);
     const set = (k: keyof typeof P, v: unknown) => (values[P[k] - 1] = v);
@@ -303,8 +407,8 @@ export class PostgresPeer implements Peer {
       q.radiusMiles === null ? null : earthBoxRadius(q.radiusMiles, this.earthMetres),
     );
     set('chain', q.chain);
-    set('own', q.own);
-    set('coversBox', earthBoxRadius(COVERS_BRANCH_MILES, this.earthMetres));
+    set('area', q.area?.id ?? null);
+    set('island', q.island);
     const key = shapeKey(shape);
     let prepared = this.shapes.get(key);
     if (!prepared) {

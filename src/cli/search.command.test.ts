@@ -68,11 +68,40 @@ describe('shortlist agencies search and show', () => {
       '',
       '#   Agency                                        Miles   Nearest office          Types',
       '1   Aire Drivers Leeds ✓                          0.1     Leeds LS1 5AB           temporary',
-      '    aire-drivers-leeds · Specialises in Driving · Covers West Yorkshire · Nearest office 0.1 miles away in Leeds',
+      '    aire-drivers-leeds · Covers West Yorkshire, including Leeds · Specialises in Driving · Nearest office 0.1 miles away in Leeds',
       '2   The Exceptionally Long Named National Drivin… 168.9   London EC1A 1BB         permanent, contract',
-      '    long-national · Covers Driving among 2 industries · Covers the whole UK · Nearest office 168.9 miles away in London',
+      '    long-national · Covers the whole UK · Covers Driving among 2 industries · Nearest office 168.9 miles away in London',
       '',
     ]);
+  });
+
+  it('says the radius nearest searched, and keeps to verified agencies with --verified', async () => {
+    const args = ['agencies', 'search', '--industry', 'driving', '--purpose', 'job'];
+    const nearest = await runShortlist([...args, '--location', 'York', '--order', 'nearest'], env);
+    expect(nearest.status).toBe(0);
+    // Fewer than 5 within 40, 80 or 160 miles of York: the whole UK, so no radius is named.
+    expect(nearest.stdout.split('\n')[0]).toBe('2 agencies found near York (nearest); showing 1-2');
+    const radius = await runShortlist(
+      [...args, '--location', 'York', '--order', 'nearest', '--radius-miles', '30'],
+      env,
+    );
+    expect(radius.stdout.split('\n')[0]).toBe(
+      '1 agency within 30 miles of York (nearest); showing 1-1',
+    );
+    const verified = await runShortlist(
+      [...args, '--location', 'Leeds', '--verified', '--json'],
+      env,
+    );
+    const body = JSON.parse(verified.stdout) as {
+      total: number;
+      radiusMiles: number | null;
+      results: { slug: string; match: string }[];
+      facets: { verified: number };
+    };
+    expect(body.results.map((r) => [r.slug, r.match])).toEqual([['aire-drivers-leeds', 'place']]);
+    expect(body.total).toBe(1);
+    expect(body.facets.verified).toBe(1);
+    expect(body.radiusMiles).toBeNull();
   });
 
   it('prints the API response with --json', async () => {

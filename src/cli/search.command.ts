@@ -25,7 +25,7 @@ export function formatSearchTable(outcome: SearchOutcome): string {
   const lines: string[] = [];
   const shown = outcome.results.length;
   lines.push(
-    `${outcome.total} ${outcome.total === 1 ? 'agency' : 'agencies'} found near ${outcome.location.name} (${outcome.order}); showing ${shown === 0 ? 0 : (outcome.page - 1) * outcome.pageSize + 1}-${(outcome.page - 1) * outcome.pageSize + shown}`,
+    `${outcome.total} ${outcome.total === 1 ? 'agency' : 'agencies'} ${outcome.radiusMiles === null ? 'found near' : `within ${outcome.radiusMiles} ${outcome.radiusMiles === 1 ? 'mile' : 'miles'} of`} ${outcome.location.name} (${outcome.order}); showing ${shown === 0 ? 0 : (outcome.page - 1) * outcome.pageSize + 1}-${(outcome.page - 1) * outcome.pageSize + shown}`,
   );
   if (shown === 0) {
     lines.push(
@@ -77,7 +77,11 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
       collect,
     )
     .option('--order <order>', 'covers, specialists or nearest')
-    .option('--radius-miles <miles>', 'only agencies with an office this close (1-500)')
+    .option(
+      '--radius-miles <miles>',
+      'only agencies with an office this close (1-500); nearest without one searches 40 miles, widening to 80, 160 and the whole UK while fewer than 5 match',
+    )
+    .option('--verified', 'verified agencies only')
     .option('--q <words>', 'words in the name or description')
     .option('--page <n>', 'page number, from 1')
     .option('--page-size <n>', 'results per page, 1-100 (default 20)')
@@ -91,6 +95,7 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
         employmentType?: string[];
         order?: string;
         radiusMiles?: string;
+        verified?: boolean;
         q?: string;
         page?: string;
         pageSize?: string;
@@ -105,6 +110,7 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
             employmentType: options.employmentType,
             order: options.order,
             radiusMiles: options.radiusMiles,
+            verified: options.verified ? 'true' : undefined,
             q: options.q,
             page: options.page,
             pageSize: options.pageSize,

@@ -41,14 +41,14 @@ function fragmentsOf(version: object, result: SearchResult): Fragments {
 export function searchResponseJson(outcome: SearchOutcome, version: object): string {
   let out =
     `{"order":${JSON.stringify(outcome.order)},"location":${JSON.stringify(outcome.location)}` +
-    `,"total":${outcome.total},"page":${outcome.page},"pageSize":${outcome.pageSize},"results":[`;
+    `,"radiusMiles":${JSON.stringify(outcome.radiusMiles)},"total":${outcome.total},"page":${outcome.page},"pageSize":${outcome.pageSize},"results":[`;
   for (let i = 0; i < outcome.results.length; i++) {
     const result = outcome.results[i]!;
     const fragments = fragmentsOf(version, result);
     if (i > 0) out += ',';
     out +=
       `${fragments.head},"nearestBranch":${JSON.stringify(result.nearestBranch)}` +
-      `,"coverage":${fragments.coverage},"why":${JSON.stringify(result.why)}}`;
+      `,"coverage":${fragments.coverage},"match":"${result.match}","why":${JSON.stringify(result.why)}}`;
   }
   return `${out}],"facets":${JSON.stringify(outcome.facets)}}`;
 }

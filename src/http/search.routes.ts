@@ -26,7 +26,20 @@ const SearchResultSchema = Type.Object({
     distanceMiles: Type.Number(),
   }),
   coverage: Type.Union([Type.Literal('national'), Type.Array(PlaceRef)]),
-  why: Type.Array(Type.String()),
+  match: Type.Union(
+    [
+      Type.Literal('place'),
+      Type.Literal('region'),
+      Type.Literal('national'),
+      Type.Literal('nearby-office'),
+      Type.Literal('none'),
+    ],
+    {
+      description:
+        'How the listing covers the place: its coverage names the place (or a town or county containing it; for an area, the area or a place inside it), the region or nation containing it, the whole UK, none of these but a branch within 25 miles (never across the Irish Sea), or none (only under specialists and nearest)',
+    },
+  ),
+  why: Type.Array(Type.String(), { description: 'why[0] states the match in words' }),
 });
 
 export const SearchResponse = Type.Object({
@@ -37,11 +50,25 @@ export const SearchResponse = Type.Object({
     lat: Type.Number(),
     lon: Type.Number(),
   }),
-  total: Type.Integer(),
+  radiusMiles: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'The radius searched: the one given, or for nearest without one 40, widened to 80 and 160 while fewer than 5 match; null for the whole UK',
+  }),
+  total: Type.Integer({ description: 'Matching listings (within radiusMiles when set)' }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   results: Type.Array(SearchResultSchema),
-  facets: Type.Object({ employmentTypes: TypeCounts, subsectors: TypeCounts }),
+  facets: Type.Object(
+    {
+      employmentTypes: TypeCounts,
+      subsectors: TypeCounts,
+      verified: Type.Integer({ description: 'The total with verified=true' }),
+    },
+    {
+      description:
+        'Each count is the total of the same query with that facet set to exactly that value (with the default order and automatic radius that query gets)',
+    },
+  ),
 });
 
 const SearchQuerySchema = Type.Object(
@@ -72,7 +99,15 @@ const SearchQuerySchema = Type.Object(
           'covers (default), specialists or nearest; nearest is the default for local sub-sectors',
       }),
     ),
-    radiusMiles: Type.Optional(Type.String({ description: '1-500' })),
+    radiusMiles: Type.Optional(
+      Type.String({
+        description:
+          '1-500, used as given; without it nearest searches 40 miles, widening to 80, 160 and the whole UK while fewer than 5 match',
+      }),
+    ),
+    verified: Type.Optional(
+      Type.String({ description: 'true: verified agencies only (false or empty: all)' }),
+    ),
     q: Type.Optional(
       Type.String({
         description: 'Words in the name or description; all must match, the last as a prefix',

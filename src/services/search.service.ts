@@ -29,9 +29,18 @@ export function buildSearchIndexes(directory: Directory): SearchIndexes {
   return { index: new SearchIndex(directory), listings };
 }
 
+export interface SearchOptions {
+  /** The website: facet counts follow the orders it offers per sub-sector (see isOrderOffered). */
+  offeredOrdersOnly?: boolean;
+}
+
 /** Searches the directory; throws a DomainError naming every bad parameter. */
-export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOutcome {
-  return searchVersion(deps, raw).outcome;
+export function searchAgencies(
+  deps: SearchDeps,
+  raw: RawSearchParams,
+  options: SearchOptions = {},
+): SearchOutcome {
+  return searchVersion(deps, raw, options).outcome;
 }
 
 /**
@@ -41,8 +50,13 @@ export function searchAgencies(deps: SearchDeps, raw: RawSearchParams): SearchOu
 export function searchVersion(
   deps: SearchDeps,
   raw: RawSearchParams,
+  options: SearchOptions = {},
 ): { outcome: SearchOutcome; version: SearchIndexes } {
-  const { query, place } = resolveSearch(raw);
+  const resolved = resolveSearch(raw);
+  const place = resolved.place;
+  const query = options.offeredOrdersOnly
+    ? { ...resolved.query, offeredOrdersOnly: true }
+    : resolved.query;
   const version = deps.snapshot.get().derived;
   return { outcome: version.index.search(query, place), version };
 }

@@ -43,6 +43,8 @@ export interface SearchFormValues {
   radiusMiles: string;
   /** Keywords: words the agency's name, brand or description must contain. */
   q: string;
+  /** `true` for verified agencies only, else as given (empty: all). */
+  verified: string;
   page: string;
 }
 
@@ -77,8 +79,16 @@ export function readSearchForm(raw: Record<string, unknown>): SearchFormValues {
     order: single(raw.order).trim().toLowerCase(),
     radiusMiles: single(raw.radiusMiles).trim().slice(0, 10),
     q: single(raw.q).slice(0, 200),
+    verified: readVerified(single(raw.verified)),
     page: single(raw.page).trim().slice(0, 10),
   };
+}
+
+/** `true` for the checkbox's `true`/`on`, empty for unset or `false`; anything else as given. */
+function readVerified(raw: string): string {
+  const v = raw.trim().toLowerCase().slice(0, 10);
+  if (v === 'true' || v === 'on' || v === '1') return 'true';
+  return v === 'false' || v === '0' ? '' : v;
 }
 
 export const EMPTY_FORM: SearchFormValues = {
@@ -90,6 +100,7 @@ export const EMPTY_FORM: SearchFormValues = {
   order: '',
   radiusMiles: '',
   q: '',
+  verified: '',
   page: '',
 };
 
@@ -108,6 +119,7 @@ export function searchQueryString(
   if (v.order) params.set('order', v.order);
   if (v.radiusMiles) params.set('radiusMiles', v.radiusMiles);
   if (v.q.trim()) params.set('q', v.q.trim());
+  if (v.verified) params.set('verified', v.verified);
   if (v.page && v.page !== '1') params.set('page', v.page);
   return params.toString();
 }
@@ -329,6 +341,11 @@ export function SearchForm(props: SearchFormProps) {
       <KeywordInput value={values.q} error={errors.q} autofocus={props.autofocus === 'q'} />
       {props.keepRadius && values.radiusMiles !== '' ? (
         <input type="hidden" name="radiusMiles" value={attr(values.radiusMiles)} />
+      ) : (
+        ''
+      )}
+      {props.keepRadius && values.verified !== '' ? (
+        <input type="hidden" name="verified" value={attr(values.verified)} />
       ) : (
         ''
       )}

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError, type Problem } from '../domain/errors.js';
-import type { SearchOutcome } from '../domain/directory/search-engine.js';
+import { isOrderOffered, type SearchOutcome } from '../domain/directory/search-engine.js';
 import {
   ORDERS,
   findIndustry,
@@ -40,6 +40,7 @@ const FORM_FIELDS = [
   'order',
   'radiusMiles',
   'q',
+  'verified',
 ] as const;
 
 function html(reply: FastifyReply, status: number, body: string) {
@@ -51,7 +52,7 @@ export function offeredOrders(values: SearchFormValues): SearchOrder[] {
   const industry = findIndustry(values.industry);
   const sub =
     industry && values.subsector ? findSubsector(industry.slug, values.subsector) : undefined;
-  return sub?.local ? ['covers', 'nearest'] : ['covers', 'specialists'];
+  return ORDERS.map((o) => o.value).filter((o) => isOrderOffered(o, sub ?? null));
 }
 
 export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void {
@@ -70,12 +71,11 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
     const effective = { ...values, order };
     let outcome: SearchOutcome;
     try {
-      outcome = searchAgencies(deps, {
-        ...raw,
-        subsector: effective.subsector,
-        order,
-        q: effective.q,
-      });
+      outcome = searchAgencies(
+        deps,
+        { ...raw, subsector: effective.subsector, order, q: effective.q },
+        { offeredOrdersOnly: true },
+      );
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return html(
@@ -194,6 +194,14 @@ function resultsHeading(total: number): string {
   return total === 1 ? '1 Recruitment Agency Found' : `${total} Recruitment Agencies Found`;
 }
 
+/** "23 agencies within 40 miles of Truro": the radius searched (the user's or the automatic one). */
+export function radiusSentence(outcome: SearchOutcome): string | null {
+  if (outcome.radiusMiles === null) return null;
+  const agencies = outcome.total === 1 ? 'agency' : 'agencies';
+  const miles = outcome.radiusMiles === 1 ? 'mile' : 'miles';
+  return `${outcome.total} ${agencies} within ${outcome.radiusMiles} ${miles} of ${outcome.location.name}`;
+}
+
 function querySummary(values: SearchFormValues, outcome: SearchOutcome): string {
   const industry = findIndustry(values.industry);
   const sub =
@@ -244,6 +252,11 @@ function renderResults(
           <a href="/favourites">Your favourites ({favourites.size})</a>
         </p>
       </div>
+      {radiusSentence(outcome) === null ? (
+        ''
+      ) : (
+        <p class="radius-sentence">{escapeHtml(radiusSentence(outcome) ?? '')}</p>
+      )}
       <p class="query-summary">
         <span class="visually-hidden">Your search: </span>
         {escapeHtml(querySummary(values, outcome))} <a href="#results">Skip to the results</a>
@@ -293,6 +306,7 @@ function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) 
       ))}
       {v.radiusMiles ? <input type="hidden" name="radiusMiles" value={attr(v.radiusMiles)} /> : ''}
       {v.q.trim() ? <input type="hidden" name="q" value={attr(v.q.trim())} /> : ''}
+      {v.verified ? <input type="hidden" name="verified" value={attr(v.verified)} /> : ''}
       <div class="form-group">
         <label class="label" for="order">
           Order
@@ -407,6 +421,18 @@ function RefinePanel(props: {
             ))}
           </div>
         </fieldset>
+        <div class="form-group checkboxes">
+          <label class="checkbox" for="refine-verified">
+            <input
+              type="checkbox"
+              id="refine-verified"
+              name="verified"
+              value="true"
+              checked={values.verified === 'true'}
+            />
+            Verified agencies only <span class="count">({outcome.facets.verified})</span>
+          </label>
+        </div>
         <div class="form-group">
           <label class="label" for="refine-radius">
             Within (miles)
@@ -455,6 +481,11 @@ function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome })
     tips.push({
       href: searchUrl(v, { radiusMiles: '', page: '' }),
       text: 'Search any distance away',
+    });
+  if (v.verified)
+    tips.push({
+      href: searchUrl(v, { verified: '', page: '' }),
+      text: 'Include agencies that are not verified',
     });
   if (props.outcome.order === 'covers') {
     const other = offeredOrders(v).find((o) => o !== 'covers');

@@ -87,9 +87,10 @@ describe('searchAgencies semantics', () => {
     expect(out.order).toBe('covers');
     // York is about 22 miles from Leeds: york-drivers counts although its coverage is North Yorkshire.
     expect(out.results.map((r) => r.slug)).toEqual(['lgv-leeds', 'drive-national', 'york-drivers']);
+    expect(out.results.map((r) => r.match)).toEqual(['place', 'national', 'nearby-office']);
     expect(out.results[2]?.why).toEqual([
+      'Office 22 miles away in York; covers North Yorkshire, not Leeds',
       'Covers Driving among 2 industries',
-      'Nearest office 22.1 miles away in York',
     ]);
     expect(
       search({ industry: 'driving', location: 'Plymouth', purpose: 'staff' }).results.map(
@@ -109,13 +110,13 @@ describe('searchAgencies semantics', () => {
     expect(out.order).toBe('specialists');
     expect(out.results.map((r) => r.slug)).toEqual(['lgv-leeds', 'drive-national', 'york-drivers']);
     expect(out.results[0]?.why).toEqual([
+      'Covers West Yorkshire, including Leeds',
       'Specialises in LGV Drivers',
-      'Covers West Yorkshire',
       'Nearest office less than 0.1 miles away in Leeds',
     ]);
     expect(out.results[1]?.why).toEqual([
-      'Specialises in Driving',
       'Covers the whole UK',
+      'Specialises in Driving',
       'Nearest office 168.9 miles away in London',
     ]);
   });

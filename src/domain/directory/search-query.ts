@@ -40,6 +40,13 @@ export interface SearchQuery {
   /** The order asked for; null lets the engine choose (nearest for local sub-sectors, else covers). */
   order: SearchOrder | null;
   radiusMiles: number | null;
+  /** Only verified listings (`verified=true`). */
+  verified: boolean;
+  /**
+   * The website's rule for facet counts: an order asked for counts for a sub-sector only where
+   * the website offers it (see isOrderOffered); the API (false) keeps it for every sub-sector.
+   */
+  offeredOrdersOnly?: boolean;
   /** Normalised words of the free-text filter; the last one matches as a prefix. */
   words: string[];
   q: string;
@@ -173,6 +180,12 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     'Radius in miles',
   );
 
+  const verifiedRaw = single(raw.verified)?.trim().toLowerCase() ?? '';
+  let verified = false;
+  if (verifiedRaw === 'true' || verifiedRaw === 'on' || verifiedRaw === '1') verified = true;
+  else if (verifiedRaw !== '' && verifiedRaw !== 'false' && verifiedRaw !== '0')
+    problems.add('verified', 'invalid', 'Verified must be true or false');
+
   const q = (single(raw.q) ?? '').trim();
   let words: string[] = [];
   if (q.length > SEARCH_LIMITS.qLength)
@@ -205,6 +218,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     employmentTypes,
     order,
     radiusMiles,
+    verified,
     words,
     q,
     page: pageRaw ?? 1,

@@ -4,6 +4,7 @@
  */
 import { DomainError, isDomainError, type Problem } from '../errors.js';
 import { geocodePlace, type GeocodedPlace } from './geocode.js';
+import { ancestorsOf } from './places.js';
 import type { SearchPlace } from './search-engine.js';
 import { parseSearchQuery, type RawSearchParams, type SearchQuery } from './search-query.js';
 
@@ -33,9 +34,12 @@ function geocodeCached(text: string): GeocodedPlace {
 /** The place a search runs from, with the ids containing it (for coverage). */
 export function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const own = place.kind === 'postcode' ? place.townId : place.id;
-  const chain = [own, place.countyId, place.regionId, place.nationId].filter(
-    (id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i,
-  );
+  // The places module's containment chain, of any length; the geocoder's fields when it has none.
+  const ancestors = own === undefined ? [] : ancestorsOf(own);
+  const chain = [
+    own,
+    ...(ancestors.length > 0 ? ancestors : [place.countyId, place.regionId, place.nationId]),
+  ].filter((id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i);
   return { name: place.name, kind: place.kind, lat: place.lat, lon: place.lon, chain };
 }
 
