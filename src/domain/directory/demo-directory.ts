@@ -700,7 +700,7 @@ function nearbyTowns(ctx: Context, home: Town, count: number): Town[] {
 
 /**
  * Generates the demo directory. The same options always give the same directory; scale 1 gives
- * about 6,100 brands, 8,300 listings and 9,500 branches.
+ * 6,200 brands, about 8,300 listings and 9,700 branches.
  */
 export function generateDemoDirectory(options: DemoOptions = {}): Directory {
   const scale = options.scale ?? 1;
