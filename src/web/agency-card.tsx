@@ -4,7 +4,13 @@ import { distanceMiles } from '../domain/directory/search-engine.js';
 import type { SearchResult } from '../domain/directory/search-engine.js';
 import { findPlaceById } from '../domain/directory/places.js';
 import type { Branch, Listing } from '../domain/directory/directory.js';
-import { employmentTypeLabels, formatMiles, formatMonthYear, joinList, plural } from './format.js';
+import {
+  employmentTypeLabels,
+  formatMonthYear,
+  formatWholeMiles,
+  joinList,
+  plural,
+} from './format.js';
 import { attr } from './layout.js';
 
 export interface OfficeView {
@@ -77,10 +83,42 @@ export function purposeQuery(purpose: string | null | undefined): string {
   return purpose === 'job' || purpose === 'staff' ? `?purpose=${purpose}` : '';
 }
 
+/** Place kinds measured as areas: a branch inside is 0 miles away, as the engine says. */
+const AREA_KINDS = new Set(['county', 'region', 'nation']);
+
+/** The lines of `why` that restate the nearest office, which the card shows once on its own. */
+export function isNearestOfficeLine(line: string): boolean {
+  return /^Nearest office .* away in /.test(line) || /^Office in [^;]*, inside [^;]*$/.test(line);
+}
+
+/**
+ * The card's nearest office: the engine's (the one its reasons speak of), with the unrounded
+ * miles (the card rounds them once, to whole miles); other offices follow, nearest first. For an area searched,
+ * distances are the engine's (0 inside the area) and the other offices carry none.
+ */
+export function cardOffices(
+  result: SearchResult,
+  listing: Listing,
+  location: { lat: number; lon: number; kind: string },
+): { nearest: OfficeView | undefined; others: OfficeView[] } {
+  const isArea = AREA_KINDS.has(location.kind);
+  const offices = listOffices(listing, isArea ? null : location);
+  const n = result.nearestBranch;
+  const index = offices.findIndex((o) => {
+    const b = listing.branches.find((x) => x.id === o.id);
+    return b !== undefined && b.lat === n.lat && b.lon === n.lon && b.postcode === n.postcode;
+  });
+  const found = index >= 0 ? offices[index] : offices[0];
+  const nearest = found && isArea ? { ...found, distanceMiles: n.distanceMiles } : found;
+  return { nearest, others: offices.filter((_, i) => i !== (index >= 0 ? index : 0)) };
+}
+
 export interface CardProps {
   result: SearchResult;
   listing: Listing;
-  from: { lat: number; lon: number };
+  from: { lat: number; lon: number; kind: string; name: string };
+  /** A division shown under its brand's first card: its title is a level-3 heading. */
+  nested?: boolean;
   purpose: 'job' | 'staff';
   isFavourite: boolean;
   returnTo: string;
@@ -91,10 +129,15 @@ export interface CardProps {
 /** A result card: name, badge, description, offices, coverage, listed since, why, actions. */
 export function AgencyCard(props: CardProps) {
   const { result, listing, purpose } = props;
-  const offices = listOffices(listing, props.from);
-  const nearest = offices[0];
-  const others = offices.slice(1);
+  const { nearest, others } = cardOffices(result, listing, props.from);
+  const offices = nearest ? [nearest, ...others] : others;
   const titleId = `agency-${result.slug}`;
+  const Title = props.nested ? 'h3' : 'h2';
+  const WhyTitle = props.nested ? 'h4' : 'h3';
+  const inside =
+    nearest?.distanceMiles === 0 && AREA_KINDS.has(props.from.kind)
+      ? ` (inside ${props.from.name})`
+      : null;
   const phoneOffice = listing.branches.find(
     (b) => b.id === nearest?.id && (purpose === 'job' ? b.candidatePhone : b.employerPhone),
   )
@@ -106,12 +149,12 @@ export function AgencyCard(props: CardProps) {
   const q = purposeQuery(purpose);
   return (
     <article class="card agency-card" aria-labelledby={titleId}>
-      <h2 class="card-title">
+      <Title class="card-title">
         <a id={titleId} href={`/agencies/${encodeURIComponent(result.slug)}${q}`}>
           {escapeHtml(result.name)}
         </a>{' '}
         {result.verified ? <span class="badge badge-verified">Verified</span> : ''}
-      </h2>
+      </Title>
       {result.brand !== result.name ? (
         <p class="card-meta">Part of {escapeHtml(result.brand)}</p>
       ) : (
@@ -129,9 +172,11 @@ export function AgencyCard(props: CardProps) {
           {nearest ? (
             <>
               {escapeHtml(`${nearest.town}, ${nearest.postcode}`)}
-              {nearest.distanceMiles !== null ? (
+              {inside !== null ? (
+                <span class="muted">{escapeHtml(inside)}</span>
+              ) : nearest.distanceMiles !== null ? (
                 <span class="muted">
-                  {escapeHtml(` (${formatMiles(nearest.distanceMiles)} away)`)}
+                  {escapeHtml(` (${formatWholeMiles(nearest.distanceMiles)} away)`)}
                 </span>
               ) : (
                 ''
@@ -151,7 +196,9 @@ export function AgencyCard(props: CardProps) {
                   <li>
                     {escapeHtml(`${o.town}, ${o.postcode}`)}
                     {o.distanceMiles !== null ? (
-                      <span class="muted">{escapeHtml(` (${formatMiles(o.distanceMiles)})`)}</span>
+                      <span class="muted">
+                        {escapeHtml(` (${formatWholeMiles(o.distanceMiles)})`)}
+                      </span>
                     ) : (
                       ''
                     )}
@@ -172,11 +219,13 @@ export function AgencyCard(props: CardProps) {
           </time>
         </dd>
       </dl>
-      <h3 class="visually-hidden">Why this agency is shown</h3>
+      <WhyTitle class="visually-hidden">Why this agency is shown</WhyTitle>
       <ul class="why">
-        {result.why.map((w) => (
-          <li>{escapeHtml(w)}</li>
-        ))}
+        {result.why
+          .filter((w) => !isNearestOfficeLine(w))
+          .map((w) => (
+            <li>{escapeHtml(w)}</li>
+          ))}
       </ul>
       <div class="card-actions">
         {listing.website ? (

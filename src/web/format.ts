@@ -27,6 +27,17 @@ export function formatMiles(miles: number): string {
   return `${rounded >= 10 ? Math.round(rounded) : rounded.toFixed(1)} ${rounded === 1 ? 'mile' : 'miles'}`;
 }
 
+/**
+ * Whole miles, rounded once from the unrounded distance: "less than a mile", "1 mile", "12 miles".
+ * The rounding of the search's own sentences ("Office 20 miles away in Croydon"), so a card that
+ * shows both never gives one office two distances.
+ */
+export function formatWholeMiles(miles: number): string {
+  const rounded = Math.round(miles);
+  if (rounded === 0) return 'less than a mile';
+  return rounded === 1 ? '1 mile' : `${rounded} miles`;
+}
+
 /** The display label of an employment type ("Temp to Perm"). */
 export function employmentTypeLabel(value: string): string {
   return EMPLOYMENT_TYPES.find((t) => t.value === value)?.label ?? value;

@@ -22,6 +22,8 @@ export const SEARCH_TEXTS = {
   purpose: "I'd like a recruitment agency to... (required)",
   location: 'Location',
   employmentType: 'Employment Type',
+  q: 'Keywords (optional)',
+  qHint: "Words in the agency's name or description, such as a skill or a software",
   hint: 'Refine your search to get more accurate results.',
   customised: 'Want a customised list of agencies?',
   doASearch: 'Do a Search',
@@ -39,6 +41,8 @@ export interface SearchFormValues {
   employmentType: string[];
   order: string;
   radiusMiles: string;
+  /** Keywords: words the agency's name, brand or description must contain. */
+  q: string;
   /** `true` for verified agencies only, else as given (empty: all). */
   verified: string;
   page: string;
@@ -74,6 +78,7 @@ export function readSearchForm(raw: Record<string, unknown>): SearchFormValues {
     employmentType: many(raw.employmentType).map((v) => v.toLowerCase()),
     order: single(raw.order).trim().toLowerCase(),
     radiusMiles: single(raw.radiusMiles).trim().slice(0, 10),
+    q: single(raw.q).slice(0, 200),
     verified: readVerified(single(raw.verified)),
     page: single(raw.page).trim().slice(0, 10),
   };
@@ -94,6 +99,7 @@ export const EMPTY_FORM: SearchFormValues = {
   employmentType: [],
   order: '',
   radiusMiles: '',
+  q: '',
   verified: '',
   page: '',
 };
@@ -112,6 +118,7 @@ export function searchQueryString(
   for (const t of v.employmentType) params.append('employmentType', t);
   if (v.order) params.set('order', v.order);
   if (v.radiusMiles) params.set('radiusMiles', v.radiusMiles);
+  if (v.q.trim()) params.set('q', v.q.trim());
   if (v.verified) params.set('verified', v.verified);
   if (v.page && v.page !== '1') params.set('page', v.page);
   return params.toString();
@@ -124,7 +131,14 @@ export function searchUrl(values: SearchFormValues, overrides: Partial<SearchFor
 
 export type FieldErrors = Partial<
   Record<
-    'industry' | 'subsector' | 'purpose' | 'location' | 'employmentType' | 'radiusMiles' | 'order',
+    | 'industry'
+    | 'subsector'
+    | 'purpose'
+    | 'location'
+    | 'employmentType'
+    | 'radiusMiles'
+    | 'order'
+    | 'q',
     string
   >
 >;
@@ -324,6 +338,7 @@ export function SearchForm(props: SearchFormProps) {
           </div>
         </fieldset>
       </div>
+      <KeywordInput value={values.q} error={errors.q} autofocus={props.autofocus === 'q'} />
       {props.keepRadius && values.radiusMiles !== '' ? (
         <input type="hidden" name="radiusMiles" value={attr(values.radiusMiles)} />
       ) : (
@@ -342,6 +357,32 @@ export function SearchForm(props: SearchFormProps) {
       </div>
       <p class="hint search-hint">{escapeHtml(SEARCH_TEXTS.hint)}</p>
     </form>
+  );
+}
+
+/** The optional keyword box (`q`): every word must appear in the agency's name or description. */
+function KeywordInput(props: { value: string; error: string | undefined; autofocus: boolean }) {
+  return (
+    <div class={groupClass(props.error)} data-field="q">
+      <label class="label" for="q">
+        {escapeHtml(SEARCH_TEXTS.q)}
+      </label>
+      <p class="hint" id="q-hint">
+        {escapeHtml(SEARCH_TEXTS.qHint)}
+      </p>
+      <FieldError fieldId="q" message={props.error} />
+      <input
+        class="input"
+        type="search"
+        id="q"
+        name="q"
+        value={attr(props.value)}
+        maxlength="200"
+        autocomplete="off"
+        autofocus={props.autofocus}
+        {...fieldAria('q', props.error, 'q-hint')}
+      />
+    </div>
   );
 }
 

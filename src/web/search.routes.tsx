@@ -11,8 +11,8 @@ import {
   type SearchOrder,
 } from '../domain/directory/taxonomy.js';
 import { searchAgencies } from '../services/search.service.js';
-import { AgencyCard } from './agency-card.js';
 import { LocationNote } from './search-location.js';
+import { ResultList, type ResultEntry } from './result-list.js';
 import { loadFavourites } from './favourites.js';
 import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from './format.js';
 import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from './layout.js';
@@ -41,6 +41,7 @@ const FORM_FIELDS = [
   'employmentType',
   'order',
   'radiusMiles',
+  'q',
   'verified',
 ] as const;
 
@@ -74,7 +75,7 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
     try {
       outcome = searchAgencies(
         deps,
-        { ...raw, subsector: effective.subsector, order, q: undefined },
+        { ...raw, subsector: effective.subsector, order, q: effective.q },
         { offeredOrdersOnly: true },
       );
     } catch (error) {
@@ -85,6 +86,13 @@ export function registerSearchPages(app: FastifyInstance, deps: PageDeps): void 
         renderSearchErrors(deps, pageChrome(deps, reply), effective, error.problems),
       );
     }
+    const lastPage = Math.max(1, Math.ceil(outcome.total / outcome.pageSize));
+    if (outcome.page > lastPage)
+      return html(
+        reply,
+        404,
+        renderPastLastPage(pageChrome(deps, reply), effective, outcome.page, lastPage),
+      );
     const favourites = new Set(await loadFavourites(request, deps.accountDeps));
     return html(
       reply,
@@ -136,7 +144,8 @@ function fieldOf(problem: Problem): keyof FieldErrors | null {
     f === 'location' ||
     f === 'employmentType' ||
     f === 'radiusMiles' ||
-    f === 'order'
+    f === 'order' ||
+    f === 'q'
     ? f
     : null;
 }
@@ -203,6 +212,7 @@ function querySummary(values: SearchFormValues, outcome: AgencySearchOutcome): s
   const types = employmentTypeLabels(values.employmentType);
   const parts = [
     `${what}, to ${purposeLabel(values.purpose)}, for ${describeSearchLocation(outcome.location)}`,
+    values.q.trim() ? `with the keywords "${values.q.trim()}"` : '',
     types.length > 0 ? `${joinList(types, 'or')} work` : '',
     values.radiusMiles ? `within ${formatMiles(Number(values.radiusMiles))}` : '',
   ].filter((p) => p !== '');
@@ -221,7 +231,11 @@ function renderResults(
   const listings = deps.snapshot.get().derived.listings;
   const returnTo = searchUrl(values, { page: String(outcome.page) });
   const purpose = values.purpose === 'staff' ? 'staff' : 'job';
-  const from = { lat: outcome.location.lat, lon: outcome.location.lon };
+  const from = outcome.location;
+  const entries = outcome.results.flatMap((result): ResultEntry[] => {
+    const entry = listings.get(result.slug);
+    return entry ? [{ result, listing: entry.listing, brand: entry.brand }] : [];
+  });
   const totalPages = Math.max(1, Math.ceil(outcome.total / outcome.pageSize));
   const industry = findIndustry(values.industry);
   const heading = resultsHeading(outcome.total);
@@ -267,26 +281,12 @@ function renderResults(
           {outcome.results.length === 0 ? (
             <EmptyState values={values} outcome={outcome} />
           ) : (
-            <ul class="card-list" aria-labelledby="results-title">
-              {outcome.results.map((result) => {
-                const entry = listings.get(result.slug);
-                return entry ? (
-                  <li>
-                    <AgencyCard
-                      result={result}
-                      listing={entry.listing}
-                      from={from}
-                      purpose={purpose}
-                      isFavourite={favourites.has(result.slug)}
-                      returnTo={returnTo}
-                      csrf={page.user?.csrf}
-                    />
-                  </li>
-                ) : (
-                  ''
-                );
-              })}
-            </ul>
+            <ResultList
+              entries={entries}
+              favourites={favourites}
+              labelledBy="results-title"
+              card={{ from, purpose, returnTo, csrf: page.user?.csrf }}
+            />
           )}
           <Pagination values={values} page={outcome.page} totalPages={totalPages} />
         </div>
@@ -308,12 +308,16 @@ function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) 
         <input type="hidden" name="employmentType" value={attr(t)} />
       ))}
       {v.radiusMiles ? <input type="hidden" name="radiusMiles" value={attr(v.radiusMiles)} /> : ''}
+      {v.q.trim() ? <input type="hidden" name="q" value={attr(v.q.trim())} /> : ''}
       {v.verified ? <input type="hidden" name="verified" value={attr(v.verified)} /> : ''}
       <div class="form-group">
         <label class="label" for="order">
           Order
         </label>
-        <select class="select" id="order" name="order">
+        <p class="hint" id="order-hint">
+          {escapeHtml(orderExplanation(offered))}
+        </p>
+        <select class="select" id="order" name="order" aria-describedby="order-hint">
           {ORDERS.filter((o) => offered.includes(o.value)).map((o) => (
             <option value={o.value} selected={props.outcome.order === o.value}>
               {escapeHtml(o.label)}
@@ -325,6 +329,43 @@ function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) 
         Sort results
       </button>
     </form>
+  );
+}
+
+/** What each order offered means, and what the "Verified" badge means, in one sentence. */
+export const ORDER_EXPLANATIONS: Readonly<Record<SearchOrder, string>> = {
+  covers:
+    '"Agencies who cover this location" lists first the agencies whose coverage names your place, then its region or nation, then the whole UK, then those with an office within 25 miles',
+  specialists:
+    '"Specialists (Location not important)" puts first the agencies that name your sub-sector or work in the fewest industries, wherever they are',
+  nearest: '"Agencies nearest to your location" puts first the agencies with the nearest office',
+};
+export const VERIFIED_EXPLANATION =
+  '"Verified" means the directory has checked that the agency is a real, trading business; it is not a rating';
+
+export function orderExplanation(offered: readonly SearchOrder[]): string {
+  return `${[...offered.map((o) => ORDER_EXPLANATIONS[o]), VERIFIED_EXPLANATION].join('; ')}.`;
+}
+
+function renderPastLastPage(
+  page: PageChrome,
+  values: SearchFormValues,
+  asked: number,
+  lastPage: number,
+): string {
+  const last = searchUrl(values, { page: String(lastPage) });
+  return toHtml(
+    <Layout title="Page not found: Agency Search" {...page} current="/" noindex>
+      <h1 class="page-title">{escapeHtml(`There is no page ${asked} of these results`)}</h1>
+      <p>
+        {escapeHtml(
+          lastPage === 1
+            ? 'These results fit on one page.'
+            : `These results have ${lastPage} pages.`,
+        )}{' '}
+        <a href={attr(last)}>{escapeHtml(`Go to the last page (page ${lastPage})`)}</a>
+      </p>
+    </Layout>,
   );
 }
 
@@ -351,6 +392,7 @@ function RefinePanel(props: {
         <input type="hidden" name="purpose" value={attr(values.purpose)} />
         <input type="hidden" name="location" value={attr(values.location)} />
         {values.order ? <input type="hidden" name="order" value={values.order} /> : ''}
+        {values.q.trim() ? <input type="hidden" name="q" value={attr(values.q.trim())} /> : ''}
         <div class="form-group">
           <label class="label" for="refine-subsector">
             Sub-sector of {escapeHtml(props.industryName)}
@@ -432,6 +474,11 @@ function EmptyState(props: { values: SearchFormValues; outcome: SearchOutcome })
     tips.push({
       href: searchUrl(v, { employmentType: [], page: '' }),
       text: 'Remove the employment type filter',
+    });
+  if (v.q.trim())
+    tips.push({
+      href: searchUrl(v, { q: '', page: '' }),
+      text: `Remove the keywords "${v.q.trim()}"`,
     });
   if (v.radiusMiles)
     tips.push({

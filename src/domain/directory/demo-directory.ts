@@ -5,23 +5,30 @@
  * Everything in it is visibly fictional: example domains and Ofcom's drama telephone numbers.
  */
 import type { Branch, Brand, Coverage, Directory, Listing } from './directory.js';
+import { demoOutcodeForTown, hasDemoDistrict } from './demo-postcodes.js';
 import { findPlaceById, listTowns, type Town } from './places.js';
 import { SeededRandom, WeightedTable } from './random.js';
-import { listIndustries, type EmploymentType, type Industry, type Purpose } from './taxonomy.js';
+import {
+  listIndustries,
+  type EmploymentType,
+  type Industry,
+  type Purpose,
+  type Subsector,
+} from './taxonomy.js';
 
 export const DEMO_SEED = 20261126;
 
 /** Share of listings by primary industry (relative weights), shaped on the real directory. */
 const INDUSTRY_WEIGHTS: Record<string, number> = {
   accounting: 6,
-  admin: 9,
+  admin: 10,
   agriculture: 0.6,
   arts: 0.4,
   automotive: 1.2,
   aviation: 0.5,
   banking: 1.5,
   biotechnology: 0.4,
-  catering: 8,
+  catering: 9,
   charity: 0.6,
   childcare: 1,
   construction: 5,
@@ -30,7 +37,7 @@ const INDUSTRY_WEIGHTS: Record<string, number> = {
   custservcallcentre: 2,
   defence: 0.4,
   digital: 1.5,
-  driving: 9,
+  driving: 10,
   education: 4,
   electronics: 0.8,
   energy: 1.2,
@@ -49,7 +56,7 @@ const INDUSTRY_WEIGHTS: Record<string, number> = {
   healthsafety: 0.5,
   housebuilding: 0.6,
   hr: 1.5,
-  industrial: 12,
+  industrial: 13,
   informationindustry: 0.3,
   insurance: 1,
   IT: 8,
@@ -302,21 +309,128 @@ export interface DemoOptions {
   scale?: number;
   seed?: number;
   /** The district/area code a postcode in this town would start with (from the postcode table). */
-  outcodeForTown?: (town: Town) => string;
+  /**
+   * The outward code of a branch in this town, `choice` in [0, 1) picking among the town's
+   * districts. Defaults to the real districts of the town (demo-postcodes.ts).
+   */
+  outcodeForTown?: (town: Town, choice: number) => string;
+}
+
+/**
+ * Where a person expects a sector to cluster: a brand based in one of `places` (a town, or a
+ * county containing the town) takes its main industry from `industries` with probability
+ * `share`, naming the sub-sectors in `subsectors` when it names any in that industry.
+ */
+interface Specialism {
+  places: readonly string[];
+  share: number;
+  industries: readonly string[];
+  subsectors?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Counties that are mostly farmland, where agriculture agencies sit. */
+export const RURAL_COUNTIES: readonly string[] = [
+  'county:aberdeenshire',
+  'county:cornwall',
+  'county:county-fermanagh',
+  'county:county-tyrone',
+  'county:cumbria',
+  'county:devon',
+  'county:dumfries-and-galloway',
+  'county:dyfed',
+  'county:herefordshire',
+  'county:highland',
+  'county:lincolnshire',
+  'county:norfolk',
+  'county:north-yorkshire',
+  'county:northumberland',
+  'county:perth-and-kinross',
+  'county:powys',
+  'county:scottish-borders',
+  'county:shropshire',
+  'county:somerset',
+  'county:suffolk',
+];
+
+const SPECIALISMS: readonly Specialism[] = [
+  {
+    places: ['town:aberdeen'],
+    share: 0.4,
+    industries: ['energy'],
+    subsectors: { energy: ['oilgas', 'windenergy', 'powergeneration'] },
+  },
+  {
+    places: ['county:greater-london', 'county:city-of-london'],
+    share: 0.2,
+    industries: ['accounting', 'banking', 'financialservices', 'insurance'],
+  },
+  {
+    places: ['town:edinburgh'],
+    share: 0.3,
+    industries: ['accounting', 'banking', 'financialservices', 'insurance'],
+  },
+  {
+    places: ['town:bristol', 'town:derby'],
+    share: 0.3,
+    industries: ['engineering', 'aviation'],
+    subsectors: {
+      engineering: ['aerospace'],
+      aviation: ['aircraftengineering', 'flightoperations'],
+    },
+  },
+  {
+    places: ['town:cambridge', 'town:oxford'],
+    share: 0.5,
+    industries: ['biotechnology', 'pharm', 'science'],
+  },
+  {
+    places: ['county:surrey', 'county:berkshire', 'county:buckinghamshire'],
+    share: 0.12,
+    industries: ['childcare'],
+    subsectors: { childcare: ['nannies', 'maternitynurses', 'aupairs'] },
+  },
+  { places: RURAL_COUNTIES, share: 0.15, industries: ['agriculture'] },
+];
+
+/**
+ * Where London's agencies sit (relative weights): mostly the City, the West End and Westminster.
+ * The rest of London's listings spread over the other boroughs by population.
+ */
+const CENTRAL_LONDON: Readonly<Record<string, number>> = {
+  'town:city-of-london': 16,
+  'town:london': 14,
+  'town:west-end-of-london': 12,
+  'town:city-of-westminster': 10,
+  'town:clerkenwell': 6,
+  'town:lambeth': 4,
+  'town:islington': 3,
+  'town:camden-town': 3,
+  'town:chelsea': 2,
+};
+const CENTRAL_LONDON_SHARE = 0.7;
+
+function isInPlaces(town: Town, places: readonly string[]): boolean {
+  return places.includes(town.id) || places.includes(town.countyId);
+}
+
+/** The specialism of a brand's home town, if any. */
+function specialismOf(town: Town): Specialism | undefined {
+  return SPECIALISMS.find((s) => isInPlaces(town, s.places));
 }
 
 interface Context {
   random: SeededRandom;
   towns: readonly Town[];
   homeTowns: WeightedTable<Town>;
-  londonTowns: WeightedTable<Town>;
+  centralLondonTowns: WeightedTable<Town>;
+  otherLondonTowns: WeightedTable<Town>;
   industries: WeightedTable<Industry>;
   industryBySlug: Map<string, Industry>;
   usedBrandSlugs: Set<string>;
   usedListingSlugs: Set<string>;
   usedBranchIds: Set<string>;
   phoneCounter: number;
-  outcodeForTown: (town: Town) => string;
+  outcodeForTown: (town: Town, choice: number) => string;
   dramaTowns: { lat: number; lon: number; format: (n: number) => string }[];
 }
 
@@ -337,15 +451,11 @@ function phoneFor(ctx: Context, town: Town): string {
   return NO_AREA_RANGE(ctx.phoneCounter);
 }
 
-function defaultOutcode(_town: Town): string {
-  return 'ZZ99';
-}
-
 function makeBranch(ctx: Context, listingSlug: string, domain: string, town: Town): Branch {
   const r = ctx.random;
   const townSlug = slugify(town.name);
   const id = uniqueSlug(`${listingSlug}-${townSlug}`, ctx.usedBranchIds);
-  const outcode = ctx.outcodeForTown(town);
+  const outcode = ctx.outcodeForTown(town, r.next());
   const incode = `${r.int(1, 9)}${INCODE_LETTERS[r.int(0, 19)]}${INCODE_LETTERS[r.int(0, 19)]}`;
   // Offices sit within about a kilometre of the town centre.
   const lat = Math.round((town.lat + (r.next() - 0.5) * 0.018) * 1e5) / 1e5;
@@ -395,7 +505,12 @@ function pickPurposes(r: SeededRandom): Purpose[] {
 }
 
 function describe(
-  listing: { industries: string[]; subsectorNames: string[]; types: EmploymentType[] },
+  listing: {
+    industries: string[];
+    subsectorNames: string[];
+    types: EmploymentType[];
+    generalist: boolean;
+  },
   ctx: Context,
   town: Town,
   coverageText: string,
@@ -418,6 +533,9 @@ function describe(
       ? listing.subsectorNames.slice(0, 3).join(', ')
       : industryNames.join(', ');
   const r = ctx.random;
+  if (listing.generalist) {
+    return `Fictional generalist demo agency placing ${typeText} staff in ${industryNames.join(', ')}, ${coverageText}, from an office in ${town.name}.`;
+  }
   const openers = [
     `Fictional demo agency placing ${typeText} staff in ${focus}`,
     `Demo listing: ${typeText} recruitment for ${focus}`,
@@ -432,14 +550,66 @@ function coverageFor(
   town: Town,
 ): { coverage: Coverage; text: string } {
   if (kind === 'national') return { coverage: 'national', text: 'across the UK' };
+  // Central London's agencies say they cover London, not their neighbourhood.
+  const central = CENTRAL_LONDON[town.id] !== undefined;
   const id =
     kind === 'region'
       ? (town.regionId ?? town.nationId)
       : kind === 'county'
-        ? town.countyId
-        : town.id;
+        ? central
+          ? 'county:greater-london'
+          : town.countyId
+        : central
+          ? 'town:london'
+          : town.id;
   const place = findPlaceById(id);
   return { coverage: [id], text: `covering ${place?.name ?? town.name}` };
+}
+
+/**
+ * The sub-sectors a listing names: some in every industry it covers, as a specialist agency
+ * lists its desks; a generalist names a desk or two of its main industry at most.
+ */
+function pickSubsectors(
+  ctx: Context,
+  industries: readonly string[],
+  generalist: boolean,
+  home: Town,
+): { key: string; name: string }[] {
+  const r = ctx.random;
+  const out: { key: string; name: string }[] = [];
+  const named = generalist ? industries.slice(0, 1) : industries;
+  for (const slug of named) {
+    const industry = ctx.industryBySlug.get(slug);
+    if (!industry || industry.subsectors.length === 0) continue;
+    const pool = subsectorPool(r, industry, home);
+    const most = Math.min(named.length > 1 ? 2 : 4, pool.length);
+    for (const s of r.sample(pool, r.int(1, most)))
+      out.push({ key: `${slug}/${s.slug}`, name: s.name });
+  }
+  return out;
+}
+
+function subsectorPool(r: SeededRandom, industry: Industry, home: Town): readonly Subsector[] {
+  const favoured = specialismOf(home)?.subsectors?.[industry.slug];
+  if (favoured && r.chance(0.8)) {
+    const pool = industry.subsectors.filter((s) => favoured.includes(s.slug));
+    if (pool.length > 0) return pool;
+  }
+  const local = industry.subsectors.filter((s) => s.local);
+  return LOCAL_INDUSTRIES.has(industry.slug) && local.length > 0 && r.chance(0.7)
+    ? local
+    : industry.subsectors;
+}
+
+/** A brand's main industry: the home town's specialism for some brands, else by market share. */
+function pickPrimaryIndustry(ctx: Context, home: Town): Industry {
+  const specialism = specialismOf(home);
+  if (specialism && ctx.random.chance(specialism.share)) {
+    const industry = ctx.industryBySlug.get(ctx.random.pick(specialism.industries));
+    if (industry) return industry;
+  }
+  return ctx.industries.draw(ctx.random);
 }
 
 function makeListing(
@@ -458,7 +628,9 @@ function makeListing(
     for (const extra of r.sample(related, r.int(1, Math.min(3, related.length))))
       industries.push(extra);
   }
-  if (!national && !listingName.includes(' Division') && r.chance(0.055)) {
+  const home = branchTowns[0]!;
+  const generalist = !national && !listingName.includes(' Division') && r.chance(0.055);
+  if (generalist) {
     // A few single-desk generalists cover many of the common industries.
     const wanted = r.int(4, 9);
     for (let tries = 0; industries.length < wanted && tries < 40; tries++) {
@@ -466,21 +638,10 @@ function makeListing(
       if (!industries.includes(extra)) industries.push(extra);
     }
   }
-  const subsectors: string[] = [];
-  const subsectorNames: string[] = [];
-  if (r.chance(0.6)) {
-    const local = primary.subsectors.filter((s) => s.local);
-    const pool =
-      LOCAL_INDUSTRIES.has(primary.slug) && local.length > 0 && r.chance(0.7)
-        ? local
-        : primary.subsectors;
-    for (const s of r.sample(pool, r.int(1, Math.min(4, pool.length)))) {
-      subsectors.push(`${primary.slug}/${s.slug}`);
-      subsectorNames.push(s.name);
-    }
-  }
+  const named = r.chance(0.6) ? pickSubsectors(ctx, industries, generalist, home) : [];
+  const subsectors = named.map((n) => n.key);
+  const subsectorNames = named.map((n) => n.name);
   const types = pickEmploymentTypes(r, primary.slug);
-  const home = branchTowns[0]!;
   const coverageKind: 'national' | 'region' | 'county' | 'town' = national
     ? 'national'
     : branchTowns.length > 1
@@ -498,7 +659,7 @@ function makeListing(
   return {
     slug,
     name: listingName,
-    description: describe({ industries, subsectorNames, types }, ctx, home, text),
+    description: describe({ industries, subsectorNames, types, generalist }, ctx, home, text),
     website: `https://www.${brand.domain}/`,
     verified: r.chance(0.55),
     listedSince: `${year}-${String(month).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
@@ -539,7 +700,7 @@ function nearbyTowns(ctx: Context, home: Town, count: number): Town[] {
 
 /**
  * Generates the demo directory. The same options always give the same directory; scale 1 gives
- * about 6,100 brands, 8,300 listings and 9,500 branches.
+ * 6,200 brands, about 8,300 listings and 9,700 branches.
  */
 export function generateDemoDirectory(options: DemoOptions = {}): Directory {
   const scale = options.scale ?? 1;
@@ -553,31 +714,40 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
     'town:manchester': 6,
     'town:birmingham': 1.2,
     'town:glasgow': 2,
-    'town:edinburgh': 2,
+    'town:edinburgh': 3,
     'town:reading': 2.5,
     'town:milton-keynes': 2,
     'town:cardiff': 1.5,
+    // Where a sector clusters (SPECIALISMS), so that its agencies are many enough to find.
+    'town:aberdeen': 3,
+    'town:cambridge': 3,
+    'town:oxford': 2.5,
+    'town:derby': 1.5,
+    'town:inverness': 2,
   };
-  const outside = towns.filter((t) => t.countyId !== 'county:greater-london' && t.population > 0);
-  const inLondon = towns.filter((t) => t.countyId === 'county:greater-london' && t.population > 0);
+  const isLondon = (t: Town) =>
+    t.countyId === 'county:greater-london' || t.countyId === 'county:city-of-london';
+  // Offices sit only in towns with a postcode district of their own (demo-postcodes.ts).
+  const officeTowns = towns.filter((t) => t.population > 0 && hasDemoDistrict(t));
+  const outside = officeTowns.filter((t) => !isLondon(t));
+  const centralLondon = officeTowns.filter((t) => CENTRAL_LONDON[t.id] !== undefined);
+  const otherLondon = officeTowns.filter((t) => isLondon(t) && CENTRAL_LONDON[t.id] === undefined);
   const ctx: Context = {
     random,
-    towns,
+    towns: officeTowns,
     homeTowns: new WeightedTable(
       outside,
       (t) => Math.pow(t.population, 0.85) * (boosted[t.id] ?? 1),
     ),
-    londonTowns: new WeightedTable(
-      inLondon,
-      (t) => (t.id === 'town:london' ? 40 : 1) * Math.sqrt(t.population),
-    ),
+    centralLondonTowns: new WeightedTable(centralLondon, (t) => CENTRAL_LONDON[t.id] ?? 0),
+    otherLondonTowns: new WeightedTable(otherLondon, (t) => Math.sqrt(t.population)),
     industries: new WeightedTable(industriesList, (i) => INDUSTRY_WEIGHTS[i.slug] ?? 0.5),
     industryBySlug: new Map(industriesList.map((i) => [i.slug, i])),
     usedBrandSlugs: new Set(),
     usedListingSlugs: new Set(),
     usedBranchIds: new Set(),
     phoneCounter: 0,
-    outcodeForTown: options.outcodeForTown ?? defaultOutcode,
+    outcodeForTown: options.outcodeForTown ?? demoOutcodeForTown,
     dramaTowns: DRAMA_RANGES.flatMap((d) => {
       const t = townById.get(d.town);
       return t ? [{ lat: t.lat, lon: t.lon, format: d.format }] : [];
@@ -586,15 +756,17 @@ export function generateDemoDirectory(options: DemoOptions = {}): Directory {
   const brands: Brand[] = [];
   const brandCount = Math.round(6200 * scale);
   const nationalCount = Math.round(14 * scale);
-  const bigTowns = [...towns].sort((a, b) => b.population - a.population).slice(0, 120);
+  const bigTowns = [...officeTowns].sort((a, b) => b.population - a.population).slice(0, 120);
   for (let i = 0; i < brandCount; i++) {
     const national = i < nationalCount;
     const home = national
       ? random.pick(bigTowns.slice(0, 12))
       : random.chance(0.185)
-        ? ctx.londonTowns.draw(random)
+        ? random.chance(CENTRAL_LONDON_SHARE)
+          ? ctx.centralLondonTowns.draw(random)
+          : ctx.otherLondonTowns.draw(random)
         : ctx.homeTowns.draw(random);
-    const primary = ctx.industries.draw(random);
+    const primary = pickPrimaryIndustry(ctx, home);
     const name = brandName(ctx, home, primary, national);
     const slug = uniqueSlug(slugify(name), ctx.usedBrandSlugs);
     const brand = { slug, name, domain: `${slug}.example` };

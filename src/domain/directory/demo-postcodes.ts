@@ -1,56 +1,58 @@
 /**
- * Postcodes for demo branches: the outward code of a postcode district in or near the branch's
- * town (so the demo's postcodes resolve back near the branch), else the nearest postcode area's
- * first district.
+ * Postcodes for demo branches: one of the real postcode districts of the branch's own town, from
+ * the district table (LS1-LS17 for Leeds, BT74 for Enniskillen), so that every demo postcode
+ * resolves back to the branch's town. Areas with no district in the table (HS, ZE) give their own
+ * town the area's first district (HS1 Stornoway, ZE1 Lerwick). Towns with no district of their
+ * own get none: the generator places offices only in towns that have one.
  */
 import type { Town } from './places.js';
 import { listPostcodeAreas, listPostcodeDistricts } from './postcodes.js';
 
-interface Candidate {
-  code: string;
-  lat: number;
-  lon: number;
+let districtsByTown: Map<string, readonly string[]> | null = null;
+
+function compareDistricts(a: string, b: string): number {
+  const [, areaA = '', numA = '0'] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
+  const [, areaB = '', numB = '0'] = /^([A-Z]+)(\d+)$/.exec(b) ?? [];
+  return areaA === areaB ? Number(numA) - Number(numB) : areaA < areaB ? -1 : 1;
 }
 
-let districts: Candidate[] | null = null;
-let areas: Candidate[] | null = null;
-const cache = new Map<string, string>();
-const NEAR_DISTRICT_KM = 12;
-
-function approxKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  const y = b.lat - a.lat;
-  return Math.sqrt(x * x + y * y) * 111.2;
-}
-
-function nearest(list: Candidate[], town: Town): { candidate: Candidate; km: number } | null {
-  let best: Candidate | null = null;
-  let bestKm = Infinity;
-  for (const c of list) {
-    const km = approxKm(c, town);
-    if (km < bestKm || (km === bestKm && best !== null && c.code < best.code)) {
-      best = c;
-      bestKm = km;
-    }
+function buildTable(): Map<string, readonly string[]> {
+  const table = new Map<string, string[]>();
+  const add = (townId: string, district: string) => {
+    const list = table.get(townId);
+    if (list) list.push(district);
+    else table.set(townId, [district]);
+  };
+  const areasWithDistricts = new Set<string>();
+  for (const { district, town } of listPostcodeDistricts()) {
+    add(town.id, district);
+    areasWithDistricts.add(district.replace(/\d+$/, ''));
   }
-  return best ? { candidate: best, km: bestKm } : null;
+  for (const area of listPostcodeAreas()) {
+    if (!areasWithDistricts.has(area.code)) add(area.town.id, `${area.code}1`);
+  }
+  for (const list of table.values()) list.sort(compareDistricts);
+  return table;
 }
 
-/** The outward code (e.g. `LS1`, `IV1`) a demo branch in this town gets; deterministic. */
-export function demoOutcodeForTown(town: Town): string {
-  const cached = cache.get(town.id);
-  if (cached) return cached;
-  districts ??= listPostcodeDistricts()
-    .map((d) => ({ code: d.district, lat: d.town.lat, lon: d.town.lon }))
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
-  areas ??= listPostcodeAreas()
-    .map((a) => ({ code: `${a.code}1`, lat: a.town.lat, lon: a.town.lon }))
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
-  const district = nearest(districts, town);
-  const code =
-    district && district.km <= NEAR_DISTRICT_KM
-      ? district.candidate.code
-      : (nearest(areas, town)?.candidate.code ?? 'ZZ1');
-  cache.set(town.id, code);
+/** The postcode districts (outward codes) that resolve to this town, in order; empty when none. */
+export function listDemoDistricts(town: Town): readonly string[] {
+  districtsByTown ??= buildTable();
+  return districtsByTown.get(town.id) ?? [];
+}
+
+/** Whether a demo office can sit in this town: some postcode district resolves to it. */
+export function hasDemoDistrict(town: Town): boolean {
+  return listDemoDistricts(town).length > 0;
+}
+
+/**
+ * The outward code (e.g. `LS6`, `IV1`) of a demo branch in this town: the district at `choice`
+ * (a number in [0, 1)) along the town's districts. Throws for a town with no district.
+ */
+export function demoOutcodeForTown(town: Town, choice = 0): string {
+  const list = listDemoDistricts(town);
+  const code = list[Math.min(list.length - 1, Math.floor(choice * list.length))];
+  if (code === undefined) throw new Error(`demo postcodes: no district for ${town.id}`);
   return code;
 }
