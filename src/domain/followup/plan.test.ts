@@ -1036,7 +1036,7 @@ describe('planning after the time has passed', () => {
         'Thank you for your time on Thursday 3 December, and for talking to me about the Data Analyst role at Brightwater Analytics Ltd. I am sorry that this comes later than I intended.',
         'I would also be grateful to hear whether there is any news on the next steps, whenever you have a moment. I remain very keen on the role.',
         'Thank you again for considering me.',
-        'Kind regards,\nSam Patel',
+        'Best wishes,\nSam Patel',
       ].join('\n\n'),
     });
     expect(checkDraft(combined.draft as Draft, { input, stepId: combined.id, plan })).toEqual([]);
