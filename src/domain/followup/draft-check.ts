@@ -12,9 +12,17 @@ import {
   type DraftRecipient,
 } from './drafts.js';
 import { findPlanStep, planFollowUp } from './plan.js';
+import { isRecruiterStepId } from './recruiter.js';
 import type { SpellChecker } from './prose-checks.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
-import type { Draft, DraftFinding, FollowUpInput, FollowUpPlan } from './types.js';
+import type {
+  Draft,
+  DraftFinding,
+  FollowUpInput,
+  FollowUpPlan,
+  Interviewer,
+  PlanStep,
+} from './types.js';
 
 export { CHECKS_BY_KIND } from './draft-findings.js';
 
@@ -54,12 +62,27 @@ export function checkDraft(draft: Draft | string, context: CheckDraftContext): D
     : toRecruiter && input.recruiter
       ? { name: input.recruiter.consultant, isHiringTeam: false }
       : { name: HIRING_TEAM_NAME, isHiringTeam: true };
-  const subject = describeDraftSubject(input, settings, {
+  const described = describeDraftSubject(input, settings, {
     stepId: step.id,
     kind: step.kind,
     channel: step.channel,
     recipient,
   });
+  // Those whose thanks this step carries (through the consultant or the panel's chair) are
+  // named in it on purpose: not another recipient's name, and never a misspelling.
+  const passedOn = listPassedOn(input, plan, step, interviewer);
+  const subject = passedOn.length
+    ? {
+        ...described,
+        otherInterviewers: (described.otherInterviewers ?? []).filter(
+          (other) => !passedOn.some((member) => member.name === other.name),
+        ),
+        properNames: [
+          ...(described.properNames ?? []),
+          ...passedOn.flatMap((member) => [member.name, member.title ?? '']),
+        ],
+      }
+    : described;
   const others: OtherDraft[] = isComparedKind(step.kind)
     ? plan.steps
         .filter(
@@ -85,4 +108,24 @@ export function checkDraft(draft: Draft | string, context: CheckDraftContext): D
     context.spelling,
   );
   return toRecruiter ? findings.filter((finding) => finding.code !== 'asks-for-call') : findings;
+}
+
+/**
+ * The people whose thanks the step carries: for the thank-you through the consultant, or the
+ * panel chair's thank-you email, every interviewer left without a thank-you of their own.
+ */
+function listPassedOn(
+  input: FollowUpInput,
+  plan: FollowUpPlan,
+  step: PlanStep,
+  interviewer: Interviewer | undefined,
+): Interviewer[] {
+  if (step.kind !== 'thank-you' || step.channel !== 'email') return [];
+  const carries = isRecruiterStepId(step.id) || interviewer?.chair === true;
+  if (!carries) return [];
+  return input.interviewers.filter(
+    (member) =>
+      member !== interviewer &&
+      !plan.steps.some((s) => s.kind === 'thank-you' && s.interviewerId === member.id),
+  );
 }

@@ -102,7 +102,8 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'asks-for-call',
     ...PERSONAL_CHECKS,
   ],
-  debrief: ['missing-recipient-name', 'too-long'],
+  // To the candidate's own consultant: asking them for a call is expected.
+  debrief: ['missing-recipient-name', 'too-long', 'pushy', ...PERSONAL_CHECKS],
   'thank-you-check-in': [
     'missing-thanks',
     'missing-recipient-name',
@@ -110,6 +111,7 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     'too-long',
     'pushy',
     'asks-for-call',
+    ...PERSONAL_CHECKS,
   ],
   'second-check-in': [
     'missing-thanks',

@@ -430,6 +430,43 @@ function fillSnippet(
   return fill(line, { ...values, x: snippet.text, X: capitalise(snippet.text) });
 }
 
+/**
+ * What the candidate liked and why they would fit, as sentences for messages written outside
+ * the draft writer (through the consultant, the combined late thank-you). A note left out (pay,
+ * complaints, pressure) gives null; one that cannot be made a sentence is a marked gap.
+ */
+export function describeNotesAsSentences(
+  input: FollowUpInput,
+  short: string,
+): { liked: string | null; fit: string | null } {
+  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const fit = prepareSnippet(input, input.notes.fit, 'fit');
+  const values = { short };
+  const first: Variant = { index: 0, attempt: 0 };
+  return {
+    liked: liked
+      ? fillSnippet(
+          ['I especially liked {x}.'],
+          ['Something that stood out for me: {x}'],
+          liked,
+          first,
+          0,
+          values,
+        )
+      : null,
+    fit: fit
+      ? fillSnippet(
+          ['I believe {x} would make me a good fit for the team.'],
+          ['Thinking it over, I believe I would fit in well: {x}'],
+          fit,
+          first,
+          0,
+          values,
+        )
+      : null,
+  };
+}
+
 /** A thank-you email for one recipient, in the given variant. */
 export function writeThankYouEmail(
   context: DraftContext,

@@ -5,6 +5,7 @@
  * middle is written here.
  */
 import { type Temporal } from 'temporal-polyfill';
+import { describeNotesAsSentences } from './drafts.js';
 import { findShortEmployerName } from './text.js';
 import { describeDate } from './time.js';
 import type { Draft, FollowUpInput } from './types.js';
@@ -39,11 +40,15 @@ export function writeLateThankYouCheckIn(context: LateMessageContext): Draft {
   const ask = context.decisionDate
     ? `You mentioned that you hoped to decide by ${describeDate(context.decisionDate)}, so I would also be grateful to hear whether there is any news you are able to share.`
     : 'I would also be grateful to hear whether there is any news on the next steps, whenever you have a moment.';
+  const short = findShortEmployerName(input.employer.name);
+  // What they liked, as a sentence from the notes (never pasted in raw), when there is one.
+  const liked = describeNotesAsSentences(input, short).liked;
   return {
-    subject: `Thank you – ${input.role} at ${findShortEmployerName(input.employer.name)}`,
+    subject: `Thank you – ${input.role} at ${short}`,
     body: [
       greeting,
       `Thank you for your time on ${describeDate(context.interviewDate)}, and for talking to me${input.interview.round === 'first' ? '' : ' again'} about ${role} at ${input.employer.name}. I am sorry that this comes later than I intended.`,
+      ...(liked ? [liked] : []),
       `${ask} I remain very keen on the role.`,
       'Thank you again for considering me.',
       signOff,

@@ -291,6 +291,53 @@ describe('an interview through a recruitment agency', () => {
     expect(plan.warnings.filter((w) => w.code === 'no-email-address')).toEqual([]);
   });
 
+  it('passes the notes on to the consultant as sentences, never pasted in raw', () => {
+    const plan = planFollowUp(
+      throughAgency({
+        notes: {
+          liked: 'Flexible hours, good pension',
+          fit: 'asked why I left my last job after only 18 months',
+          questions: [],
+        },
+      }),
+    );
+    const body = step(plan, 'recruiter:thank-you:email').draft?.body ?? '';
+    expect(body).not.toContain('I especially liked Flexible hours');
+    expect(body).not.toContain('pension');
+    expect(body).not.toContain('I believe asked why');
+    const plain = step(planFollowUp(throughAgency()), 'recruiter:thank-you:email').draft?.body;
+    expect(plain).toContain(
+      'I especially liked the weekly show-and-tell where analysts present their work to the board.',
+    );
+  });
+
+  it('checks the debrief for pay, complaints and pressure, but not for asking to call', () => {
+    const input = throughAgency();
+    const plan = planFollowUp(input);
+    const codes = (text: string) =>
+      checkDraft(text, { input, stepId: 'recruiter:debrief:email', plan }).map((f) => f.code);
+    const base = 'Dear Priya,\n\nThank you for arranging the interview. Could we talk today?';
+    expect(codes(`${base}\n\nSam`)).toEqual([]);
+    expect(codes(`${base} My current employer is a nightmare.\n\nSam`)).toContain('negative');
+    expect(codes(`${base} I will need your answer by Friday.\n\nSam`)).toContain('pushy');
+  });
+
+  it('exempts the names passed on only in the message that carries their thanks', () => {
+    const input = throughAgency();
+    const plan = planFollowUp(input);
+    const through = step(plan, 'recruiter:thank-you:email').draft as Draft;
+    expect(checkDraft(through, { input, stepId: 'recruiter:thank-you:email', plan })).toEqual([]);
+    const toAnna = step(plan, 'anna-clarke:thank-you:email').draft as Draft;
+    const codes = checkDraft(
+      {
+        ...toAnna,
+        body: `Please thank Ben Okafor too.\n\n${toAnna.body}`,
+      },
+      { input, stepId: 'anna-clarke:thank-you:email', plan },
+    ).map((f) => f.code);
+    expect(codes).toContain('wrong-recipient');
+  });
+
   it('sends the check-ins to the consultant, not the employer', () => {
     const plan = planFollowUp(throughAgency({ options: { secondCheckIn: true } }));
     for (const id of ['interview:check-in', 'interview:second-check-in']) {
@@ -1034,9 +1081,10 @@ describe('planning after the time has passed', () => {
       body: [
         'Dear Margaret,',
         'Thank you for your time on Thursday 3 December, and for talking to me about the Data Analyst role at Brightwater Analytics Ltd. I am sorry that this comes later than I intended.',
+        'I especially liked the weekly show-and-tell where analysts present their work to the board.',
         'I would also be grateful to hear whether there is any news on the next steps, whenever you have a moment. I remain very keen on the role.',
         'Thank you again for considering me.',
-        'Kind regards,\nSam Patel',
+        'Best wishes,\nSam Patel',
       ].join('\n\n'),
     });
     expect(checkDraft(combined.draft as Draft, { input, stepId: combined.id, plan })).toEqual([]);
@@ -1064,6 +1112,16 @@ describe('planning after the time has passed', () => {
       { input, stepId: 'margaret-hale:thank-you-check-in:email', plan },
     );
     expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(['pushy']));
+  });
+
+  it('checks the combined message for pay and complaints, like every message to the employer', () => {
+    const input = margaret('2026-12-10T08:00:00Z');
+    const plan = planFollowUp(input);
+    const codes = checkDraft(
+      'Dear Margaret,\n\nThank you for the interview at Brightwater Analytics. My current employer is a nightmare, and I would need £45k.\n\nKind regards,\nSam',
+      { input, stepId: 'margaret-hale:thank-you-check-in:email', plan },
+    ).map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['negative', 'salary']));
   });
 
   it('keeps them apart when the check-in is not due that day', () => {

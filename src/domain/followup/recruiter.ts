@@ -4,6 +4,7 @@
  * go to them rather than to the employer. The wording of the messages to the consultant lives
  * here, apart from the draft writer's.
  */
+import { describeNotesAsSentences } from './drafts.js';
 import { findFirstName, findShortEmployerName } from './text.js';
 import { describeDate } from './time.js';
 import type { Draft, FollowUpInput, Recruiter } from './types.js';
@@ -44,13 +45,17 @@ export function writeThanksThroughRecruiter(
   recruiter: Recruiter,
   names: string,
 ): Draft {
+  const short = findShortEmployerName(input.employer.name);
+  // The notes as sentences (never pasted in raw); a note left out leaves no sentence.
+  const notes = describeNotesAsSentences(input, short);
+  const fromNotes = [notes.liked, notes.fit].filter((s): s is string => s !== null).join(' ');
   return {
-    subject: `Thank you – ${input.role} at ${findShortEmployerName(input.employer.name)}`,
+    subject: `Thank you – ${input.role} at ${short}`,
     body: [
       `Dear ${findFirstName(recruiter.consultant)},`,
       `Thank you for arranging the interview for ${roleAt(input)}.`,
       `I would be grateful if you could pass my thanks on to ${names} for their time, and let them know that I remain very keen on the role.`,
-      `I especially liked ${input.notes.liked}, and I believe ${input.notes.fit} would make me a good fit for the team.`,
+      ...(fromNotes ? [fromNotes] : []),
       signOff(input),
     ].join('\n\n'),
   };

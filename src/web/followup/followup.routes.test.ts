@@ -588,7 +588,12 @@ describe('the follow-up page', () => {
     });
 
     it('warns about a gap left to finish, and still downloads that draft as .eml', async () => {
-      const withGap = { ...FORM, 'interviewers[0].notes': 'Ben said the audit is growing' };
+      // A decision within 3 working days: Anna gets an email as well as the hand-written note.
+      const withGap = {
+        ...FORM,
+        decisionExpectedOn: '2026-10-19',
+        'interviewers[0].notes': 'Ben said the audit is growing',
+      };
       const page = await post('/follow-up', withGap);
       expect(textOf(page.body)).toContain(
         'The draft still has a gap marked "[Finish this: …]"; write that sentence in your own words before you send it.',
