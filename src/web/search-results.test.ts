@@ -108,7 +108,9 @@ describe('the results page', () => {
       expect(res.statusCode).toBe(200);
       const text = textOf(res.body);
       expect(text).toContain('1 Recruitment Agency Found');
-      expect(text).toContain('Driving, to find me a job, for Leeds, West Yorkshire (England); with the keywords "forklift".');
+      expect(text).toContain(
+        'Driving, to find me a job, for Leeds, West Yorkshire (England); with the keywords "forklift".',
+      );
       expect(text).toContain('Forklift People');
       expect(res.body).toContain('id="q" name="q" value="forklift"');
       // The order and refine forms keep the keywords.

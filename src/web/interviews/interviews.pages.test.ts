@@ -412,7 +412,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(asked.statusCode).toBe(200);
     const token = await resetTokenSentTo(t, 'kim@example.com');
     const reset = await submit(kim, `/reset-password?token=${token}`, '/reset-password', {
-      token: token!,
+      token: token,
       password: 'amber lantern meadow 78',
     });
     expect(reset.statusCode).toBe(303);
@@ -433,7 +433,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(fresh.body).toContain('name="password"');
 
     const used = await submit(robin, `/reset-password?token=${token}`, '/reset-password', {
-      token: token!,
+      token: token,
       password: 'amber lantern meadow 77',
     });
     expect(used.statusCode).toBe(303);
