@@ -59,6 +59,12 @@ export interface Config {
   operator: OperatorDetails;
   /** Seconds SIGTERM waits for requests already received to be answered before exiting. */
   shutdownGraceSeconds: number;
+  /**
+   * The V8 old space of each HTTP worker (WORKERS > 1), in MB: a bounded heap is collected
+   * earlier, so a worker's memory stays flat under steady traffic. Raise it for directories much
+   * larger than the demo (each worker holds its own search index).
+   */
+  workerHeapMb: number;
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
@@ -302,6 +308,7 @@ export function loadConfig(
       ? Number(env.SHORTLIST_WORKER_INDEX)
       : null,
     operator: parseOperator(env, problems),
+    workerHeapMb: parseInteger('WORKER_HEAP_MB', env.WORKER_HEAP_MB, 768, 128, 65_536, problems),
     shutdownGraceSeconds: parseInteger(
       'SHUTDOWN_GRACE_SECONDS',
       env.SHUTDOWN_GRACE_SECONDS,

@@ -46,4 +46,12 @@ describe('configuration of HTTP workers', () => {
       'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 300 (it is "0")',
     );
   });
+
+  it("bounds each worker's heap at 768 MB unless WORKER_HEAP_MB says otherwise", () => {
+    expect(load({}, 2).workerHeapMb).toBe(768);
+    expect(load({ WORKER_HEAP_MB: '2048' }, 2).workerHeapMb).toBe(2048);
+    expect(() => load({ WORKER_HEAP_MB: '64' }, 2)).toThrow(
+      'WORKER_HEAP_MB must be a whole number from 128 to 65536 (it is "64")',
+    );
+  });
 });

@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { OutboxMailer } from './adapters/outbox.mailer.js';
 import { SmtpMailer } from './adapters/smtp.mailer.js';
 import { UploadFolderFiles } from './adapters/upload-folder.files.js';
@@ -177,6 +178,14 @@ async function serve(
       sessionIdleDays: config.sessionIdleDays,
       rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
     };
+    // A worker whose index already fills most of its heap limit (WORKER_HEAP_MB) would collect
+    // all the time, or run out: say so once, with the setting to raise.
+    const heap = v8.getHeapStatistics();
+    if (heap.used_heap_size > 0.6 * heap.heap_size_limit) {
+      app.log.warn(
+        `The directory fills ${Math.round((100 * heap.used_heap_size) / heap.heap_size_limit)}% of this process's heap limit: raise WORKER_HEAP_MB.`,
+      );
+    }
     // One delivery loop for every queued email: enquiries and reset links.
     const mailDelivery = {
       mailQueue,
@@ -289,7 +298,7 @@ async function main(): Promise<void> {
   superviseWorkers(
     config.workers,
     () => announce(config, database, mailerFor(config).describe, config.workers),
-    { stopTimeoutMs: (config.shutdownGraceSeconds + 2) * 1000 },
+    { stopTimeoutMs: (config.shutdownGraceSeconds + 2) * 1000, heapMb: config.workerHeapMb },
   );
 }
 

@@ -73,6 +73,7 @@ describe('the server with two workers', () => {
         LOG_LEVEL: 'warn',
         DATABASE_URL: '',
         WORKERS: '2',
+        WORKER_HEAP_MB: '600',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -99,6 +100,14 @@ describe('the server with two workers', () => {
     const body = (await res.json()) as { location: { name: string }; results: unknown[] };
     expect(body.location.name).toBe('Leeds');
     expect(body.results).toHaveLength(3);
+  });
+
+  it('starts each worker with the old-space limit of WORKER_HEAP_MB', () => {
+    for (const pid of childrenOf(server.pid!)) {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(args).toContain('--max-old-space-size=600');
+    }
+    expect(output).not.toContain('raise WORKER_HEAP_MB');
   });
 
   it('replaces a worker that dies and keeps answering', async () => {
