@@ -76,4 +76,14 @@ describe('configuration of enquiry emails and attachments', () => {
       'MAIL_RETRY_SECONDS must be whole seconds from 1 to 86400 separated by commas, like 1,2,3 (it is "1,x")',
     ]);
   });
+
+  it('erases enquiry senders after 400 days unless ENQUIRY_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}, '/srv/shortlist').enquiryRetentionDays).toBe(400);
+    expect(
+      loadConfig({ ENQUIRY_RETENTION_DAYS: '30' }, '/srv/shortlist').enquiryRetentionDays,
+    ).toBe(30);
+    expect(() => loadConfig({ ENQUIRY_RETENTION_DAYS: '0' }, '/srv/shortlist')).toThrow(
+      'ENQUIRY_RETENTION_DAYS must be a whole number from 1 to 3650 (it is "0")',
+    );
+  });
 });

@@ -23,6 +23,8 @@ export interface Config {
   mailFrom: { name?: string; address: string };
   /** Days an enquiry's attached file is kept before it is deleted. */
   attachmentRetentionDays: number;
+  /** Days before an enquiry's sender (name, email, phone, company, message) is erased. */
+  enquiryRetentionDays: number;
   /** The site's public address, for links in emails and calendar feeds (no trailing slash). */
   publicUrl: string;
   /** Days without use after which a signed-in session ends. */
@@ -269,6 +271,14 @@ export function loadConfig(
       'ATTACHMENT_RETENTION_DAYS',
       env.ATTACHMENT_RETENTION_DAYS,
       90,
+      1,
+      3650,
+      problems,
+    ),
+    enquiryRetentionDays: parseInteger(
+      'ENQUIRY_RETENTION_DAYS',
+      env.ENQUIRY_RETENTION_DAYS,
+      400,
       1,
       3650,
       problems,

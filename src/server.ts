@@ -19,7 +19,11 @@ import { installDrain } from './http/drain.js';
 import { takeServerLock } from './adapters/server-lock.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
 import { passwordResetMailHandler, purgeExpiredAccountData } from './services/accounts.service.js';
-import { enquiryMailHandler, purgeExpiredAttachments } from './services/enquiry.service.js';
+import {
+  enquiryMailHandler,
+  eraseExpiredEnquirySenders,
+  purgeExpiredAttachments,
+} from './services/enquiry.service.js';
 import { deliverDueMail } from './services/mail-queue.service.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
@@ -147,6 +151,7 @@ async function serve(
     attachmentFiles,
     mailFrom: config.mailFrom,
     attachmentRetentionDays: config.attachmentRetentionDays,
+    enquiryRetentionDays: config.enquiryRetentionDays,
     operator: config.operator,
     enquiryRateLimit: { max: config.enquiryRateLimit, windowMs: 10 * 60_000 },
     rateLimitStore,
@@ -225,6 +230,15 @@ async function serve(
             clock.now(),
           ),
         (error) => app.log.error({ err: error }, 'attachment purge failed'),
+      ),
+      every(
+        ATTACHMENT_PURGE_SECONDS,
+        () =>
+          eraseExpiredEnquirySenders(
+            { enquiryStore, retentionDays: config.enquiryRetentionDays, logger: app.log },
+            clock.now(),
+          ),
+        (error) => app.log.error({ err: error }, 'enquiry erasure failed'),
       ),
       every(
         ATTACHMENT_PURGE_SECONDS,

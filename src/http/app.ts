@@ -64,6 +64,8 @@ export interface AppDeps {
   accounts?: AccountsAppDeps;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY): client IP and https. */
   trustProxy?: boolean | string;
+  /** Days before an enquiry's sender is erased (config ENQUIRY_RETENTION_DAYS), for /privacy. */
+  enquiryRetentionDays?: number;
   /** Who runs the site (config OPERATOR_*), for /contact, /privacy and /terms; the demo's when unset. */
   operator?: OperatorDetails;
   /** Health's database check: throws `database-unavailable` (503) when it cannot serve. */

@@ -56,6 +56,7 @@ export async function registerWebRoutes(
       operator: deps.operator ?? DEMO_OPERATOR,
       retention: {
         attachmentDays: deps.attachmentRetentionDays ?? DEFAULT_RETENTION.attachmentDays,
+        enquiryDays: deps.enquiryRetentionDays ?? DEFAULT_RETENTION.enquiryDays,
         sessionIdleDays:
           accounts?.accounts.settings.sessionIdleDays ?? DEFAULT_RETENTION.sessionIdleDays,
       },

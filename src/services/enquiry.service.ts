@@ -381,3 +381,17 @@ export async function purgeExpiredAttachments(
   if (deleted > 0) deps.logger?.info({ deleted }, 'expired attachments deleted');
   return deleted;
 }
+
+/**
+ * Erases what identifies the sender of every enquiry older than `retentionDays`
+ * (ENQUIRY_RETENTION_DAYS, default 400) whose delivery has ended; returns how many were erased.
+ */
+export async function eraseExpiredEnquirySenders(
+  deps: { enquiryStore: EnquiryStore; retentionDays: number; logger?: DeliveryLogger },
+  now: Date,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - deps.retentionDays * 86_400_000).toISOString();
+  const erased = await deps.enquiryStore.eraseSendersBefore(cutoff);
+  if (erased > 0) deps.logger?.info({ erased }, 'senders of expired enquiries erased');
+  return erased;
+}

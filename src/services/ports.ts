@@ -129,6 +129,12 @@ export interface EnquiryStore {
   /** Attachments created before `createdBefore` whose file is not deleted yet. */
   listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]>;
   markAttachmentDeleted(id: string, at: string): Promise<void>;
+  /**
+   * Erases the sender's personal fields (name, email, phone, company, job title, message) of
+   * enquiries created before `createdBefore` whose delivery has ended (sent or failed); the
+   * dates, the agency and the outcome stay. Returns how many were erased.
+   */
+  eraseSendersBefore(createdBefore: string): Promise<number>;
 }
 
 /** The files sent with enquiries (uploads): stored under random names. */

@@ -169,6 +169,41 @@ describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
       expect(failed?.lastError).toHaveLength(500);
     });
 
+    it('erases the senders of old enquiries whose delivery has ended, keeping dates and outcome', async () => {
+      const oldSent = buildEnquiryRecord({
+        createdAt: '2025-01-10T09:00:00.000Z',
+        status: 'sent',
+        sentAt: '2025-01-10T09:00:01.000Z',
+        senderPhone: '01632 960123',
+        companyName: 'Acme Ltd',
+      });
+      const oldRetrying = buildEnquiryRecord({
+        createdAt: '2025-01-10T09:00:00.000Z',
+        status: 'retrying',
+      });
+      const recent = buildEnquiryRecord({ createdAt: '2026-11-01T09:00:00.000Z', status: 'sent' });
+      for (const e of [oldSent, oldRetrying, recent]) await store.createEnquiry(e, null);
+      const cutoff = '2025-10-22T00:00:00.000Z';
+      expect(await store.eraseSendersBefore(cutoff)).toBe(1);
+      expect(await store.findEnquiry(oldSent.id)).toMatchObject({
+        senderName: '',
+        senderEmail: '',
+        senderPhone: null,
+        companyName: null,
+        jobTitle: null,
+        message: '',
+        status: 'sent',
+        createdAt: '2025-01-10T09:00:00.000Z',
+        sentAt: '2025-01-10T09:00:01.000Z',
+        agencyName: oldSent.agencyName,
+      });
+      // Still to be delivered, and too recent: untouched.
+      expect((await store.findEnquiry(oldRetrying.id))?.senderEmail).toBe(oldRetrying.senderEmail);
+      expect((await store.findEnquiry(recent.id))?.message).toBe(recent.message);
+      // Already erased: not counted again.
+      expect(await store.eraseSendersBefore(cutoff)).toBe(0);
+    });
+
     it('lists attachments older than a time whose files are not deleted yet, then marks them', async () => {
       const old = buildAttachmentRecord({ createdAt: '2026-08-01T00:00:00.000Z' });
       const recent = buildAttachmentRecord({ createdAt: '2026-11-01T00:00:00.000Z' });

@@ -235,4 +235,22 @@ export class SqlEnquiryStore implements EnquiryStore {
       .where('deleted_at', 'is', null)
       .execute();
   }
+
+  async eraseSendersBefore(createdBefore: string): Promise<number> {
+    const result = await this.db
+      .updateTable('enquiries')
+      .set({
+        sender_name: '',
+        sender_email: '',
+        sender_phone: null,
+        company_name: null,
+        job_title: null,
+        message: '',
+      })
+      .where('created_at', '<', createdBefore)
+      .where('status', 'in', ['sent', 'failed'])
+      .where('sender_email', '<>', '')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
 }

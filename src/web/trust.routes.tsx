@@ -156,6 +156,11 @@ function renderPrivacy(page: PageChrome, site: SiteDetails): string {
             agency&apos;s copy is theirs to keep or delete).
           </li>
           <li>
+            A message to an agency: {escapeHtml(days(retention.enquiryDays))}, then your name, email
+            address, phone number, company and message are erased from our records; the date, the
+            agency and whether it was delivered are kept.
+          </li>
+          <li>
             A sign-in session: until you sign out, or after{' '}
             {escapeHtml(days(retention.sessionIdleDays))} without use.
           </li>

@@ -26,10 +26,12 @@ export const DEMO_OPERATOR: OperatorDetails = Object.freeze({
 /** How long things are kept, as the operator configured it (read by the privacy notice). */
 export interface RetentionSettings {
   attachmentDays: number;
+  enquiryDays: number;
   sessionIdleDays: number;
 }
 
 export const DEFAULT_RETENTION: RetentionSettings = Object.freeze({
   attachmentDays: 90,
+  enquiryDays: 400,
   sessionIdleDays: 14,
 });
