@@ -203,6 +203,16 @@ describe('with JavaScript', () => {
     await revealPhone(page, 'js', slug, 'Widgets Ltd');
     await page.goto(`/agencies/${slug}`);
     await revealPhone(page, 'js', slug, null);
+    // A job seeker is not asked for a company name: one click shows the number, still counted.
+    const counted = (await reveals('phone')).length;
+    await page.goto(`/agencies/${slug}?purpose=job`);
+    await page
+      .getByRole('button', { name: /^Phone Number/ })
+      .first()
+      .click();
+    await page.waitForSelector('[data-phone-numbers] a[href^="tel:"]');
+    expect(await page.getByLabel('Company name (optional)').count()).toBe(0);
+    expect((await reveals('phone')).length).toBe(counted + 1);
 
     // Visit Website: recorded, then a 302 to the agency's site. Playwright cannot route a
     // redirect's target, so the form's own request is passed to the server here and its answer

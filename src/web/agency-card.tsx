@@ -78,6 +78,39 @@ export function FavouriteButton(props: {
   );
 }
 
+/**
+ * Phone Number / Visit Website. A job seeker is never asked for a company name, so for them the
+ * action is a one-click form that posts straight past that step (the reveal is still counted);
+ * an employer, or a visitor whose purpose is unknown, goes to the step, where the name is
+ * optional.
+ */
+export function RevealAction(props: {
+  href: string;
+  purpose: string | null | undefined;
+  label: string;
+  /** Said to screen readers after the label (which agency, which office). */
+  context: string;
+  class: string;
+}) {
+  if (props.purpose === 'job') {
+    return (
+      <form method="post" action={attr(props.href)} class="reveal-form">
+        <input type="hidden" name="skip" value="yes" />
+        <button type="submit" class={props.class}>
+          {escapeHtml(props.label)}
+          <span class="visually-hidden">{escapeHtml(props.context)}</span>
+        </button>
+      </form>
+    );
+  }
+  return (
+    <a class={props.class} href={attr(props.href)}>
+      {escapeHtml(props.label)}
+      <span class="visually-hidden">{escapeHtml(props.context)}</span>
+    </a>
+  );
+}
+
 /** The query string that carries the visitor's purpose to agency pages. */
 export function purposeQuery(purpose: string | null | undefined): string {
   return purpose === 'job' || purpose === 'staff' ? `?purpose=${purpose}` : '';
@@ -229,12 +262,13 @@ export function AgencyCard(props: CardProps) {
       </ul>
       <div class="card-actions">
         {listing.website ? (
-          <a
+          <RevealAction
             class="button button-small"
             href={`/agencies/${encodeURIComponent(result.slug)}/website`}
-          >
-            Visit Website<span class="visually-hidden">: {escapeHtml(result.name)}</span>
-          </a>
+            purpose={purpose}
+            label="Visit Website"
+            context={`: ${result.name}`}
+          />
         ) : (
           ''
         )}
@@ -245,14 +279,13 @@ export function AgencyCard(props: CardProps) {
           Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
         </a>
         {phoneOffice ? (
-          <a
+          <RevealAction
             class="button button-small"
-            href={attr(
-              `/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`,
-            )}
-          >
-            Phone Number<span class="visually-hidden">: {escapeHtml(result.name)}</span>
-          </a>
+            href={`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`}
+            purpose={purpose}
+            label="Phone Number"
+            context={`: ${result.name}`}
+          />
         ) : (
           ''
         )}

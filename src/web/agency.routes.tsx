@@ -11,7 +11,7 @@ import { isDomainError } from '../domain/errors.js';
 import { getAgency, type AgencyDetail } from '../services/search.service.js';
 import { recordReveal } from '../services/enquiry.service.js';
 import type { Clock, EnquiryStore } from '../services/ports.js';
-import { FavouriteButton, coverageText, purposeQuery } from './agency-card.js';
+import { FavouriteButton, RevealAction, coverageText, purposeQuery } from './agency-card.js';
 import { loadFavourites } from './favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
 import {
@@ -361,17 +361,13 @@ function ContactBlock(props: {
       <h4>{label}</h4>
       <div class="button-row">
         {c.phone ? (
-          <a
+          <RevealAction
             class="button button-small"
-            href={attr(
-              `${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`,
-            )}
-          >
-            Phone Number
-            <span class="visually-hidden">
-              {escapeHtml(`: ${props.branch.name}, ${label.toLowerCase()}`)}
-            </span>
-          </a>
+            href={`${agencyPath(props.slug)}/phone?branch=${encodeURIComponent(props.branch.id)}&purpose=${props.who}`}
+            purpose={props.who}
+            label="Phone Number"
+            context={`: ${props.branch.name}, ${label.toLowerCase()}`}
+          />
         ) : (
           ''
         )}
@@ -425,9 +421,13 @@ function renderProfile(
         <p class="lede">{escapeHtml(agency.description)}</p>
         <div class="button-row print-hide">
           {agency.website ? (
-            <a class="button" href={`${agencyPath(agency.slug)}/website`}>
-              Visit Website
-            </a>
+            <RevealAction
+              class="button"
+              href={`${agencyPath(agency.slug)}/website`}
+              purpose={purpose}
+              label="Visit Website"
+              context=""
+            />
           ) : (
             ''
           )}

@@ -214,10 +214,13 @@ describe('website pages (no JavaScript needed)', () => {
       expect(text).toContain('Drivers & "more" <img src=x onerror=alert(1)>');
       expect(html).toContain('href="/agencies/hostile-agency?purpose=job"');
       expect(text).toContain('Verified');
-      expect(html).toContain('href="/agencies/hostile-agency/website"');
+      // A job seeker reveals a number or the website in one click: no company-name step.
+      expect(html).toContain(
+        '<form method="post" action="/agencies/hostile-agency/website" class="reveal-form"><input type="hidden" name="skip" value="yes"/><button type="submit" class="button button-small">Visit Website',
+      );
       expect(html).toContain('href="/agencies/hostile-agency/email?purpose=job"');
       expect(html).toContain(
-        'href="/agencies/hostile-agency/phone?branch=acme-leeds&amp;purpose=job"',
+        '<form method="post" action="/agencies/hostile-agency/phone?branch=acme-leeds&amp;purpose=job" class="reveal-form"><input type="hidden" name="skip" value="yes"/><button type="submit" class="button button-small">Phone Number',
       );
       expect(text).toContain('Show 1 more office');
       expect(text).toContain('Bradford, BD1 1AA');
