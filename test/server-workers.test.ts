@@ -5,53 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, until, workersOf } from './server-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
- * The pids of a process's worker children (Linux /proc): those running src/server.ts, not, say,
- * the esbuild service tsx may start.
- */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (ppid === pid && command.includes('src/server.ts')) out.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('the server with two workers', () => {
   let dataDir: string;
@@ -92,7 +51,7 @@ describe('the server with two workers', () => {
   it('loads the demo directory once and says it runs two workers', async () => {
     expect(output.match(/Loaded the demo directory/g)).toHaveLength(1);
     expect(output).toContain(`, 2 workers)`);
-    expect(childrenOf(server.pid!)).toHaveLength(2);
+    expect(workersOf(server.pid!)).toHaveLength(2);
     const res = await fetch(
       `${base}/api/agencies/search?industry=it&purpose=job&location=Leeds&pageSize=3`,
     );
@@ -103,7 +62,7 @@ describe('the server with two workers', () => {
   });
 
   it('starts each worker with the old-space limit of WORKER_HEAP_MB', () => {
-    for (const pid of childrenOf(server.pid!)) {
+    for (const pid of workersOf(server.pid!)) {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       expect(args).toContain('--max-old-space-size=600');
     }
@@ -111,10 +70,10 @@ describe('the server with two workers', () => {
   });
 
   it('replaces a worker that dies and keeps answering', async () => {
-    const [victim, survivor] = childrenOf(server.pid!);
+    const [victim, survivor] = workersOf(server.pid!);
     process.kill(victim!, 'SIGKILL');
     const replaced = await until('a replacement worker', async () => {
-      const now = childrenOf(server.pid!);
+      const now = workersOf(server.pid!);
       return now.length === 2 && !now.includes(victim!) && now.includes(survivor!) ? now : null;
     });
     expect(replaced).toHaveLength(2);
@@ -128,7 +87,7 @@ describe('the server with two workers', () => {
   });
 
   it('stops every worker and exits 0 on SIGTERM', async () => {
-    const workers = childrenOf(server.pid!);
+    const workers = workersOf(server.pid!);
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
