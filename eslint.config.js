@@ -1,5 +1,6 @@
 // Lint: type-aware typescript-eslint, and the layer rules that keep dependencies pointing inward
-// (domain <- services <- http / web / cli; store implements services/ports).
+// (domain <- services <- http <- api / web, cli beside them; store and adapters implement
+// services/ports; only app.ts, compose.ts and server.ts see everything).
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -59,6 +60,7 @@ export default tseslint.config(
           '**/services/**',
           '**/store/**',
           '**/http/**',
+          '**/api/**',
           '**/web/**',
           '**/cli/**',
           '**/config*',
@@ -81,12 +83,15 @@ export default tseslint.config(
           '**/store/**',
           '**/adapters/**',
           '**/http/**',
+          '**/api/**',
           '**/web/**',
           '**/cli/**',
           '**/server*',
+          '**/app.js',
+          '**/compose.js',
         ],
         message:
-          'Services depend on ports (services/ports.ts), never on adapters: only server.ts and cli/main.ts wire concrete things.',
+          'Services depend on ports (services/ports.ts), never on adapters: only compose.ts, server.ts and cli/context.ts wire concrete things.',
       },
       {
         group: ['pg', 'better-sqlite3', 'fastify'],
@@ -123,12 +128,47 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['src/http/**/*.ts', 'src/http/**/*.tsx', 'src/web/**/*.ts', 'src/web/**/*.tsx'],
+    files: ['src/http/**/*.ts', 'src/http/**/*.tsx'],
     rules: restrict([
       {
         group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
         message:
-          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in server.ts.',
+          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
+      },
+      {
+        group: ['**/api/**', '**/web/**', '**/app.js', '**/compose.js'],
+        message:
+          'src/http holds plugins only (auth, CSRF, errors, multipart, rate limits, headers): it imports neither the API nor the pages; app.ts registers all three.',
+      },
+    ]),
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: restrict([
+      {
+        group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
+        message:
+          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
+      },
+      {
+        group: ['**/web/**', '**/app.js', '**/compose.js'],
+        message:
+          'The API and the pages are siblings: neither imports the other; what both need lives in src/http, src/services or src/domain.',
+      },
+    ]),
+  },
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: restrict([
+      {
+        group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
+        message:
+          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
+      },
+      {
+        group: ['**/api/**', '**/app.js', '**/compose.js'],
+        message:
+          'The API and the pages are siblings: neither imports the other; what both need lives in src/http, src/services or src/domain.',
       },
     ]),
   },
@@ -136,7 +176,7 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: restrict([
       {
-        group: ['**/http/**', '**/web/**'],
+        group: ['**/http/**', '**/api/**', '**/web/**', '**/app.js', '**/compose.js'],
         message: 'The CLI sits on services, beside the HTTP layer, not on top of it.',
       },
     ]),

@@ -9,16 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { SmtpMailer } from '../src/adapters/smtp.mailer.js';
-import { UploadFolderFiles } from '../src/adapters/upload-folder.files.js';
-import { createApp } from '../src/http/app.js';
-import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
-import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import { composeApp } from '../src/compose.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
-import { SqlRateLimitStore } from '../src/store/accounts.store.js';
-import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
-import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { testConfig } from '../test/app.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../test/factories.js';
 import { expectAccessible, launchBrowser, type E2eBrowser } from './support.js';
@@ -58,21 +53,18 @@ beforeAll(async () => {
     ]),
     { demo: false, changedAt: '2026-11-26T07:00:00.000Z' },
   );
-  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
-  await snapshot.refresh();
   smtp = await startSmtpServer();
   mailer = new SmtpMailer(smtp.url);
-  app = await createApp({
-    directoryStore,
-    snapshot,
-    rateLimitStore: new SqlRateLimitStore(db),
-    mailQueue: new SqlMailQueueStore(db),
-    enquiryStore: new SqlEnquiryStore(db),
-    mailer,
-    attachmentFiles: new UploadFolderFiles(path.join(dir, 'uploads')),
-    mailFrom: { name: 'Shortlist', address: 'enquiries@shortlist.example' },
-    cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
-  });
+  ({ app } = await composeApp(testConfig(dir), {
+    db,
+    accounts: null,
+    deps: {
+      logger: false,
+      mailer,
+      mailFrom: { name: 'Shortlist', address: 'enquiries@shortlist.example' },
+      cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
+    },
+  }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

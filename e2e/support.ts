@@ -12,21 +12,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
-import { createApp } from '../src/http/app.js';
 import type { Clock } from '../src/services/ports.js';
 import type { Directory } from '../src/domain/directory/directory.js';
 import { generateDemoDirectory } from '../src/domain/directory/demo-directory.js';
 import { demoOutcodeForTown } from '../src/domain/directory/demo-postcodes.js';
-import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
-import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
-import { SqlAccountStore, SqlRateLimitStore } from '../src/store/accounts.store.js';
-import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
-import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
-import { SqlInterviewStore } from '../src/store/interviews.store.js';
+import type { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { testConfig } from '../test/app.js';
 import { findHtmlProblems } from '../test/web-app.js';
+import { composeApp } from '../src/compose.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
@@ -74,35 +70,30 @@ export async function startServer(options: ServerOptions = {}): Promise<E2eServe
     demo: options.directory === undefined,
     changedAt: '2026-11-26T07:00:00.000Z',
   });
-  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
-  await snapshot.refresh();
-  const enquiryStore = new SqlEnquiryStore(db);
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const clock = options.clock ?? { now: () => new Date() };
-  const app = await createApp({
-    directoryStore,
-    snapshot,
-    rateLimitStore: new SqlRateLimitStore(db),
-    mailQueue: new SqlMailQueueStore(db),
-    enquiryStore,
-    clock,
-    cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
-    ...(options.outboxDir
-      ? {
-          accounts: {
-            accountStore: new SqlAccountStore(db),
-            interviewStore: new SqlInterviewStore(db),
-            rateLimitStore: new SqlRateLimitStore(db),
-            mailQueue: new SqlMailQueueStore(db),
+  // Accounts only when asked for (their emails go to outboxDir); no Email Agency (no mailer).
+  const composed = await composeApp(
+    testConfig('/nonexistent/shortlist-e2e', { PUBLIC_URL: baseUrl }),
+    {
+      db,
+      ...(options.clock ? { clock: options.clock } : {}),
+      deps: {
+        logger: false,
+        mailer: undefined,
+        attachmentFiles: undefined,
+        cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
+      },
+      accounts: options.outboxDir
+        ? {
             mailer: new OutboxMailer(options.outboxDir),
             mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
-            publicUrl: baseUrl,
-            sessionIdleDays: 14,
-          },
-        }
-      : {}),
-  });
+          }
+        : null,
+    },
+  );
+  const { app } = composed;
+  const enquiryStore = composed.stores.enquiries;
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
@@ -111,7 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<E2eServe
     enquiryStore,
     baseUrl,
     close: async () => {
-      await app.close();
+      await composed.close();
       await db.close();
     },
   };

@@ -4,44 +4,36 @@
  * then supervises that many workers (node:cluster), each serving the same port.
  */
 import cluster from 'node:cluster';
-import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { OutboxMailer } from './adapters/outbox.mailer.js';
-import { SmtpMailer } from './adapters/smtp.mailer.js';
-import { UploadFolderFiles } from './adapters/upload-folder.files.js';
+import { takeServerLock } from './adapters/server-lock.js';
+import { composeApp, loadOrCreateSecret, mailerFor, openConfiguredDb } from './compose.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { generateDemoDirectory } from './domain/directory/demo-directory.js';
+import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
 import { DomainError, isDomainError } from './domain/errors.js';
-import { createApp } from './http/app.js';
 import { installDrain } from './http/drain.js';
-import { takeServerLock } from './adapters/server-lock.js';
-import { ensureDirectoryLoaded } from './services/directory.service.js';
 import { passwordResetMailHandler, purgeExpiredAccountData } from './services/accounts.service.js';
+import { ensureDirectoryLoaded } from './services/directory.service.js';
 import {
   enquiryMailHandler,
   eraseExpiredEnquirySenders,
   purgeExpiredAttachments,
 } from './services/enquiry.service.js';
 import { deliverDueMail } from './services/mail-queue.service.js';
-import { DirectorySnapshot } from './services/directory-snapshot.service.js';
-import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
-import { openDb, type Db } from './store/db.js';
-import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
+import { SYSTEM_CLOCK } from './services/ports.js';
+import type { Db } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
-import { SqlInterviewStore } from './store/interviews.store.js';
-import { SqlEnquiryStore } from './store/enquiries.store.js';
-import { SqlMailQueueStore } from './store/mail-queue.store.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './store/migrate.js';
-import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
-import type { Mailer } from './services/ports.js';
 import { superviseWorkers } from './workers.js';
 
 /** Queued emails due for an attempt (enquiries, reset links) are looked for this often. */
 const MAIL_QUEUE_SECONDS = 30;
-/** Attachments past their retention period are looked for this often. */
-const ATTACHMENT_PURGE_SECONDS = 3600;
+/**
+ * Data past its retention period (attachments, enquiry senders, expired sessions and reset
+ * tokens) is looked for this often.
+ */
+const RETENTION_PURGE_SECONDS = 3600;
 
 /** Runs `task` now and then every `seconds`, never two runs at once; does not keep the process alive. */
 function every(seconds: number, task: () => Promise<unknown>, onError: (error: unknown) => void) {
@@ -61,20 +53,6 @@ function every(seconds: number, task: () => Promise<unknown>, onError: (error: u
   return timer;
 }
 
-/** A random secret kept in a file of the data folder, created on first start (mode 0600). */
-function loadOrCreateSecret(file: string): string {
-  try {
-    const existing = fs.readFileSync(file, 'utf8').trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // No secret yet: create one below.
-  }
-  const secret = randomBytes(32).toString('base64url');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 /** Applies migrations (or refuses pending ones) and loads the demo directory into an empty database. */
 async function prepareDatabase(config: Config, db: Db): Promise<void> {
   if (config.migrateOnStart) {
@@ -83,10 +61,10 @@ async function prepareDatabase(config: Config, db: Db): Promise<void> {
   } else {
     await assertMigrated(db);
   }
-  const clock = { now: () => new Date() };
   if (
-    await ensureDirectoryLoaded({ directoryStore: new SqlDirectoryStore(db), clock }, () =>
-      generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }),
+    await ensureDirectoryLoaded(
+      { directoryStore: new SqlDirectoryStore(db), clock: SYSTEM_CLOCK },
+      () => generateDemoDirectory({ outcodeForTown: demoOutcodeForTown }),
     )
   ) {
     console.log('Loaded the demo directory (synthetic data) into an empty database.');
@@ -105,22 +83,6 @@ async function assertMigrated(db: Db): Promise<void> {
   }
 }
 
-/** Opens the database; the process that starts also runs `PRAGMA quick_check` on SQLite. */
-function openConfiguredDb(config: Config, options: { quickCheck: boolean }): Db {
-  return openDb(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'sqlite', file: config.sqliteFile },
-    options,
-  );
-}
-
-function mailerFor(config: Config): Mailer {
-  return config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl, { timeoutSeconds: config.smtpTimeoutSeconds })
-    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
-}
-
 /**
  * Serves HTTP from this process on a prepared database. `runsJobs`: this process also runs the
  * background jobs (enquiry delivery and the purges); with several workers only one does.
@@ -131,50 +93,16 @@ async function serve(
   db: Db,
   options: { runsJobs: boolean; announce: boolean; onStopped?: () => void },
 ): Promise<void> {
-  const clock = { now: () => new Date() };
-  const directoryStore = new SqlDirectoryStore(db);
-  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
-  await snapshot.refresh();
-  snapshot.watch(config.directoryPollSeconds);
-  const enquiryStore = new SqlEnquiryStore(db);
-  const attachmentFiles = new UploadFolderFiles(path.join(config.dataDir, 'uploads'));
-  const mailer = mailerFor(config);
-  const accountStore = new SqlAccountStore(db);
-  const rateLimitStore = new SqlRateLimitStore(db);
-  const mailQueue = new SqlMailQueueStore(db);
-  const app = await createApp({
-    directoryStore,
-    snapshot,
-    logger: { level: config.logLevel },
-    enquiryStore,
-    mailer,
-    attachmentFiles,
-    mailFrom: config.mailFrom,
-    attachmentRetentionDays: config.attachmentRetentionDays,
-    enquiryRetentionDays: config.enquiryRetentionDays,
-    operator: config.operator,
-    enquiryRateLimit: { max: config.enquiryRateLimit, windowMs: 10 * 60_000 },
-    rateLimitStore,
+  const composed = await composeApp(config, { db });
+  const { app, clock, mailer, snapshot, attachmentFiles } = composed;
+  const {
+    directory: directoryStore,
+    enquiries: enquiryStore,
+    accounts: accountStore,
+    rateLimits: rateLimitStore,
     mailQueue,
-    mailRetrySeconds: config.mailRetrySeconds,
-    clock,
-    trustProxy: config.trustProxy,
-    checkDatabase: () => db.check(),
-    cookieSecret:
-      config.cookieSecret ?? loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret')),
-    accounts: {
-      accountStore,
-      interviewStore: new SqlInterviewStore(db),
-      rateLimitStore,
-      mailer,
-      mailQueue,
-      mailRetrySeconds: config.mailRetrySeconds,
-      mailFrom: config.mailFrom,
-      publicUrl: config.publicUrl,
-      sessionIdleDays: config.sessionIdleDays,
-      rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
-    },
-  });
+  } = composed.stores;
+  snapshot.watch(config.directoryPollSeconds);
   const timers: NodeJS.Timeout[] = [];
   if (options.runsJobs) {
     const settings = {
@@ -218,7 +146,7 @@ async function serve(
         (error) => app.log.error({ err: error }, 'mail delivery round failed'),
       ),
       every(
-        ATTACHMENT_PURGE_SECONDS,
+        RETENTION_PURGE_SECONDS,
         () =>
           purgeExpiredAttachments(
             {
@@ -232,7 +160,7 @@ async function serve(
         (error) => app.log.error({ err: error }, 'attachment purge failed'),
       ),
       every(
-        ATTACHMENT_PURGE_SECONDS,
+        RETENTION_PURGE_SECONDS,
         () =>
           eraseExpiredEnquirySenders(
             { enquiryStore, retentionDays: config.enquiryRetentionDays, logger: app.log },
@@ -241,7 +169,7 @@ async function serve(
         (error) => app.log.error({ err: error }, 'enquiry erasure failed'),
       ),
       every(
-        ATTACHMENT_PURGE_SECONDS,
+        RETENTION_PURGE_SECONDS,
         () => purgeExpiredAccountData({ accountStore, rateLimitStore, clock }),
         (error) => app.log.error({ err: error }, 'session purge failed'),
       ),

@@ -4,20 +4,29 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
-import { UploadFolderFiles } from '../src/adapters/upload-folder.files.js';
+import { DEV_COOKIE_SECRET } from '../src/app.js';
+import { composeApp } from '../src/compose.js';
+import { loadConfig, type Config } from '../src/config.js';
 import type { Directory } from '../src/domain/directory/directory.js';
-import { createApp, type AppDeps } from '../src/http/app.js';
-import type { AccountsAppDeps } from '../src/http/auth.js';
-import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
-import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
-import { SqlAccountStore, SqlRateLimitStore } from '../src/store/accounts.store.js';
+import type { AccountsAppDeps, AppDeps } from '../src/http/context.js';
 import { openDb, type Db } from '../src/store/db.js';
+import type { SqlAccountStore } from '../src/store/accounts.store.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
-import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
-import { SqlInterviewStore } from '../src/store/interviews.store.js';
-import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
+import type { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import type { SqlInterviewStore } from '../src/store/interviews.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import type { TestDatabase } from './databases.js';
+
+/** The configuration of a test app: the defaults, with its own data folder and PUBLIC_URL. */
+export function testConfig(dataDir: string, env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://shortlist.test',
+    COOKIE_SECRET: DEV_COOKIE_SECRET,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -51,38 +60,31 @@ export async function buildTestApp(
       ? await options.database.open()
       : openDb({ kind: 'sqlite', file: ':memory:' }));
   if (!options.database && !options.db) await migrateToLatest(db);
-  const store = new SqlDirectoryStore(db);
   if (directory && !options.db)
-    await store.replaceDirectory(directory, { demo: false, changedAt: '2026-11-26T07:00:00.000Z' });
-  const snapshot = new DirectorySnapshot<SearchIndexes>(
-    { directoryStore: store },
-    buildSearchIndexes,
-  );
-  await snapshot.refresh();
-  const enquiryStore = new SqlEnquiryStore(db);
+    await new SqlDirectoryStore(db).replaceDirectory(directory, {
+      demo: false,
+      changedAt: '2026-11-26T07:00:00.000Z',
+    });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-test-'));
-  const accountStore = new SqlAccountStore(db);
-  const interviewStore = new SqlInterviewStore(db);
-  const app = await createApp({
-    directoryStore: store,
-    snapshot,
-    enquiryStore,
-    mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
-    attachmentFiles: new UploadFolderFiles(path.join(dataDir, 'uploads')),
-    mailFrom: { name: 'Shortlist', address: 'enquiries@shortlist.example' },
+  const composed = await composeApp(testConfig(dataDir), {
+    db,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    deps: {
+      logger: false,
+      mailFrom: { name: 'Shortlist', address: 'enquiries@shortlist.example' },
+      ...deps,
+    },
     accounts: {
-      accountStore,
-      interviewStore,
-      rateLimitStore: new SqlRateLimitStore(db),
-      mailQueue: new SqlMailQueueStore(db),
       mailer: new OutboxMailer(path.join(dataDir, 'outbox')),
       mailFrom: { name: 'Shortlist', address: 'accounts@shortlist.example' },
-      publicUrl: 'http://shortlist.test',
-      sessionIdleDays: 14,
       ...accounts,
     },
-    ...deps,
   });
+  const { app, snapshot } = composed;
+  const store = composed.stores.directory;
+  const enquiryStore = composed.stores.enquiries;
+  const accountStore = composed.stores.accounts;
+  const interviewStore = composed.stores.interviews;
   return {
     app,
     db,
@@ -95,7 +97,7 @@ export async function buildTestApp(
       await snapshot.refresh();
     },
     close: async () => {
-      await app.close();
+      await composed.close();
       if (!options.db) await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -51,6 +51,36 @@ describe('layer rules', () => {
       "import { openDb } from '../store/db.js';\nexport const x = openDb;\n",
       'The HTTP and web layers call services',
     ],
+    [
+      'src/http/probe.ts',
+      "import { registerApi } from '../api/index.js';\nexport const x = registerApi;\n",
+      'src/http holds plugins only',
+    ],
+    [
+      'src/http/probe.ts',
+      "import { registerWebsite } from '../web/index.js';\nexport const x = registerWebsite;\n",
+      'src/http holds plugins only',
+    ],
+    [
+      'src/api/probe.ts',
+      "import { renderErrorPage } from '../web/error-page.js';\nexport const x = renderErrorPage;\n",
+      'The API and the pages are siblings',
+    ],
+    [
+      'src/web/probe.ts',
+      "import { registerSearchRoutes } from '../api/search.routes.js';\nexport const x = registerSearchRoutes;\n",
+      'The API and the pages are siblings',
+    ],
+    [
+      'src/web/probe.ts',
+      "import { createApp } from '../app.js';\nexport const x = createApp;\n",
+      'The API and the pages are siblings',
+    ],
+    [
+      'src/services/probe.ts',
+      "import { composeApp } from '../compose.js';\nexport const x = composeApp;\n",
+      'Services depend on ports',
+    ],
   ])('%s may not make that import', async (file, code, why) => {
     const messages = await lintImports(file, code);
     expect(messages.length).toBeGreaterThan(0);
@@ -68,6 +98,18 @@ describe('layer rules', () => {
       await lintImports(
         'src/http/probe.ts',
         "import { searchAgencies } from '../services/search.service.js';\nexport const x = searchAgencies;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lintImports(
+        'src/web/probe.ts',
+        "import { createCsrfToken } from '../http/auth.js';\nexport const x = createCsrfToken;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lintImports(
+        'src/api/probe.ts',
+        "import { accountOf } from '../http/auth.js';\nexport const x = accountOf;\n",
       ),
     ).toEqual([]);
   });

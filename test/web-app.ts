@@ -4,16 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { HtmlValidate } from 'html-validate';
+import { composeApp } from '../src/compose.js';
 import type { Directory } from '../src/domain/directory/directory.js';
-import { createApp, type AppDeps } from '../src/http/app.js';
-import { DirectorySnapshot } from '../src/services/directory-snapshot.service.js';
-import { buildSearchIndexes, type SearchIndexes } from '../src/services/search.service.js';
+import type { AppDeps } from '../src/http/context.js';
 import { openDb, type Db } from '../src/store/db.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
-import { SqlRateLimitStore } from '../src/store/accounts.store.js';
-import { SqlMailQueueStore } from '../src/store/mail-queue.store.js';
-import { SqlEnquiryStore } from '../src/store/enquiries.store.js';
+import type { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { testConfig } from './app.js';
 
 export interface WebTestApp {
   app: FastifyInstance;
@@ -37,28 +35,30 @@ export async function buildWebTestApp(
     demo: options.demo ?? false,
     changedAt: '2026-11-26T07:00:00.000Z',
   });
-  const snapshot = new DirectorySnapshot<SearchIndexes>({ directoryStore }, buildSearchIndexes);
-  await snapshot.refresh();
-  const enquiryStore = new SqlEnquiryStore(db);
-  const app = await createApp({
-    directoryStore,
-    snapshot,
-    rateLimitStore: new SqlRateLimitStore(db),
-    mailQueue: new SqlMailQueueStore(db),
-    enquiryStore,
+  // No accounts, no mailer and no attachment folder: the pages of a directory without them.
+  const composed = await composeApp(testConfig('/nonexistent/shortlist-web-test'), {
+    db,
     clock: { now: () => new Date('2026-11-26T10:00:00.000Z') },
-    cookieSecret: 'web-test-cookie-secret-0123456789abcdef',
-    ...(options.operator ? { operator: options.operator } : {}),
-    ...(options.attachmentRetentionDays
-      ? { attachmentRetentionDays: options.attachmentRetentionDays }
-      : {}),
+    accounts: null,
+    deps: {
+      logger: false,
+      mailer: undefined,
+      attachmentFiles: undefined,
+      cookieSecret: 'web-test-cookie-secret-0123456789abcdef',
+      ...(options.operator ? { operator: options.operator } : {}),
+      ...(options.attachmentRetentionDays
+        ? { attachmentRetentionDays: options.attachmentRetentionDays }
+        : {}),
+    },
   });
+  const { app } = composed;
+  const enquiryStore = composed.stores.enquiries;
   return {
     app,
     db,
     enquiryStore,
     close: async () => {
-      await app.close();
+      await composed.close();
       await db.close();
     },
   };

@@ -17,23 +17,11 @@ import { DomainError } from '../domain/errors.js';
 import {
   authenticateApiToken,
   authenticateSession,
-  passwordResetMailHandler,
   RateLimitedError,
-  type AccountsDeps,
   type Authenticated,
   type NewSession,
 } from '../services/accounts.service.js';
-import type { InterviewsDeps } from '../services/interviews.service.js';
-import { BackgroundMail } from '../services/mail-queue.service.js';
-import type {
-  AccountStore,
-  InterviewStore,
-  MailAddress,
-  MailQueueStore,
-  Mailer,
-  RateLimitStore,
-} from '../services/ports.js';
-import type { AppDeps } from './app.js';
+import type { AccountContext } from './context.js';
 
 /** The session cookie: a random token whose SHA-256 hash is the session's key. */
 export const SESSION_COOKIE = 'shortlist_session';
@@ -47,68 +35,6 @@ export const AUTH_MESSAGES = Object.freeze({
   badToken: 'The API token is not valid or has been revoked.',
   csrf: 'This form has expired or did not come from Shortlist: reload the page and try again.',
 });
-
-/** What the account routes need, wired in server.ts (config -> stores -> here). */
-export interface AccountsAppDeps {
-  accountStore: AccountStore;
-  interviewStore: InterviewStore;
-  rateLimitStore: RateLimitStore;
-  mailer: Mailer;
-  /** The durable queue of every email (reset links here). */
-  mailQueue: MailQueueStore;
-  /** Tests only (config MAIL_RETRY_SECONDS): the waits between delivery attempts, in seconds. */
-  mailRetrySeconds?: readonly number[] | null;
-  mailFrom: MailAddress;
-  /** The site's own address (config PUBLIC_URL), for links in emails and the feed. */
-  publicUrl: string;
-  /** Days without use after which a session ends (config SESSION_IDLE_DAYS). */
-  sessionIdleDays: number;
-  /** Attempts per IP and per account in a window (config AUTH_RATE_LIMIT); 10 per 15 minutes. */
-  rateLimit?: { attempts: number; windowMinutes: number };
-}
-
-/** The services' deps, built once from the app's. */
-export interface AccountContext {
-  accounts: AccountsDeps;
-  /** Attempts at reset emails started by requests, not awaited by them. */
-  backgroundMail: BackgroundMail;
-  interviews: InterviewsDeps;
-  exports: AccountsDeps & { interviewStore: InterviewStore };
-}
-
-export const DEFAULT_AUTH_RATE_LIMIT = { attempts: 10, windowMinutes: 15 };
-
-export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): AccountContext {
-  const clock = deps.clock ?? { now: () => new Date() };
-  const accountsDeps: AccountsDeps = {
-    accountStore: accounts.accountStore,
-    rateLimitStore: accounts.rateLimitStore,
-    clock,
-    mailer: accounts.mailer,
-    mailQueue: accounts.mailQueue,
-    settings: {
-      publicUrl: accounts.publicUrl.replace(/\/+$/, ''),
-      mailFrom: accounts.mailFrom,
-      sessionIdleDays: accounts.sessionIdleDays,
-      rateLimit: accounts.rateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
-    },
-  };
-  const backgroundMail = new BackgroundMail({
-    mailQueue: accounts.mailQueue,
-    mailer: accounts.mailer,
-    clock,
-    mailFrom: accounts.mailFrom,
-    handlers: { 'password-reset': passwordResetMailHandler(accountsDeps) },
-    ...(accounts.mailRetrySeconds ? { retrySeconds: accounts.mailRetrySeconds } : {}),
-  });
-  accountsDeps.sendQueuedMail = (id) => backgroundMail.kick(id);
-  return {
-    accounts: accountsDeps,
-    backgroundMail,
-    interviews: { interviewStore: accounts.interviewStore, clock, snapshot: deps.snapshot },
-    exports: { ...accountsDeps, interviewStore: accounts.interviewStore },
-  };
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -53,6 +53,9 @@ export interface Clock {
   now(): Date;
 }
 
+/** The real time: the one default clock of the server, the CLI and the app. */
+export const SYSTEM_CLOCK: Clock = Object.freeze({ now: () => new Date() });
+
 /** A reveal of an agency's telephone number or website (Phone Number, Visit Website). */
 export interface RevealRecord {
   id: string;

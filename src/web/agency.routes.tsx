@@ -12,7 +12,7 @@ import { getAgency, type AgencyDetail } from '../services/search.service.js';
 import { recordReveal } from '../services/enquiry.service.js';
 import type { Clock, EnquiryStore } from '../services/ports.js';
 import { FavouriteButton, RevealAction, coverageText, purposeQuery } from './agency-card.js';
-import { loadFavourites } from './favourites.js';
+import { loadFavourites } from '../http/favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
 import {
   ErrorSummary,
@@ -30,7 +30,7 @@ import { sendErrorPage } from './error-page.js';
 export interface AgencyPageDeps extends PageDeps {
   /** Where reveals are recorded; without it (some tests) reveals are shown but not counted. */
   enquiryStore?: EnquiryStore;
-  clock?: Clock;
+  clock: Clock;
 }
 
 type Purpose = 'job' | 'staff' | null;
@@ -206,7 +206,7 @@ async function record(
   if (!deps.enquiryStore) return null;
   try {
     await recordReveal(
-      { enquiryStore: deps.enquiryStore, clock: deps.clock ?? { now: () => new Date() } },
+      { enquiryStore: deps.enquiryStore, clock: deps.clock },
       input,
     );
     return null;

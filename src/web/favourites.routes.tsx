@@ -20,7 +20,7 @@ import {
   isSlug,
   loadFavourites,
   safeReturnPath,
-} from './favourites.js';
+} from '../http/favourites.js';
 import { audienceText, employmentTypeLabels, formatMonthYear, joinList, plural } from './format.js';
 import {
   ErrorSummary,

@@ -3,7 +3,7 @@ import { buildBranch, buildListing } from '../../test/factories.js';
 import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../../test/web-app.js';
 import type { Directory } from '../domain/directory/directory.js';
 import { listingCountText, searchButtonLabel } from './page-context.js';
-import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from './favourites.js';
+import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from '../http/favourites.js';
 import { renderErrorPage } from './error-page.js';
 
 const HOSTILE = '<script>alert(1)</script>';

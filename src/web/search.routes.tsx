@@ -13,7 +13,7 @@ import {
 import { searchAgencies } from '../services/search.service.js';
 import { LocationNote } from './search-location.js';
 import { ResultList, type ResultEntry } from './result-list.js';
-import { loadFavourites } from './favourites.js';
+import { loadFavourites } from '../http/favourites.js';
 import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from './format.js';
 import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from './layout.js';
 import {

@@ -32,9 +32,9 @@ import {
   createCsrfToken,
   readSessionToken,
   sendSession,
-  type AccountContext,
 } from '../../http/auth.js';
-import { moveCookieFavourites } from '../favourites.js';
+import type { AccountContext } from '../../http/context.js';
+import { moveCookieFavourites } from '../../http/favourites.js';
 import type { LayoutUser } from '../layout.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import { takeAccountFlash, writeAccountFlash } from './flash.js';

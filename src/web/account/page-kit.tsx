@@ -21,7 +21,7 @@ import {
   type LayoutUser,
   type SummaryError,
 } from '../layout.js';
-import { safeReturnPath } from '../favourites.js';
+import { safeReturnPath } from '../../http/favourites.js';
 
 /** Sends a full page (never cached: it shows an account's data). */
 export function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {

@@ -23,11 +23,11 @@ import {
 import type { SearchDeps } from '../../services/search.service.js';
 import { createCsrfToken } from '../../http/auth.js';
 import { knownFailure, statusForCode } from '../../http/errors.js';
-import { acceptMultipartEnquiries } from '../../http/enquiry-input.js';
-import type { EnquiryLimiter } from '../../http/enquiry.routes.js';
+import { acceptMultipartEnquiries } from '../../http/multipart.js';
+import type { RequestLimiter } from '../../http/rate-limits.js';
 import { sendErrorPage } from '../error-page.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
-import { FORMS_TO_SELF_CSP } from '../security-headers.js';
+import { FORMS_TO_SELF_CSP } from '../../http/security-headers.js';
 import {
   EMPTY_VALUES,
   audienceOfPurpose,
@@ -46,7 +46,7 @@ import {
 export interface EnquiryPagesDeps {
   delivery: DeliveryDeps & SearchDeps;
   /** The enquiry API's limiter: the API and the pages share one count per IP address. */
-  limiter: EnquiryLimiter;
+  limiter: RequestLimiter;
   attachmentRetentionDays: number;
 }
 

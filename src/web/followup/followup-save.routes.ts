@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
-import type { AccountContext } from '../../http/auth.js';
+import type { AccountContext } from '../../http/context.js';
 import { createInterview } from '../../services/interviews.service.js';
 import {
   PENDING_SAVE_MINUTES,

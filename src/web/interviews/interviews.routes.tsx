@@ -15,7 +15,8 @@ import {
 } from '../../domain/accounts/interview-progress.js';
 import { isDomainError, type DomainError, type Problem } from '../../domain/errors.js';
 import { describeMoment } from '../../domain/followup/time.js';
-import { createCsrfToken, type AccountContext } from '../../http/auth.js';
+import { createCsrfToken } from '../../http/auth.js';
+import type { AccountContext } from '../../http/context.js';
 import {
   createInterview,
   deleteInterview,

@@ -20,7 +20,8 @@ import {
   updateInterviewStatus,
   updateStep,
 } from '../services/interviews.service.js';
-import { accountOf, requireAccount, type AccountContext } from './auth.js';
+import { accountOf, requireAccount } from '../http/auth.js';
+import type { AccountContext } from '../http/context.js';
 import { FOLLOW_UP_INPUT_EXAMPLE } from './followup.routes.js';
 import { ErrorsSchema } from './schemas.js';
 

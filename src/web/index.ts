@@ -7,35 +7,24 @@
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { registerAccountPages } from '../web/account/account.routes.js';
-import { ASSET_PREFIX, PUBLIC_DIR } from '../web/assets.js';
-import { registerEnquiryPages, type EnquiryPagesDeps } from '../web/enquiry/enquiry.routes.js';
-import { installHtmlErrorHandler, sendErrorPage } from '../web/error-page.js';
-import { registerAgencyPages } from '../web/agency.routes.js';
-import { registerFavouritePages } from '../web/favourites.routes.js';
-import { registerFollowUpSave } from '../web/followup/followup-save.routes.js';
-import { registerFollowUpPages } from '../web/followup/followup.routes.js';
-import { registerInfoPages } from '../web/info.routes.js';
-import { registerTrustPages } from '../web/trust.routes.js';
+import { registerAccountPages } from './account/account.routes.js';
+import { ASSET_PREFIX, PUBLIC_DIR } from './assets.js';
+import { registerEnquiryPages } from './enquiry/enquiry.routes.js';
+import { installHtmlErrorHandler, sendErrorPage } from './error-page.js';
+import { registerAgencyPages } from './agency.routes.js';
+import { registerFavouritePages } from './favourites.routes.js';
+import { registerFollowUpSave } from './followup/followup-save.routes.js';
+import { registerFollowUpPages } from './followup/followup.routes.js';
+import { registerInfoPages } from './info.routes.js';
+import { registerTrustPages } from './trust.routes.js';
 import { DEFAULT_RETENTION, DEMO_OPERATOR } from '../domain/site/operator.js';
-import { registerInterviewPages } from '../web/interviews/interviews.routes.js';
-import type { PageDeps } from '../web/page-context.js';
-import { registerSearchPages } from '../web/search.routes.js';
-import { SECURITY_HEADERS } from '../web/security-headers.js';
-import type { AppDeps } from './app.js';
-import { installAccountAuth, type AccountContext } from './auth.js';
-import { isApiPath, overlongPathFailure, sendProblems } from './errors.js';
-
-/** Used only when no COOKIE_SECRET is configured (development and tests). */
-export const DEV_COOKIE_SECRET = 'shortlist-dev-cookie-secret-change-me-in-production';
-
-/** The parts of the website that exist only when the app has what they need. */
-export interface WebRouteOptions {
-  /** Accounts: the account and interview pages, the header's signed-in state, and favourites. */
-  accounts?: AccountContext | null;
-  /** Email Agency pages: when enquiries can be delivered (from registerEnquiryRoutes). */
-  enquiryPages?: EnquiryPagesDeps | null;
-}
+import { registerInterviewPages } from './interviews/interviews.routes.js';
+import type { PageDeps } from './page-context.js';
+import { registerSearchPages } from './search.routes.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { installAccountAuth } from '../http/auth.js';
+import type { AppContext } from '../http/context.js';
+import { isApiPath, overlongPathFailure, sendProblems } from '../http/errors.js';
 
 /** Assets never need the session: no database lookup for them. */
 function isAsset(request: FastifyRequest): boolean {
@@ -43,12 +32,8 @@ function isAsset(request: FastifyRequest): boolean {
 }
 
 /** Registers the website's pages and assets on the app. */
-export async function registerWebRoutes(
-  app: FastifyInstance,
-  deps: AppDeps,
-  options: WebRouteOptions = {},
-): Promise<void> {
-  const accounts = options.accounts ?? null;
+export async function registerWebsite(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { deps, accounts, contact } = context;
   const pageDeps: PageDeps = {
     snapshot: deps.snapshot,
     accountDeps: accounts?.accounts ?? null,
@@ -84,14 +69,14 @@ export async function registerWebRoutes(
     registerAgencyPages(scope, {
       ...pageDeps,
       ...(deps.enquiryStore ? { enquiryStore: deps.enquiryStore } : {}),
-      ...(deps.clock ? { clock: deps.clock } : {}),
+      clock: context.clock,
     });
     registerFavouritePages(scope, pageDeps);
     registerInfoPages(scope, pageDeps);
     registerTrustPages(scope, pageDeps);
-    registerFollowUpPages(scope, { ...pageDeps, clock: deps.clock ?? { now: () => new Date() } });
-    if (options.enquiryPages) {
-      await registerEnquiryPages(scope, { ...pageDeps, ...options.enquiryPages });
+    registerFollowUpPages(scope, { ...pageDeps, clock: context.clock });
+    if (contact?.enquiries) {
+      await registerEnquiryPages(scope, { ...pageDeps, ...contact.enquiries });
     }
     if (accounts) {
       await scope.register(async (personal) => {

@@ -1,60 +1,16 @@
 /**
  * Contacting agencies over HTTP: POST /api/agencies/{slug}/enquiries (Email Agency, JSON or
  * multipart with a file) and POST /api/agencies/{slug}/reveals (Phone Number, Visit Website).
- * Enquiries are rate limited per IP address, one count shared with the Email Agency pages (which
- * are registered in the website's scope with what this returns).
+ * Enquiries are rate limited per IP address, one count shared with the Email Agency pages
+ * (http/context.ts builds it once for both).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  getListingToContact,
-  revealContact,
-  submitEnquiry,
-  type DeliveryDeps,
-} from '../services/enquiry.service.js';
-import { DomainError } from '../domain/errors.js';
-import type { Clock, RateLimitStore } from '../services/ports.js';
-import { countRequest, type RequestLimit } from '../services/rate-limit.service.js';
+import type { FastifyInstance } from 'fastify';
+import { getListingToContact, revealContact, submitEnquiry } from '../services/enquiry.service.js';
 import type { RawEnquiry, RevealKind } from '../domain/enquiry/enquiry.js';
-import type { EnquiryPagesDeps } from '../web/enquiry/enquiry.routes.js';
-import type { AppDeps } from './app.js';
-import { acceptMultipartEnquiries } from './enquiry-input.js';
+import type { AppDeps, ContactContext } from '../http/context.js';
+import { acceptMultipartEnquiries } from '../http/multipart.js';
 import { ErrorsSchema } from './schemas.js';
-
-/**
- * Counts one more enquiry from this request's IP address; throws a DomainError `rate-limited`
- * (429) when there have been too many, after setting Retry-After on the reply.
- */
-export type EnquiryLimiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-
-/** The documented default: 5 enquiries per 10 minutes per IP address (ENQUIRY_RATE_LIMIT). */
-export const DEFAULT_ENQUIRY_LIMIT: RequestLimit = { max: 5, windowMs: 10 * 60_000 };
-// Reveals cost nothing to send but are worth scraping: a looser limit of their own.
-const REVEAL_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
-const SYSTEM_CLOCK = { now: () => new Date() };
-
-function minutesText(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-}
-
-/** A limiter per IP address, counted in the database so every worker and instance shares it. */
-function createLimiter(
-  deps: { rateLimitStore: RateLimitStore; clock: Clock },
-  action: string,
-  limit: RequestLimit,
-  what: string,
-): EnquiryLimiter {
-  return async (request, reply) => {
-    const verdict = await countRequest(deps, `${action}:ip:${request.ip}`, limit);
-    if (verdict.allowed) return;
-    void reply.header('retry-after', String(verdict.retryAfterSeconds));
-    throw DomainError.single(
-      'rate-limited',
-      `You have sent ${limit.max} ${what} in ${minutesText(limit.windowMs)}, the most we accept from one connection: please wait ${minutesText(verdict.retryAfterSeconds * 1000)} and try again`,
-    );
-  };
-}
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 
@@ -128,44 +84,14 @@ export function rawEnquiry(body: unknown): RawEnquiry {
   };
 }
 
-/** The dependencies of enquiry delivery, when the app has them all. */
-function deliveryDepsOf(deps: AppDeps): (DeliveryDeps & { snapshot: AppDeps['snapshot'] }) | null {
-  if (!deps.enquiryStore || !deps.mailer || !deps.attachmentFiles) return null;
-  const mailQueue = deps.mailQueue ?? deps.accounts?.mailQueue;
-  if (!mailQueue) throw new Error('Enquiries need the mail queue');
-  return {
-    snapshot: deps.snapshot,
-    enquiryStore: deps.enquiryStore,
-    mailQueue,
-    ...(deps.mailRetrySeconds ? { retrySeconds: deps.mailRetrySeconds } : {}),
-    mailer: deps.mailer,
-    attachmentFiles: deps.attachmentFiles,
-    clock: deps.clock ?? SYSTEM_CLOCK,
-    mailFrom: deps.mailFrom ?? { name: 'Shortlist', address: 'enquiries@localhost' },
-  };
-}
-
-/**
- * Registers the enquiry API when the app has an enquiry store; returns what the Email Agency
- * pages need (delivery and the shared limiter), or null when enquiries cannot be delivered.
- */
+/** Registers the reveal API, and the enquiry API when enquiries can be delivered. */
 export async function registerEnquiryRoutes(
   app: FastifyInstance,
   deps: AppDeps,
-): Promise<EnquiryPagesDeps | null> {
-  const enquiryStore = deps.enquiryStore;
-  if (!enquiryStore) return null;
-  const clock = deps.clock ?? SYSTEM_CLOCK;
-  const rateLimitStore = deps.rateLimitStore ?? deps.accounts?.rateLimitStore;
-  if (!rateLimitStore) throw new Error('Reveals and enquiries need a rate-limit store');
-  const limits = { rateLimitStore, clock };
-  const revealLimiter = createLimiter(limits, 'reveal', REVEAL_LIMIT, 'requests');
-  const delivery = deliveryDepsOf(deps);
-  const enquiryLimit = deps.enquiryRateLimit ?? DEFAULT_ENQUIRY_LIMIT;
-  const enquiryLimiter = delivery
-    ? createLimiter(limits, 'enquiry', enquiryLimit, 'messages')
-    : null;
-
+  contact: ContactContext | null,
+): Promise<void> {
+  if (!contact) return;
+  const { enquiryStore, clock, revealLimiter, enquiries } = contact;
   await app.register(async (scope) => {
     await acceptMultipartEnquiries(scope);
 
@@ -206,7 +132,8 @@ export async function registerEnquiryRoutes(
       },
     );
 
-    if (!delivery || !enquiryLimiter) return;
+    if (!enquiries) return;
+    const { delivery, limiter: enquiryLimiter } = enquiries;
     scope.post<{ Params: Static<typeof SlugParams> }>(
       '/api/agencies/:slug/enquiries',
       {
@@ -251,10 +178,4 @@ export async function registerEnquiryRoutes(
     );
   });
 
-  if (!delivery || !enquiryLimiter) return null;
-  return {
-    delivery,
-    limiter: enquiryLimiter,
-    attachmentRetentionDays: deps.attachmentRetentionDays ?? 90,
-  };
 }

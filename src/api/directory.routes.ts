@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentTaxonomy } from '../domain/directory/taxonomy.js';
 import { getDirectoryStats } from '../services/directory.service.js';
-import type { AppDeps } from './app.js';
+import type { AppDeps } from '../http/context.js';
 
 const LabelledValue = Type.Object({ value: Type.String(), label: Type.String() });
 

@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
 import { hashToken } from '../services/account-secrets.js';
-import { DEV_COOKIE_SECRET } from './web.routes.js';
+import { DEV_COOKIE_SECRET } from '../app.js';
 
 const START = '2026-11-26T09:00:00.000Z';
 const UNAUTHENTICATED = {

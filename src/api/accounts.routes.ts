@@ -2,7 +2,7 @@
  * Accounts over HTTP: sign-up, sign-in, sign-out, CSRF tokens, password reset, the account itself
  * (password, email, export, deletion), personal API tokens and the private calendar feed. All
  * account routes live in one scope with the account hook (see auth.ts); every answer is
- * `cache-control: no-store`. The account pages are in the website's scope (web.routes.ts).
+ * `cache-control: no-store`. The account pages are in the website's scope (web/index.ts).
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -27,11 +27,10 @@ import {
   signUp,
 } from '../services/accounts.service.js';
 import { renderCalendarFeed } from '../services/interviews.service.js';
-import { moveCookieFavourites } from '../web/favourites.js';
-import type { AppDeps } from './app.js';
+import { moveCookieFavourites } from '../http/favourites.js';
+import type { AccountContext } from '../http/context.js';
 import {
   accountOf,
-  buildAccountContext,
   clearSessionCookie,
   createCsrfToken,
   installAccountAuth,
@@ -40,9 +39,7 @@ import {
   requireCsrfForForms,
   requireCsrfForSession,
   sendSession,
-  type AccountContext,
-  type AccountsAppDeps,
-} from './auth.js';
+} from '../http/auth.js';
 import { registerInterviewRoutes } from './interviews.routes.js';
 import { ErrorsSchema } from './schemas.js';
 
@@ -427,16 +424,11 @@ function registerAuthRoutes(scope: FastifyInstance, context: AccountContext): vo
   );
 }
 
-/**
- * Registers the account and interview API in one scope of their own; returns the context the
- * pages use (they are registered in the website's scope, see web.routes.ts).
- */
+/** Registers the account and interview API in one scope of their own. */
 export async function registerAccountRoutes(
   app: FastifyInstance,
-  deps: AppDeps,
-  accounts: AccountsAppDeps,
-): Promise<AccountContext> {
-  const context = buildAccountContext(deps, accounts);
+  context: AccountContext,
+): Promise<void> {
   await app.register(async (scope) => {
     await installAccountAuth(scope, context);
     // Personal data: never kept by browsers or proxies.
@@ -447,5 +439,4 @@ export async function registerAccountRoutes(
     registerAuthRoutes(scope, context);
     registerInterviewRoutes(scope, context);
   });
-  return context;
 }

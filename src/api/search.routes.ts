@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { getAgency, searchVersion } from '../services/search.service.js';
 import { searchResponseJson } from './search-json.js';
-import type { AppDeps } from './app.js';
+import type { AppDeps } from '../http/context.js';
 import { ErrorsSchema } from './schemas.js';
 
 const TypeCounts = Type.Record(Type.String(), Type.Integer());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { API_DOCS_CSP } from '../web/security-headers.js';
+import { API_DOCS_CSP } from '../http/security-headers.js';
 
 describe('/api/docs (Swagger UI)', () => {
   let t: TestApp;

@@ -1,0 +1,164 @@
+/**
+ * composeApp(config): the one place the app's concrete parts are built (database, stores, mailer,
+ * files, clock, directory snapshot) and handed to createApp. The server, the test helpers and the
+ * e2e support all start the app through it; the CLI builds its own from the same classes
+ * (cli/context.ts), because it serves no HTTP.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { OutboxMailer } from './adapters/outbox.mailer.js';
+import { SmtpMailer } from './adapters/smtp.mailer.js';
+import { UploadFolderFiles } from './adapters/upload-folder.files.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import type { AccountsAppDeps, AppDeps } from './http/context.js';
+import { DirectorySnapshot } from './services/directory-snapshot.service.js';
+import { SYSTEM_CLOCK, type Clock, type Mailer } from './services/ports.js';
+import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
+import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
+import { openDb, type Db } from './store/db.js';
+import { SqlDirectoryStore } from './store/directory.store.js';
+import { SqlEnquiryStore } from './store/enquiries.store.js';
+import { SqlInterviewStore } from './store/interviews.store.js';
+import { SqlMailQueueStore } from './store/mail-queue.store.js';
+
+/** A random secret kept in a file of the data folder, created on first start (mode 0600). */
+export function loadOrCreateSecret(file: string): string {
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // No secret yet: create one below.
+  }
+  const secret = randomBytes(32).toString('base64url');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function cookieSecretOf(config: Config): string {
+  return config.cookieSecret ?? loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret'));
+}
+
+/** Opens the configured database; `quickCheck` runs `PRAGMA quick_check` on SQLite. */
+export function openConfiguredDb(config: Config, options: { quickCheck: boolean }): Db {
+  return openDb(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'sqlite', file: config.sqliteFile },
+    options,
+  );
+}
+
+/** SMTP when SMTP_URL is set; otherwise .eml files in the data folder's outbox. */
+export function mailerFor(config: Config): Mailer {
+  return config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl, { timeoutSeconds: config.smtpTimeoutSeconds })
+    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
+}
+
+export interface ComposeOptions {
+  /** An open, migrated database (left open by close()); opened from the config when unset. */
+  db?: Db;
+  /** The time; the system clock when unset. */
+  clock?: Clock;
+  /** Replaces app deps (a recording mailer); a key set to undefined leaves that part out. */
+  deps?: Partial<AppDeps>;
+  /** Replaces account deps; null leaves accounts out (their pages and API are not registered). */
+  accounts?: Partial<AccountsAppDeps> | null;
+}
+
+export interface ComposedApp {
+  app: FastifyInstance;
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  snapshot: DirectorySnapshot<SearchIndexes>;
+  stores: {
+    directory: SqlDirectoryStore;
+    enquiries: SqlEnquiryStore;
+    accounts: SqlAccountStore;
+    interviews: SqlInterviewStore;
+    rateLimits: SqlRateLimitStore;
+    mailQueue: SqlMailQueueStore;
+  };
+  attachmentFiles: UploadFolderFiles;
+  /** Closes the app, and the database when composeApp opened it. */
+  close(): Promise<void>;
+}
+
+export async function composeApp(
+  config: Config,
+  options: ComposeOptions = {},
+): Promise<ComposedApp> {
+  const db = options.db ?? openConfiguredDb(config, { quickCheck: false });
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const stores = {
+    directory: new SqlDirectoryStore(db),
+    enquiries: new SqlEnquiryStore(db),
+    accounts: new SqlAccountStore(db),
+    interviews: new SqlInterviewStore(db),
+    rateLimits: new SqlRateLimitStore(db),
+    mailQueue: new SqlMailQueueStore(db),
+  };
+  const snapshot = new DirectorySnapshot<SearchIndexes>(
+    { directoryStore: stores.directory },
+    buildSearchIndexes,
+  );
+  await snapshot.refresh();
+  const mailer = mailerFor(config);
+  const attachmentFiles = new UploadFolderFiles(path.join(config.dataDir, 'uploads'));
+  const accounts: AccountsAppDeps | undefined =
+    options.accounts === null
+      ? undefined
+      : {
+          accountStore: stores.accounts,
+          interviewStore: stores.interviews,
+          rateLimitStore: stores.rateLimits,
+          mailer,
+          mailQueue: stores.mailQueue,
+          mailRetrySeconds: config.mailRetrySeconds,
+          mailFrom: config.mailFrom,
+          publicUrl: config.publicUrl,
+          sessionIdleDays: config.sessionIdleDays,
+          rateLimit: { attempts: config.authRateLimit, windowMinutes: 15 },
+          ...options.accounts,
+        };
+  const app = await createApp({
+    directoryStore: stores.directory,
+    snapshot,
+    logger: { level: config.logLevel },
+    enquiryStore: stores.enquiries,
+    mailer,
+    attachmentFiles,
+    mailFrom: config.mailFrom,
+    attachmentRetentionDays: config.attachmentRetentionDays,
+    enquiryRetentionDays: config.enquiryRetentionDays,
+    operator: config.operator,
+    enquiryRateLimit: { max: config.enquiryRateLimit, windowMs: 10 * 60_000 },
+    rateLimitStore: stores.rateLimits,
+    mailQueue: stores.mailQueue,
+    mailRetrySeconds: config.mailRetrySeconds,
+    clock,
+    trustProxy: config.trustProxy,
+    checkDatabase: () => db.check(),
+    cookieSecret: cookieSecretOf(config),
+    accounts,
+    ...options.deps,
+  });
+  return {
+    app,
+    db,
+    clock,
+    mailer,
+    snapshot,
+    stores,
+    attachmentFiles,
+    close: async () => {
+      await app.close();
+      if (!options.db) await db.close();
+    },
+  };
+}
