@@ -177,5 +177,4 @@ export async function registerEnquiryRoutes(
       },
     );
   });
-
 }

@@ -205,10 +205,7 @@ async function record(
 ): Promise<string | null> {
   if (!deps.enquiryStore) return null;
   try {
-    await recordReveal(
-      { enquiryStore: deps.enquiryStore, clock: deps.clock },
-      input,
-    );
+    await recordReveal({ enquiryStore: deps.enquiryStore, clock: deps.clock }, input);
     return null;
   } catch (error) {
     if (isDomainError(error) && error.problems[0]?.field === 'companyName') return error.message;
