@@ -1,63 +1,25 @@
 /**
  * composeApp(config): the one place the app's concrete parts are built (database, stores, mailer,
  * files, clock, directory snapshot) and handed to createApp. The server, the test helpers and the
- * e2e support all start the app through it; the CLI builds its own from the same classes
- * (cli/context.ts), because it serves no HTTP.
+ * e2e support all start the app through it; the CLI builds its own (cli/context.ts) from the same
+ * factories (factories.ts), without Fastify.
  */
-import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { OutboxMailer } from './adapters/outbox.mailer.js';
-import { SmtpMailer } from './adapters/smtp.mailer.js';
 import { UploadFolderFiles } from './adapters/upload-folder.files.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { cookieSecretOf, mailerFor, openConfiguredDb } from './factories.js';
 import type { AccountsAppDeps, AppDeps } from './http/context.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { SYSTEM_CLOCK, type Clock, type Mailer } from './services/ports.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
 import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
-import { openDb, type Db } from './store/db.js';
+import type { Db } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlMailQueueStore } from './store/mail-queue.store.js';
-
-/** A random secret kept in a file of the data folder, created on first start (mode 0600). */
-export function loadOrCreateSecret(file: string): string {
-  try {
-    const existing = fs.readFileSync(file, 'utf8').trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // No secret yet: create one below.
-  }
-  const secret = randomBytes(32).toString('base64url');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
-export function cookieSecretOf(config: Config): string {
-  return config.cookieSecret ?? loadOrCreateSecret(path.join(config.dataDir, 'cookie-secret'));
-}
-
-/** Opens the configured database; `quickCheck` runs `PRAGMA quick_check` on SQLite. */
-export function openConfiguredDb(config: Config, options: { quickCheck: boolean }): Db {
-  return openDb(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'sqlite', file: config.sqliteFile },
-    options,
-  );
-}
-
-/** SMTP when SMTP_URL is set; otherwise .eml files in the data folder's outbox. */
-export function mailerFor(config: Config): Mailer {
-  return config.smtpUrl
-    ? new SmtpMailer(config.smtpUrl, { timeoutSeconds: config.smtpTimeoutSeconds })
-    : new OutboxMailer(path.join(config.dataDir, 'outbox'));
-}
 
 export interface ComposeOptions {
   /** An open, migrated database (left open by close()); opened from the config when unset. */

@@ -1,9 +1,11 @@
 /** Opens what commands need (database, stores) from the configuration, and closes it after. */
 import { loadConfig, type Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { openDb, type Db } from '../store/db.js';
+import { openConfiguredDb } from '../factories.js';
+import type { Db } from '../store/db.js';
 import { listMigrationStatus } from '../store/migrate.js';
 import { SqlDirectoryStore } from '../store/directory.store.js';
+import { SYSTEM_CLOCK } from '../services/ports.js';
 import type { CliIo } from './io.js';
 
 export interface CliDeps {
@@ -25,12 +27,7 @@ export async function withDeps<T>(
 ): Promise<T> {
   const config = loadConfig(io.env, io.cwd);
   const create = options.create === true;
-  const db = openDb(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'sqlite', file: config.sqliteFile },
-    { create },
-  );
+  const db = openConfiguredDb(config, { create });
   try {
     if (!create && db.dialect === 'postgres' && !(await hasMigrated(db))) {
       throw DomainError.single(
@@ -42,7 +39,7 @@ export async function withDeps<T>(
       config,
       db,
       directoryStore: new SqlDirectoryStore(db),
-      clock: { now: () => new Date() },
+      clock: SYSTEM_CLOCK,
     });
   } finally {
     await db.close();

@@ -17,6 +17,7 @@ import {
   type PlannedFollowUp,
 } from '../services/followup.service.js';
 import { summariseStep } from '../services/followup/index.js';
+import { SYSTEM_CLOCK } from '../services/ports.js';
 import { CliExit, EXIT, badInput, type CliIo } from './io.js';
 
 type PlanFormat = 'text' | 'json' | 'ics';
@@ -92,7 +93,7 @@ async function planFile(
   if (now !== undefined && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     raw = { ...raw, now };
   }
-  return planFollowUpFromJson({ clock: { now: () => new Date() } }, raw);
+  return planFollowUpFromJson({ clock: SYSTEM_CLOCK }, raw);
 }
 
 /** A draft file: plain text, with an optional first line `Subject: ...` (a blank line may follow). */
