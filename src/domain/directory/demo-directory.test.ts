@@ -6,7 +6,7 @@ import { demoOutcodeForTown } from './demo-postcodes.js';
 import { findPlaceById, type Town } from './places.js';
 import { findIndustry } from './taxonomy.js';
 import { lookupPostcode } from './postcodes.js';
-import { distanceMiles } from './search-engine.js';
+import { distanceMiles } from './geo.js';
 
 const FINANCE = ['accounting', 'banking', 'financialservices', 'insurance'];
 const LIFE_SCIENCES = ['biotechnology', 'pharm', 'science'];
