@@ -20,6 +20,7 @@ import {
   SUFFIXES,
   type Specialism,
 } from './demo-directory-data.js';
+import { foldText } from './gazetteer-normalise.js';
 import { distanceKmOnEarth } from './geo.js';
 import { findPlaceById, type Town } from './places.js';
 import type { SeededRandom, WeightedTable } from './random.js';
@@ -47,11 +48,7 @@ export interface DemoContext {
  * separates words here: changing that would change the demo directory's slugs.
  */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

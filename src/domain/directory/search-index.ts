@@ -6,6 +6,7 @@
 import type { Coverage, Directory } from './directory.js';
 import { angleOf, unitVector } from './geo.js';
 import { ancestorsOf, findPlaceById } from './places.js';
+import type { SearchResult } from './search-outcome.js';
 import { normaliseWords } from './search-query.js';
 import { islandOf } from './search-rules.js';
 import { listIndustries, type EmploymentType } from './taxonomy.js';
@@ -31,16 +32,13 @@ export interface IndexedBranch {
   island: number;
 }
 
-export interface IndexedListing {
+/** A listing as the search reads it; the fields it shares with a result are copied into it as they are. */
+export interface IndexedListing extends Pick<
+  SearchResult,
+  'slug' | 'name' | 'brand' | 'description' | 'verified' | 'employmentTypes' | 'listedSince'
+> {
   /** The coverage as results show it, built once (results share it; nobody mutates it). */
-  presentedCoverage: 'national' | { id: string; name: string }[];
-  slug: string;
-  name: string;
-  brand: string;
-  description: string;
-  verified: boolean;
-  employmentTypes: EmploymentType[];
-  listedSince: string;
+  presentedCoverage: SearchResult['coverage'];
   coverage: Coverage;
   national: boolean;
   industryCount: number;
