@@ -90,7 +90,7 @@ export function nearbyOfficeWhy(
   return `${office}; covers ${coveredText(listing)}, not ${placeName}`;
 }
 
-/** Tier 5. */
+/** Tier 5: what the listing covers, which is not the place. */
 export function notCoveredWhy(listing: IndexedListing, placeName: string): string {
   return `Covers ${coveredText(listing)}, not ${placeName}`;
 }
