@@ -5,7 +5,7 @@
  * listing behind each result.
  */
 import type { Listing } from '../../src/domain/directory/directory.js';
-import type { SearchOutcome, SearchResult } from '../../src/domain/directory/search-engine.js';
+import type { SearchOutcome, SearchResult } from '../../src/domain/directory/search-outcome.js';
 
 export type Tier = 'place' | 'region' | 'national' | 'nearby-office' | 'none';
 export const TIERS: readonly Tier[] = ['place', 'region', 'national', 'nearby-office', 'none'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBranch, buildListing } from '../../test/factories.js';
-import type { SearchOutcome, SearchResult } from '../../src/domain/directory/search-engine.js';
+import type { SearchOutcome, SearchResult } from '../../src/domain/directory/search-outcome.js';
 import { listIndustries } from '../../src/domain/directory/taxonomy.js';
 import {
   automaticRadius,

@@ -8,7 +8,8 @@
 import { generateDemoDirectory } from '../../src/domain/directory/demo-directory.js';
 import type { Listing } from '../../src/domain/directory/directory.js';
 import { findPlaceById } from '../../src/domain/directory/places.js';
-import { SearchIndex, type SearchOutcome } from '../../src/domain/directory/search-engine.js';
+import { SearchIndex } from '../../src/domain/directory/search-engine.js';
+import type { SearchOutcome } from '../../src/domain/directory/search-outcome.js';
 import { resolveSearch } from '../../src/domain/directory/search-request.js';
 import { matchOf, precisionAt10, radiusOf, type Answer, type Answered } from './expectations.js';
 import { listRelevanceQueries, type RelevanceQuery } from './queries.js';

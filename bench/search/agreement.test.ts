@@ -4,7 +4,8 @@
  * written as SQL), must give identical top 20s, slugs in order. No timings are asserted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchIndex, type SearchPlace } from '../../src/domain/directory/search-engine.js';
+import { SearchIndex } from '../../src/domain/directory/search-engine.js';
+import type { SearchPlace } from '../../src/domain/directory/search-outcome.js';
 import { resolveSearch } from '../../src/domain/directory/search-request.js';
 import { searchFixture } from '../../test/fixtures/search-directory.js';
 import { generateDirectory } from './dataset.js';

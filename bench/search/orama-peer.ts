@@ -12,7 +12,7 @@
  */
 import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
 import type { Directory } from '../../src/domain/directory/directory.js';
-import { distanceMiles } from '../../src/domain/directory/search-engine.js';
+import { distanceMiles } from '../../src/domain/directory/geo.js';
 import {
   COVERS_BRANCH_MILES,
   isInside,

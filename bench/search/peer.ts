@@ -5,18 +5,17 @@
 import type { Directory } from '../../src/domain/directory/directory.js';
 import { anchorTownsOf, isAreaKind } from '../../src/domain/directory/anchor-towns.js';
 import { ancestorsOf, findPlaceById } from '../../src/domain/directory/places.js';
+import { EARTH_RADIUS_KM, KM_PER_MILE } from '../../src/domain/directory/geo.js';
+import type { SearchPlace } from '../../src/domain/directory/search-outcome.js';
 import {
   AUTO_MIN_RESULTS,
   AUTO_RADII_MILES,
   BAND_MILES,
   COVERS_BRANCH_MILES,
-  EARTH_RADIUS_KM,
   islandOf,
-  KM_PER_MILE,
   orderFor,
   placeIslandOf,
-  type SearchPlace,
-} from '../../src/domain/directory/search-engine.js';
+} from '../../src/domain/directory/search-rules.js';
 import type { SearchQuery } from '../../src/domain/directory/search-query.js';
 import type { EmploymentType, SearchOrder } from '../../src/domain/directory/taxonomy.js';
 

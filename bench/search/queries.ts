@@ -20,7 +20,7 @@ import { geocodePlace, toOption } from '../../src/domain/directory/geocode.js';
 import { findPlaceById, listTowns, type Town } from '../../src/domain/directory/places.js';
 import { listPostcodeDistricts } from '../../src/domain/directory/postcodes.js';
 import { SeededRandom, WeightedTable } from '../../src/domain/directory/random.js';
-import type { SearchPlace } from '../../src/domain/directory/search-engine.js';
+import type { SearchPlace } from '../../src/domain/directory/search-outcome.js';
 import type { SearchQuery } from '../../src/domain/directory/search-query.js';
 import { resolveSearch } from '../../src/domain/directory/search-request.js';
 import {

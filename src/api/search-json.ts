@@ -5,7 +5,7 @@
  * what depends on the search (the nearest branch, the reasons, the facets). The text is the same,
  * byte for byte, as JSON.stringify of the outcome (search-json.test.ts checks it).
  */
-import type { SearchOutcome, SearchResult } from '../domain/directory/search-engine.js';
+import type { SearchOutcome, SearchResult } from '../domain/directory/search-outcome.js';
 
 interface Fragments {
   /** `{"slug":...,"branchCount":n` without the closing brace. */

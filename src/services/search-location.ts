@@ -3,7 +3,7 @@
  * text was taken for, what else it could mean, and what was typed but left out.
  */
 import type { GeocodedPlace } from '../domain/directory/geocode.js';
-import type { SearchOutcome } from '../domain/directory/search-engine.js';
+import type { SearchOutcome } from '../domain/directory/search-outcome.js';
 
 /**
  * Where a search ran from, as the API, the page and the CLI show it: the engine's name, kind and

@@ -1,7 +1,7 @@
 /** One agency as a result card, and the actions every listing offers (cards and profile). */
 import { escapeHtml } from '@kitajs/html';
-import { distanceMiles } from '../domain/directory/search-engine.js';
-import type { SearchResult } from '../domain/directory/search-engine.js';
+import { distanceMiles } from '../domain/directory/geo.js';
+import type { SearchResult } from '../domain/directory/search-outcome.js';
 import { findPlaceById } from '../domain/directory/places.js';
 import type { Branch, Listing } from '../domain/directory/directory.js';
 import {

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { isDomainError, type Problem } from '../domain/errors.js';
-import { isOrderOffered, type SearchOutcome } from '../domain/directory/search-engine.js';
+import type { SearchOutcome } from '../domain/directory/search-outcome.js';
+import { isOrderOffered } from '../domain/directory/search-rules.js';
 import { describeSearchLocation, type AgencySearchOutcome } from '../services/search-location.js';
 import {
   ORDERS,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countDirectory, isDemoDirectory, type Listing } from './directory.js';
 import { parseDirectory } from './directory-validation.js';
-import { generateDemoDirectory, RURAL_COUNTIES } from './demo-directory.js';
+import { RURAL_COUNTIES } from './demo-directory-data.js';
+import { generateDemoDirectory } from './demo-directory.js';
 import { demoOutcodeForTown } from './demo-postcodes.js';
 import { findPlaceById, type Town } from './places.js';
 import { findIndustry } from './taxonomy.js';
 import { lookupPostcode } from './postcodes.js';
-import { distanceMiles } from './search-engine.js';
+import { distanceMiles } from './geo.js';
 
 const FINANCE = ['accounting', 'banking', 'financialservices', 'insurance'];
 const LIFE_SCIENCES = ['biotechnology', 'pharm', 'science'];

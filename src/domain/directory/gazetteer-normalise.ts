@@ -2,6 +2,15 @@
  * Text normalisation shared by the place tables, the gazetteer and the postcode tables. Pure.
  */
 
+/** Lower case without accents, `&` spelled `and`: what every key and slug starts from. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ');
+}
+
 /**
  * The key a place name is looked up by: case, accents, spaces, hyphens, apostrophes and full
  * stops never matter, `&` is `and` and `Saint` is `St`. "Stoke-on-Trent" and "stoke on trent"
@@ -10,11 +19,7 @@
  * scripts/build-places.mjs has a copy (for the names of places outside the UK): keep them equal.
  */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
+  return foldText(text)
     .replace(/['’‘`.]/g, '')
     .replace(/\bsaint\b/g, 'st')
     .replace(/[^a-z0-9]+/g, '');
@@ -22,11 +27,7 @@ export function normaliseName(text: string): string {
 
 /** URL-safe slug for ids: "Kingston upon Hull" -> `kingston-upon-hull`, "St. Helens" -> `st-helens`. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
+  return foldText(text)
     .replace(/['’‘`.]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closeMatches,
-  foreignName,
-  labelOf,
-  resolveName,
-  suggestPlaces,
-  wholeCountry,
-} from './gazetteer.js';
+import { labelOf, resolveName, suggestPlaces } from './gazetteer.js';
 import { distanceKm, editDistance, normaliseName, slugify } from './gazetteer-normalise.js';
 import { getPlaceById } from './places.js';
 
@@ -106,53 +99,6 @@ describe('suggestPlaces', () => {
     expect(suggestPlaces('')).toEqual([]);
     expect(suggestPlaces('  -- ')).toEqual([]);
     expect(suggestPlaces('zzzzqqq')).toEqual([]);
-  });
-});
-
-describe('closeMatches', () => {
-  it('finds close spellings, closest and most populous first', () => {
-    expect(closeMatches('Manchestr')[0]?.id).toBe('town:manchester');
-    expect(closeMatches('Birmingam')[0]?.id).toBe('town:birmingham');
-    expect(closeMatches('ab')).toEqual([]);
-  });
-});
-
-describe('names abroad', () => {
-  it.each([
-    ['Paris', true],
-    ['Dublin', true],
-    ['New York', true],
-    ['Jersey', true],
-    ['France', true],
-    ['Saint Helier', false],
-  ])('%j is abroad (major: %s)', (text, major) => {
-    expect(foreignName(text)).toMatchObject({ major });
-  });
-
-  // The names abroad are normalised by scripts/build-places.mjs with its own copy of
-  // normaliseName: these would not be found if the two disagreed.
-  it.each([
-    ['Saint-Étienne'],
-    ["L'Aquila"],
-    ['São Paulo'],
-    ['Zürich'],
-    ['Saint Anton am Arlberg'],
-    ['St. Georgen am Längsee'],
-    ['Bergen op Zoom'],
-  ])('%j is found abroad', (text) => {
-    expect(foreignName(text)).not.toBeNull();
-  });
-
-  it('does not take made-up names for places abroad', () => {
-    expect(foreignName('Xqzzyville')).toBeNull();
-    expect(foreignName('Manchestr')).toBeNull();
-  });
-
-  it('knows the whole country', () => {
-    expect(wholeCountry('UK')).toBe('uk');
-    expect(wholeCountry('United Kingdom')).toBe('uk');
-    expect(wholeCountry('Great Britain')).toBe('gb');
-    expect(wholeCountry('England')).toBeNull();
   });
 });
 

@@ -23,7 +23,9 @@
  *   country.
  */
 import { DomainError, type Suggestion } from '../errors.js';
-import { closeMatches, foreignName, labelOf, resolveName, wholeCountry } from './gazetteer.js';
+import { foreignName, wholeCountry } from './gazetteer-abroad.js';
+import { closeMatches } from './gazetteer-index.js';
+import { labelOf, resolveName } from './gazetteer.js';
 import { normaliseName } from './gazetteer-normalise.js';
 import {
   findPlaceById,

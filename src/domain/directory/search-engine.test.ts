@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../../test/factories.js';
 import { isDomainError, type Problem } from '../errors.js';
-import { distanceMiles, SearchIndex } from './search-engine.js';
+import { SearchIndex } from './search-engine.js';
 import { resolveSearch } from './search-request.js';
 
 const leedsBranch = (id: string) =>
@@ -250,11 +250,6 @@ describe('searchAgencies semantics', () => {
     find('Leeds'); // marks West Yorkshire and Leeds with mark 1
     (index as unknown as { chainMark: number }).chainMark = 0x7fffffff;
     expect(find('Plymouth')).toEqual(['drive-national']);
-  });
-
-  it('measures distance by haversine in miles', () => {
-    // Leeds to York: 35.5 km as the crow flies.
-    expect(distanceMiles(53.7965, -1.5479, 53.959, -1.0815)).toBeCloseTo(22.07, 2);
   });
 
   it('reports every bad field at once with the exact messages', () => {

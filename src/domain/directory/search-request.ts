@@ -5,7 +5,7 @@
 import { DomainError, isDomainError, type Problem } from '../errors.js';
 import { geocodePlace, type GeocodedPlace } from './geocode.js';
 import { ancestorsOf } from './places.js';
-import type { SearchPlace } from './search-engine.js';
+import type { SearchPlace } from './search-outcome.js';
 import { parseSearchQuery, type RawSearchParams, type SearchQuery } from './search-query.js';
 
 const GEOCODE_CACHE_SIZE = 5000;

@@ -6,12 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { searchFixture } from '../../../test/fixtures/search-directory.js';
-import {
-  COVERAGE_TIERS,
-  SearchIndex,
-  type SearchOutcome,
-  type SearchPlace,
-} from './search-engine.js';
+import { SearchIndex } from './search-engine.js';
+import { COVERAGE_TIERS, type SearchOutcome, type SearchPlace } from './search-outcome.js';
 import { resolveSearch } from './search-request.js';
 import type { RawSearchParams } from './search-query.js';
 
