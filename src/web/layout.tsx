@@ -9,8 +9,7 @@
  *   reply.type('text/html; charset=utf-8').send(
  *     toHtml(<Layout title="Page title" {...pageChrome(deps, reply)} current="/follow-up">...</Layout>),
  *   );
- * pageChrome (demo data, and who is signed in for the header), isDemoDirectory and countListings
- * are in ./page-context.js; renderErrorPage / sendErrorPage /
+ * pageChrome (demo data, and who is signed in for the header) is in ./page-context.js; renderErrorPage / sendErrorPage /
  * installHtmlErrorHandler (HTML 404/500 pages for a scope) are in ./error-page.js.
  * Every dynamic string must be escaped: `<p safe>{text}</p>` or `{escapeHtml(text)}`.
  * CSS classes for page content are listed at the top of src/web/public/site.css.
@@ -204,6 +203,11 @@ export function Layout(props: LayoutProps): string {
       </html>,
     )
   );
+}
+
+/** The class of a field's group: marked when the field has an error. */
+export function formGroupClass(error: string | null | undefined): string {
+  return error ? 'form-group form-group-error' : 'form-group';
 }
 
 /** The id of the message shown beside the field with this id. */
