@@ -3,11 +3,17 @@
  * favourite button, the Phone Number / Visit Website actions and the coverage sentence.
  */
 import { escapeHtml } from '@kitajs/html';
+import type { Branch } from '../domain/directory/directory.js';
 import { joinList, plural } from './format.js';
 import { attr } from './layout.js';
 
 export function agencyPath(slug: string): string {
   return `/agencies/${encodeURIComponent(slug)}`;
+}
+
+/** "Leeds office, 1 Park Row, LS1 5AB". */
+export function officeText(branch: Pick<Branch, 'name' | 'address' | 'postcode'>): string {
+  return `${branch.name}, ${branch.address}, ${branch.postcode}`;
 }
 
 /** The query string that carries the visitor's purpose to agency pages. */

@@ -17,10 +17,10 @@
 import { escapeHtml, type Children } from '@kitajs/html';
 import { assetUrl } from './assets.js';
 
-export const SITE_NAME = 'Shortlist';
+const SITE_NAME = 'Shortlist';
 
 /** The header navigation, in order; `current` names one of these hrefs. */
-export const NAV_ITEMS: readonly { href: string; label: string }[] = [
+const NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Agency Search' },
   { href: '/favourites', label: 'Favourites' },
   { href: '/follow-up', label: 'Interview follow-up' },
@@ -28,7 +28,7 @@ export const NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/about', label: 'About' },
 ];
 
-export const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
+const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
 
 /** The signed-in user the header shows, with the CSRF token its sign-out form posts. */
 export interface LayoutUser {
@@ -47,7 +47,7 @@ export interface PageChrome {
 }
 
 /** The nav's account links when signed in, after NAV_ITEMS. */
-export const ACCOUNT_NAV_ITEMS: readonly { href: string; label: string }[] = [
+const ACCOUNT_NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/interviews', label: 'Your interviews' },
   { href: '/account', label: 'Account' },
 ];

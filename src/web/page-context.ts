@@ -30,7 +30,7 @@ export interface SiteDetails {
  * The signed-in user of this request, for the header (the session was resolved once, when the
  * request came in: request.account); null when signed out. Personal pages are never cached.
  */
-export function layoutUser(reply: FastifyReply): LayoutUser | null {
+function layoutUser(reply: FastifyReply): LayoutUser | null {
   const account = reply.request.account;
   if (!account || account.via !== 'session') return null;
   if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');

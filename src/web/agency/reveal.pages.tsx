@@ -1,7 +1,7 @@
 /** The reveal pages: the optional company-name step, and the telephone numbers it reveals. */
 import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
-import { AgencyBreadcrumbs, agencyPath, purposeQuery } from '../agency-links.js';
+import { AgencyBreadcrumbs, agencyPath, officeText, purposeQuery } from '../agency-links.js';
 import type { Purpose } from '../form-values.js';
 import {
   ErrorSummary,
@@ -38,11 +38,7 @@ export function renderRevealStep(
       />
       <ErrorSummary errors={error ? [{ fieldId: 'companyName', message: error }] : []} />
       <h1 class="page-title">{escapeHtml(title)}</h1>
-      {branch ? (
-        <p class="lede">{escapeHtml(`${branch.name}, ${branch.address}, ${branch.postcode}`)}</p>
-      ) : (
-        ''
-      )}
+      {branch ? <p class="lede">{escapeHtml(officeText(branch))}</p> : ''}
       <form method="post" action={attr(action)} class="panel prose" novalidate>
         <div class={formGroupClass(error)}>
           <label class="label" for="companyName">
@@ -107,7 +103,7 @@ export function renderPhoneNumber(
     <Layout title={`Phone ${listing.name}`} {...page} noindex>
       <AgencyBreadcrumbs listing={listing} here="Phone Number" />
       <h1 class="page-title">{escapeHtml(`Phone ${listing.name}`)}</h1>
-      <p class="lede">{escapeHtml(`${branch.name}, ${branch.address}, ${branch.postcode}`)}</p>
+      <p class="lede">{escapeHtml(officeText(branch))}</p>
       <div class="panel">
         <dl class="summary-list" data-phone-numbers>
           {lines.map((l) => (

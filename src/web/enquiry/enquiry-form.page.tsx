@@ -7,7 +7,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { EMPLOYMENT_TYPES } from '../../domain/directory/taxonomy.js';
 import { ENQUIRY_LIMITS, type Audience } from '../../domain/enquiry/enquiry.js';
-import { AgencyBreadcrumbs, agencyPath } from '../agency-links.js';
+import { AgencyBreadcrumbs, agencyPath, officeText } from '../agency-links.js';
 import {
   ErrorSummary,
   FieldError,
@@ -129,9 +129,7 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
   const summary = summaryOf(errors);
   if (props.formProblem) summary.unshift({ fieldId: 'message', message: props.formProblem });
   const hasErrors = summary.length > 0;
-  const to = branch
-    ? `${branch.name}, ${branch.address}, ${branch.postcode}`
-    : 'the office you choose below';
+  const to = branch ? officeText(branch) : 'the office you choose below';
   const changeUrl = `${emailPath(listing.slug)}?change=1&purpose=${purposeOfAudience(audience)}${branch ? `&branch=${encodeURIComponent(branch.id)}` : ''}`;
   const consentError = errors.consent;
   return toHtml(

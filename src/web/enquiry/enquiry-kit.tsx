@@ -2,7 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import type { Audience } from '../../domain/enquiry/enquiry.js';
-import { agencyPath } from '../agency-links.js';
+import { agencyPath, officeText } from '../agency-links.js';
 import type { Purpose } from '../form-values.js';
 import { FieldError, fieldErrorId, formGroupClass, type SummaryError } from '../layout.js';
 import type { FieldMessages } from './enquiry-form-values.js';
@@ -46,10 +46,6 @@ export function summaryOf(
     const message = errors[field];
     return message ? [{ fieldId: fieldIds[field] ?? field, message }] : [];
   });
-}
-
-function officeText(branch: Branch): string {
-  return `${branch.name}, ${branch.address}, ${branch.postcode}`;
 }
 
 /** The offices of a listing that take emails from anyone. */
