@@ -41,6 +41,11 @@ export function sendHtml(reply: FastifyReply, status: number, body: string): Fas
   return reply.status(status).type('text/html; charset=utf-8').send(body);
 }
 
+/** A page no browser or proxy keeps: it shows what was typed, or one visitor's own things. */
+export function sendUncached(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return sendHtml(reply.header('cache-control', 'no-store'), status, body);
+}
+
 /** What the Layout needs to know about this request: demo data, and who is signed in. */
 export function pageChrome(deps: PageDeps, reply: FastifyReply): PageChrome {
   return {

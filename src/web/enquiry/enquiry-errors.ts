@@ -15,15 +15,10 @@ import { createCsrfToken } from '../../http/auth.js';
 import { knownFailure, statusForCode } from '../../http/errors.js';
 import { findListing } from '../../services/search.service.js';
 import { sendErrorPage } from '../error-page.js';
-import { pageChrome, sendHtml } from '../page-context.js';
+import { pageChrome, sendUncached } from '../page-context.js';
 import { messagesOf, readValues } from './enquiry-form-values.js';
 import { renderEnquiryForm } from './enquiry-form.page.js';
 import type { EnquiryPageDeps } from './enquiry.routes.js';
-
-/** Enquiry pages are never kept by browsers or proxies: they carry what was typed. */
-export function sendUncached(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return sendHtml(reply.header('cache-control', 'no-store'), status, body);
-}
 
 /** The form again with what was typed, its problems, and a fresh CSRF token. */
 export function sendFormAgain(

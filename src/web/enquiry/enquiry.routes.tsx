@@ -21,8 +21,8 @@ import {
 import { findListing, type SearchDeps } from '../../services/search.service.js';
 import { sendErrorPage } from '../error-page.js';
 import { readPurpose, single } from '../form-values.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
-import { installErrorPages, sendFormAgain, sendUncached } from './enquiry-errors.js';
+import { pageChrome, sendUncached, type PageDeps } from '../page-context.js';
+import { installErrorPages, sendFormAgain } from './enquiry-errors.js';
 import { EMPTY_VALUES, readValues, type FieldMessages } from './enquiry-form-values.js';
 import { renderEnquiryForm } from './enquiry-form.page.js';
 import { audienceOfPurpose, emailPath, listContactableBranches } from './enquiry-kit.js';

@@ -16,7 +16,7 @@ import {
 import { findListing, type ListingEntry } from '../../services/search.service.js';
 import { sendErrorPage } from '../error-page.js';
 import { single } from '../form-values.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import { pageChrome, sendHtml, sendUncached, type PageDeps } from '../page-context.js';
 import { buildFavouritesEml, favouritesCsv } from './favourites-export.js';
 import { renderCompare, renderFavourites } from './favourites.pages.js';
 
@@ -78,18 +78,16 @@ export function registerFavouritePages(app: FastifyInstance, deps: FavouritePage
   app.get('/favourites', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const entries = await listFavourites(deps, request);
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderFavourites(pageChrome(deps, reply), entries, single(q.full) === '1'));
+    return sendUncached(
+      reply,
+      200,
+      renderFavourites(pageChrome(deps, reply), entries, single(q.full) === '1'),
+    );
   });
 
   app.get('/favourites/compare', { schema: { hide: true } }, async (request, reply) => {
     const entries = await listFavourites(deps, request);
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderCompare(pageChrome(deps, reply), entries));
+    return sendUncached(reply, 200, renderCompare(pageChrome(deps, reply), entries));
   });
 
   app.get('/favourites.csv', { schema: { hide: true } }, async (request, reply) => {
@@ -106,15 +104,14 @@ export function registerFavouritePages(app: FastifyInstance, deps: FavouritePage
     const to = single(q.to).trim();
     const entries = await listFavourites(deps, request);
     if (to !== '' && (!EMAIL.test(to) || to.length > 254)) {
-      return reply
-        .status(400)
-        .type('text/html; charset=utf-8')
-        .send(
-          renderFavourites(pageChrome(deps, reply), entries, false, {
-            to,
-            error: 'Enter an email address in the correct format, like name@example.com',
-          }),
-        );
+      return sendHtml(
+        reply,
+        400,
+        renderFavourites(pageChrome(deps, reply), entries, false, {
+          to,
+          error: 'Enter an email address in the correct format, like name@example.com',
+        }),
+      );
     }
     const eml = await buildFavouritesEml(entries, origin, to === '' ? null : to);
     return reply
