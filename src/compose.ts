@@ -91,6 +91,7 @@ export async function composeApp(
   const app = await createApp({
     directoryStore: stores.directory,
     snapshot,
+    publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
     enquiryStore: stores.enquiries,
     mailer,

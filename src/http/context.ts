@@ -30,6 +30,8 @@ import { createLimiter, type RequestLimiter } from './rate-limits.js';
 export interface AppDeps {
   directoryStore: DirectoryStore;
   snapshot: DirectorySnapshot<SearchIndexes>;
+  /** The site's own address (config PUBLIC_URL), for links in downloads; never the Host header. */
+  publicUrl: string;
   logger?: boolean | { level: string };
   /** Signs the favourites and CSRF cookies (config COOKIE_SECRET); a dev default when unset. */
   cookieSecret?: string;

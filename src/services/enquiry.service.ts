@@ -15,7 +15,7 @@ import {
   type EnquiryStatus,
 } from '../domain/enquiry/enquiry.js';
 import { DomainError } from '../domain/errors.js';
-import type { SearchDeps } from './search.service.js';
+import { findListing, type SearchDeps } from './search.service.js';
 import {
   deliverDueMail,
   deliverMail,
@@ -72,7 +72,7 @@ export function countReveals(
 
 /** The listing of a slug, for contacting it; throws `not-found`. */
 export function getListingToContact(deps: SearchDeps, listingSlug: string): Listing {
-  const entry = deps.snapshot.get().derived.listings.get(listingSlug);
+  const entry = findListing(deps, listingSlug);
   if (!entry) {
     throw DomainError.single('not-found', `There is no agency listing "${listingSlug}"`, null);
   }

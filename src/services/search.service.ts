@@ -14,20 +14,49 @@ export interface SearchDeps {
   snapshot: DirectorySnapshot<SearchIndexes>;
 }
 
+/** A listing with the brand it belongs to. */
+export interface ListingEntry {
+  listing: Listing;
+  brand: { slug: string; name: string };
+}
+
 /** What the snapshot derives from each directory version for search and lookup. */
 export interface SearchIndexes {
   index: SearchIndex;
-  listings: Map<string, { listing: Listing; brand: { slug: string; name: string } }>;
+  listings: Map<string, ListingEntry>;
 }
 
 /** Builds the search index and the slug lookup from a directory. */
 export function buildSearchIndexes(directory: Directory): SearchIndexes {
-  const listings = new Map<string, { listing: Listing; brand: { slug: string; name: string } }>();
+  const listings = new Map<string, ListingEntry>();
   for (const brand of directory.brands) {
     for (const listing of brand.listings)
       listings.set(listing.slug, { listing, brand: { slug: brand.slug, name: brand.name } });
   }
   return { index: new SearchIndex(directory), listings };
+}
+
+/** The listing of a slug in the current directory, with its brand; undefined when there is none. */
+export function findListing(deps: SearchDeps, slug: string): ListingEntry | undefined {
+  return deps.snapshot.get().derived.listings.get(slug);
+}
+
+/** How many listings the directory holds (0 before it has loaded). */
+export function countListings(deps: SearchDeps): number {
+  try {
+    return deps.snapshot.get().derived.index.size;
+  } catch {
+    return 0;
+  }
+}
+
+/** True while the directory is the generated demo directory (false before it has loaded). */
+export function servesDemoDirectory(deps: SearchDeps): boolean {
+  try {
+    return deps.snapshot.get().demo;
+  } catch {
+    return false;
+  }
 }
 
 export interface SearchOptions {
@@ -93,7 +122,7 @@ export interface AgencyDetail {
 export function getAgency(deps: SearchDeps, slug: string): AgencyDetail {
   const lookup = (industry: string, sub?: string) =>
     sub === undefined ? findIndustry(industry) : findSubsector(industry, sub);
-  const entry = deps.snapshot.get().derived.listings.get(slug);
+  const entry = findListing(deps, slug);
   if (!entry) throw DomainError.single('not-found', `There is no agency listing "${slug}"`, null);
   const { listing, brand } = entry;
   return {

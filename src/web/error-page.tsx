@@ -8,7 +8,7 @@ import { isDomainError } from '../domain/errors.js';
 import { AUTH_MESSAGES } from '../http/auth.js';
 import { knownFailure, statusForCode } from '../http/errors.js';
 import { Layout, toHtml, type LayoutUser } from './layout.js';
-import { pageChrome, type PageDeps } from './page-context.js';
+import { pageChrome, sendUncached, type PageDeps } from './page-context.js';
 
 const TITLES: Record<number, string> = {
   400: 'There is a problem with this request',
@@ -53,17 +53,15 @@ export function sendErrorPage(
   status: number,
   message?: string,
 ): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(
-      renderErrorPage({
-        status,
-        ...pageChrome(deps, reply),
-        ...(message !== undefined ? { message } : {}),
-      }),
-    );
+  return sendUncached(
+    reply,
+    status,
+    renderErrorPage({
+      status,
+      ...pageChrome(deps, reply),
+      ...(message !== undefined ? { message } : {}),
+    }),
+  );
 }
 
 /**

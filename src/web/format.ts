@@ -38,11 +38,6 @@ export function formatWholeMiles(miles: number): string {
   return rounded === 1 ? '1 mile' : `${rounded} miles`;
 }
 
-/** The display label of an employment type ("Temp to Perm"). */
-export function employmentTypeLabel(value: string): string {
-  return EMPLOYMENT_TYPES.find((t) => t.value === value)?.label ?? value;
-}
-
 /** The labels of employment types, in the form's order. */
 export function employmentTypeLabels(
   values: readonly EmploymentType[] | readonly string[],

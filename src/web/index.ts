@@ -11,8 +11,8 @@ import { registerAccountPages } from './account/account.routes.js';
 import { ASSET_PREFIX, PUBLIC_DIR } from './assets.js';
 import { registerEnquiryPages } from './enquiry/enquiry.routes.js';
 import { installHtmlErrorHandler, sendErrorPage } from './error-page.js';
-import { registerAgencyPages } from './agency.routes.js';
-import { registerFavouritePages } from './favourites.routes.js';
+import { registerAgencyPages } from './agency/agency.routes.js';
+import { registerFavouritePages } from './favourites/favourites.routes.js';
 import { registerFollowUpSave } from './followup/followup-save.routes.js';
 import { registerFollowUpPages } from './followup/followup.routes.js';
 import { registerInfoPages } from './info.routes.js';
@@ -20,7 +20,7 @@ import { registerTrustPages } from './trust.routes.js';
 import { DEFAULT_RETENTION, DEMO_OPERATOR } from '../domain/site/operator.js';
 import { registerInterviewPages } from './interviews/interviews.routes.js';
 import type { PageDeps } from './page-context.js';
-import { registerSearchPages } from './search.routes.js';
+import { registerSearchPages } from './search/search.routes.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { installAccountAuth } from '../http/auth.js';
 import type { AppContext } from '../http/context.js';
@@ -71,7 +71,7 @@ export async function registerWebsite(app: FastifyInstance, context: AppContext)
       ...(deps.enquiryStore ? { enquiryStore: deps.enquiryStore } : {}),
       clock: context.clock,
     });
-    registerFavouritePages(scope, pageDeps);
+    registerFavouritePages(scope, { ...pageDeps, publicUrl: deps.publicUrl });
     registerInfoPages(scope, pageDeps);
     registerTrustPages(scope, pageDeps);
     registerFollowUpPages(scope, { ...pageDeps, clock: context.clock });

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
 import { Layout, toHtml, type PageChrome } from './layout.js';
-import { countListings, listingCountText, pageChrome, type PageDeps } from './page-context.js';
+import { countListings } from '../services/search.service.js';
+import { listingCountText, pageChrome, type PageDeps } from './page-context.js';
 
 export function registerInfoPages(app: FastifyInstance, deps: PageDeps): void {
   app.get('/advice/interview-follow-up', { schema: { hide: true } }, (_request, reply) =>

@@ -9,8 +9,7 @@
  *   reply.type('text/html; charset=utf-8').send(
  *     toHtml(<Layout title="Page title" {...pageChrome(deps, reply)} current="/follow-up">...</Layout>),
  *   );
- * pageChrome (demo data, and who is signed in for the header), isDemoDirectory and countListings
- * are in ./page-context.js; renderErrorPage / sendErrorPage /
+ * pageChrome (demo data, and who is signed in for the header) is in ./page-context.js; renderErrorPage / sendErrorPage /
  * installHtmlErrorHandler (HTML 404/500 pages for a scope) are in ./error-page.js.
  * Every dynamic string must be escaped: `<p safe>{text}</p>` or `{escapeHtml(text)}`.
  * CSS classes for page content are listed at the top of src/web/public/site.css.
@@ -18,10 +17,10 @@
 import { escapeHtml, type Children } from '@kitajs/html';
 import { assetUrl } from './assets.js';
 
-export const SITE_NAME = 'Shortlist';
+const SITE_NAME = 'Shortlist';
 
 /** The header navigation, in order; `current` names one of these hrefs. */
-export const NAV_ITEMS: readonly { href: string; label: string }[] = [
+const NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Agency Search' },
   { href: '/favourites', label: 'Favourites' },
   { href: '/follow-up', label: 'Interview follow-up' },
@@ -29,7 +28,7 @@ export const NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/about', label: 'About' },
 ];
 
-export const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
+const DEMO_NOTICE = 'Demo data: every agency listed here is fictional.';
 
 /** The signed-in user the header shows, with the CSRF token its sign-out form posts. */
 export interface LayoutUser {
@@ -48,7 +47,7 @@ export interface PageChrome {
 }
 
 /** The nav's account links when signed in, after NAV_ITEMS. */
-export const ACCOUNT_NAV_ITEMS: readonly { href: string; label: string }[] = [
+const ACCOUNT_NAV_ITEMS: readonly { href: string; label: string }[] = [
   { href: '/interviews', label: 'Your interviews' },
   { href: '/account', label: 'Account' },
 ];
@@ -204,6 +203,11 @@ export function Layout(props: LayoutProps): string {
       </html>,
     )
   );
+}
+
+/** The class of a field's group: marked when the field has an error. */
+export function formGroupClass(error: string | null | undefined): string {
+  return error ? 'form-group form-group-error' : 'form-group';
 }
 
 /** The id of the message shown beside the field with this id. */

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { createCsrfToken } from '../http/auth.js';
 import type { AccountsDeps } from '../services/accounts.service.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
-import type { SearchIndexes } from '../services/search.service.js';
+import { servesDemoDirectory, type SearchIndexes } from '../services/search.service.js';
 import type { OperatorDetails, RetentionSettings } from '../domain/site/operator.js';
 import type { LayoutUser, PageChrome } from './layout.js';
 
@@ -30,37 +30,28 @@ export interface SiteDetails {
  * The signed-in user of this request, for the header (the session was resolved once, when the
  * request came in: request.account); null when signed out. Personal pages are never cached.
  */
-export function layoutUser(reply: FastifyReply): LayoutUser | null {
+function layoutUser(reply: FastifyReply): LayoutUser | null {
   const account = reply.request.account;
   if (!account || account.via !== 'session') return null;
   if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   return { email: account.user.email, csrf: createCsrfToken(reply.request, reply) };
 }
 
+export function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** A page no browser or proxy keeps: it shows what was typed, or one visitor's own things. */
+export function sendUncached(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return sendHtml(reply.header('cache-control', 'no-store'), status, body);
+}
+
 /** What the Layout needs to know about this request: demo data, and who is signed in. */
 export function pageChrome(deps: PageDeps, reply: FastifyReply): PageChrome {
   return {
-    demo: isDemoDirectory(deps),
+    demo: servesDemoDirectory(deps),
     ...(deps.accountDeps ? { user: layoutUser(reply) } : {}),
   };
-}
-
-/** True while the directory is the generated demo directory (false before it has loaded). */
-export function isDemoDirectory(deps: PageDeps): boolean {
-  try {
-    return deps.snapshot.get().demo;
-  } catch {
-    return false;
-  }
-}
-
-/** How many listings the directory holds (0 before it has loaded). */
-export function countListings(deps: PageDeps): number {
-  try {
-    return deps.snapshot.get().derived.index.size;
-  } catch {
-    return 0;
-  }
 }
 
 /**

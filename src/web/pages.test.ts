@@ -467,6 +467,14 @@ describe('website pages (no JavaScript needed)', () => {
       expect(lines).toHaveLength(3);
       expect(lines[1]).toContain('Acme <script>alert(1)</script> Recruitment');
       expect(lines[2]).toContain('Code People');
+      // Profile links come from PUBLIC_URL, never from the request's Host header.
+      const forged = await t.app.inject({
+        method: 'GET',
+        url: '/favourites.csv',
+        headers: { cookie, host: 'evil.example' },
+      });
+      expect(forged.body).toContain(',http://shortlist.test/agencies/code-people,');
+      expect(forged.body).not.toContain('evil.example');
 
       const removed = await post('slug=hostile-agency&action=remove&return=/favourites', cookie);
       expect(removed.headers.location).toBe('/favourites');
@@ -484,7 +492,7 @@ describe('website pages (no JavaScript needed)', () => {
       expect(eml.body).toMatch(/^Subject: My shortlist of recruitment agencies\r$/m);
       expect(eml.body).toMatch(/^X-Unsent: 1\r$/m);
       expect(eml.body).toContain('Code People');
-      expect(eml.body).toContain('http://localhost:80/agencies/code-people');
+      expect(eml.body).toContain('http://shortlist.test/agencies/code-people');
 
       const injected = await get(
         `/favourites.eml?to=${encodeURIComponent('me@example.com\r\nBcc: evil@example.com')}`,

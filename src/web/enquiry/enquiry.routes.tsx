@@ -5,45 +5,31 @@
  * compression, cookies and CSRF), in a child scope that adds multipart forms, error pages that
  * give the form back, and form-action 'self'.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Branch, Listing } from '../../domain/directory/directory.js';
-import {
-  isAudience,
-  listEmailableBranches,
-  branchEmail,
-  type Audience,
-} from '../../domain/enquiry/enquiry.js';
-import { isDomainError, type Problem } from '../../domain/errors.js';
+import type { FastifyInstance } from 'fastify';
+import { listEmailableBranches, branchEmail } from '../../domain/enquiry/enquiry.js';
+import { isDomainError } from '../../domain/errors.js';
+import { createCsrfToken } from '../../http/auth.js';
+import { acceptMultipartEnquiries } from '../../http/multipart.js';
+import type { RequestLimiter } from '../../http/rate-limits.js';
+import { FORMS_TO_SELF_CSP } from '../../http/security-headers.js';
 import {
   getEnquiryStatus,
   getListingToContact,
   submitEnquiry,
   type DeliveryDeps,
 } from '../../services/enquiry.service.js';
-import type { SearchDeps } from '../../services/search.service.js';
-import { createCsrfToken } from '../../http/auth.js';
-import { knownFailure, statusForCode } from '../../http/errors.js';
-import { acceptMultipartEnquiries } from '../../http/multipart.js';
-import type { RequestLimiter } from '../../http/rate-limits.js';
+import { findListing, type SearchDeps } from '../../services/search.service.js';
 import { sendErrorPage } from '../error-page.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
-import { FORMS_TO_SELF_CSP } from '../../http/security-headers.js';
-import {
-  EMPTY_VALUES,
-  audienceOfPurpose,
-  emailPath,
-  listContactableBranches,
-  renderChooseStep,
-  renderEnquiryForm,
-  renderNoEmail,
-  renderSentPage,
-  type EnquiryFormValues,
-  type FieldMessages,
-  type Purpose,
-} from './enquiry-pages.js';
+import { readPurpose, single } from '../form-values.js';
+import { pageChrome, sendUncached, type PageDeps } from '../page-context.js';
+import { installErrorPages, sendFormAgain } from './enquiry-errors.js';
+import { EMPTY_VALUES, readValues, type FieldMessages } from './enquiry-form-values.js';
+import { renderEnquiryForm } from './enquiry-form.page.js';
+import { audienceOfPurpose, emailPath, listContactableBranches } from './enquiry-kit.js';
+import { renderChooseStep, renderNoEmail, renderSentPage } from './enquiry-steps.page.js';
 
 /** What the pages need beyond any page's deps (built by registerEnquiryRoutes). */
-export interface EnquiryPagesDeps {
+interface EnquiryPagesDeps {
   delivery: DeliveryDeps & SearchDeps;
   /** The enquiry API's limiter: the API and the pages share one count per IP address. */
   limiter: RequestLimiter;
@@ -51,147 +37,6 @@ export interface EnquiryPagesDeps {
 }
 
 export type EnquiryPageDeps = PageDeps & EnquiryPagesDeps;
-
-function single(raw: unknown): string {
-  const v = Array.isArray(raw) ? (raw[0] as unknown) : raw;
-  return typeof v === 'string' ? v : '';
-}
-
-function readPurpose(raw: unknown): Purpose | null {
-  const v = single(raw);
-  return v === 'job' || v === 'staff' ? v : null;
-}
-
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(body);
-}
-
-function readValues(body: unknown): EnquiryFormValues {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const text = (key: string) => single(b[key]);
-  return {
-    audience: text('audience'),
-    branchId: text('branchId'),
-    name: text('name'),
-    email: text('email'),
-    phone: text('phone'),
-    company: text('company'),
-    jobTitle: text('jobTitle'),
-    employmentType: text('employmentType'),
-    message: text('message'),
-    consent: ['yes', 'on', 'true', '1'].includes(text('consent')),
-  };
-}
-
-function messagesOf(problems: readonly Problem[]): FieldMessages {
-  const messages: FieldMessages = {};
-  for (const p of problems) {
-    const field = p.field ?? 'message';
-    messages[field] ??= p.message;
-  }
-  return messages;
-}
-
-/** The form again with what was typed, its problems, and a fresh CSRF token. */
-function sendFormAgain(
-  deps: EnquiryPageDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  listing: Listing,
-  status: number,
-  problems: readonly Problem[],
-  formProblem: string | null,
-) {
-  const values = readValues(request.body);
-  const audience: Audience = isAudience(values.audience) ? values.audience : 'candidate';
-  const errors = messagesOf(problems);
-  const fieldless = problems.find((p) => p.field === null);
-  if (fieldless) delete errors.message;
-  const chosen = listing.branches.find((b) => b.id === values.branchId);
-  const branchOk =
-    chosen !== undefined && branchEmail(chosen, audience) !== null && !errors.branchId;
-  const choices = listEmailableBranches(listing, audience);
-  // The only office for this audience needs no choice, even when the one sent was wrong.
-  const branch: Branch | null = branchOk
-    ? chosen
-    : choices.length === 1
-      ? (choices[0] ?? null)
-      : null;
-  if (branch && errors.branchId && choices.length === 1) delete errors.branchId;
-  return html(
-    reply,
-    status,
-    renderEnquiryForm({
-      ...pageChrome(deps, reply),
-      listing,
-      audience,
-      branch,
-      branchChoices: branch ? [] : choices,
-      values,
-      errors,
-      csrfToken: createCsrfToken(request, reply),
-      previousFileName: request.uploadedFile?.fileName ?? null,
-      retentionDays: deps.attachmentRetentionDays,
-      formProblem: formProblem ?? fieldless?.message ?? null,
-    }),
-  );
-}
-
-function isFormPost(request: FastifyRequest): boolean {
-  return request.method === 'POST' && request.routeOptions.url === '/agencies/:slug/email';
-}
-
-function installErrorPages(scope: FastifyInstance, deps: EnquiryPageDeps): void {
-  scope.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const slug = (request.params as { slug?: string } | undefined)?.slug ?? '';
-    const listing = slug ? deps.snapshot.get().derived.listings.get(slug)?.listing : undefined;
-    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      if (listing && isFormPost(request)) {
-        return sendFormAgain(
-          deps,
-          request,
-          reply,
-          listing,
-          403,
-          [],
-          'This form had expired, so nothing was sent. Check your details and send it again.',
-        );
-      }
-      return sendErrorPage(
-        reply,
-        deps,
-        403,
-        'This form had expired. Go back, reload the page and try again.',
-      );
-    }
-    if (isDomainError(error)) {
-      const status = statusForCode(error.code);
-      return sendErrorPage(reply, deps, status, status === 404 ? undefined : error.message);
-    }
-    const known = knownFailure(error);
-    if (known) {
-      if (known.status >= 500) request.log.error({ err: error }, known.problem.code);
-      return sendErrorPage(reply, deps, known.status, known.problem.message);
-    }
-    const status = error.statusCode ?? 500;
-    if (status === 413) {
-      return sendErrorPage(
-        reply,
-        deps,
-        413,
-        'Send one file of at most 5 MB with your message. Go back and choose a smaller file.',
-      );
-    }
-    if (status === 429)
-      return sendErrorPage(reply, deps, 429, 'Please wait a few minutes and try again.');
-    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
-    return sendErrorPage(reply, deps, status >= 400 && status < 600 ? status : 500);
-  });
-}
 
 /** Registers the Email Agency pages in a child scope of the website's scope. */
 export async function registerEnquiryPages(
@@ -213,7 +58,8 @@ export async function registerEnquiryPages(
       const listing = getListingToContact(deps, slug);
       const chrome = pageChrome(deps, reply);
       const contactable = listContactableBranches(listing);
-      if (contactable.length === 0) return html(reply, 200, renderNoEmail({ ...chrome, listing }));
+      if (contactable.length === 0)
+        return sendUncached(reply, 200, renderNoEmail({ ...chrome, listing }));
       const purpose = readPurpose(q.purpose);
       const audience = audienceOfPurpose(purpose);
       const branchId = single(q.branch);
@@ -224,7 +70,7 @@ export async function registerEnquiryPages(
       const branch = named ?? (open.length === 1 ? open[0] : undefined);
       const errors: FieldMessages = {};
       if (audience && branch && branchEmail(branch, audience) && !changing) {
-        return html(
+        return sendUncached(
           reply,
           200,
           renderEnquiryForm({
@@ -256,7 +102,7 @@ export async function registerEnquiryPages(
           errors.branch = 'Choose the office you want to email';
         }
       }
-      return html(
+      return sendUncached(
         reply,
         Object.keys(errors).length > 0 ? 400 : 200,
         renderChooseStep({
@@ -316,8 +162,8 @@ export async function registerEnquiryPages(
         const { slug, id } = request.params as { slug: string; id: string };
         const view = await getEnquiryStatus(deps.delivery, id);
         if (view.listingSlug !== slug) return sendErrorPage(reply, deps, 404);
-        const entry = deps.snapshot.get().derived.listings.get(slug);
-        return html(
+        const entry = findListing(deps, slug);
+        return sendUncached(
           reply,
           200,
           renderSentPage({

@@ -3,11 +3,11 @@
  * first card ("and 2 more divisions of X"), in a <details> that works without JavaScript.
  */
 import { escapeHtml } from '@kitajs/html';
-import type { SearchResult } from '../domain/directory/search-outcome.js';
-import type { Listing } from '../domain/directory/directory.js';
+import type { SearchResult } from '../../domain/directory/search-outcome.js';
+import type { Listing } from '../../domain/directory/directory.js';
 import { AgencyCard, type CardProps } from './agency-card.js';
-import { plural } from './format.js';
-import { attr } from './layout.js';
+import { plural } from '../format.js';
+import { attr } from '../layout.js';
 
 export interface ResultEntry {
   result: SearchResult;

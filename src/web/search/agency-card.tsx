@@ -1,19 +1,19 @@
-/** One agency as a result card, and the actions every listing offers (cards and profile). */
+/** One agency as a result card: its offices nearest first, why it is shown, and its actions. */
 import { escapeHtml } from '@kitajs/html';
-import { distanceMiles } from '../domain/directory/geo.js';
-import type { SearchResult } from '../domain/directory/search-outcome.js';
-import { findPlaceById } from '../domain/directory/places.js';
-import type { Branch, Listing } from '../domain/directory/directory.js';
+import { distanceMiles } from '../../domain/directory/geo.js';
+import type { SearchResult } from '../../domain/directory/search-outcome.js';
+import { findPlaceById } from '../../domain/directory/places.js';
+import type { Branch, Listing } from '../../domain/directory/directory.js';
 import {
-  employmentTypeLabels,
-  formatMonthYear,
-  formatWholeMiles,
-  joinList,
-  plural,
-} from './format.js';
-import { attr } from './layout.js';
+  FavouriteButton,
+  RevealAction,
+  agencyPath,
+  coverageText,
+  purposeQuery,
+} from '../agency-links.js';
+import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
 
-export interface OfficeView {
+interface OfficeView {
   id: string;
   name: string;
   town: string;
@@ -23,10 +23,7 @@ export interface OfficeView {
 }
 
 /** The listing's offices, nearest to the point first (in directory order without a point). */
-export function listOffices(
-  listing: Listing,
-  from: { lat: number; lon: number } | null,
-): OfficeView[] {
+function listOffices(listing: Listing, from: { lat: number; lon: number } | null): OfficeView[] {
   const offices = listing.branches.map((b: Branch) => ({
     id: b.id,
     name: b.name,
@@ -37,83 +34,6 @@ export function listOffices(
   }));
   if (from) offices.sort((a, b) => a.distanceMiles! - b.distanceMiles! || (a.id < b.id ? -1 : 1));
   return offices;
-}
-
-/** "National (the whole UK)" or "Leeds, West Yorkshire and 3 more places". */
-export function coverageText(coverage: 'national' | readonly { name: string }[], max = 4): string {
-  if (coverage === 'national') return 'The whole UK';
-  const names = coverage.map((c) => c.name);
-  if (names.length <= max) return joinList(names);
-  return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'more place')}`;
-}
-
-/**
- * Add to / remove from favourites: a POST form that works without JavaScript. Signed in, the
- * favourites are the account's, so the form carries the CSRF token (`csrf`).
- */
-export function FavouriteButton(props: {
-  slug: string;
-  name: string;
-  isFavourite: boolean;
-  returnTo: string;
-  small?: boolean;
-  csrf?: string | null | undefined;
-}) {
-  return (
-    <form method="post" action="/favourites" class="favourite-form">
-      {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : ''}
-      <input type="hidden" name="slug" value={props.slug} />
-      <input type="hidden" name="action" value={props.isFavourite ? 'remove' : 'add'} />
-      <input type="hidden" name="return" value={attr(props.returnTo)} />
-      <button
-        type="submit"
-        class={
-          props.small === false ? 'button button-secondary' : 'button button-secondary button-small'
-        }
-      >
-        {props.isFavourite ? 'Remove from favourites' : 'Add to favourites'}
-        <span class="visually-hidden">: {escapeHtml(props.name)}</span>
-      </button>
-    </form>
-  );
-}
-
-/**
- * Phone Number / Visit Website. A job seeker is never asked for a company name, so for them the
- * action is a one-click form that posts straight past that step (the reveal is still counted);
- * an employer, or a visitor whose purpose is unknown, goes to the step, where the name is
- * optional.
- */
-export function RevealAction(props: {
-  href: string;
-  purpose: string | null | undefined;
-  label: string;
-  /** Said to screen readers after the label (which agency, which office). */
-  context: string;
-  class: string;
-}) {
-  if (props.purpose === 'job') {
-    return (
-      <form method="post" action={attr(props.href)} class="reveal-form">
-        <input type="hidden" name="skip" value="yes" />
-        <button type="submit" class={props.class}>
-          {escapeHtml(props.label)}
-          <span class="visually-hidden">{escapeHtml(props.context)}</span>
-        </button>
-      </form>
-    );
-  }
-  return (
-    <a class={props.class} href={attr(props.href)}>
-      {escapeHtml(props.label)}
-      <span class="visually-hidden">{escapeHtml(props.context)}</span>
-    </a>
-  );
-}
-
-/** The query string that carries the visitor's purpose to agency pages. */
-export function purposeQuery(purpose: string | null | undefined): string {
-  return purpose === 'job' || purpose === 'staff' ? `?purpose=${purpose}` : '';
 }
 
 /** Place kinds measured as areas: a branch inside is 0 miles away, as the engine says. */
@@ -129,7 +49,7 @@ export function isNearestOfficeLine(line: string): boolean {
  * miles (the card rounds them once, to whole miles); other offices follow, nearest first. For an area searched,
  * distances are the engine's (0 inside the area) and the other offices carry none.
  */
-export function cardOffices(
+function cardOffices(
   result: SearchResult,
   listing: Listing,
   location: { lat: number; lon: number; kind: string },
@@ -183,7 +103,7 @@ export function AgencyCard(props: CardProps) {
   return (
     <article class="card agency-card" aria-labelledby={titleId}>
       <Title class="card-title">
-        <a id={titleId} href={`/agencies/${encodeURIComponent(result.slug)}${q}`}>
+        <a id={titleId} href={`${agencyPath(result.slug)}${q}`}>
           {escapeHtml(result.name)}
         </a>{' '}
         {result.verified ? <span class="badge badge-verified">Verified</span> : ''}
@@ -264,7 +184,7 @@ export function AgencyCard(props: CardProps) {
         {listing.website ? (
           <RevealAction
             class="button button-small"
-            href={`/agencies/${encodeURIComponent(result.slug)}/website`}
+            href={`${agencyPath(result.slug)}/website`}
             purpose={purpose}
             label="Visit Website"
             context={`: ${result.name}`}
@@ -272,16 +192,13 @@ export function AgencyCard(props: CardProps) {
         ) : (
           ''
         )}
-        <a
-          class="button button-small"
-          href={`/agencies/${encodeURIComponent(result.slug)}/email${q}`}
-        >
+        <a class="button button-small" href={`${agencyPath(result.slug)}/email${q}`}>
           Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
         </a>
         {phoneOffice ? (
           <RevealAction
             class="button button-small"
-            href={`/agencies/${encodeURIComponent(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`}
+            href={`${agencyPath(result.slug)}/phone?branch=${encodeURIComponent(phoneOffice.id)}&purpose=${purpose}`}
             purpose={purpose}
             label="Phone Number"
             context={`: ${result.name}`}

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBranch, buildListing } from '../../test/factories.js';
-import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../../test/web-app.js';
+import { buildBranch, buildListing } from '../../../test/factories.js';
+import {
+  buildWebTestApp,
+  findHtmlProblems,
+  textOf,
+  type WebTestApp,
+} from '../../../test/web-app.js';
 
 /** One national listing, so every place in the UK has a result. */
 const directory = {

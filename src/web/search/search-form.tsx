@@ -5,16 +5,11 @@
  * checks the required fields before the request and shows the changed-query notice.
  */
 import { escapeHtml, type Children } from '@kitajs/html';
-import {
-  EMPLOYMENT_TYPES,
-  PURPOSES,
-  findIndustry,
-  findSubsector,
-  listIndustries,
-} from '../domain/directory/taxonomy.js';
-import { SEARCH_MESSAGES } from '../domain/directory/search-query.js';
-import type { Suggestion } from '../domain/errors.js';
-import { FieldError, fieldAria, attr, toHtml } from './layout.js';
+import { EMPLOYMENT_TYPES, PURPOSES, listIndustries } from '../../domain/directory/taxonomy.js';
+import { SEARCH_MESSAGES } from '../../domain/directory/search-query.js';
+import type { Suggestion } from '../../domain/errors.js';
+import { FieldError, fieldAria, attr, formGroupClass, toHtml } from '../layout.js';
+import { searchUrl, type FieldErrors, type SearchFormValues } from './search-form-values.js';
 
 export const SEARCH_TEXTS = {
   industry: 'Industry (required)',
@@ -29,121 +24,7 @@ export const SEARCH_TEXTS = {
   doASearch: 'Do a Search',
 } as const;
 
-export { SEARCH_MESSAGES };
-
-/** What the visitor typed or chose, as strings, exactly as it came (to keep everything typed). */
-export interface SearchFormValues {
-  industry: string;
-  /** As an `industry/subsector` key when the industry is known; else as given. */
-  subsector: string;
-  purpose: string;
-  location: string;
-  employmentType: string[];
-  order: string;
-  radiusMiles: string;
-  /** Keywords: words the agency's name, brand or description must contain. */
-  q: string;
-  /** `true` for verified agencies only, else as given (empty: all). */
-  verified: string;
-  page: string;
-}
-
-function single(value: unknown): string {
-  if (Array.isArray(value)) return single(value[0]);
-  return typeof value === 'string' ? value : '';
-}
-
-function many(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list
-    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
-
-/** Reads the form's fields from a query string object; unknown parameters are ignored. */
-export function readSearchForm(raw: Record<string, unknown>): SearchFormValues {
-  const industry = single(raw.industry).trim();
-  let subsector = single(raw.subsector).trim();
-  const found = findIndustry(industry);
-  if (found && subsector !== '') {
-    const sub = findSubsector(found.slug, subsector);
-    if (sub) subsector = `${found.slug}/${sub.slug}`;
-  }
-  return {
-    industry: found?.slug ?? industry,
-    subsector,
-    purpose: single(raw.purpose).trim().toLowerCase(),
-    location: single(raw.location).slice(0, 200),
-    employmentType: many(raw.employmentType).map((v) => v.toLowerCase()),
-    order: single(raw.order).trim().toLowerCase(),
-    radiusMiles: single(raw.radiusMiles).trim().slice(0, 10),
-    q: single(raw.q).slice(0, 200),
-    verified: readVerified(single(raw.verified)),
-    page: single(raw.page).trim().slice(0, 10),
-  };
-}
-
-/** `true` for the checkbox's `true`/`on`, empty for unset or `false`; anything else as given. */
-function readVerified(raw: string): string {
-  const v = raw.trim().toLowerCase().slice(0, 10);
-  if (v === 'true' || v === 'on' || v === '1') return 'true';
-  return v === 'false' || v === '0' ? '' : v;
-}
-
-export const EMPTY_FORM: SearchFormValues = {
-  industry: '',
-  subsector: '',
-  purpose: '',
-  location: '',
-  employmentType: [],
-  order: '',
-  radiusMiles: '',
-  q: '',
-  verified: '',
-  page: '',
-};
-
-/** The query string for a search (empty fields left out); `overrides` replace fields. */
-export function searchQueryString(
-  values: SearchFormValues,
-  overrides: Partial<SearchFormValues> = {},
-): string {
-  const v = { ...values, ...overrides };
-  const params = new URLSearchParams();
-  if (v.industry) params.set('industry', v.industry);
-  if (v.subsector) params.set('subsector', v.subsector);
-  if (v.purpose) params.set('purpose', v.purpose);
-  if (v.location) params.set('location', v.location);
-  for (const t of v.employmentType) params.append('employmentType', t);
-  if (v.order) params.set('order', v.order);
-  if (v.radiusMiles) params.set('radiusMiles', v.radiusMiles);
-  if (v.q.trim()) params.set('q', v.q.trim());
-  if (v.verified) params.set('verified', v.verified);
-  if (v.page && v.page !== '1') params.set('page', v.page);
-  return params.toString();
-}
-
-/** `/search?...` for these values. */
-export function searchUrl(values: SearchFormValues, overrides: Partial<SearchFormValues> = {}) {
-  return `/search?${searchQueryString(values, overrides)}`;
-}
-
-export type FieldErrors = Partial<
-  Record<
-    | 'industry'
-    | 'subsector'
-    | 'purpose'
-    | 'location'
-    | 'employmentType'
-    | 'radiusMiles'
-    | 'order'
-    | 'q',
-    string
-  >
->;
-
-export interface SearchFormProps {
+interface SearchFormProps {
   values: SearchFormValues;
   errors: FieldErrors;
   /** Places the location could mean (ambiguous) or close spellings (unknown). */
@@ -198,10 +79,6 @@ function withSelected(options: string, value: string): JSX.Element {
   return options.replace(needle, `<option value="${attr(value).replace(/"/g, '&#34;')}" selected>`);
 }
 
-function groupClass(error: string | undefined): string {
-  return error ? 'form-group form-group-error' : 'form-group';
-}
-
 /** One of the form's selects (its id and name are the field's), with its label and error. */
 function SearchSelect(props: {
   field: 'industry' | 'subsector' | 'purpose';
@@ -213,7 +90,7 @@ function SearchSelect(props: {
 }) {
   const { field, error } = props;
   return (
-    <div class={groupClass(error)} data-field={field}>
+    <div class={formGroupClass(error)} data-field={field}>
       <label class="label" for={field}>
         {escapeHtml(SEARCH_TEXTS[field])}
       </label>
@@ -284,7 +161,7 @@ export function SearchForm(props: SearchFormProps) {
             </option>
           ))}
         </SearchSelect>
-        <div class={groupClass(errors.location)} data-field="location">
+        <div class={formGroupClass(errors.location)} data-field="location">
           <label class="label" for="location">
             {escapeHtml(SEARCH_TEXTS.location)}
           </label>
@@ -312,7 +189,7 @@ export function SearchForm(props: SearchFormProps) {
           />
         </div>
       </div>
-      <div class={groupClass(errors.employmentType)} data-field="employmentType">
+      <div class={formGroupClass(errors.employmentType)} data-field="employmentType">
         <fieldset
           class="fieldset"
           aria-describedby={errors.employmentType ? 'employmentType-error' : undefined}
@@ -363,7 +240,7 @@ export function SearchForm(props: SearchFormProps) {
 /** The optional keyword box (`q`): every word must appear in the agency's name or description. */
 function KeywordInput(props: { value: string; error: string | undefined; autofocus: boolean }) {
   return (
-    <div class={groupClass(props.error)} data-field="q">
+    <div class={formGroupClass(props.error)} data-field="q">
       <label class="label" for="q">
         {escapeHtml(SEARCH_TEXTS.q)}
       </label>

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBranch, buildListing } from '../../test/factories.js';
-import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../../test/web-app.js';
-import type { Brand, Directory } from '../domain/directory/directory.js';
+import { buildBranch, buildListing } from '../../../test/factories.js';
+import {
+  buildWebTestApp,
+  findHtmlProblems,
+  textOf,
+  type WebTestApp,
+} from '../../../test/web-app.js';
+import type { Brand, Directory } from '../../domain/directory/directory.js';
 import { groupByBrand, moreDivisionsText, type ResultEntry } from './result-list.js';
 import { isNearestOfficeLine } from './agency-card.js';
 

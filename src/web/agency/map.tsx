@@ -11,8 +11,8 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
-export const MAP_WIDTH = 360;
-export const MAP_HEIGHT = 480;
+const MAP_WIDTH = 360;
+const MAP_HEIGHT = 480;
 const UK_ID = '826';
 const IRELAND_ID = '372';
 

@@ -1,8 +1,8 @@
 /** The results page's note on the place searched: what was left out, and the other places meant. */
 import { escapeHtml } from '@kitajs/html';
-import { ignoredNote, type SearchLocation } from '../services/search-location.js';
-import { attr } from './layout.js';
-import { searchUrl, type SearchFormValues } from './search-form.js';
+import { ignoredNote, type SearchLocation } from '../../services/search-location.js';
+import { attr } from '../layout.js';
+import { searchUrl, type SearchFormValues } from './search-form-values.js';
 
 /**
  * "Showing agencies for London; we could not place “Xyzzy”" when part of the text was left
