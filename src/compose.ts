@@ -14,15 +14,17 @@ import { UploadFolderFiles } from './adapters/upload-folder.files.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { AccountsAppDeps, AppDeps } from './http/context.js';
+import type { AccountStores } from './services/accounts/ports.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { SYSTEM_CLOCK, type Clock, type Mailer } from './services/ports.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
-import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
+import { sqlAccountStores } from './store/accounts.store.js';
 import { openDb, type Db } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlMailQueueStore } from './store/mail-queue.store.js';
+import { SqlRateLimitStore } from './store/rate-limits.store.js';
 
 /** A random secret kept in a file of the data folder, created on first start (mode 0600). */
 export function loadOrCreateSecret(file: string): string {
@@ -79,7 +81,7 @@ export interface ComposedApp {
   stores: {
     directory: SqlDirectoryStore;
     enquiries: SqlEnquiryStore;
-    accounts: SqlAccountStore;
+    accounts: AccountStores;
     interviews: SqlInterviewStore;
     rateLimits: SqlRateLimitStore;
     mailQueue: SqlMailQueueStore;
@@ -98,7 +100,7 @@ export async function composeApp(
   const stores = {
     directory: new SqlDirectoryStore(db),
     enquiries: new SqlEnquiryStore(db),
-    accounts: new SqlAccountStore(db),
+    accounts: sqlAccountStores(db),
     interviews: new SqlInterviewStore(db),
     rateLimits: new SqlRateLimitStore(db),
     mailQueue: new SqlMailQueueStore(db),
@@ -114,7 +116,7 @@ export async function composeApp(
     options.accounts === null
       ? undefined
       : {
-          accountStore: stores.accounts,
+          ...stores.accounts,
           interviewStore: stores.interviews,
           rateLimitStore: stores.rateLimits,
           mailer,
