@@ -8,8 +8,8 @@ import { describeMoment } from '../../domain/followup/time.js';
 import { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
 
 /** Minutes before a step that its reminder goes off, and how long its event lasts. */
-export const ICS_REMINDER_MINUTES = 15;
-export const ICS_EVENT_MINUTES = 15;
+const ICS_REMINDER_MINUTES = 15;
+const ICS_EVENT_MINUTES = 15;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -30,7 +30,7 @@ import {
   toSummary,
 } from './page-kit.js';
 
-export interface AccountView {
+interface AccountView {
   email: string;
   tokens: PresentedApiToken[];
   newToken: string | null;

@@ -15,7 +15,7 @@ import {
   TitledSection,
   formText,
   formatDay,
-  type signedInRoutes,
+  type SignedInRoutes,
 } from './page-kit.js';
 
 export function ApiTokensSection(props: {
@@ -94,7 +94,7 @@ export function ApiTokensSection(props: {
 }
 
 export function registerApiTokenPages(
-  signedIn: ReturnType<typeof signedInRoutes>,
+  signedIn: SignedInRoutes,
   context: AccountContext,
   change: AccountChange,
 ): void {

@@ -11,7 +11,7 @@ import {
   ShownOnceNotice,
   TitledSection,
   formatDay,
-  type signedInRoutes,
+  type SignedInRoutes,
 } from './page-kit.js';
 
 /** The calendar-subscription form of a feed's address (webcal://), which calendar apps open. */
@@ -72,7 +72,7 @@ export function CalendarFeedSection(props: {
 }
 
 export function registerCalendarFeedPages(
-  signedIn: ReturnType<typeof signedInRoutes>,
+  signedIn: SignedInRoutes,
   context: AccountContext,
   change: AccountChange,
 ): void {

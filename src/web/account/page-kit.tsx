@@ -248,7 +248,7 @@ export function statusOf(error: unknown): number {
  * Route hooks for pages that need an account: without one, the browser goes to the sign-in page
  * (and back here afterwards); form posts need the CSRF token (403 page without).
  */
-export function requirePageAccount(scope: FastifyInstance) {
+function requirePageAccount(scope: FastifyInstance) {
   return {
     preValidation: (
       request: FastifyRequest,
@@ -283,6 +283,8 @@ export function signedInRoutes(scope: FastifyInstance) {
     post: (url: string, handler: RouteHandlerMethod) => scope.post(url, options, handler),
   };
 }
+
+export type SignedInRoutes = ReturnType<typeof signedInRoutes>;
 
 /** preHandler for the forms that work without an account (sign-in, sign-up, reset). */
 export function requireFormCsrf(scope: FastifyInstance) {
