@@ -11,15 +11,17 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { cookieSecretOf, mailerFor, openConfiguredDb } from './factories.js';
 import type { AccountsAppDeps, AppDeps } from './http/context.js';
+import type { AccountStores } from './services/accounts/ports.js';
 import { DirectorySnapshot } from './services/directory-snapshot.service.js';
 import { SYSTEM_CLOCK, type Clock, type Mailer } from './services/ports.js';
 import { buildSearchIndexes, type SearchIndexes } from './services/search.service.js';
-import { SqlAccountStore, SqlRateLimitStore } from './store/accounts.store.js';
+import { sqlAccountStores } from './store/accounts.store.js';
 import type { Db } from './store/db.js';
 import { SqlDirectoryStore } from './store/directory.store.js';
 import { SqlEnquiryStore } from './store/enquiries.store.js';
 import { SqlInterviewStore } from './store/interviews.store.js';
 import { SqlMailQueueStore } from './store/mail-queue.store.js';
+import { SqlRateLimitStore } from './store/rate-limits.store.js';
 
 export interface ComposeOptions {
   /** An open, migrated database (left open by close()); opened from the config when unset. */
@@ -41,7 +43,7 @@ export interface ComposedApp {
   stores: {
     directory: SqlDirectoryStore;
     enquiries: SqlEnquiryStore;
-    accounts: SqlAccountStore;
+    accounts: AccountStores;
     interviews: SqlInterviewStore;
     rateLimits: SqlRateLimitStore;
     mailQueue: SqlMailQueueStore;
@@ -60,7 +62,7 @@ export async function composeApp(
   const stores = {
     directory: new SqlDirectoryStore(db),
     enquiries: new SqlEnquiryStore(db),
-    accounts: new SqlAccountStore(db),
+    accounts: sqlAccountStores(db),
     interviews: new SqlInterviewStore(db),
     rateLimits: new SqlRateLimitStore(db),
     mailQueue: new SqlMailQueueStore(db),
@@ -76,7 +78,7 @@ export async function composeApp(
     options.accounts === null
       ? undefined
       : {
-          accountStore: stores.accounts,
+          ...stores.accounts,
           interviewStore: stores.interviews,
           rateLimitStore: stores.rateLimits,
           mailer,

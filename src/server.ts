@@ -14,7 +14,8 @@ import { generateDemoDirectory } from './domain/directory/demo-directory.js';
 import { demoOutcodeForTown } from './domain/directory/demo-postcodes.js';
 import { DomainError, isDomainError } from './domain/errors.js';
 import { installDrain } from './http/drain.js';
-import { passwordResetMailHandler, purgeExpiredAccountData } from './services/accounts.service.js';
+import { passwordResetMailHandler } from './services/accounts/password-reset.service.js';
+import { purgeExpiredAccountData } from './services/accounts/sessions.service.js';
 import { ensureDirectoryLoaded } from './services/directory.service.js';
 import {
   enquiryMailHandler,
@@ -99,7 +100,7 @@ async function serve(
   const {
     directory: directoryStore,
     enquiries: enquiryStore,
-    accounts: accountStore,
+    accounts: { userStore, passwordResetStore, sessionStore },
     rateLimits: rateLimitStore,
     mailQueue,
   } = composed.stores;
@@ -135,7 +136,12 @@ async function serve(
           mailFrom: config.mailFrom,
           logger: app.log,
         }),
-        'password-reset': passwordResetMailHandler({ accountStore, clock, settings }),
+        'password-reset': passwordResetMailHandler({
+          userStore,
+          passwordResetStore,
+          clock,
+          settings,
+        }),
       },
     };
     // MAIL_RETRY_SECONDS (tests) shortens the waits, so the loop looks as often as the shortest.
@@ -171,7 +177,7 @@ async function serve(
       ),
       every(
         RETENTION_PURGE_SECONDS,
-        () => purgeExpiredAccountData({ accountStore, rateLimitStore, clock }),
+        () => purgeExpiredAccountData({ sessionStore, rateLimitStore, clock }),
         (error) => app.log.error({ err: error }, 'session purge failed'),
       ),
     );

@@ -9,8 +9,8 @@ import { composeApp } from '../src/compose.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { Directory } from '../src/domain/directory/directory.js';
 import type { AccountsAppDeps, AppDeps } from '../src/http/context.js';
+import type { AccountStores } from '../src/services/accounts/ports.js';
 import { openDb, type Db } from '../src/store/db.js';
-import type { SqlAccountStore } from '../src/store/accounts.store.js';
 import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import type { SqlEnquiryStore } from '../src/store/enquiries.store.js';
 import type { SqlInterviewStore } from '../src/store/interviews.store.js';
@@ -33,7 +33,7 @@ export interface TestApp {
   db: Db;
   store: SqlDirectoryStore;
   enquiryStore: SqlEnquiryStore;
-  accountStore: SqlAccountStore;
+  accountStores: AccountStores;
   interviewStore: SqlInterviewStore;
   /** A fresh folder of this app's own, removed on close: `outbox/` (emails) and `uploads/`. */
   dataDir: string;
@@ -83,14 +83,14 @@ export async function buildTestApp(
   const { app, snapshot } = composed;
   const store = composed.stores.directory;
   const enquiryStore = composed.stores.enquiries;
-  const accountStore = composed.stores.accounts;
+  const accountStores = composed.stores.accounts;
   const interviewStore = composed.stores.interviews;
   return {
     app,
     db,
     store,
     enquiryStore,
-    accountStore,
+    accountStores,
     interviewStore,
     dataDir,
     refresh: async () => {

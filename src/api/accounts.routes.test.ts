@@ -4,7 +4,7 @@ import { GOOD_PASSWORD, RecordingMailer, TestBrowser } from '../../test/accounts
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
-import { hashToken } from '../services/account-secrets.js';
+import { hashToken } from '../services/accounts/secrets.js';
 import { DEV_COOKIE_SECRET } from '../app.js';
 
 const START = '2026-11-26T09:00:00.000Z';
@@ -178,10 +178,9 @@ describe('account routes', () => {
       const res = await browser.signUp('sam@example.com');
       expect(res.statusCode).toBe(201);
       const userId = res.json<{ user: { id: string } }>().user.id;
-      expect((await t.accountStore.listFavourites(userId)).map((f) => f.listingSlug)).toEqual([
-        'acme-driving',
-        'beta-care',
-      ]);
+      expect(
+        (await t.accountStores.favouriteStore.listFavourites(userId)).map((f) => f.listingSlug),
+      ).toEqual(['acme-driving', 'beta-care']);
       expect(browser.cookies.has('shortlist_favourites')).toBe(false);
     });
   });

@@ -3,7 +3,6 @@
  * step changes, replies, the agenda and the files. Every route needs an account, and another
  * account's interview answers 404, exactly like one that does not exist.
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   buildStepEml,
@@ -22,51 +21,25 @@ import {
 } from '../services/interviews.service.js';
 import { accountOf, requireAccount } from '../http/auth.js';
 import type { AccountContext } from '../http/context.js';
-import { FOLLOW_UP_INPUT_EXAMPLE } from './followup.routes.js';
-import { ErrorsSchema } from './schemas.js';
-
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, ErrorsSchema]));
-
-const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
-const StepParams = Type.Object({
-  id: Type.String({ maxLength: 100 }),
-  stepId: Type.String({ maxLength: 300 }),
-});
-
-const InterviewBody = Type.Unknown({
-  description:
-    'The follow-up planner’s input (see POST /api/followup/plan; its `now` is ignored: the plan is made when the interview is saved, and again only when the planner’s input changes) plus `agency` (a listing slug from the directory, or null) and `outcome` (pending | offer | rejected | withdrawn | no-reply). On PUT, a missing agency or outcome keeps the saved one.',
-  examples: [{ ...FOLLOW_UP_INPUT_EXAMPLE, agency: null, outcome: 'pending' }],
-});
-
-const InterviewReply = Type.Unknown({
-  description:
-    'The planner’s input (with `now` = when it was planned) plus id, agency, outcome, outcomeAt, createdAt, updatedAt and replies [{id, at, from}].',
-});
-
-const PlanReply = Type.Unknown({
-  description:
-    'The planner’s output {steps, warnings, never} plus interviewId, plannedAt and outcome; each step has status (pending | done | skipped | cancelled), doneAt, editedDraft (the user’s draft, when there is one), title and findings (the draft checker’s, on the draft that will be sent).',
-});
-
-const CheckBody = Type.Unknown({
-  description:
-    '`{draft}`: the draft as typed, `{subject?, body}` or its text. Nothing is saved: the findings are those the plan would show with this draft in place of the step’s.',
-  examples: [{ draft: { subject: 'Thank you', body: 'Dear Anna, thank you for your time.' } }],
-});
-
-const FindingsReply = Type.Object({
-  findings: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      stepId: Type.String(),
-      count: Type.Optional(Type.Integer()),
-      limit: Type.Optional(Type.Integer()),
-    }),
-  ),
-});
+import { errors, NoContent } from './accounts.schemas.js';
+import {
+  AgendaReply,
+  CheckBody,
+  EmlReply,
+  FindingsReply,
+  IcsReply,
+  IdParams,
+  InterviewBody,
+  InterviewReply,
+  InterviewsReply,
+  PlanReply,
+  ReplyBody,
+  ReplyRecorded,
+  StatusBody,
+  StepBody,
+  StepParams,
+  StepReply,
+} from './interviews.schemas.js';
 
 type IdParamsType = { id: string };
 type StepParamsType = { id: string; stepId: string };
@@ -83,7 +56,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
       schema: {
         summary: 'My interviews, soonest first, each with its next step',
         tags,
-        response: { 200: Type.Object({ interviews: Type.Array(Type.Unknown()) }), ...errors(401) },
+        response: { 200: InterviewsReply, ...errors(401) },
       },
     },
     async (request) => ({ interviews: await listInterviews(deps, accountOf(request).user.id) }),
@@ -114,11 +87,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
         summary: 'Pending steps across my interviews: overdue, due today and coming up',
         tags,
         response: {
-          200: Type.Object({
-            overdue: Type.Array(Type.Unknown()),
-            today: Type.Array(Type.Unknown()),
-            upcoming: Type.Array(Type.Unknown()),
-          }),
+          200: AgendaReply,
           ...errors(401),
         },
       },
@@ -171,11 +140,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
           'An outcome other than pending cancels the remaining check-ins; no-reply marks the close step done.',
         tags,
         params: IdParams,
-        body: Type.Object({
-          outcome: Type.Optional(Type.String()),
-          agency: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-          _csrf: Type.Optional(Type.String()),
-        }),
+        body: StatusBody,
         response: { 200: InterviewReply, ...errors(400, 401, 403, 404) },
       },
     },
@@ -193,7 +158,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
         summary: 'Delete an interview with its steps and replies',
         tags,
         params: IdParams,
-        response: { 204: Type.Null(), ...errors(401, 403, 404) },
+        response: { 204: NoContent, ...errors(401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -228,7 +193,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
         summary: 'The pending steps of one interview as an iCalendar file',
         tags,
         params: IdParams,
-        response: { 200: Type.String({ description: 'text/calendar' }), ...errors(401, 404) },
+        response: { 200: IcsReply, ...errors(401, 404) },
       },
     },
     async (request, reply) => {
@@ -251,8 +216,8 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
           '`{status?: pending | done | skipped, doneAt?: instant with offset (status done; defaults to now), draft?: {subject?, body} | null (null: back to the suggested draft)}`. Steps become cancelled only through a reply or an outcome.',
         tags,
         params: StepParams,
-        body: Type.Unknown(),
-        response: { 200: Type.Unknown(), ...errors(400, 401, 403, 404) },
+        body: StepBody,
+        response: { 200: StepReply, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -296,7 +261,7 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
         summary: 'An email step’s draft (my edit when there is one) as an .eml file',
         tags,
         params: StepParams,
-        response: { 200: Type.String({ description: 'message/rfc822' }), ...errors(401, 404) },
+        response: { 200: EmlReply, ...errors(401, 404) },
       },
     },
     async (request, reply) => {
@@ -318,17 +283,9 @@ export function registerInterviewRoutes(scope: FastifyInstance, context: Account
         summary: 'Record a reply from the employer: the remaining check-ins are cancelled',
         tags,
         params: IdParams,
-        body: Type.Object({
-          at: Type.Optional(Type.String({ description: 'When they replied, with offset' })),
-          from: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-          _csrf: Type.Optional(Type.String()),
-        }),
+        body: ReplyBody,
         response: {
-          201: Type.Object({
-            id: Type.String(),
-            at: Type.String(),
-            from: Type.Union([Type.String(), Type.Null()]),
-          }),
+          201: ReplyRecorded,
           ...errors(400, 401, 403, 404),
         },
       },

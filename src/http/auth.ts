@@ -14,13 +14,13 @@ import type {
   HookHandlerDoneFunction,
 } from 'fastify';
 import { DomainError } from '../domain/errors.js';
+import { authenticateApiToken } from '../services/accounts/api-tokens.service.js';
+import { RateLimitedError } from '../services/accounts/common.js';
 import {
-  authenticateApiToken,
   authenticateSession,
-  RateLimitedError,
   type Authenticated,
   type NewSession,
-} from '../services/accounts.service.js';
+} from '../services/accounts/sessions.service.js';
 import type { AccountContext } from './context.js';
 
 /** The session cookie: a random token whose SHA-256 hash is the session's key. */

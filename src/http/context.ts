@@ -5,14 +5,15 @@
  * against together.
  */
 import type { OperatorDetails } from '../domain/site/operator.js';
-import { passwordResetMailHandler, type AccountsDeps } from '../services/accounts.service.js';
+import type { AccountsDeps } from '../services/accounts/common.js';
+import { passwordResetMailHandler } from '../services/accounts/password-reset.service.js';
+import type { AccountStores } from '../services/accounts/ports.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { DeliveryDeps } from '../services/enquiry.service.js';
 import type { InterviewsDeps } from '../services/interviews.service.js';
 import { BackgroundMail } from '../services/mail-queue.service.js';
 import {
   SYSTEM_CLOCK,
-  type AccountStore,
   type AttachmentFiles,
   type Clock,
   type DirectoryStore,
@@ -69,8 +70,7 @@ export interface AppDeps {
 }
 
 /** What the account routes need, wired in server.ts (config -> stores -> here). */
-export interface AccountsAppDeps {
-  accountStore: AccountStore;
+export interface AccountsAppDeps extends AccountStores {
   interviewStore: InterviewStore;
   rateLimitStore: RateLimitStore;
   mailer: Mailer;
@@ -101,7 +101,12 @@ export const DEFAULT_AUTH_RATE_LIMIT = { attempts: 10, windowMinutes: 15 };
 export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): AccountContext {
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const accountsDeps: AccountsDeps = {
-    accountStore: accounts.accountStore,
+    userStore: accounts.userStore,
+    sessionStore: accounts.sessionStore,
+    apiTokenStore: accounts.apiTokenStore,
+    passwordResetStore: accounts.passwordResetStore,
+    calendarFeedStore: accounts.calendarFeedStore,
+    favouriteStore: accounts.favouriteStore,
     rateLimitStore: accounts.rateLimitStore,
     clock,
     mailer: accounts.mailer,

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { DOCUMENTS, fixedClock, multipartBody } from '../../test/enquiries.js';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
-import { createToken } from '../services/account-secrets.js';
-import { SqlAccountStore, SqlRateLimitStore } from '../store/accounts.store.js';
+import { createToken } from '../services/accounts/secrets.js';
+import { sqlAccountStores } from '../store/accounts.store.js';
+import { SqlRateLimitStore } from '../store/rate-limits.store.js';
 import { openDb } from '../store/db.js';
 import { EDGE_MESSAGES, isDatabaseUnavailable } from './errors.js';
 
@@ -194,7 +195,7 @@ describe('an unreachable database', () => {
     const t = await buildTestApp(
       directory,
       {},
-      { accountStore: new SqlAccountStore(broken), rateLimitStore: new SqlRateLimitStore(broken) },
+      { ...sqlAccountStores(broken), rateLimitStore: new SqlRateLimitStore(broken) },
     );
     try {
       const api = await t.app.inject({

@@ -4,12 +4,12 @@
  * check that a "return to" address is a path on this site.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountsDeps } from '../services/accounts/common.js';
 import {
   listFavourites,
   mergeFavourites,
   removeFavourite,
-  type AccountsDeps,
-} from '../services/accounts.service.js';
+} from '../services/accounts/favourites.service.js';
 
 export const FAVOURITES_COOKIE = 'shortlist_favourites';
 export const MAX_FAVOURITES = 50;
@@ -55,7 +55,7 @@ export function writeFavourites(
 }
 
 /** What keeping favourites in accounts needs. */
-export type FavouriteAccountDeps = Pick<AccountsDeps, 'accountStore' | 'clock'>;
+export type FavouriteAccountDeps = Pick<AccountsDeps, 'favouriteStore' | 'clock'>;
 
 /** The account whose favourites these are: the signed-in user's, when the app has accounts. */
 function favouritesOwner(

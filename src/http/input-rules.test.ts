@@ -102,7 +102,7 @@ describe.each(TEST_DATABASES)('input rules on $name', (database) => {
     });
     expect(res.statusCode).toBe(400);
     if (!email.includes('\u0000')) expect(res.json()).toEqual(INVISIBLE_EMAIL);
-    expect(await t.accountStore.findUserByEmail('admin@example.com')).toBeUndefined();
+    expect(await t.accountStores.userStore.findUserByEmail('admin@example.com')).toBeUndefined();
   });
 
   it('an email change to an address with a zero-width space is a 400', async () => {

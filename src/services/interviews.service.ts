@@ -40,6 +40,7 @@ import { readDraft } from './followup.service.js';
 import {
   buildDraftEml,
   getBritishSpellChecker,
+  renderFeedIcs,
   renderPlanIcs,
   summariseStep,
 } from './followup/index.js';
@@ -221,7 +222,7 @@ function withEffectiveDrafts(tracked: TrackedPlan): FollowUpPlan {
   };
 }
 
-async function findOwned(
+async function loadOwned(
   deps: Pick<InterviewsDeps, 'interviewStore'>,
   userId: string,
   id: string,
@@ -300,7 +301,7 @@ export async function getInterview(
   userId: string,
   id: string,
 ): Promise<InterviewView> {
-  return presentInterview(await findOwned(deps, userId, id));
+  return presentInterview(await loadOwned(deps, userId, id));
 }
 
 /**
@@ -314,7 +315,7 @@ export async function updateInterview(
   id: string,
   raw: unknown,
 ): Promise<InterviewView> {
-  const existing = await findOwned(deps, userId, id);
+  const existing = await loadOwned(deps, userId, id);
   const previous = existing.interview;
   const now = nowInstant(deps);
   // Parsed at the old planning moment first, so an unchanged input compares equal.
@@ -348,7 +349,7 @@ export async function updateInterviewStatus(
   raw: unknown,
 ): Promise<InterviewView> {
   if (!isObject(raw)) throw DomainError.single('invalid', PROGRESS_MESSAGES.bodyObject);
-  const existing = await findOwned(deps, userId, id);
+  const existing = await loadOwned(deps, userId, id);
   const previous = existing.interview;
   const problems = new ProblemList();
   const outcome = raw.outcome === undefined ? previous.outcome : readOutcome(problems, raw.outcome);
@@ -419,7 +420,7 @@ export async function getInterviewPlan(
   userId: string,
   id: string,
 ): Promise<InterviewPlanView> {
-  return presentPlan(await findOwned(deps, userId, id));
+  return presentPlan(await loadOwned(deps, userId, id));
 }
 
 /**
@@ -433,7 +434,7 @@ export async function updateStep(
   stepId: string,
   raw: unknown,
 ): Promise<PlanStepView> {
-  const record = await findOwned(deps, userId, id);
+  const record = await loadOwned(deps, userId, id);
   const planned = planFollowUp(record.interview.input).steps.find((step) => step.id === stepId);
   if (!planned)
     throw DomainError.single('not-found', INTERVIEW_MESSAGES.stepNotFound(stepId), 'stepId');
@@ -469,7 +470,7 @@ export async function checkStepDraft(
   stepId: string,
   raw: unknown,
 ): Promise<DraftFinding[]> {
-  const record = await findOwned(deps, userId, id);
+  const record = await loadOwned(deps, userId, id);
   const { tracked } = trackInterview(record);
   const step = tracked.steps.find((candidate) => candidate.id === stepId);
   if (!step) {
@@ -505,7 +506,7 @@ export async function recordReply(
   id: string,
   raw: unknown,
 ): Promise<InterviewReply> {
-  await findOwned(deps, userId, id);
+  await loadOwned(deps, userId, id);
   const now = nowInstant(deps);
   const reply = { id: randomUUID(), ...parseReply(raw, now) };
   if (!(await deps.interviewStore.addReply(userId, id, { ...reply, recordedAt: stamp(now) }))) {
@@ -529,7 +530,7 @@ export async function renderInterviewIcs(
   userId: string,
   id: string,
 ): Promise<string> {
-  const record = await findOwned(deps, userId, id);
+  const record = await loadOwned(deps, userId, id);
   return renderPlanIcs(pendingPlan(trackInterview(record).tracked), record.interview.input);
 }
 
@@ -540,45 +541,25 @@ export async function buildStepEml(
   id: string,
   stepId: string,
 ): Promise<Buffer> {
-  const record = await findOwned(deps, userId, id);
+  const record = await loadOwned(deps, userId, id);
   const plan = withEffectiveDrafts(trackInterview(record).tracked);
   return buildDraftEml(plan, record.interview.input, stepId);
 }
 
 /** How often calendar apps are asked to fetch the feed again. */
-export const FEED_REFRESH = 'PT1H';
+const FEED_REFRESH = 'PT1H';
 
-/**
- * One iCalendar document with the pending steps of all the user's interviews: each interview's
- * events as the planner writes them (renderPlanIcs), under one calendar.
- */
+/** One iCalendar document with the pending steps of all the user's interviews. */
 export async function renderCalendarFeed(
   deps: Pick<InterviewsDeps, 'interviewStore'>,
   userId: string,
 ): Promise<string> {
   const records = await deps.interviewStore.listInterviews(userId);
-  const events: string[] = [];
-  for (const record of records) {
-    const plan = pendingPlan(trackInterview(record).tracked);
-    if (plan.steps.length === 0) continue;
-    const lines = renderPlanIcs(plan, record.interview.input).split('\r\n');
-    const first = lines.indexOf('BEGIN:VEVENT');
-    const last = lines.lastIndexOf('END:VEVENT');
-    if (first >= 0 && last >= first) events.push(...lines.slice(first, last + 1));
-  }
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Shortlist//Interview follow-ups//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'X-WR-CALNAME:Shortlist follow-ups',
-    `REFRESH-INTERVAL;VALUE=DURATION:${FEED_REFRESH}`,
-    `X-PUBLISHED-TTL:${FEED_REFRESH}`,
-    ...events,
-    'END:VCALENDAR',
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+  const plans = records.map((record) => ({
+    plan: pendingPlan(trackInterview(record).tracked),
+    input: record.interview.input,
+  }));
+  return renderFeedIcs(plans, FEED_REFRESH);
 }
 
 /**

@@ -5,11 +5,15 @@ import { RecordingMailer } from '../../test/accounts.js';
 import { TEST_DATABASES } from '../../test/databases.js';
 import { fixedClock, startSmtpServer, type TestSmtpServer } from '../../test/enquiries.js';
 import { SmtpMailer } from '../adapters/smtp.mailer.js';
-import { SqlAccountStore } from '../store/accounts.store.js';
+import { sqlAccountStores } from '../store/accounts.store.js';
 import type { Db } from '../store/db.js';
 import { SqlMailQueueStore } from '../store/mail-queue.store.js';
-import { hashToken } from './account-secrets.js';
-import { passwordResetMailHandler, requestPasswordReset } from './accounts.service.js';
+import {
+  passwordResetMailHandler,
+  requestPasswordReset,
+} from './accounts/password-reset.service.js';
+import type { AccountStores, UserRecord } from './accounts/ports.js';
+import { hashToken } from './accounts/secrets.js';
 import {
   deliverDueMail,
   deliverMail,
@@ -17,7 +21,7 @@ import {
   queuedMessageId,
   type MailQueueDeps,
 } from './mail-queue.service.js';
-import type { Mailer, OutgoingMail, UserRecord } from './ports.js';
+import type { Mailer, OutgoingMail } from './ports.js';
 
 const T0 = '2026-12-07T09:00:00.000Z';
 const FROM = { name: 'Shortlist', address: 'accounts@shortlist.example' };
@@ -63,7 +67,7 @@ describe('the retry schedules', () => {
 
 describe.each(TEST_DATABASES)('password-reset emails through the queue on $name', (database) => {
   let db: Db;
-  let accountStore: SqlAccountStore;
+  let accounts: AccountStores;
   let mailQueue: SqlMailQueueStore;
   let clock: ReturnType<typeof fixedClock>;
   const settings = {
@@ -75,10 +79,10 @@ describe.each(TEST_DATABASES)('password-reset emails through the queue on $name'
 
   beforeEach(async () => {
     db = await database.open();
-    accountStore = new SqlAccountStore(db);
+    accounts = sqlAccountStores(db);
     mailQueue = new SqlMailQueueStore(db);
     clock = fixedClock(T0);
-    await accountStore.createUser(buildUser('user-1', 'sam@example.com'));
+    await accounts.userStore.createUser(buildUser('user-1', 'sam@example.com'));
   });
   afterEach(() => db.close());
 
@@ -87,13 +91,13 @@ describe.each(TEST_DATABASES)('password-reset emails through the queue on $name'
     mailer,
     clock,
     mailFrom: FROM,
-    handlers: { 'password-reset': passwordResetMailHandler({ accountStore, clock, settings }) },
+    handlers: { 'password-reset': passwordResetMailHandler({ ...accounts, clock, settings }) },
   });
 
   const request = (mailer: Mailer, email: string, kicked: string[]) =>
     requestPasswordReset(
       {
-        accountStore,
+        ...accounts,
         rateLimitStore: {
           hit: async () => ({ count: 1, resetAt: T0 }),
           deleteExpired: async () => 0,
@@ -187,7 +191,7 @@ describe.each(TEST_DATABASES)('password-reset emails through the queue on $name'
     const mailer = new RecordingMailer();
     const kicked: string[] = [];
     await request(mailer, 'sam@example.com', kicked);
-    await accountStore.deleteUser('user-1');
+    await accounts.userStore.deleteUser('user-1');
     expect(await deliverMail(queueDeps(mailer), kicked[0]!)).toBe('expired');
     expect(mailer.sent).toEqual([]);
   });
@@ -221,7 +225,7 @@ describe.each(TEST_DATABASES)(
 
     it('delivers every queued email once: none twice after the server accepted it', async () => {
       const port = await freePort();
-      const accountStore = new SqlAccountStore(db);
+      const accounts = sqlAccountStores(db);
       const mailQueue = new SqlMailQueueStore(db);
       const clock = fixedClock(T0);
       const settings = {
@@ -237,11 +241,11 @@ describe.each(TEST_DATABASES)(
         clock,
         mailFrom: FROM,
         retrySeconds: [1, 2, 3, 4, 5],
-        handlers: { 'password-reset': passwordResetMailHandler({ accountStore, clock, settings }) },
+        handlers: { 'password-reset': passwordResetMailHandler({ ...accounts, clock, settings }) },
       };
       const ids = ['a', 'b', 'c'].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
       for (const [i, id] of ids.entries()) {
-        await accountStore.createUser(buildUser(`user-${i}`, `user${i}@example.com`));
+        await accounts.userStore.createUser(buildUser(`user-${i}`, `user${i}@example.com`));
         await mailQueue.enqueueMail({
           id,
           kind: 'password-reset',

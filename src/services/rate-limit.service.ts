@@ -1,7 +1,7 @@
 /**
  * Request limits counted in the database (RateLimitStore), so every worker and every instance
  * shares one count: enquiries and reveals per IP address. Sign-in and its kin count through
- * limitAttempts (accounts.service), over the same store.
+ * limitAttempts (accounts/common.ts), over the same store.
  */
 import type { Clock, RateLimitStore } from './ports.js';
 

@@ -16,6 +16,7 @@ import {
 import pg from 'pg';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from './schema.js';
+import { SqliteBooleans } from './sqlite-booleans.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -257,6 +258,7 @@ function openSqlite(file: string, options: OpenOptions): Db {
   };
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: dialectDatabase }),
+    plugins: [new SqliteBooleans()],
   });
   return {
     kysely,
@@ -274,9 +276,4 @@ function openSqlite(file: string, options: OpenOptions): Db {
     sqlite: inMemory ? null : { database, file },
     close: () => kysely.destroy(),
   };
-}
-
-/** Reads a boolean column the same way on both dialects. */
-export function toBool(value: boolean | number): boolean {
-  return value === true || value === 1;
 }

@@ -14,7 +14,7 @@ import type {
   MergeResult,
   ProgressListener,
 } from '../services/ports.js';
-import { toBool, type Db } from './db.js';
+import type { Db } from './db.js';
 import type { Database } from './schema.js';
 
 /** The PostgreSQL notification channel of directory changes. */
@@ -119,18 +119,6 @@ export class SqlDirectoryStore implements DirectoryStore {
     this.db = handle.kysely;
   }
 
-  private prepareBooleans<
-    T extends { verified?: boolean | number; national?: boolean | number; demo?: boolean | number },
-  >(row: T): T {
-    if (this.handle.dialect !== 'sqlite') return row;
-    // better-sqlite3 binds numbers, not booleans.
-    const out = { ...row };
-    if (typeof out.verified === 'boolean') out.verified = out.verified ? 1 : 0;
-    if (typeof out.national === 'boolean') out.national = out.national ? 1 : 0;
-    if (typeof out.demo === 'boolean') out.demo = out.demo ? 1 : 0;
-    return out;
-  }
-
   private async insertRows(
     trx: Transaction<Database>,
     rows: Rows,
@@ -143,12 +131,7 @@ export class SqlDirectoryStore implements DirectoryStore {
       onProgress?.(done, total);
     };
     await insertChunked(trx, 'brands', rows.brands, onChunk);
-    await insertChunked(
-      trx,
-      'listings',
-      rows.listings.map((r) => this.prepareBooleans(r)),
-      onChunk,
-    );
+    await insertChunked(trx, 'listings', rows.listings, onChunk);
     await insertChunked(trx, 'listing_industries', rows.industries, onChunk);
     await insertChunked(trx, 'listing_subsectors', rows.subsectors, onChunk);
     await insertChunked(trx, 'listing_employment_types', rows.employmentTypes, onChunk);
@@ -162,7 +145,7 @@ export class SqlDirectoryStore implements DirectoryStore {
       .updateTable('directory_state')
       .set((eb) => ({
         version: eb('version', '+', 1),
-        demo: this.handle.dialect === 'sqlite' ? (meta.demo ? 1 : 0) : meta.demo,
+        demo: meta.demo,
         changed_at: meta.changedAt,
       }))
       .where('id', '=', 1)
@@ -216,8 +199,7 @@ export class SqlDirectoryStore implements DirectoryStore {
         for (const table of VALUE_TABLES)
           await trx.deleteFrom(table).where('listing_slug', 'in', chunk).execute();
       }
-      for (const listing of rows.listings) {
-        const row = this.prepareBooleans(listing);
+      for (const row of rows.listings) {
         await trx
           .insertInto('listings')
           .values(row)
@@ -329,13 +311,13 @@ export class SqlDirectoryStore implements DirectoryStore {
         name: l.name,
         description: l.description,
         website: l.website,
-        verified: toBool(l.verified),
+        verified: l.verified,
         listedSince: l.listed_since,
         industries: [],
         subsectors: [],
         employmentTypes: [],
         purposes: [],
-        coverage: toBool(l.national) ? 'national' : [],
+        coverage: l.national ? 'national' : [],
         branches: [],
       };
       bySlug.set(l.slug, listing);
@@ -392,6 +374,6 @@ export class SqlDirectoryStore implements DirectoryStore {
       .where('id', '=', 1)
       .executeTakeFirst();
     if (!row) return { version: 0, demo: false, changedAt: '' };
-    return { version: Number(row.version), demo: toBool(row.demo), changedAt: row.changed_at };
+    return { version: Number(row.version), demo: row.demo, changedAt: row.changed_at };
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
 import { makeInput } from '../domain/followup/test-support.js';
 import type { InterviewRecord } from '../services/ports.js';
-import { SqlAccountStore } from './accounts.store.js';
+import { SqlUserStore } from './accounts.store.js';
 import type { Db } from './db.js';
 import { SqlInterviewStore } from './interviews.store.js';
 
@@ -29,7 +29,7 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
   beforeEach(async () => {
     db = await database.open();
     store = new SqlInterviewStore(db);
-    const accounts = new SqlAccountStore(db);
+    const accounts = new SqlUserStore(db);
     for (const id of ['user-1', 'user-2']) {
       await accounts.createUser({
         id,

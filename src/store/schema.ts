@@ -1,7 +1,5 @@
-/** Kysely table types. Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */
+/** Kysely table types. Booleans are booleans on both dialects (SqliteBooleans converts on SQLite). */
 import type { Generated } from 'kysely';
-
-type Bool = boolean | number;
 
 export interface BrandsTable {
   slug: string;
@@ -14,9 +12,9 @@ export interface ListingsTable {
   name: string;
   description: string;
   website: string | null;
-  verified: Bool;
+  verified: boolean;
   listed_since: string;
-  national: Bool;
+  national: boolean;
 }
 
 export interface ListingIndustriesTable {
@@ -58,7 +56,7 @@ export interface BranchesTable {
 export interface DirectoryStateTable {
   id: Generated<number>;
   version: number;
-  demo: Bool;
+  demo: boolean;
   changed_at: string;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { createCsrfToken } from '../http/auth.js';
-import type { AccountsDeps } from '../services/accounts.service.js';
+import type { FavouriteAccountDeps } from '../http/favourites.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import { servesDemoDirectory, type SearchIndexes } from '../services/search.service.js';
 import type { OperatorDetails, RetentionSettings } from '../domain/site/operator.js';
@@ -16,7 +16,7 @@ export interface PageDeps {
    * Accounts, when the app has them: the header offers Sign in or shows who is signed in, and a
    * signed-in visitor's favourites are kept in the account. Without them (some tests) neither.
    */
-  accountDeps?: Pick<AccountsDeps, 'accountStore' | 'clock'> | null;
+  accountDeps?: FavouriteAccountDeps | null;
   /** Who runs the site and how long things are kept (the trust pages); demo defaults when unset. */
   site?: SiteDetails;
 }

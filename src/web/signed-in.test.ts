@@ -81,7 +81,7 @@ describe('the website with accounts', () => {
   }
 
   const accountFavourites = async (userId: string) =>
-    (await t.accountStore.listFavourites(userId)).map((f) => f.listingSlug);
+    (await t.accountStores.favouriteStore.listFavourites(userId)).map((f) => f.listingSlug);
 
   describe('favourites', () => {
     it('signed in, adding and removing changes the account, never a cookie', async () => {
@@ -147,7 +147,11 @@ describe('the website with accounts', () => {
 
     it('signing in on the page moves the cookie favourites into the account', async () => {
       const { userId } = await signedUp('ali@example.com');
-      await t.accountStore.addFavourites(userId, ['beta-care'], '2026-11-25T09:00:00.000Z');
+      await t.accountStores.favouriteStore.addFavourites(
+        userId,
+        ['beta-care'],
+        '2026-11-25T09:00:00.000Z',
+      );
       const ali = browser();
       await pressFavourite(ali, '/agencies/acme-driving', 'acme-driving', 'add');
       await pressFavourite(ali, '/agencies/beta-care', 'beta-care', 'add');
@@ -186,7 +190,7 @@ describe('the website with accounts', () => {
       });
       expect(res.statusCode).toBe(303);
       expect(jo.cookies.has('shortlist_favourites')).toBe(false);
-      const user = await t.accountStore.findUserByEmail('pat.new@example.com');
+      const user = await t.accountStores.userStore.findUserByEmail('pat.new@example.com');
       expect(await accountFavourites(user!.id)).toEqual(['beta-care']);
     });
   });
@@ -286,9 +290,11 @@ describe('the website with accounts', () => {
         expect(textOf(page.body)).toContain('Beta Care');
         const res = await visitor.signUp('pat@example.com');
         const userId = res.json<{ user: { id: string } }>().user.id;
-        expect((await other.accountStore.listFavourites(userId)).map((f) => f.listingSlug)).toEqual(
-          ['beta-care'],
-        );
+        expect(
+          (await other.accountStores.favouriteStore.listFavourites(userId)).map(
+            (f) => f.listingSlug,
+          ),
+        ).toEqual(['beta-care']);
         // A page's CSRF token (here the Email Agency form's) is the site's one: the API takes it.
         const email = await visitor.request({
           method: 'GET',

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { planFollowUp, type FollowUpInput } from '../../domain/followup/index.js';
 import { makeInput } from '../../domain/followup/test-support.js';
-import { escapeIcsText, foldIcsLine, renderPlanIcs } from './plan-ics.js';
+import { escapeIcsText, foldIcsLine, renderFeedIcs, renderPlanIcs } from './plan-ics.js';
 
 function parseEvents(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
@@ -125,5 +125,22 @@ describe('RFC 5545 helpers', () => {
     expect(parts.slice(1).every((part) => part.startsWith(' '))).toBe(true);
     expect(parts.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
     expect(foldIcsLine('SHORT:x')).toBe('SHORT:x');
+  });
+});
+
+describe('renderFeedIcs', () => {
+  it('puts the events of every plan, written as renderPlanIcs writes them, in one calendar', () => {
+    const first = makeInput({ now: '2026-10-14T09:00:00+01:00' });
+    const second = hostileInput();
+    const plans = [first, second].map((input) => ({ plan: planFollowUp(input), input }));
+    const feed = renderFeedIcs(plans, 'PT1H');
+    const eventsOf = (ics: string) =>
+      ics.slice(ics.indexOf('\r\nBEGIN:VEVENT') + 2, ics.lastIndexOf('END:VCALENDAR'));
+    expect(feed).toContain(
+      `X-PUBLISHED-TTL:PT1H\r\n${plans.map(({ plan, input }) => eventsOf(renderPlanIcs(plan, input))).join('')}END:VCALENDAR\r\n`,
+    );
+    expect(parseEvents(feed)).toHaveLength(
+      plans[0]!.plan.steps.length + plans[1]!.plan.steps.length,
+    );
   });
 });

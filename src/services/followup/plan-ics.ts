@@ -8,8 +8,8 @@ import { describeMoment } from '../../domain/followup/time.js';
 import { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
 
 /** Minutes before a step that its reminder goes off, and how long its event lasts. */
-export const ICS_REMINDER_MINUTES = 15;
-export const ICS_EVENT_MINUTES = 15;
+const ICS_REMINDER_MINUTES = 15;
+const ICS_EVENT_MINUTES = 15;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -90,21 +90,12 @@ function describeStep(step: PlanStep, input: FollowUpInput): string {
   return lines.join('\n');
 }
 
-/** Renders the plan as an iCalendar document (CRLF line ends, folded, escaped). */
-export function renderPlanIcs(plan: FollowUpPlan, input: FollowUpInput): string {
+function planEvents(plan: FollowUpPlan, input: FollowUpInput): string[] {
   const key = makePlanKey(input);
   const stamp = formatUtc(Temporal.Instant.from(input.now));
-  const lines: string[] = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Shortlist//Interview follow-up plan//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeIcsText(`Follow-up: ${input.role} at ${input.employer.name}`)}`,
-  ];
-  for (const step of plan.steps) {
+  return plan.steps.flatMap((step) => {
     const summary = escapeIcsText(summariseStep(step, input));
-    lines.push(
+    return [
       'BEGIN:VEVENT',
       `UID:${escapeIcsText(`${step.id}.${key}@${SHORTLIST_ID_DOMAIN}`)}`,
       `DTSTAMP:${stamp}`,
@@ -119,8 +110,46 @@ export function renderPlanIcs(plan: FollowUpPlan, input: FollowUpInput): string 
       `TRIGGER:-PT${ICS_REMINDER_MINUTES}M`,
       'END:VALARM',
       'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
+    ];
+  });
+}
+
+/** One iCalendar document (CRLF line ends, folded): `properties` after the version, then events. */
+function renderCalendar(properties: string[], events: string[]): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...properties, ...events, 'END:VCALENDAR'];
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
+}
+
+/** Renders the plan as an iCalendar document (CRLF line ends, folded, escaped). */
+export function renderPlanIcs(plan: FollowUpPlan, input: FollowUpInput): string {
+  return renderCalendar(
+    [
+      'PRODID:-//Shortlist//Interview follow-up plan//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      `X-WR-CALNAME:${escapeIcsText(`Follow-up: ${input.role} at ${input.employer.name}`)}`,
+    ],
+    planEvents(plan, input),
+  );
+}
+
+/**
+ * One calendar with the events of several plans (the private feed), which calendar apps are
+ * asked to fetch again every `refresh` (an ISO 8601 duration).
+ */
+export function renderFeedIcs(
+  plans: readonly { plan: FollowUpPlan; input: FollowUpInput }[],
+  refresh: string,
+): string {
+  return renderCalendar(
+    [
+      'PRODID:-//Shortlist//Interview follow-ups//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'X-WR-CALNAME:Shortlist follow-ups',
+      `REFRESH-INTERVAL;VALUE=DURATION:${refresh}`,
+      `X-PUBLISHED-TTL:${refresh}`,
+    ],
+    plans.flatMap(({ plan, input }) => planEvents(plan, input)),
+  );
 }

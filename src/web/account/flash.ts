@@ -7,13 +7,13 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export const ACCOUNT_FLASH_COOKIE = 'shortlist_account_flash';
+const ACCOUNT_FLASH_COOKIE = 'shortlist_account_flash';
 const FLASH_PATH = '/account';
 /** Long enough for the redirect, short enough not to linger if it never happens. */
-export const ACCOUNT_FLASH_SECONDS = 120;
+const ACCOUNT_FLASH_SECONDS = 120;
 
 /** The secrets a change made, to show once. */
-export interface AccountFlash {
+interface AccountFlash {
   newToken?: string;
   newFeedUrl?: string;
 }

@@ -11,7 +11,7 @@ import type {
   HookHandlerDoneFunction,
   RouteHandlerMethod,
 } from 'fastify';
-import type { Problem } from '../../domain/errors.js';
+import { isDomainError, type Problem } from '../../domain/errors.js';
 import {
   ErrorSummary,
   FieldError,
@@ -138,9 +138,9 @@ export function ShownOnceNotice(props: {
   );
 }
 
-/** The calendar-subscription form of a feed's address (webcal://), which calendar apps open. */
-export function webcalUrl(url: string): string {
-  return url.replace(/^https?:\/\//, 'webcal://');
+/** A day as the account page shows it ('never' for none). */
+export function formatDay(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'never';
 }
 
 /** A labelled single-line input with its hint and error. */
@@ -222,10 +222,33 @@ export function nextPath(raw: unknown, fallback = '/interviews'): string {
 }
 
 /**
+ * The `?next=` to carry between sign-in, sign-up and password reset, so that a visitor who was
+ * sent to sign in (to save an interview, say) comes back to it whichever way they get in.
+ */
+export function nextQuery(next: string): string {
+  return next === nextPath(undefined) ? '' : `?next=${encodeURIComponent(next)}`;
+}
+
+/** A service's problems, to show beside the form; anything else is not the visitor's to fix. */
+export function problemsOf(error: unknown): Problem[] {
+  if (isDomainError(error)) return error.problems;
+  throw error;
+}
+
+/** The status of a page showing a service's error, as the API would answer it. */
+export function statusOf(error: unknown): number {
+  if (!isDomainError(error)) return 500;
+  if (error.code === 'rate-limited') return 429;
+  if (error.code === 'invalid-credentials') return 401;
+  if (error.code === 'email-taken') return 409;
+  return 400;
+}
+
+/**
  * Route hooks for pages that need an account: without one, the browser goes to the sign-in page
  * (and back here afterwards); form posts need the CSRF token (403 page without).
  */
-export function requirePageAccount(scope: FastifyInstance) {
+function requirePageAccount(scope: FastifyInstance) {
   return {
     preValidation: (
       request: FastifyRequest,
@@ -260,6 +283,8 @@ export function signedInRoutes(scope: FastifyInstance) {
     post: (url: string, handler: RouteHandlerMethod) => scope.post(url, options, handler),
   };
 }
+
+export type SignedInRoutes = ReturnType<typeof signedInRoutes>;
 
 /** preHandler for the forms that work without an account (sign-in, sign-up, reset). */
 export function requireFormCsrf(scope: FastifyInstance) {

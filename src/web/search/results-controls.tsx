@@ -3,7 +3,7 @@
  * matched, and the page links. Each is a GET form or link, so all work without JavaScript.
  */
 import { escapeHtml } from '@kitajs/html';
-import type { SearchOutcome } from '../../domain/directory/search-engine.js';
+import type { SearchOutcome } from '../../domain/directory/search-outcome.js';
 import { ORDERS, findIndustry, type SearchOrder } from '../../domain/directory/taxonomy.js';
 import { employmentTypeLabels } from '../format.js';
 import { attr } from '../layout.js';

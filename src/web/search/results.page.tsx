@@ -1,6 +1,6 @@
 /** The results page: what was searched, the cards of one page, and the controls around them. */
 import { escapeHtml } from '@kitajs/html';
-import type { SearchOutcome } from '../../domain/directory/search-engine.js';
+import type { SearchOutcome } from '../../domain/directory/search-outcome.js';
 import { findIndustry, findSubsector } from '../../domain/directory/taxonomy.js';
 import {
   describeSearchLocation,

@@ -2,7 +2,7 @@
  * The Agency Search form's values: read from the query string exactly as typed (to give them back),
  * and written back into the links of the results page.
  */
-import { isOrderOffered } from '../../domain/directory/search-engine.js';
+import { isOrderOffered } from '../../domain/directory/search-rules.js';
 import {
   ORDERS,
   findIndustry,

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 uses 32 MiB and about 0.1 s per hash on one core. */
-export const SCRYPT_PARAMS = Object.freeze({
+const SCRYPT_PARAMS = Object.freeze({
   N: 2 ** 15,
   r: 8,
   p: 1,
@@ -15,13 +15,13 @@ export const SCRYPT_PARAMS = Object.freeze({
 });
 
 /** Token prefixes, so a leaked token is recognisable (secret scanners, support). */
-export const TOKEN_PREFIXES = Object.freeze({
+const TOKEN_PREFIXES = Object.freeze({
   session: 'sls_',
   api: 'sl_',
   reset: 'slr_',
   feed: 'slf_',
 });
-export type TokenKind = keyof typeof TOKEN_PREFIXES;
+type TokenKind = keyof typeof TOKEN_PREFIXES;
 
 function deriveKey(
   password: string,

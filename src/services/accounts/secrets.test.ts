@@ -7,7 +7,7 @@ import {
   needsRehash,
   verifyDummyPassword,
   verifyPassword,
-} from './account-secrets.js';
+} from './secrets.js';
 
 describe('password hashes', () => {
   it('are scrypt with N=2^15, r=8, p=1 and a 16-byte salt, stored with the hash', async () => {
