@@ -10,16 +10,17 @@ export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-chec
 export { measureDraftSimilarity } from './draft-findings.js';
 export type { SpellChecker } from './prose-checks.js';
 export { isSameEmployer, mentionsEmployer, normaliseEmployerName } from './employer-name.js';
+export { FOLLOW_UP_RULES, NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
 export {
-  FOLLOW_UP_RULES,
-  NEVER_CHANNELS,
-  REFUSED_CHANNEL_NAMES,
   RULE_STAGES,
+  type ChosenBy,
   type FollowUpRule,
+  type InterviewFacts,
+  type RecipientFacts,
   type RuleAction,
   type RuleCondition,
   type RuleStage,
-} from './rules.js';
+} from './rule-types.js';
 export { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 export { addWorkingDays, isWorkingDay, listBankHolidays } from './working-days.js';
 export type {

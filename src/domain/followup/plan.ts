@@ -14,16 +14,9 @@ import {
   type DraftRequest,
 } from './drafts.js';
 import { findDeliveryDate, findNoteCollection } from './post.js';
-import {
-  FOLLOW_UP_RULES,
-  NEVER_CHANNELS,
-  RULE_STAGES,
-  fillTemplate,
-  matchRule,
-  type Facts,
-  type FollowUpRule,
-  type RuleStage,
-} from './rules.js';
+import { fillTemplate, runRules, type RuleOutcome } from './rule-engine.js';
+import type { FollowUpRule, RecipientFacts } from './rule-types.js';
+import { FOLLOW_UP_RULES, NEVER_CHANNELS } from './rules.js';
 import { findSharedMoment, findThankYouWindow, isOutsideUk } from './send-window.js';
 import { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 import { toKey } from './text.js';
@@ -101,66 +94,6 @@ export function makeStepId(
 /** The id of a step about the interview as a whole: `interview:<kind>`. */
 export function makeInterviewStepId(kind: StepKind): string {
   return `interview:${kind}`;
-}
-
-interface Planned {
-  kind: StepKind;
-  channel: ContactChannel | null;
-  rule: FollowUpRule;
-}
-
-interface PendingWarning {
-  code: string;
-  message: string;
-  step?: { kind: StepKind; channel: ContactChannel | null };
-}
-
-interface Subject {
-  planned: Planned[];
-  warnings: PendingWarning[];
-}
-
-/** Applies one rule's actions to a subject's planned steps. */
-function applyActions(rule: FollowUpRule, subject: Subject): void {
-  const find = (kind: StepKind, channel: ContactChannel | null) =>
-    subject.planned.findIndex((p) => p.kind === kind && p.channel === channel);
-  for (const action of rule.actions) {
-    if (action.op === 'add-step') {
-      if (find(action.kind, action.channel) < 0) {
-        subject.planned.push({ kind: action.kind, channel: action.channel, rule });
-      }
-    } else if (action.op === 'replace-step') {
-      const at = find(action.kind, action.from);
-      if (at < 0) continue;
-      if (find(action.kind, action.to) >= 0) subject.planned.splice(at, 1);
-      else subject.planned[at] = { kind: action.kind, channel: action.to, rule };
-    } else {
-      subject.warnings.push({
-        code: action.code,
-        message: action.message,
-        ...(action.step ? { step: action.step } : {}),
-      });
-    }
-  }
-}
-
-/** Runs the rules of one stage on a subject; facts are re-read before each rule. */
-function runStage(
-  rules: readonly FollowUpRule[],
-  stage: RuleStage,
-  firstMatchOnly: boolean,
-  kind: 'recipient' | 'interview',
-  subject: Subject,
-  readFacts: () => Facts,
-  onMatch?: (rule: FollowUpRule) => void,
-): void {
-  for (const rule of rules) {
-    if (rule.stage !== stage || rule.subject !== kind) continue;
-    if (!matchRule(rule, readFacts())) continue;
-    applyActions(rule, subject);
-    onMatch?.(rule);
-    if (firstMatchOnly) return;
-  }
 }
 
 /**
@@ -270,37 +203,29 @@ export function planFollowUp(
 
   // One subject per recipient: thank-you channel, checks on it, networking.
   for (const recipient of recipients) {
-    const subject: Subject = { planned: [], warnings: [] };
-    let chosenBy: 'request' | 'employer' | null = null;
-    const has = (channel: ContactChannel) =>
-      subject.planned.some((p) => p.kind === 'thank-you' && p.channel === channel);
-    const readFacts = (): Facts => ({
-      'requested.channel': recipient.interviewer?.channel ?? null,
-      'employer.style': input.employer.style,
-      'employer.sectorStyle': sectorStyle,
-      'candidate.linkedin': input.candidate.linkedin,
-      'recipient.onLinkedIn': recipient.interviewer?.onLinkedIn ?? false,
-      'recipient.hasEmail': Boolean(recipient.interviewer?.email),
-      'recipient.hasPostalAddress': Boolean(recipient.interviewer?.postalAddress),
-      'recipient.isHiringTeam': recipient.isHiringTeam,
-      'decision.given': decisionDate !== null,
-      'decision.soon': decisionSoon,
-      'thank-you.email': has('email'),
-      'thank-you.handwritten': has('handwritten'),
-      'thank-you.linkedin': has('linkedin'),
-      'thank-you.chosenBy': chosenBy,
-      'post.arrivesAfterDecision': arrivesAfterDecision,
-      'candidate.abroad': abroad,
-    });
-    for (const { stage, firstMatchOnly } of RULE_STAGES) {
-      runStage(rules, stage, firstMatchOnly, 'recipient', subject, readFacts, (rule) => {
-        if (stage === 'thank-you-channel') {
-          chosenBy = rule.conditions.some((c) => c.fact === 'requested.channel' && c.op === 'is')
-            ? 'request'
-            : 'employer';
-        }
-      });
-    }
+    const readFacts = (sofar: RuleOutcome): RecipientFacts => {
+      const has = (channel: ContactChannel) =>
+        sofar.planned.some((p) => p.kind === 'thank-you' && p.channel === channel);
+      return {
+        'requested.channel': recipient.interviewer?.channel ?? null,
+        'employer.style': input.employer.style,
+        'employer.sectorStyle': sectorStyle,
+        'candidate.linkedin': input.candidate.linkedin,
+        'recipient.onLinkedIn': recipient.interviewer?.onLinkedIn ?? false,
+        'recipient.hasEmail': Boolean(recipient.interviewer?.email),
+        'recipient.hasPostalAddress': Boolean(recipient.interviewer?.postalAddress),
+        'recipient.isHiringTeam': recipient.isHiringTeam,
+        'decision.given': decisionDate !== null,
+        'decision.soon': decisionSoon,
+        'thank-you.email': has('email'),
+        'thank-you.handwritten': has('handwritten'),
+        'thank-you.linkedin': has('linkedin'),
+        'thank-you.chosenBy': sofar.chosenBy,
+        'post.arrivesAfterDecision': arrivesAfterDecision,
+        'candidate.abroad': abroad,
+      };
+    };
+    const subject = runRules(rules, 'recipient', readFacts);
 
     const values = { ...baseValues, recipient: recipient.name };
     const thankYouSendAt = window.sendAt;
@@ -482,16 +407,12 @@ export function planFollowUp(
   }
 
   // The interview as a whole: asking about the timeline, check-ins, closing.
-  const interviewSubject: Subject = { planned: [], warnings: [] };
-  const interviewFacts = (): Facts => ({
+  const interviewSubject = runRules(rules, 'interview', () => ({
     'decision.given': decisionDate !== null,
     'interview.ahead': Temporal.Instant.compare(now, start) < 0,
     'options.secondCheckIn': input.options.secondCheckIn,
     'contact.hasEmail': Boolean(contact.interviewer?.email),
-  });
-  for (const { stage, firstMatchOnly } of RULE_STAGES) {
-    runStage(rules, stage, firstMatchOnly, 'interview', interviewSubject, interviewFacts);
-  }
+  }));
   // The Christmas shutdown: the first step inside it moves to the first working day after;
   // later steps are counted from it, so they keep their working-day gaps.
   const moved = new Map<StepKind, Temporal.PlainDate>();
