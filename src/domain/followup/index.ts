@@ -4,7 +4,9 @@
  */
 export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
 export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
-export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
+export { planFollowUp, findPlanStep } from './plan.js';
+export { HIRING_TEAM_ID } from './plan-context.js';
+export { classifySector } from './sector.js';
 export { listNotePreviews, type NotePreview } from './drafts.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
 export { measureDraftSimilarity } from './draft-findings.js';
