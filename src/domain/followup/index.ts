@@ -7,7 +7,7 @@ export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
 export { planFollowUp, findPlanStep } from './plan.js';
 export { HIRING_TEAM_ID } from './plan-context.js';
 export { classifySector } from './sector.js';
-export { listNotePreviews, type NotePreview } from './drafts.js';
+export { listNotePreviews, type NotePreview } from './draft-notes.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
 export { measureDraftSimilarity } from './draft-findings.js';
 export type { SpellChecker } from './prose-checks.js';

@@ -2,7 +2,8 @@
  * The drafts stage: every step that asked for a draft gets one, written in plan order so that the
  * variation between drafts is stable, then worded for the round and, for a panel, the pass-on.
  */
-import { listNoteWarnings, writeDrafts, type DraftContext } from './drafts.js';
+import { listNoteWarnings } from './draft-notes.js';
+import { writeDrafts, type DraftContext } from './drafts.js';
 import { addPassOnRequest } from './panel.js';
 import type { PlanContext } from './plan-context.js';
 import type { PanelEmail } from './plan-panel.js';
