@@ -2,7 +2,7 @@
  * The candidate's notes in the drafts: each note becomes a sentence, a phrase, a marked gap or is
  * left out, and the plan and the form say which.
  */
-import { findCallPhrase, findPushyPhrase } from './draft-findings.js';
+import { findCallPhrase, findPushyPhrase } from './pressure-phrases.js';
 import { fillSnippet, type Snippet, type Variant } from './draft-phrasing.js';
 import type { DraftRecipient } from './drafts.js';
 import { turnNoteIntoSentence, type NoteRole, type NoteSentence } from './notes-to-sentences.js';

@@ -4,13 +4,8 @@
  * while it is written; phrasing is varied until no two interviewers get near-identical notes.
  */
 import type { Temporal } from 'temporal-polyfill';
-import {
-  collectNameWords,
-  findDraftProblems,
-  measureDraftSimilarity,
-  type DraftSubject,
-  type OtherDraft,
-} from './draft-findings.js';
+import { findDraftProblems, type DraftSubject, type OtherDraft } from './draft-findings.js';
+import { collectNameWords, measureDraftSimilarity } from './draft-text.js';
 import type { Variant } from './draft-phrasing.js';
 import {
   writeAskTimeline,

@@ -9,7 +9,7 @@ export { HIRING_TEAM_ID } from './plan-context.js';
 export { classifySector } from './sector.js';
 export { listNotePreviews, type NotePreview } from './draft-notes.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
-export { measureDraftSimilarity } from './draft-findings.js';
+export { measureDraftSimilarity } from './draft-text.js';
 export type { SpellChecker } from './prose-checks.js';
 export { isSameEmployer, mentionsEmployer, normaliseEmployerName } from './employer-name.js';
 export { FOLLOW_UP_RULES, NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
