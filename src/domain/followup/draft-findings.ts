@@ -70,6 +70,17 @@ const PERSONAL_CHECKS: readonly DraftFindingCode[] = [
   'informal',
 ];
 
+/** Checks for the messages that ask about the decision (the late thank-you included). */
+const CHECK_IN_CHECKS: readonly DraftFindingCode[] = [
+  'missing-thanks',
+  'missing-recipient-name',
+  'missing-employer',
+  'too-long',
+  'pushy',
+  'asks-for-call',
+  ...PERSONAL_CHECKS,
+];
+
 /** The checks run for each kind of step. */
 export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode[]>> = {
   'thank-you': [
@@ -97,35 +108,11 @@ export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode
     ...PERSONAL_CHECKS,
     'wrong-recipient',
   ],
-  'check-in': [
-    'missing-thanks',
-    'missing-recipient-name',
-    'missing-employer',
-    'too-long',
-    'pushy',
-    'asks-for-call',
-    ...PERSONAL_CHECKS,
-  ],
+  'check-in': CHECK_IN_CHECKS,
   // To the candidate's own consultant: asking them for a call is expected.
   debrief: ['missing-recipient-name', 'too-long', 'pushy', ...PERSONAL_CHECKS],
-  'thank-you-check-in': [
-    'missing-thanks',
-    'missing-recipient-name',
-    'missing-employer',
-    'too-long',
-    'pushy',
-    'asks-for-call',
-    ...PERSONAL_CHECKS,
-  ],
-  'second-check-in': [
-    'missing-thanks',
-    'missing-recipient-name',
-    'missing-employer',
-    'too-long',
-    'pushy',
-    'asks-for-call',
-    ...PERSONAL_CHECKS,
-  ],
+  'thank-you-check-in': CHECK_IN_CHECKS,
+  'second-check-in': CHECK_IN_CHECKS,
   'ask-timeline': [],
   close: [],
 };

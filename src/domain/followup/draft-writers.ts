@@ -79,6 +79,18 @@ function chooseSignOff(greetName: string, recipient: DraftRecipient): string {
   return formal.test(greetName) ? 'Yours sincerely,' : 'Best wishes,';
 }
 
+/** "Dear Anna,", or "Dear Brightwater hiring team," when nobody was named. */
+function greet(
+  input: FollowUpInput,
+  recipient: DraftRecipient,
+  greetName: string,
+  salutation = 'Dear',
+): string {
+  return recipient.isHiringTeam
+    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
+    : `${salutation} ${greetName},`;
+}
+
 /** Joins sentences into one paragraph. */
 function paragraph(sentences: readonly (string | null | undefined)[]): string {
   return sentences.filter((s): s is string => !!s && s.length > 0).join(' ');
@@ -113,9 +125,12 @@ export function writeThankYouEmail(
 ): Draft {
   const { input } = context;
   const { values, greetName, formal } = describeBasics(context, recipient);
-  const greeting = recipient.isHiringTeam
-    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
-    : `${formal ? 'Dear' : pick(['Hi', 'Hello'], variant, 1)} ${greetName},`;
+  const greeting = greet(
+    input,
+    recipient,
+    greetName,
+    formal ? 'Dear' : pick(['Hi', 'Hello'], variant, 1),
+  );
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(EMAIL_OPENERS, variant, 0),
     values,
@@ -169,9 +184,7 @@ export function writeThankYouNote(
 ): Draft {
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
-  const greeting = recipient.isHiringTeam
-    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
-    : `Dear ${greetName},`;
+  const greeting = greet(input, recipient, greetName);
   const opener = fill(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(NOTE_OPENERS, variant, 0),
     values,
@@ -266,9 +279,7 @@ export function writeCheckIn(
 ): Draft {
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
-  const greeting = recipient.isHiringTeam
-    ? `Dear ${findShortEmployerName(input.employer.name)} hiring team,`
-    : `Dear ${greetName},`;
+  const greeting = greet(input, recipient, greetName);
   const interviewDay = describeDate(context.interviewDate);
   const sign = `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`;
   if (second) {
