@@ -26,7 +26,7 @@ import {
   type StepState,
   type TrackedPlan,
   type TrackedStep,
-} from '../domain/accounts/interview-progress.js';
+} from '../domain/followup/interview-progress.js';
 import { DomainError, ProblemList, isDomainError, type Problem } from '../domain/errors.js';
 import {
   checkDraft,

@@ -6,7 +6,7 @@ import type {
   InterviewOutcome,
   InterviewReply,
   StepState,
-} from '../domain/accounts/interview-progress.js';
+} from '../domain/followup/interview-progress.js';
 import type { FollowUpInput } from '../domain/followup/types.js';
 
 export interface DirectoryState {

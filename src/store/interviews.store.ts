@@ -8,7 +8,7 @@ import type {
   InterviewReply,
   SettableStepStatus,
   StepState,
-} from '../domain/accounts/interview-progress.js';
+} from '../domain/followup/interview-progress.js';
 import type { FollowUpInput } from '../domain/followup/types.js';
 import type { InterviewRecord, InterviewStore, InterviewWithProgress } from '../services/ports.js';
 import type { Db } from './db.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { checkDraft } from './draft-check.js';
-import { measureDraftSimilarity } from './draft-findings.js';
+import { measureDraftSimilarity } from './draft-text.js';
 import { collectInterviewerNameWords } from './drafts.js';
 import { planFollowUp } from './plan.js';
 import { makeInput, type RawInput } from './test-support.js';

@@ -4,22 +4,25 @@
  */
 export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
 export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
-export { planFollowUp, findPlanStep, classifySector, HIRING_TEAM_ID } from './plan.js';
-export { listNotePreviews, type NotePreview } from './drafts.js';
+export { planFollowUp, findPlanStep } from './plan.js';
+export { HIRING_TEAM_ID } from './plan-context.js';
+export { classifySector } from './sector.js';
+export { listNotePreviews, type NotePreview } from './draft-notes.js';
 export { checkDraft, CHECKS_BY_KIND, type CheckDraftContext } from './draft-check.js';
-export { measureDraftSimilarity } from './draft-findings.js';
+export { measureDraftSimilarity } from './draft-text.js';
 export type { SpellChecker } from './prose-checks.js';
 export { isSameEmployer, mentionsEmployer, normaliseEmployerName } from './employer-name.js';
+export { FOLLOW_UP_RULES, NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
 export {
-  FOLLOW_UP_RULES,
-  NEVER_CHANNELS,
-  REFUSED_CHANNEL_NAMES,
   RULE_STAGES,
+  type ChosenBy,
   type FollowUpRule,
+  type InterviewFacts,
+  type RecipientFacts,
   type RuleAction,
   type RuleCondition,
   type RuleStage,
-} from './rules.js';
+} from './rule-types.js';
 export { DEFAULT_SETTINGS, type FollowUpSettings } from './settings.js';
 export { addWorkingDays, isWorkingDay, listBankHolidays } from './working-days.js';
 export type {

@@ -5,7 +5,7 @@
  * middle is written here.
  */
 import { type Temporal } from 'temporal-polyfill';
-import { describeNotesAsSentences } from './drafts.js';
+import { describeNotesAsSentences } from './draft-notes.js';
 import { findShortEmployerName } from './text.js';
 import { describeDate } from './time.js';
 import type { Draft, FollowUpInput } from './types.js';

@@ -3,7 +3,7 @@
  * through the chair (when the chair has an email address) or the hiring team's shared address,
  * and asks for the thanks to be passed on. Their own thank-you steps go.
  */
-import type { Draft, FollowUpInput, Interviewer, PlanStep, PlanWarning } from './types.js';
+import type { Draft, FollowUpInput, Interviewer, PlanStep } from './types.js';
 
 /** Who carries a panel's thanks, and for whom. */
 export interface PanelThanks {
@@ -67,22 +67,14 @@ export function addPassOnRequest(draft: Draft, names: readonly string[], toChair
   return { ...draft, body: paragraphs.join('\n\n') };
 }
 
-/** Drops the steps, and warnings about them, of the members thanked through the panel email. */
-export function dropPassedOnSteps(
-  steps: PlanStep[],
-  warnings: PlanWarning[],
+/** The thank-you steps of the members thanked through the panel email. */
+export function listPassedOnSteps(
+  steps: readonly PlanStep[],
   passOnTo: readonly Interviewer[],
 ): Set<string> {
-  const ids = new Set(
+  return new Set(
     steps
       .filter((s) => s.kind === 'thank-you' && passOnTo.some((i) => i.id === s.interviewerId))
       .map((s) => s.id),
   );
-  steps.splice(0, steps.length, ...steps.filter((s) => !ids.has(s.id)));
-  warnings.splice(
-    0,
-    warnings.length,
-    ...warnings.filter((w) => w.stepId === undefined || !ids.has(w.stepId)),
-  );
-  return ids;
 }

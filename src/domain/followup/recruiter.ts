@@ -4,7 +4,7 @@
  * go to them rather than to the employer. The wording of the messages to the consultant lives
  * here, apart from the draft writer's.
  */
-import { describeNotesAsSentences } from './drafts.js';
+import { describeNotesAsSentences } from './draft-notes.js';
 import { findFirstName, findShortEmployerName } from './text.js';
 import { describeDate } from './time.js';
 import type { Draft, FollowUpInput, Recruiter } from './types.js';

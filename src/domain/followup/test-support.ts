@@ -3,7 +3,8 @@
  * valid raw JSON input; overrides are merged one level deep per top-level key.
  */
 import { parseFollowUpInput } from './input.js';
-import type { FollowUpInput } from './types.js';
+import { planFollowUp } from './plan.js';
+import type { FollowUpInput, FollowUpPlan, PlanStep } from './types.js';
 
 export type RawInput = Record<string, unknown>;
 
@@ -58,4 +59,37 @@ export function makeRawInput(overrides: RawInput = {}): RawInput {
 /** The parsed form of `makeRawInput(overrides)`. */
 export function makeInput(overrides: RawInput = {}): FollowUpInput {
   return parseFollowUpInput(makeRawInput(overrides), '2026-10-15T11:00:00Z');
+}
+
+export function step(plan: FollowUpPlan, id: string): PlanStep {
+  const found = plan.steps.find((s) => s.id === id);
+  if (!found) throw new Error(`no step ${id}; have ${plan.steps.map((s) => s.id).join(', ')}`);
+  return found;
+}
+
+/** An interview of one hour ending at `end` (local), with only the given overrides. */
+export function interviewEnding(end: string, overrides: RawInput = {}, zone = 'Europe/London') {
+  const [date, time] = end.split('T') as [string, string];
+  const hour = Number(time.slice(0, 2)) - 1;
+  const start = `${date}T${String(hour).padStart(2, '0')}${time.slice(2)}`;
+  return makeInput({
+    ...overrides,
+    interview: {
+      startsAt: start,
+      endsAt: end,
+      timeZone: zone,
+      ...(overrides.interview ?? {}),
+    },
+  });
+}
+
+export function checkInOn(date: string, nation: string, decision: string | null): string {
+  const plan = planFollowUp(
+    makeInput({
+      interview: { startsAt: `${date}T10:00`, endsAt: `${date}T11:00`, nation },
+      decisionExpectedOn: decision,
+      now: `${date}T08:00:00Z`,
+    }),
+  );
+  return step(plan, 'interview:check-in').sendAt;
 }

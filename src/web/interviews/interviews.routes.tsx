@@ -12,7 +12,7 @@ import {
   INTERVIEW_OUTCOMES,
   isSameDraft,
   type InterviewOutcome,
-} from '../../domain/accounts/interview-progress.js';
+} from '../../domain/followup/interview-progress.js';
 import { isDomainError, type DomainError, type Problem } from '../../domain/errors.js';
 import { describeMoment } from '../../domain/followup/time.js';
 import { createCsrfToken } from '../../http/auth.js';

@@ -6,8 +6,8 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { DomainError, ProblemList } from '../errors.js';
-import { normaliseLine, normaliseLines } from '../followup/input.js';
-import type { Draft, FollowUpPlan, PlanStep, StepKind } from '../followup/types.js';
+import { normaliseLine, normaliseLines } from './input.js';
+import type { Draft, FollowUpPlan, PlanStep, StepKind } from './types.js';
 
 export const INTERVIEW_OUTCOMES = [
   'pending',

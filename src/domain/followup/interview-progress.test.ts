@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.js';
-import { planFollowUp } from '../followup/plan.js';
-import { makeInput } from '../followup/test-support.js';
+import { planFollowUp } from './plan.js';
+import { makeInput } from './test-support.js';
 import {
   PROGRESS_MESSAGES,
   applyStepChange,
