@@ -26,7 +26,7 @@ import {
   signOut,
   signUp,
 } from '../services/accounts.service.js';
-import { renderCalendarFeed } from '../services/interviews.service.js';
+import { renderCalendarFeed } from '../services/interviews/calendar-files.js';
 import { moveCookieFavourites } from '../http/favourites.js';
 import type { AccountContext } from '../http/context.js';
 import {

@@ -18,7 +18,7 @@ import {
   takeInterviewKeptForSignIn,
 } from '../../services/pending-saves.service.js';
 import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
-import { toInterviewBody, type ListingsBySlug } from '../interviews/interview-form.js';
+import { toInterviewBody } from '../interviews/interview-form.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   listCarriedFields,
@@ -56,13 +56,6 @@ export function registerFollowUpSave(
   context: AccountContext,
 ): void {
   const signedIn = signedInRoutes(scope);
-  const listingsOf = (): ListingsBySlug => {
-    try {
-      return deps.snapshot.get().derived.listings;
-    } catch {
-      return new Map();
-    }
-  };
 
   /** Creates the interview as /interviews/new does, or shows the form with its problems. */
   async function save(
@@ -75,7 +68,7 @@ export function registerFollowUpSave(
     const errors: FormError[] = [...problems];
     try {
       if (errors.length === 0) {
-        const body = toInterviewBody(raw, {}, listingsOf(), null);
+        const body = toInterviewBody(raw, {}, context.interviews, null);
         const saved = await createInterview(context.interviews, request.account!.user.id, body);
         return reply.redirect(`/interviews/${encodeURIComponent(saved.id)}`, 303);
       }

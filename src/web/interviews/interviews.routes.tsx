@@ -21,18 +21,19 @@ import {
   createInterview,
   deleteInterview,
   getInterview,
+  listInterviews,
+  updateInterview,
+  type InterviewView,
+} from '../../services/interviews.service.js';
+import type { InterviewPlanView, PlanStepView } from '../../services/interviews/plan-view.js';
+import {
   getInterviewPlan,
   listAgenda,
-  listInterviews,
   recordReply,
-  updateInterview,
   updateInterviewStatus,
   updateStep,
   type AgendaItem,
-  type InterviewPlanView,
-  type InterviewView,
-  type PlanStepView,
-} from '../../services/interviews.service.js';
+} from '../../services/interviews/progress.js';
 import { DetailsForm, FormSection, NotePreviewSection } from '../followup/followup.page.js';
 import {
   addInterviewer,
@@ -60,12 +61,7 @@ import {
   sendPage,
   signedInRoutes,
 } from '../account/page-kit.js';
-import {
-  describeAgency,
-  toInterviewBody,
-  toFollowUpForm,
-  type ListingsBySlug,
-} from './interview-form.js';
+import { describeAgency, toInterviewBody, toFollowUpForm } from './interview-form.js';
 
 const SECTION = '/interviews';
 
@@ -589,14 +585,6 @@ export function registerInterviewPages(
   const services = context.interviews;
   const chrome = (reply: FastifyReply) => pageChrome(deps, reply);
   const userOf = (request: FastifyRequest) => request.account!.user.id;
-  /** The directory's listings (none before it has loaded). */
-  const listingsOf = (): ListingsBySlug => {
-    try {
-      return deps.snapshot.get().derived.listings;
-    } catch {
-      return new Map();
-    }
-  };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   signedIn.get(SECTION, async (request, reply) => {
@@ -660,7 +648,7 @@ export function registerInterviewPages(
       );
     }
     const { raw, problems, rows } = toRawInput(form);
-    const body = toInterviewBody(raw, request.body, listingsOf(), editing);
+    const body = toInterviewBody(raw, request.body, services, editing);
     const errors: FormError[] = [...problems];
     try {
       if (errors.length === 0) {
@@ -711,9 +699,7 @@ export function registerInterviewPages(
         {...chrome(reply)}
         csrf={createCsrfToken(request, reply)}
         interview={interview}
-        {...(interview.agency
-          ? { agencyName: describeAgency(interview.agency, listingsOf()) }
-          : {})}
+        {...(interview.agency ? { agencyName: describeAgency(interview.agency, services) } : {})}
         plan={plan}
         {...extra}
       />,
