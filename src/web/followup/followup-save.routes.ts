@@ -28,7 +28,8 @@ import {
   toRawInput,
   type FormError,
 } from './followup-form.js';
-import { PAGE_PATH, SAVE_PATH, renderFormPage } from './followup.page.js';
+import { renderFormPage } from './form.page.js';
+import { PAGE_PATH, SAVE_PATH } from './paths.js';
 export const SAVE_COOKIE = 'shortlist_followup_save';
 /** Long enough to sign in or sign up, short enough not to linger. */
 export const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;

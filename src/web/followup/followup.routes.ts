@@ -40,14 +40,10 @@ import {
   type FollowUpForm,
   type FormError,
 } from './followup-form.js';
-import {
-  NOTE_PREVIEW_PATH,
-  PAGE_PATH,
-  renderFormPage,
-  renderNotesPage,
-  renderPlanPage,
-  type DraftView,
-} from './followup.page.js';
+import { renderFormPage } from './form.page.js';
+import { renderNotesPage } from './notes.page.js';
+import { NOTE_PREVIEW_PATH, PAGE_PATH } from './paths.js';
+import { renderPlanPage, type DraftView } from './plan.page.js';
 
 export type FollowUpPageDeps = PageDeps & FollowUpDeps;
 

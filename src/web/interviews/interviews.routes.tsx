@@ -34,7 +34,9 @@ import {
   updateStep,
   type AgendaItem,
 } from '../../services/interviews/progress.js';
-import { DetailsForm, FormSection, NotePreviewSection } from '../followup/followup.page.js';
+import { FormSection } from '../components/form-layout.js';
+import { DetailsForm } from '../followup/details-form.js';
+import { NotePreviewSection } from '../followup/note-previews.js';
 import {
   addInterviewer,
   createEmptyForm,
