@@ -4,9 +4,9 @@ import type { InterviewOutcome } from '../../domain/accounts/interview-progress.
 import type { InterviewView } from '../../services/interviews.service.js';
 import { AccountLayout, InputField } from '../account/page-kit.js';
 import { FormSection } from '../components/form-layout.js';
-import { DetailsForm } from '../followup/details-form.js';
+import { DetailsForm, summaryOf } from '../followup/details-form.js';
 import { fieldId, type FollowUpForm, type FormError } from '../followup/followup-form.js';
-import { toHtml, type LayoutUser, type SummaryError } from '../layout.js';
+import { toHtml, type LayoutUser } from '../layout.js';
 import { OutcomeSelect } from './display.js';
 import { SECTION, interviewPath } from './paths.js';
 
@@ -22,15 +22,9 @@ export function FormPage(props: {
 }): JSX.Element {
   const title = props.editing ? 'Edit the interview' : 'Add an interview';
   const agencyError = props.errors.find((e) => e.field === 'agency')?.message;
-  const summary: SummaryError[] = props.errors.map((error) => ({
-    fieldId:
-      error.field === 'agency'
-        ? 'agency'
-        : error.field === null
-          ? 'follow-up-form'
-          : fieldId(error.field),
-    message: error.message,
-  }));
+  const summary = summaryOf(props.errors, (field) =>
+    field === 'agency' ? 'agency' : fieldId(field),
+  );
   const extra = (
     <FormSection level={2} title="Agency and outcome">
       <InputField

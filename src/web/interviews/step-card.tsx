@@ -5,6 +5,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { PlanStepView } from '../../services/interviews/plan-view.js';
 import { CsrfField, InputField } from '../account/page-kit.js';
+import { Field } from '../components/form-fields.js';
 import { textareaRows } from '../format.js';
 import { moment } from './display.js';
 import { interviewPath, stepAnchor } from './paths.js';
@@ -83,18 +84,11 @@ export function StepCard(props: {
             ) : (
               ''
             )}
-            <div class={props.typed ? 'form-group form-group-error' : 'form-group'}>
-              <label class="label" for={bodyId}>
-                {step.editedDraft ? 'Your draft' : 'Suggested draft'}
-              </label>
-              {props.typed ? (
-                <p class="field-error" id={`${bodyId}-error`}>
-                  <span class="visually-hidden">Error: </span>
-                  {escapeHtml(props.typed.error)}
-                </p>
-              ) : (
-                ''
-              )}
+            <Field
+              id={bodyId}
+              label={step.editedDraft ? 'Your draft' : 'Suggested draft'}
+              error={props.typed?.error}
+            >
               <textarea
                 class="textarea"
                 id={bodyId}
@@ -105,7 +99,7 @@ export function StepCard(props: {
               >
                 {escapeHtml(body)}
               </textarea>
-            </div>
+            </Field>
             {/*
               The checker's findings on submit; site.js, when it runs, refreshes them as the draft
               is typed (POST .../check), hence aria-live.
