@@ -20,14 +20,8 @@ import {
 import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
 import { toInterviewBody } from '../interviews/interview-form.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
-import {
-  listCarriedFields,
-  readFollowUpForm,
-  sortFormErrors,
-  toFormErrors,
-  toRawInput,
-  type FormError,
-} from './followup-form.js';
+import { listCarriedFields, readFollowUpForm, type FormError } from './followup-form.js';
+import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
 import { renderFormPage } from './form.page.js';
 import { PAGE_PATH, SAVE_PATH } from './paths.js';
 export const SAVE_COOKIE = 'shortlist_followup_save';

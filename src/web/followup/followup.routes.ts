@@ -34,12 +34,10 @@ import {
   createEmptyForm,
   readFollowUpForm,
   removeInterviewer,
-  sortFormErrors,
-  toFormErrors,
-  toRawInput,
   type FollowUpForm,
   type FormError,
 } from './followup-form.js';
+import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
 import { renderFormPage } from './form.page.js';
 import { renderNotesPage } from './notes.page.js';
 import { NOTE_PREVIEW_PATH, PAGE_PATH } from './paths.js';

@@ -3,7 +3,7 @@
  * labels, hints and choices. details-form.tsx lays them out.
  */
 import type { Choice } from '../components/form-fields.js';
-import { TIME_ZONES, type INTERVIEWER_FIELDS } from './followup-form.js';
+import type { INTERVIEWER_FIELDS } from './followup-form.js';
 
 interface SpecBase {
   name: string;
@@ -24,6 +24,41 @@ export type FieldSpec =
 
 /** A field of an interviewer fieldset: its name is the key after `interviewers[i].`. */
 export type InterviewerSpec = FieldSpec & { name: (typeof INTERVIEWER_FIELDS)[number] };
+
+/** The time zones offered (a posted zone not listed here is kept as an extra option). */
+const TIME_ZONES: readonly string[] = [
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/Berlin',
+  'Europe/Madrid',
+  'Europe/Rome',
+  'Europe/Zurich',
+  'Europe/Stockholm',
+  'Europe/Warsaw',
+  'Europe/Athens',
+  'Europe/Istanbul',
+  'Africa/Johannesburg',
+  'Africa/Lagos',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Asia/Hong_Kong',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'America/St_Johns',
+  'America/Halifax',
+  'America/Toronto',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 const ZONES: readonly Choice[] = TIME_ZONES.map((zone) => ({
   value: zone,

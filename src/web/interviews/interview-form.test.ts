@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFollowUpInput } from '../../domain/followup/index.js';
 import { makeRawInput } from '../../domain/followup/test-support.js';
-import { toRawInput } from '../followup/followup-form.js';
+import { toRawInput } from '../followup/followup-input.js';
 import { describeAgency, resolveAgency, toFollowUpForm } from './interview-form.js';
 
 const LISTINGS = {

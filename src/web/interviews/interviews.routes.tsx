@@ -32,12 +32,10 @@ import {
   createEmptyForm,
   readFollowUpForm,
   removeInterviewer,
-  sortFormErrors,
-  toFormErrors,
-  toRawInput,
   type FollowUpForm,
   type FormError,
 } from '../followup/followup-form.js';
+import { sortFormErrors, toFormErrors, toRawInput } from '../followup/followup-input.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import { DashboardPage } from './dashboard.page.js';
 import { FormPage } from './form.page.js';
