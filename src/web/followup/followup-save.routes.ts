@@ -17,7 +17,7 @@ import {
   keepInterviewForSignIn,
   takeInterviewKeptForSignIn,
 } from '../../services/pending-saves.service.js';
-import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
+import { requireFormCsrf, sendPage, signedInRoutes } from '../account/page-kit.js';
 import { toInterviewBody } from '../interviews/interview-form.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import { listCarriedFields, readFollowUpForm, type FormError } from './followup-form.js';
@@ -30,14 +30,6 @@ export const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
 
 export const SAVE_TOO_LARGE_MESSAGE =
   'This interview has too much in it to keep while you sign in. Sign in first, then make the plan again and save it.';
-
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(html);
-}
 
 /** The posted form's fields that the plan carries, by name. */
 function carriedFields(body: unknown): Record<string, string> {
@@ -71,7 +63,7 @@ export function registerFollowUpSave(
       if (!isDomainError(error)) throw error;
       errors.push(...toFormErrors(error.problems, rows));
     }
-    return sendHtml(
+    return sendPage(
       reply,
       400,
       renderFormPage({ form, errors: sortFormErrors(errors), ...pageChrome(deps, reply) }),
@@ -88,7 +80,7 @@ export function registerFollowUpSave(
       if (request.account) return save(request, reply, fields);
       const key = await keepInterviewForSignIn(context.interviews, fields);
       if (key === null) {
-        return sendHtml(
+        return sendPage(
           reply,
           413,
           renderFormPage({
