@@ -37,7 +37,7 @@ export async function buildStepEml(
 }
 
 /** How often calendar apps are asked to fetch the feed again. */
-export const FEED_REFRESH = 'PT1H';
+const FEED_REFRESH = 'PT1H';
 
 /**
  * One iCalendar document with the pending steps of all the user's interviews: each interview's

@@ -60,7 +60,7 @@ export interface AgendaItem {
   timeZone: string;
 }
 
-export type Agenda = Record<AgendaBucket, AgendaItem[]>;
+type Agenda = Record<AgendaBucket, AgendaItem[]>;
 
 /** Sets the outcome and/or the agency only (`{outcome?, agency?}`); the plan is not remade. */
 export async function updateInterviewStatus(

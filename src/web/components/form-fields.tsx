@@ -15,7 +15,7 @@ export function attr(value: string): string {
   return escapeHtml(value);
 }
 
-export function hintIdOf(id: string): string {
+function hintIdOf(id: string): string {
   return `${id}-hint`;
 }
 
@@ -34,7 +34,7 @@ function Hint(props: { id: string; hint?: string | undefined }) {
 }
 
 /** What every labelled control takes. */
-export interface FieldProps {
+interface FieldProps {
   id: string;
   label: string;
   hint?: string | undefined;

@@ -67,14 +67,14 @@ const FORM_DEFAULTS: Readonly<Record<string, string>> = {
 /** A checkbox's value when ticked. */
 export const CHECKED = 'yes';
 
-export type FormAction =
+type FormAction =
   | { kind: 'plan' }
   | { kind: 'check' }
   | { kind: 'add-interviewer' }
   | { kind: 'remove-interviewer'; index: number };
 
 /** A draft as the visitor edited it, for a step of the plan. */
-export interface DraftEdit {
+interface DraftEdit {
   stepId: string;
   subject?: string;
   body: string;

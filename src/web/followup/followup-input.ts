@@ -23,7 +23,7 @@ function isBlankInterviewer(form: FollowUpForm, index: number): boolean {
 }
 
 /** What the form gives the planner, the problems only the page can see, and where each row went. */
-export interface FormInput {
+interface FormInput {
   raw: Record<string, unknown>;
   problems: FormError[];
   /** For each interviewer of `raw`, the index of the fieldset it came from. */

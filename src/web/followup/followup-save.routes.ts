@@ -24,11 +24,11 @@ import { listCarriedFields, readFollowUpForm, type FormError } from './followup-
 import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
 import { renderFormPage } from './form.page.js';
 import { PAGE_PATH, SAVE_PATH } from './paths.js';
-export const SAVE_COOKIE = 'shortlist_followup_save';
+const SAVE_COOKIE = 'shortlist_followup_save';
 /** Long enough to sign in or sign up, short enough not to linger. */
-export const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
+const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
 
-export const SAVE_TOO_LARGE_MESSAGE =
+const SAVE_TOO_LARGE_MESSAGE =
   'This interview has too much in it to keep while you sign in. Sign in first, then make the plan again and save it.';
 
 /** The posted form's fields that the plan carries, by name. */

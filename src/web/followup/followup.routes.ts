@@ -44,7 +44,7 @@ import { renderNotesPage } from './notes.page.js';
 import { NOTE_PREVIEW_PATH, PAGE_PATH } from './paths.js';
 import { renderPlanPage, type DraftView } from './plan.page.js';
 
-export type FollowUpPageDeps = PageDeps & FollowUpDeps;
+type FollowUpPageDeps = PageDeps & FollowUpDeps;
 
 type Planning = { ok: true; planned: PlannedFollowUp } | { ok: false; errors: FormError[] };
 

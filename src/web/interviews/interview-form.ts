@@ -78,7 +78,7 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
  * The form's raw input completed with what the form cannot show of the saved input: the
  * candidate's time zone, the minimum gap, and the ids of interviewers whose names did not change.
  */
-export function mergeFormInput(
+function mergeFormInput(
   raw: Record<string, unknown>,
   saved: FollowUpInput,
 ): Record<string, unknown> {
