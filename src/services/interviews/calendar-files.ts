@@ -1,4 +1,7 @@
-/** The files of saved interviews: iCalendar per interview and one private feed for all, .eml drafts. */
+/**
+ * The files of saved interviews: iCalendar per interview and one private feed for all, .eml
+ * drafts.
+ */
 import type { TrackedPlan } from '../../domain/accounts/interview-progress.js';
 import type { FollowUpPlan } from '../../domain/followup/index.js';
 import { buildDraftEml, renderPlanIcs } from '../followup/index.js';

@@ -1,4 +1,7 @@
-/** /interviews: what is overdue, due today and coming up across all interviews, then the interviews. */
+/**
+ * /interviews: what is overdue, due today and coming up across all interviews, then the
+ * interviews.
+ */
 import { escapeHtml } from '@kitajs/html';
 import type { InterviewSummary } from '../../services/interviews.service.js';
 import type { AgendaItem } from '../../services/interviews/progress.js';

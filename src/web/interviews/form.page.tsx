@@ -1,4 +1,7 @@
-/** /interviews/new and /interviews/{id}/edit: the follow-up page's form, with the agency and the outcome. */
+/**
+ * /interviews/new and /interviews/{id}/edit: the follow-up page's form, with the agency and the
+ * outcome.
+ */
 import { escapeHtml } from '@kitajs/html';
 import type { InterviewOutcome } from '../../domain/accounts/interview-progress.js';
 import type { InterviewView } from '../../services/interviews.service.js';
