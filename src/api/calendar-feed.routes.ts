@@ -9,7 +9,7 @@ import {
   getCalendarFeed,
   revokeCalendarFeed,
 } from '../services/accounts/calendar-feed.service.js';
-import { renderCalendarFeed } from '../services/interviews.service.js';
+import { renderCalendarFeed } from '../services/interviews/calendar-files.js';
 import { errors, NoContent } from './accounts.schemas.js';
 import { FeedCreated, FeedIcs, FeedQuery, FeedState } from './calendar-feed.schemas.js';
 

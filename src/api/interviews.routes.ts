@@ -5,20 +5,21 @@
  */
 import type { FastifyInstance } from 'fastify';
 import {
-  buildStepEml,
-  checkStepDraft,
   createInterview,
   deleteInterview,
   getInterview,
+  listInterviews,
+  updateInterview,
+} from '../services/interviews.service.js';
+import { buildStepEml, renderInterviewIcs } from '../services/interviews/calendar-files.js';
+import {
+  checkStepDraft,
   getInterviewPlan,
   listAgenda,
-  listInterviews,
   recordReply,
-  renderInterviewIcs,
-  updateInterview,
   updateInterviewStatus,
   updateStep,
-} from '../services/interviews.service.js';
+} from '../services/interviews/progress.js';
 import { accountOf, requireAccount } from '../http/auth.js';
 import type { AccountContext } from '../http/context.js';
 import { errors, NoContent } from './accounts.schemas.js';

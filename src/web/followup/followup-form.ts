@@ -1,10 +1,10 @@
 /**
  * The follow-up page's form: its fields are named by the planner's own field paths
  * (`interview.startsAt`, `interviewers[2].email`), so a problem the planner reports lands beside
- * the control that caused it. Reads a posted form, turns it into the planner's raw input, and
- * carries it between requests as hidden fields (nothing is stored on the server).
+ * the control that caused it. Reads a posted form, adds or removes an interviewer fieldset, and
+ * carries the form between requests as hidden fields (nothing is stored on the server);
+ * followup-input.ts turns it into the planner's raw input.
  */
-import type { Problem } from '../../domain/errors.js';
 
 /** Interviewer fieldsets the page offers at most ("Add another interviewer" stops there). */
 export const MAX_PAGE_INTERVIEWERS = 10;
@@ -55,7 +55,7 @@ export const FORM_FIELDS = [
 ] as const;
 
 /** What a new, empty form starts with. */
-export const FORM_DEFAULTS: Readonly<Record<string, string>> = {
+const FORM_DEFAULTS: Readonly<Record<string, string>> = {
   'interview.timeZone': 'Europe/London',
   'interview.format': 'in-person',
   'interview.round': 'first',
@@ -64,52 +64,17 @@ export const FORM_DEFAULTS: Readonly<Record<string, string>> = {
   'employer.style': 'unknown',
 };
 
-/** The time zones offered (a posted zone not listed here is kept as an extra option). */
-export const TIME_ZONES: readonly string[] = [
-  'Europe/London',
-  'Europe/Dublin',
-  'Europe/Lisbon',
-  'Europe/Paris',
-  'Europe/Amsterdam',
-  'Europe/Brussels',
-  'Europe/Berlin',
-  'Europe/Madrid',
-  'Europe/Rome',
-  'Europe/Zurich',
-  'Europe/Stockholm',
-  'Europe/Warsaw',
-  'Europe/Athens',
-  'Europe/Istanbul',
-  'Africa/Johannesburg',
-  'Africa/Lagos',
-  'Asia/Dubai',
-  'Asia/Kolkata',
-  'Asia/Singapore',
-  'Asia/Hong_Kong',
-  'Asia/Tokyo',
-  'Australia/Sydney',
-  'Pacific/Auckland',
-  'America/St_Johns',
-  'America/Halifax',
-  'America/Toronto',
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Los_Angeles',
-  'UTC',
-];
-
 /** A checkbox's value when ticked. */
 export const CHECKED = 'yes';
 
-export type FormAction =
+type FormAction =
   | { kind: 'plan' }
   | { kind: 'check' }
   | { kind: 'add-interviewer' }
   | { kind: 'remove-interviewer'; index: number };
 
 /** A draft as the visitor edited it, for a step of the plan. */
-export interface DraftEdit {
+interface DraftEdit {
   stepId: string;
   subject?: string;
   body: string;
@@ -206,15 +171,6 @@ export function readFollowUpForm(body: unknown): FollowUpForm {
   return { values, interviewerCount, action: readAction(raw.action), drafts };
 }
 
-/** Whether interviewer fieldset `index` was left entirely empty (such fieldsets are skipped). */
-function isBlankInterviewer(form: FollowUpForm, index: number): boolean {
-  return (
-    INTERVIEWER_FIELDS.every(
-      (key) => (form.values[interviewerField(index, key)] ?? '').trim() === '',
-    ) && form.values.contact !== String(index)
-  );
-}
-
 /** The form with one more interviewer fieldset (up to MAX_PAGE_INTERVIEWERS). */
 export function addInterviewer(form: FollowUpForm): FollowUpForm {
   return { ...form, interviewerCount: Math.min(form.interviewerCount + 1, MAX_PAGE_INTERVIEWERS) };
@@ -241,211 +197,6 @@ export function removeInterviewer(form: FollowUpForm, index: number): FollowUpFo
     else values.contact = String(at > index ? at - 1 : at);
   }
   return { ...form, values, interviewerCount: Math.max(form.interviewerCount - 1, 1) };
-}
-
-/** What the form gives the planner, the problems only the page can see, and where each row went. */
-export interface FormInput {
-  raw: Record<string, unknown>;
-  problems: FormError[];
-  /** For each interviewer of `raw`, the index of the fieldset it came from. */
-  rows: number[];
-}
-
-/** Turns the form into the planner's raw input; empty fields are left out so the planner names them. */
-export function toRawInput(form: FollowUpForm): FormInput {
-  const value = (name: string): string | undefined => {
-    const text = form.values[name];
-    return text === undefined || text.trim() === '' ? undefined : text;
-  };
-  const problems: FormError[] = [];
-
-  const rows: number[] = [];
-  const interviewers: Record<string, unknown>[] = [];
-  for (let index = 0; index < form.interviewerCount; index += 1) {
-    if (isBlankInterviewer(form, index)) continue;
-    const field = (key: (typeof INTERVIEWER_FIELDS)[number]) => value(interviewerField(index, key));
-    rows.push(index);
-    interviewers.push({
-      name: field('name') ?? '',
-      title: field('title'),
-      email: field('email'),
-      postalAddress: field('postalAddress'),
-      onLinkedIn: field('onLinkedIn') === CHECKED,
-      chair: field('chair') === CHECKED,
-      contact: form.values.contact === String(index),
-      channel: field('channel'),
-      notes: field('notes'),
-    });
-  }
-
-  const notGiven = value('decisionNotGiven') === CHECKED;
-  const decisionOn = value('decisionExpectedOn');
-  let decisionExpectedOn: string | null = null;
-  if (notGiven && decisionOn !== undefined) {
-    problems.push({
-      field: 'decisionExpectedOn',
-      message: 'Enter the date they gave, or tick “They did not give a date”, not both.',
-    });
-  } else if (!notGiven && decisionOn === undefined) {
-    problems.push({
-      field: 'decisionExpectedOn',
-      message: 'Enter the date they expect to decide, or tick “They did not give a date”.',
-    });
-  } else if (decisionOn !== undefined) {
-    decisionExpectedOn = decisionOn.trim();
-  }
-
-  const questions = (value('notes.questions') ?? '')
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-
-  const raw: Record<string, unknown> = {
-    interview: {
-      startsAt: value('interview.startsAt'),
-      endsAt: value('interview.endsAt'),
-      timeZone: value('interview.timeZone'),
-      format: value('interview.format'),
-      nation: value('interview.nation'),
-      round: value('interview.round'),
-    },
-    employer: {
-      name: value('employer.name'),
-      style: value('employer.style'),
-      sector: value('employer.sector'),
-      hiringTeamEmail: value('employer.hiringTeamEmail'),
-    },
-    role: value('role'),
-    candidate: {
-      name: value('candidate.name'),
-      linkedin: value('candidate.linkedin'),
-      timeZone: value('candidate.timeZone'),
-    },
-    interviewers,
-    decisionExpectedOn,
-    notes: { liked: value('notes.liked'), fit: value('notes.fit'), questions },
-    options: { secondCheckIn: value('options.secondCheckIn') === CHECKED },
-  };
-  // Through an agency: only when any of its fields is filled in.
-  const recruiter = {
-    consultant: value('recruiter.consultant'),
-    email: value('recruiter.email'),
-    phone: value('recruiter.phone'),
-    listing: value('recruiter.listing'),
-  };
-  if (Object.values(recruiter).some((part) => part !== undefined && part.trim() !== '')) {
-    raw.recruiter = recruiter;
-  }
-  return { raw, problems, rows };
-}
-
-/** The control a planner problem belongs to (null: the page as a whole). */
-export function toFormField(field: string | null, rows: readonly number[]): string | null {
-  if (field === null) return null;
-  const interviewer = /^interviewers\[(\d+)\](?:\.(\w+))?/.exec(field);
-  if (interviewer) {
-    const row = rows[Number(interviewer[1])];
-    if (row === undefined) return null;
-    const key = interviewer[2];
-    if (key === 'contact') return contactField(row);
-    const known = INTERVIEWER_FIELDS.find((candidate) => candidate === key);
-    return interviewerField(row, known ?? 'name');
-  }
-  if (field === 'interviewers') return interviewerField(0, 'name');
-  if (field.startsWith('notes.questions')) return 'notes.questions';
-  if ((FORM_FIELDS as readonly string[]).includes(field)) return field;
-  return null;
-}
-
-/** The controls in page order, for listing problems in the order they appear. */
-const PAGE_ORDER: readonly string[] = [
-  'interview.startsAt',
-  'interview.endsAt',
-  'interview.timeZone',
-  'interview.format',
-  'interview.round',
-  'interview.nation',
-  'employer.name',
-  'role',
-  'employer.sector',
-  'employer.style',
-  'employer.hiringTeamEmail',
-  'candidate.name',
-  'candidate.linkedin',
-  'candidate.timeZone',
-  'recruiter.consultant',
-  'recruiter.email',
-  'recruiter.phone',
-  'recruiter.listing',
-  'interviewers',
-  'decisionExpectedOn',
-  'decisionNotGiven',
-  'options.secondCheckIn',
-  'notes.liked',
-  'notes.fit',
-  'notes.questions',
-];
-const INTERVIEWER_ORDER: readonly string[] = [
-  'name',
-  'title',
-  'email',
-  'postalAddress',
-  'onLinkedIn',
-  'chair',
-  'contact',
-  'channel',
-  'notes',
-];
-
-function rankField(field: string | null): number {
-  if (field === null) return -1;
-  const interviewer = /^interviewers\[(\d+)\]\.(\w+)$/.exec(field);
-  if (interviewer) {
-    const within = INTERVIEWER_ORDER.indexOf(interviewer[2] ?? '') + 1;
-    return PAGE_ORDER.indexOf('interviewers') + (Number(interviewer[1]) * 10 + within) / 1000;
-  }
-  const at = PAGE_ORDER.indexOf(field);
-  return at < 0 ? PAGE_ORDER.length : at;
-}
-
-/** Problems in the order their controls appear on the page (the summary reads top to bottom). */
-export function sortFormErrors(errors: readonly FormError[]): FormError[] {
-  return errors
-    .map((error, index) => ({ error, index, rank: rankField(error.field) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ error }) => error);
-}
-
-/**
- * What the page says when a choice is missing or unknown: the planner's message lists the API's
- * values ("none, free, premium"), which are not what the page's radios and lists show.
- */
-const CHOICE_MESSAGES: Readonly<Record<string, string>> = {
-  'candidate.linkedin': 'Choose your LinkedIn account, or “I am not on LinkedIn”.',
-  'interview.format': 'Choose how the interview was held.',
-  'interview.round': 'Choose which interview this was.',
-  'interview.nation': 'Choose where you are posting from.',
-  'employer.style': 'Choose what kind of employer it is.',
-};
-
-/**
- * Planner problems placed on the form's controls; those of an interviewer say which one
- * ("Interviewer 2: ..."), as the summary lists them all together.
- */
-export function toFormErrors(problems: readonly Problem[], rows: readonly number[]): FormError[] {
-  return problems.map((problem) => {
-    const field = toFormField(problem.field, rows);
-    const row = field === null ? null : /^interviewers\[(\d+)\]/.exec(field);
-    const choice =
-      field !== null && (problem.code === 'required' || problem.code === 'not-in-list')
-        ? CHOICE_MESSAGES[field]
-        : undefined;
-    const message = choice ?? problem.message;
-    return {
-      field,
-      message: row ? `Interviewer ${Number(row[1]) + 1}: ${message}` : message,
-    };
-  });
 }
 
 /**

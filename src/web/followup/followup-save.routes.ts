@@ -17,32 +17,19 @@ import {
   keepInterviewForSignIn,
   takeInterviewKeptForSignIn,
 } from '../../services/pending-saves.service.js';
-import { requireFormCsrf, signedInRoutes } from '../account/page-kit.js';
-import { toInterviewBody, type ListingsBySlug } from '../interviews/interview-form.js';
+import { requireFormCsrf, sendPage, signedInRoutes } from '../account/page-kit.js';
+import { toInterviewBody } from '../interviews/interview-form.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
-import {
-  listCarriedFields,
-  readFollowUpForm,
-  sortFormErrors,
-  toFormErrors,
-  toRawInput,
-  type FormError,
-} from './followup-form.js';
-import { PAGE_PATH, SAVE_PATH, renderFormPage } from './followup.page.js';
-export const SAVE_COOKIE = 'shortlist_followup_save';
+import { listCarriedFields, readFollowUpForm, type FormError } from './followup-form.js';
+import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
+import { renderFormPage } from './form.page.js';
+import { PAGE_PATH, SAVE_PATH } from './paths.js';
+const SAVE_COOKIE = 'shortlist_followup_save';
 /** Long enough to sign in or sign up, short enough not to linger. */
-export const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
+const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;
 
-export const SAVE_TOO_LARGE_MESSAGE =
+const SAVE_TOO_LARGE_MESSAGE =
   'This interview has too much in it to keep while you sign in. Sign in first, then make the plan again and save it.';
-
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(html);
-}
 
 /** The posted form's fields that the plan carries, by name. */
 function carriedFields(body: unknown): Record<string, string> {
@@ -56,13 +43,6 @@ export function registerFollowUpSave(
   context: AccountContext,
 ): void {
   const signedIn = signedInRoutes(scope);
-  const listingsOf = (): ListingsBySlug => {
-    try {
-      return deps.snapshot.get().derived.listings;
-    } catch {
-      return new Map();
-    }
-  };
 
   /** Creates the interview as /interviews/new does, or shows the form with its problems. */
   async function save(
@@ -75,7 +55,7 @@ export function registerFollowUpSave(
     const errors: FormError[] = [...problems];
     try {
       if (errors.length === 0) {
-        const body = toInterviewBody(raw, {}, listingsOf(), null);
+        const body = toInterviewBody(raw, {}, context.interviews, null);
         const saved = await createInterview(context.interviews, request.account!.user.id, body);
         return reply.redirect(`/interviews/${encodeURIComponent(saved.id)}`, 303);
       }
@@ -83,7 +63,7 @@ export function registerFollowUpSave(
       if (!isDomainError(error)) throw error;
       errors.push(...toFormErrors(error.problems, rows));
     }
-    return sendHtml(
+    return sendPage(
       reply,
       400,
       renderFormPage({ form, errors: sortFormErrors(errors), ...pageChrome(deps, reply) }),
@@ -100,7 +80,7 @@ export function registerFollowUpSave(
       if (request.account) return save(request, reply, fields);
       const key = await keepInterviewForSignIn(context.interviews, fields);
       if (key === null) {
-        return sendHtml(
+        return sendPage(
           reply,
           413,
           renderFormPage({

@@ -3,7 +3,8 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
-import { readFollowUpForm, toFormErrors, toRawInput } from './followup-form.js';
+import { readFollowUpForm } from './followup-form.js';
+import { toFormErrors, toRawInput } from './followup-input.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');

@@ -28,28 +28,23 @@ import {
 } from '../../services/followup.service.js';
 import { createCsrfToken } from '../../http/auth.js';
 import { summariseStep } from '../../services/followup/index.js';
+import { sendPage } from '../account/page-kit.js';
 import { pageChrome, type PageDeps } from '../page-context.js';
 import {
   addInterviewer,
   createEmptyForm,
   readFollowUpForm,
   removeInterviewer,
-  sortFormErrors,
-  toFormErrors,
-  toRawInput,
   type FollowUpForm,
   type FormError,
 } from './followup-form.js';
-import {
-  NOTE_PREVIEW_PATH,
-  PAGE_PATH,
-  renderFormPage,
-  renderNotesPage,
-  renderPlanPage,
-  type DraftView,
-} from './followup.page.js';
+import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
+import { renderFormPage } from './form.page.js';
+import { renderNotesPage } from './notes.page.js';
+import { NOTE_PREVIEW_PATH, PAGE_PATH } from './paths.js';
+import { renderPlanPage, type DraftView } from './plan.page.js';
 
-export type FollowUpPageDeps = PageDeps & FollowUpDeps;
+type FollowUpPageDeps = PageDeps & FollowUpDeps;
 
 type Planning = { ok: true; planned: PlannedFollowUp } | { ok: false; errors: FormError[] };
 
@@ -109,20 +104,19 @@ function prepareDrafts(
   };
 }
 
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(html);
-}
-
 function sendFile(reply: FastifyReply, file: FollowUpFile): FastifyReply {
   return reply
     .type(file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
     .header('cache-control', 'no-store')
     .send(file.content);
+}
+
+/** The JSON answer of site.js's requests when the form has problems. */
+function refuseJson(reply: FastifyReply, errors: readonly FormError[], code = 'invalid') {
+  return reply.status(400).send({
+    errors: errors.map((e) => ({ field: e.field, code, message: e.message })),
+  });
 }
 
 /** Registers the follow-up page and its downloads. */
@@ -136,7 +130,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
     checked: boolean,
   ) => {
     const prepared = prepareDrafts(planned, form, checked);
-    return sendHtml(
+    return sendPage(
       reply,
       prepared.errors.length > 0 ? 400 : 200,
       renderPlanPage({
@@ -161,7 +155,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
     const planning = planForm(deps, form);
     if (!planning.ok) {
       return {
-        sent: sendHtml(
+        sent: sendPage(
           reply,
           400,
           renderFormPage({ form, errors: planning.errors, ...page(reply) }),
@@ -174,7 +168,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
   };
 
   app.get(PAGE_PATH, { schema: { hide: true } }, (_request, reply) =>
-    sendHtml(reply, 200, renderFormPage({ form: createEmptyForm(), errors: [], ...page(reply) })),
+    sendPage(reply, 200, renderFormPage({ form: createEmptyForm(), errors: [], ...page(reply) })),
   );
 
   app.post(PAGE_PATH, { schema: { hide: true } }, (request, reply) => {
@@ -185,11 +179,11 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
         action.kind === 'add-interviewer'
           ? addInterviewer(form)
           : removeInterviewer(form, action.index);
-      return sendHtml(reply, 200, renderFormPage({ form: next, errors: [], ...page(reply) }));
+      return sendPage(reply, 200, renderFormPage({ form: next, errors: [], ...page(reply) }));
     }
     const planning = planForm(deps, form);
     if (!planning.ok) {
-      return sendHtml(
+      return sendPage(
         reply,
         400,
         renderFormPage({ form, errors: planning.errors, ...page(reply) }),
@@ -200,19 +194,16 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
 
   app.post(`${PAGE_PATH}/check`, { schema: { hide: true } }, (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const refuse = (errors: readonly FormError[], code = 'invalid') =>
-      reply.status(400).send({
-        errors: errors.map((e) => ({ field: e.field, code, message: e.message })),
-      });
     const form = readFollowUpForm(request.body);
     const planning = planForm(deps, form);
-    if (!planning.ok) return refuse(planning.errors);
+    if (!planning.ok) return refuseJson(reply, planning.errors);
     const prepared = prepareDrafts(planning.planned, form, true);
-    if (prepared.errors.length > 0) return refuse(prepared.errors);
+    if (prepared.errors.length > 0) return refuseJson(reply, prepared.errors);
     const step = (request.query as Record<string, unknown>).step;
     const draft = prepared.drafts.find((candidate) => candidate.stepId === step);
     if (!draft) {
-      return refuse(
+      return refuseJson(
+        reply,
         [{ field: 'step', message: 'There is no such draft in this plan.' }],
         'not-in-plan',
       );
@@ -223,15 +214,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
   app.post(NOTE_PREVIEW_PATH, { schema: { hide: true } }, (request, reply) => {
     reply.header('cache-control', 'no-store');
     const planning = planForm(deps, readFollowUpForm(request.body));
-    if (!planning.ok) {
-      return reply.status(400).send({
-        errors: planning.errors.map((e) => ({
-          field: e.field,
-          code: 'invalid',
-          message: e.message,
-        })),
-      });
-    }
+    if (!planning.ok) return refuseJson(reply, planning.errors);
     return reply.send({ previews: listNotePreviews(planning.planned.input) });
   });
 
@@ -251,7 +234,7 @@ export function registerFollowUpPages(app: FastifyInstance, deps: FollowUpPageDe
   app.post(`${PAGE_PATH}/notes`, { schema: { hide: true } }, (request, reply) => {
     const result = planDownload(reply, request.body);
     if ('sent' in result) return result.sent;
-    return sendHtml(
+    return sendPage(
       reply,
       200,
       renderNotesPage({

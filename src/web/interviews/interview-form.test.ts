@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseFollowUpInput } from '../../domain/followup/index.js';
 import { makeRawInput } from '../../domain/followup/test-support.js';
-import { toRawInput } from '../followup/followup-form.js';
+import { toRawInput } from '../followup/followup-input.js';
 import { describeAgency, resolveAgency, toFollowUpForm } from './interview-form.js';
 
-const LISTINGS = new Map([
-  ['acme-driving', { listing: { name: 'Acme Driving' } }],
-  ['acme-care', { listing: { name: 'Acme Care' } }],
-  ['twin-a', { listing: { name: 'Twin Recruitment' } }],
-  ['twin-b', { listing: { name: 'Twin Recruitment' } }],
-]);
+const LISTINGS = {
+  snapshot: {
+    get: () => ({
+      derived: {
+        listings: new Map([
+          ['acme-driving', { listing: { name: 'Acme Driving' } }],
+          ['acme-care', { listing: { name: 'Acme Care' } }],
+          ['twin-a', { listing: { name: 'Twin Recruitment' } }],
+          ['twin-b', { listing: { name: 'Twin Recruitment' } }],
+        ]),
+      },
+    }),
+  },
+};
 
 describe('the agency box of the interview form', () => {
   it('takes the slug, the address of the agency’s page or its name as listed', () => {

@@ -13,6 +13,11 @@ import {
   type FollowUpForm,
 } from '../followup/followup-form.js';
 import { formText } from '../account/page-kit.js';
+import type { InterviewsDeps } from '../../services/interviews.service.js';
+import { findAgencyName, findAgencySlugByName } from '../../services/interviews/agencies.js';
+
+/** Where the agency box looks agencies up. */
+type AgencyDirectory = Pick<InterviewsDeps, 'snapshot'>;
 
 /** `YYYY-MM-DDTHH:mm` of a local time with its offset (`2026-10-15T15:00:00+01:00`). */
 function toLocalInput(value: string): string {
@@ -73,7 +78,7 @@ export function toFollowUpForm(input: FollowUpInput): FollowUpForm {
  * The form's raw input completed with what the form cannot show of the saved input: the
  * candidate's time zone, the minimum gap, and the ids of interviewers whose names did not change.
  */
-export function mergeFormInput(
+function mergeFormInput(
   raw: Record<string, unknown>,
   saved: FollowUpInput,
 ): Record<string, unknown> {
@@ -104,21 +109,14 @@ export function mergeFormInput(
 export function toInterviewBody(
   raw: Record<string, unknown>,
   fields: unknown,
-  listings: ListingsBySlug,
+  directory: AgencyDirectory,
   editing: FollowUpInput | null,
 ): Record<string, unknown> {
   return {
     ...(editing ? mergeFormInput(raw, editing) : raw),
-    agency: resolveAgency(formText(fields, 'agency'), listings),
+    agency: resolveAgency(formText(fields, 'agency'), directory),
     outcome: formText(fields, 'outcome') || 'pending',
   };
-}
-
-/** The directory's listings by slug, as the snapshot holds them. */
-export type ListingsBySlug = ReadonlyMap<string, { listing: { name: string } }>;
-
-function normaliseName(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 }
 
 /**
@@ -127,18 +125,16 @@ function normaliseName(text: string): string {
  * Driving", any case) when one listing has that name. Anything else comes back as typed, for the
  * service to say that there is no such agency.
  */
-export function resolveAgency(text: string, listings: ListingsBySlug): string {
+export function resolveAgency(text: string, directory: AgencyDirectory): string {
   const typed = text.trim();
   if (typed === '') return '';
   const fromAddress = /(?:^|\/)agencies\/([A-Za-z0-9-]+)/.exec(typed)?.[1];
   const slug = (fromAddress ?? typed).toLowerCase();
-  if (listings.has(slug)) return slug;
-  const wanted = normaliseName(typed);
-  const named = [...listings].filter(([, entry]) => normaliseName(entry.listing.name) === wanted);
-  return named.length === 1 && named[0] ? named[0][0] : typed;
+  if (findAgencyName(directory, slug) !== undefined) return slug;
+  return findAgencySlugByName(directory, typed) ?? typed;
 }
 
 /** An agency's name as listed, for a saved slug (the slug when the directory no longer has it). */
-export function describeAgency(slug: string, listings: ListingsBySlug): string {
-  return listings.get(slug)?.listing.name ?? slug;
+export function describeAgency(slug: string, directory: AgencyDirectory): string {
+  return findAgencyName(directory, slug) ?? slug;
 }
