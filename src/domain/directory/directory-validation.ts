@@ -5,6 +5,10 @@
  */
 import { isValid as isValidPostcode, toNormalised } from 'postcode';
 import { DomainError, ProblemList } from '../errors.js';
+import { isEmailAddress } from '../validation/email.js';
+import { FieldReader, type TextStyle } from '../validation/field-reader.js';
+import { LIMITS } from '../validation/limits.js';
+import { isObject, type JsonObject } from '../validation/text.js';
 import type { Branch, Brand, Coverage, Directory, Listing } from './directory.js';
 import { findPlaceById } from './places.js';
 import {
@@ -16,26 +20,26 @@ import {
   type Purpose,
 } from './taxonomy.js';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EMAIL_PATTERN =
-  /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,22}[0-9]$/;
 
-export const LIMITS = {
-  slug: 100,
-  name: 200,
-  description: 2000,
-  address: 500,
-  website: 500,
-  email: 254,
-} as const;
+const LIMIT = LIMITS.directory;
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Obj = JsonObject;
+
+/** An import's wording: trimmed text, control characters refused, no full stops. */
+const DIRECTORY_STYLE: TextStyle = {
+  clean: (raw) => raw.trim(),
+  length: (text) => text.length,
+  required: (label) => `${label} is required`,
+  notText: (label) => `${label} must be text`,
+  tooLong: (label, max, length) => `${label} must be at most ${max} characters (it has ${length})`,
+  controlCharacters: (label) => `${label} contains control characters`,
+};
 
 /** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const m = DATE_PATTERN.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -55,34 +59,7 @@ class Checker {
     path: string,
     opts: { max: number; required: boolean; label: string },
   ): string | null {
-    const value = obj[key];
-    const field = `${path}.${key}`;
-    if (
-      value === undefined ||
-      value === null ||
-      (typeof value === 'string' && value.trim() === '')
-    ) {
-      if (opts.required) this.problems.add(field, 'required', `${opts.label} is required`);
-      return opts.required ? null : null;
-    }
-    if (typeof value !== 'string') {
-      this.problems.add(field, 'invalid', `${opts.label} must be text`);
-      return null;
-    }
-    const trimmed = value.trim();
-    if (trimmed.length > opts.max) {
-      this.problems.add(
-        field,
-        'too-long',
-        `${opts.label} must be at most ${opts.max} characters (it has ${trimmed.length})`,
-      );
-      return null;
-    }
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) {
-      this.problems.add(field, 'invalid', `${opts.label} contains control characters`);
-      return null;
-    }
-    return trimmed;
+    return new FieldReader(this.problems, obj, path, DIRECTORY_STYLE).text(key, opts) ?? null;
   }
 
   slug(
@@ -92,7 +69,7 @@ class Checker {
     label: string,
     seen: Map<string, string>,
   ): string | null {
-    const value = this.text(obj, key, path, { max: LIMITS.slug, required: true, label });
+    const value = this.text(obj, key, path, { max: LIMIT.slug, required: true, label });
     if (value === null) return null;
     if (!SLUG_PATTERN.test(value)) {
       this.problems.add(
@@ -151,7 +128,7 @@ class Checker {
   email(obj: Obj, key: string, path: string, label: string): string | null {
     const value = this.text(obj, key, path, { max: LIMITS.email, required: false, label });
     if (value === null) return null;
-    if (!EMAIL_PATTERN.test(value)) {
+    if (!isEmailAddress(value)) {
       this.problems.add(`${path}.${key}`, 'invalid', `${label} "${value}" is not an email address`);
       return null;
     }
@@ -159,7 +136,7 @@ class Checker {
   }
 
   phone(obj: Obj, key: string, path: string, label: string): string | null {
-    const value = this.text(obj, key, path, { max: 30, required: false, label });
+    const value = this.text(obj, key, path, { max: LIMIT.phone, required: false, label });
     if (value === null) return null;
     if (!PHONE_PATTERN.test(value)) {
       this.problems.add(
@@ -219,16 +196,16 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
   }
   const id = c.slug(raw, 'id', path, 'Branch id', c.branchIds);
   const name = c.text(raw, 'name', path, {
-    max: LIMITS.name,
+    max: LIMIT.name,
     required: true,
     label: 'Branch name',
   });
   const address = c.text(raw, 'address', path, {
-    max: LIMITS.address,
+    max: LIMIT.address,
     required: true,
     label: 'Address',
   });
-  const townRaw = c.text(raw, 'town', path, { max: 200, required: true, label: 'Town' });
+  const townRaw = c.text(raw, 'town', path, { max: LIMIT.town, required: true, label: 'Town' });
   let town: string | null = null;
   if (townRaw !== null) {
     const place = findPlaceById(townRaw);
@@ -240,7 +217,11 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
       );
     } else town = place.id;
   }
-  const postcodeRaw = c.text(raw, 'postcode', path, { max: 10, required: true, label: 'Postcode' });
+  const postcodeRaw = c.text(raw, 'postcode', path, {
+    max: LIMIT.postcode,
+    required: true,
+    label: 'Postcode',
+  });
   let postcode: string | null = null;
   if (postcodeRaw !== null) {
     if (!isValidPostcode(postcodeRaw)) {
@@ -316,18 +297,18 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   }
   const slug = c.slug(raw, 'slug', path, 'Listing slug', c.listingSlugs);
   const name = c.text(raw, 'name', path, {
-    max: LIMITS.name,
+    max: LIMIT.name,
     required: true,
     label: 'Listing name',
   });
   const description =
     c.text(raw, 'description', path, {
-      max: LIMITS.description,
+      max: LIMIT.description,
       required: false,
       label: 'Description',
     }) ?? '';
   const website = c.text(raw, 'website', path, {
-    max: LIMITS.website,
+    max: LIMIT.website,
     required: false,
     label: 'Website',
   });
@@ -352,7 +333,7 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   if (verified === null)
     c.problems.add(`${path}.verified`, 'invalid', 'Verified must be true or false');
   const listedSince = c.text(raw, 'listedSince', path, {
-    max: 10,
+    max: LIMIT.date,
     required: true,
     label: 'Listed since',
   });
@@ -482,7 +463,7 @@ function parseBrand(c: Checker, raw: unknown, path: string): Brand | null {
     return null;
   }
   const slug = c.slug(raw, 'slug', path, 'Brand slug', c.brandSlugs);
-  const name = c.text(raw, 'name', path, { max: LIMITS.name, required: true, label: 'Brand name' });
+  const name = c.text(raw, 'name', path, { max: LIMIT.name, required: true, label: 'Brand name' });
   const listings = c.list(raw, 'listings', path, 'Listings', (value, f) =>
     parseListing(c, value, f),
   );
