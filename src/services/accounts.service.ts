@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readEmail } from '../domain/accounts/email.js';
 import { readGivenPassword, readNewPassword } from '../domain/accounts/password-policy.js';
 import { DomainError, ProblemList } from '../domain/errors.js';
-import { normaliseLine } from '../domain/followup/input.js';
+import { normaliseLine } from '../domain/validation/text.js';
 import {
   createToken,
   hashPassword,
