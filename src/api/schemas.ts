@@ -20,7 +20,7 @@ export const ErrorsSchema = Type.Object(
   { description: 'Every problem at once' },
 );
 
-/** The keywords the domain's toolkit checks, with its own messages and every problem at once. */
+/** What the domain's toolkit checks (with its own messages, every problem at once) or applies. */
 const TOOLKIT_KEYWORDS = new Set([
   'required',
   'enum',
@@ -32,6 +32,7 @@ const TOOLKIT_KEYWORDS = new Set([
   'minimum',
   'maximum',
   'pattern',
+  'default',
 ]);
 
 /**
