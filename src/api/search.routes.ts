@@ -1,11 +1,15 @@
 /** Agency Search over HTTP: GET /api/agencies/search and GET /api/agencies/{slug}. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { getAgency, searchVersion } from '../services/search.service.js';
 import { searchResponseJson } from './search-json.js';
 import type { AppDeps } from '../http/context.js';
 import { documented, ErrorsSchema, typesOnly } from './schemas.js';
-import { AgencyResponse, SearchQuerySchema, SearchResponse } from './search.schemas.js';
+import {
+  AgencyParams,
+  AgencyResponse,
+  SearchQuerySchema,
+  SearchResponse,
+} from './search.schemas.js';
 
 export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(
@@ -37,7 +41,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary:
           'One agency listing with its industries, sub-sectors, purposes, coverage and branches',
         tags: ['agencies'],
-        params: Type.Object({ slug: Type.String() }),
+        params: AgencyParams,
         response: { 200: AgencyResponse, 404: ErrorsSchema },
       },
     },

@@ -177,6 +177,8 @@ export const SearchResponse = Type.Object({
   ),
 });
 
+export const AgencyParams = Type.Object({ slug: Type.String() });
+
 export const AgencyResponse = Type.Object({
   slug: Type.String(),
   name: Type.String(),
