@@ -28,7 +28,7 @@ export function registerPlacesRoutes(app: FastifyInstance): void {
       {
         summary: 'Resolve a town, county, region, nation or postcode to one place',
         description:
-          'Errors on field `q`: `required`, `too-long`, `ambiguous-location` (suggestions: the places it could mean), `unknown-location` (suggestions: close spellings), `outside-uk`. Each suggestion label resolves to exactly that place.',
+          'Errors on field `q`: `required`, `invalid` (e.g. over 100 characters), `ambiguous-location` (suggestions: the places it could mean), `unknown-location` (suggestions: close spellings), `outside-uk`. Each suggestion label resolves to exactly that place.',
         tags: ['places'],
         querystring: ResolveQuery,
         response: { 200: ResolveResponse, 400: ErrorsSchema },
