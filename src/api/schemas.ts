@@ -5,7 +5,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifySchema } from 'fastify';
 
-export const ProblemSchema = Type.Object({
+const ProblemSchema = Type.Object({
   field: Type.Union([Type.String(), Type.Null()]),
   code: Type.String(),
   message: Type.String(),

@@ -24,7 +24,7 @@ const LIMIT = LIMITS.followUp;
 type Section = keyof typeof INPUT_KEYS;
 
 /** The reader of an object of the input, refusing keys it does not know. */
-export function readSection(
+function readSection(
   parent: FieldReader,
   key: Section,
   label: string,
@@ -51,7 +51,7 @@ function checkEmailForm(reader: FieldReader, key: string, email: string | undefi
   return undefined;
 }
 
-export interface InterviewPart {
+interface InterviewPart {
   reader: FieldReader | undefined;
   timeZone?: string;
   startsAt?: Temporal.ZonedDateTime;
@@ -150,7 +150,7 @@ export function readCandidate(root: FieldReader): {
   return { name, linkedin, timeZone };
 }
 
-export interface NotesPart {
+interface NotesPart {
   given: boolean;
   liked?: string;
   fit?: string;

@@ -23,7 +23,7 @@ export interface TextStyle {
 }
 
 /** The planner's and the accounts' wording: sentences, code points, cleaned text. */
-export const SENTENCE_STYLE: TextStyle = {
+const SENTENCE_STYLE: TextStyle = {
   clean: (raw, multiline) => (multiline ? normaliseLines(raw) : normaliseLine(raw)),
   length: lengthOf,
   required: (label) => `${label} is required.`,
@@ -32,7 +32,7 @@ export const SENTENCE_STYLE: TextStyle = {
   farTooLong: (label, max) => `${label} is far too long: keep it to ${max} characters.`,
 };
 
-export interface TextRule {
+interface TextRule {
   /** True, or the message for a missing value (else "`label` is required"). */
   required: boolean | string;
   max: number;
