@@ -5,6 +5,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_OPERATOR, type OperatorDetails } from './domain/site/operator.js';
+import { isEmailAddress } from './domain/validation/email.js';
+import { LIMITS } from './domain/validation/limits.js';
 
 export interface Config {
   port: number;
@@ -129,15 +131,13 @@ function parseInteger(
   return value;
 }
 
-const MAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+$/;
-
 /** `Name <address>` or a bare address; null when it is neither. */
 function parseMailbox(raw: string): { name?: string; address: string } | null {
   const value = raw.trim();
   const named = /^(.*?)\s*<([^<>]+)>$/.exec(value);
   const name = named ? (named[1] ?? '').replace(/^"(.*)"$/, '$1').trim() : '';
   const address = named ? (named[2] ?? '').trim() : value;
-  if (!MAIL_ADDRESS.test(address) || /[\p{Cc}"]/u.test(name)) return null;
+  if (!isEmailAddress(address, { dotlessDomain: true }) || /[\p{Cc}"]/u.test(name)) return null;
   return name ? { name, address } : { address };
 }
 
@@ -187,9 +187,9 @@ function parseOperator(env: NodeJS.ProcessEnv, problems: string[]): OperatorDeta
   };
   const name = read('OPERATOR_NAME', 200);
   const address = read('OPERATOR_ADDRESS', 500);
-  const email = read('OPERATOR_EMAIL', 254);
+  const email = read('OPERATOR_EMAIL', LIMITS.email);
   const companyNumber = read('OPERATOR_COMPANY_NUMBER', 20);
-  if (email !== null && !MAIL_ADDRESS.test(email)) {
+  if (email !== null && !isEmailAddress(email, { dotlessDomain: true })) {
     problems.push(`OPERATOR_EMAIL must be an email address (it is "${email}")`);
   }
   if (companyNumber !== null && !/^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$/i.test(companyNumber)) {

@@ -1,11 +1,9 @@
 /** Health, taxonomy and directory statistics. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentTaxonomy } from '../domain/directory/taxonomy.js';
 import { getDirectoryStats } from '../services/directory.service.js';
 import type { AppDeps } from '../http/context.js';
-
-const LabelledValue = Type.Object({ value: Type.String(), label: Type.String() });
+import { HealthResponse, StatsResponse, TaxonomyResponse } from './directory.schemas.js';
 
 export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(
@@ -14,7 +12,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
       schema: {
         summary: 'Health: 200 when the database answers, 503 database-unavailable when not',
         tags: ['service'],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: HealthResponse },
       },
     },
     async (_request, reply) => {
@@ -32,20 +30,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary: 'Industries with their sub-sectors, purposes, employment types and result orders',
         tags: ['directory'],
         response: {
-          200: Type.Object({
-            industries: Type.Array(
-              Type.Object({
-                slug: Type.String(),
-                name: Type.String(),
-                subsectors: Type.Array(
-                  Type.Object({ slug: Type.String(), name: Type.String(), local: Type.Boolean() }),
-                ),
-              }),
-            ),
-            purposes: Type.Array(LabelledValue),
-            employmentTypes: Type.Array(LabelledValue),
-            orders: Type.Array(LabelledValue),
-          }),
+          200: TaxonomyResponse,
         },
       },
     },
@@ -62,11 +47,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary: 'How many listings, brands and branches the directory holds',
         tags: ['directory'],
         response: {
-          200: Type.Object({
-            listings: Type.Integer(),
-            brands: Type.Integer(),
-            branches: Type.Integer(),
-          }),
+          200: StatsResponse,
         },
       },
     },

@@ -4,68 +4,21 @@
  * Enquiries are rate limited per IP address, one count shared with the Email Agency pages
  * (http/context.ts builds it once for both).
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { getListingToContact, revealContact, submitEnquiry } from '../services/enquiry.service.js';
 import type { RawEnquiry, RevealKind } from '../domain/enquiry/enquiry.js';
 import type { AppDeps, ContactContext } from '../http/context.js';
 import { acceptMultipartEnquiries } from '../http/multipart.js';
-import { ErrorsSchema } from './schemas.js';
-
-const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-
-const EnquiryBody = Type.Object(
-  {
-    audience: Type.Optional(
-      Type.String({ description: 'candidate (looking for a job) or employer (hiring staff)' }),
-    ),
-    branchId: Type.Optional(
-      Type.String({ description: 'The office; may be left out when only one takes emails' }),
-    ),
-    name: Type.Optional(Type.String({ description: 'Sender name (employers: contact name)' })),
-    email: Type.Optional(Type.String({ description: 'Sender email: the Reply-To' })),
-    phone: Type.Optional(Type.String({ description: 'Required for employers' })),
-    company: Type.Optional(Type.String({ description: 'Employers: company name' })),
-    jobTitle: Type.Optional(Type.String({ description: 'Employers: job title' })),
-    employmentType: Type.Optional(
-      Type.String({ description: 'Employers: permanent, temporary, contract or temp-to-perm' }),
-    ),
-    message: Type.Optional(Type.String({ description: 'Up to 5,000 characters' })),
-    consent: Type.Optional(
-      Type.Union([Type.String(), Type.Boolean()], {
-        description:
-          'Candidates sending a CV: true (or "on") to agree to share it with this agency only',
-      }),
-    ),
-    file: Type.Optional(
-      Type.String({
-        format: 'binary',
-        description:
-          'multipart/form-data only: a CV or job specification, PDF, DOC, DOCX or ODT, up to 5 MB (checked by content)',
-      }),
-    ),
-  },
-  { additionalProperties: true },
-);
-
-const RevealBody = Type.Object({
-  kind: Type.Union([Type.Literal('phone'), Type.Literal('website')]),
-  branchId: Type.Optional(Type.String({ maxLength: 100 })),
-  companyName: Type.Optional(
-    Type.String({ description: 'Optional; at most 200 characters. Never who you are.' }),
-  ),
-});
-
-const RevealResponse = Type.Union([
-  Type.Object({
-    branchId: Type.String(),
-    phone: Type.Object({
-      candidate: Type.Union([Type.String(), Type.Null()]),
-      employer: Type.Union([Type.String(), Type.Null()]),
-    }),
-  }),
-  Type.Object({ website: Type.String() }),
-]);
+import {
+  EnquiryBody,
+  EnquiryCreated,
+  RevealBody,
+  RevealBodyDocumented,
+  RevealResponse,
+  SlugParams,
+} from './enquiry.schemas.js';
+import { documented, ErrorsSchema, typesOnly } from './schemas.js';
 
 /** The enquiry fields of a JSON or multipart body, as sent. */
 export function rawEnquiry(body: unknown): RawEnquiry {
@@ -97,14 +50,14 @@ export async function registerEnquiryRoutes(
 
     scope.post<{ Params: Static<typeof SlugParams>; Body: Static<typeof RevealBody> }>(
       '/api/agencies/:slug/reveals',
-      {
-        schema: {
+      documented(
+        {
           summary: "Reveal an agency's telephone numbers or website (Phone Number, Visit Website)",
           description:
             "Records the reveal for the agency's statistics, with the optional company name; never asks who you are. Phone: the numbers of the office named, or of the first office with one.",
           tags: ['contact'],
           params: SlugParams,
-          body: RevealBody,
+          body: RevealBodyDocumented,
           response: {
             200: RevealResponse,
             400: ErrorsSchema,
@@ -112,7 +65,8 @@ export async function registerEnquiryRoutes(
             429: ErrorsSchema,
           },
         },
-      },
+        { body: RevealBody },
+      ),
       async (request, reply) => {
         await revealLimiter(request, reply);
         const body = request.body;
@@ -136,8 +90,8 @@ export async function registerEnquiryRoutes(
     const { delivery, limiter: enquiryLimiter } = enquiries;
     scope.post<{ Params: Static<typeof SlugParams> }>(
       '/api/agencies/:slug/enquiries',
-      {
-        schema: {
+      documented(
+        {
           summary:
             'Email an agency (Email Agency): a message with an optional CV, or a job specification',
           description:
@@ -147,22 +101,15 @@ export async function registerEnquiryRoutes(
           params: SlugParams,
           body: EnquiryBody,
           response: {
-            201: Type.Object({
-              id: Type.String(),
-              status: Type.Union([
-                Type.Literal('pending'),
-                Type.Literal('sent'),
-                Type.Literal('retrying'),
-                Type.Literal('failed'),
-              ]),
-            }),
+            201: EnquiryCreated,
             400: ErrorsSchema,
             404: ErrorsSchema,
             413: ErrorsSchema,
             429: ErrorsSchema,
           },
         },
-      },
+        { body: typesOnly(EnquiryBody) },
+      ),
       async (request, reply) => {
         const submitted = await submitEnquiry(
           { ...delivery, logger: request.log },

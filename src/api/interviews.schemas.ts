@@ -1,6 +1,6 @@
 /** TypeBox schemas of the saved-interview routes. */
 import { Type } from '@sinclair/typebox';
-import { FOLLOW_UP_INPUT_EXAMPLE } from './followup.routes.js';
+import { FOLLOW_UP_INPUT_EXAMPLE } from './followup.schemas.js';
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 export const StepParams = Type.Object({

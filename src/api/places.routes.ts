@@ -1,49 +1,21 @@
 /** The gazetteer over HTTP: suggestions for a location box, and resolving what was typed. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { resolvePlace, suggestPlaceNames } from '../services/places.service.js';
-import { ErrorsSchema } from './schemas.js';
-
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
-const Option = Type.Object({
-  label: Type.String(),
-  id: Type.String(),
-  kind: Type.String(),
-  county: Nullable(Type.String()),
-  nation: Type.String(),
-});
+import { PlacesQuery, PlacesResponse, ResolveQuery, ResolveResponse } from './places.schemas.js';
+import { documented, ErrorsSchema, typesOnly } from './schemas.js';
 
 export function registerPlacesRoutes(app: FastifyInstance): void {
   app.get(
     '/api/places',
-    {
-      schema: {
+    documented(
+      {
         summary: 'Places starting with the typed prefix, most populous first (for a location box)',
         tags: ['places'],
-        querystring: Type.Object(
-          { q: Type.Optional(Type.String()) },
-          { additionalProperties: true },
-        ),
-        response: {
-          200: Type.Object({
-            places: Type.Array(
-              Type.Object({
-                name: Type.String(),
-                label: Type.String(),
-                id: Type.String(),
-                kind: Type.String(),
-                county: Nullable(Type.String()),
-                region: Nullable(Type.String()),
-                nation: Type.String(),
-                lat: Type.Number(),
-                lon: Type.Number(),
-              }),
-            ),
-          }),
-          400: ErrorsSchema,
-        },
+        querystring: PlacesQuery,
+        response: { 200: PlacesResponse, 400: ErrorsSchema },
       },
-    },
+      { querystring: typesOnly(PlacesQuery) },
+    ),
     (request, reply) => {
       void reply.header('cache-control', 'public, max-age=3600');
       return { places: suggestPlaceNames((request.query as { q?: unknown }).q) };
@@ -52,41 +24,17 @@ export function registerPlacesRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/places/resolve',
-    {
-      schema: {
+    documented(
+      {
         summary: 'Resolve a town, county, region, nation or postcode to one place',
         description:
-          'Errors on field `q`: `required`, `too-long`, `ambiguous-location` (suggestions: the places it could mean), `unknown-location` (suggestions: close spellings), `outside-uk`. Each suggestion label resolves to exactly that place.',
+          'Errors on field `q`: `required`, `invalid` (e.g. over 100 characters), `ambiguous-location` (suggestions: the places it could mean), `unknown-location` (suggestions: close spellings), `outside-uk`. Each suggestion label resolves to exactly that place.',
         tags: ['places'],
-        querystring: Type.Object(
-          { q: Type.Optional(Type.String()) },
-          { additionalProperties: true },
-        ),
-        response: {
-          200: Type.Object({
-            place: Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              label: Type.String(),
-              kind: Type.String(),
-              county: Nullable(Type.String()),
-              region: Nullable(Type.String()),
-              nation: Type.String(),
-              lat: Type.Number(),
-              lon: Type.Number(),
-              precision: Type.Optional(Type.String()),
-              ignored: Type.Optional(
-                Type.String({
-                  description: 'What was typed but names no place ("Xyzzy" of "Xyzzy, London")',
-                }),
-              ),
-            }),
-            alternatives: Type.Array(Option),
-          }),
-          400: ErrorsSchema,
-        },
+        querystring: ResolveQuery,
+        response: { 200: ResolveResponse, 400: ErrorsSchema },
       },
-    },
+      { querystring: typesOnly(ResolveQuery) },
+    ),
     (request) => resolvePlace((request.query as { q?: unknown }).q),
   );
 }

@@ -9,7 +9,7 @@ import { resolveSearch } from '../domain/directory/search-request.js';
 import { listIndustries } from '../domain/directory/taxonomy.js';
 import { toSearchLocation } from '../services/search-location.js';
 import { searchResponseJson } from './search-json.js';
-import { SearchResponse } from './search.routes.js';
+import { SearchResponse } from './search.schemas.js';
 
 describe('searchResponseJson', () => {
   const directory = generateDemoDirectory({ scale: 0.2, outcodeForTown: demoOutcodeForTown });

@@ -19,6 +19,8 @@ import {
   type PlanStep,
 } from '../domain/followup/index.js';
 import { describeDate, describeMoment } from '../domain/followup/time.js';
+import { LIMITS } from '../domain/validation/limits.js';
+import { isObject, lengthOf } from '../domain/validation/text.js';
 import {
   buildDraftEml,
   cleanHeaderValue,
@@ -47,8 +49,7 @@ export interface FollowUpFile {
   content: string | Buffer;
 }
 
-/** Limits on a draft sent to the checker, in characters. */
-export const DRAFT_LIMITS = Object.freeze({ subjectLength: 300, bodyLength: 10_000 });
+const DRAFT_LIMITS = LIMITS.draft;
 
 /** The name of the calendar file of a plan. */
 export const PLAN_ICS_FILENAME = 'follow-up-plan.ics';
@@ -130,11 +131,11 @@ export function readDraft(raw: unknown, field: string, problems: ProblemList): D
     problems.add(field, 'required', 'The draft is required: its text, or {subject, body}.');
     return undefined;
   }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  if (!isObject(raw)) {
     problems.add(field, 'invalid', 'The draft must be text, or an object {subject, body}.');
     return undefined;
   }
-  const { subject, body } = raw as { subject?: unknown; body?: unknown };
+  const { subject, body } = raw;
   let ok = true;
   if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
     problems.add(`${field}.body`, 'required', 'The draft’s text is required.');
@@ -142,11 +143,11 @@ export function readDraft(raw: unknown, field: string, problems: ProblemList): D
   } else if (typeof body !== 'string') {
     problems.add(`${field}.body`, 'invalid', 'The draft’s text must be text.');
     ok = false;
-  } else if ([...body].length > DRAFT_LIMITS.bodyLength) {
+  } else if (lengthOf(body) > DRAFT_LIMITS.bodyLength) {
     problems.add(
       `${field}.body`,
       'too-long',
-      `The draft has ${[...body].length} characters; the checker reads at most ${DRAFT_LIMITS.bodyLength}.`,
+      `The draft has ${lengthOf(body)} characters; the checker reads at most ${DRAFT_LIMITS.bodyLength}.`,
     );
     ok = false;
   }
@@ -154,11 +155,11 @@ export function readDraft(raw: unknown, field: string, problems: ProblemList): D
     if (typeof subject !== 'string') {
       problems.add(`${field}.subject`, 'invalid', 'The subject must be text.');
       ok = false;
-    } else if ([...subject].length > DRAFT_LIMITS.subjectLength) {
+    } else if (lengthOf(subject) > DRAFT_LIMITS.subjectLength) {
       problems.add(
         `${field}.subject`,
         'too-long',
-        `The subject has ${[...subject].length} characters; keep it to ${DRAFT_LIMITS.subjectLength}.`,
+        `The subject has ${lengthOf(subject)} characters; keep it to ${DRAFT_LIMITS.subjectLength}.`,
       );
       ok = false;
     }
@@ -189,17 +190,17 @@ export function checkPlanDraft(
  * draft, the input (under `context.input.`) and the step id (`context.stepId`) is thrown at once.
  */
 export function checkFollowUpDraft(deps: FollowUpDeps, body: unknown): DraftFinding[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isObject(body)) {
     throw DomainError.single(
       'invalid',
       'The request must be a JSON object {draft, context: {input, stepId}}.',
       null,
     );
   }
-  const { draft: rawDraft, context } = body as { draft?: unknown; context?: unknown };
+  const { draft: rawDraft, context } = body;
   const problems = new ProblemList();
   const draft = readDraft(rawDraft, 'draft', problems);
-  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+  if (!isObject(context)) {
     if (context === undefined || context === null) {
       problems.add(
         'context',
@@ -211,7 +212,7 @@ export function checkFollowUpDraft(deps: FollowUpDeps, body: unknown): DraftFind
     }
     throw new DomainError(problems.items);
   }
-  const { input: rawInput, stepId } = context as { input?: unknown; stepId?: unknown };
+  const { input: rawInput, stepId } = context;
   let planned: PlannedFollowUp | undefined;
   try {
     planned = planFollowUpFromJson(deps, rawInput, 'context.input');

@@ -4,14 +4,14 @@
  * is reduced to one clean line here, so no field can add a header; the Mailer port delivers it.
  */
 import { EMPLOYMENT_TYPES } from '../domain/directory/taxonomy.js';
-import { cleanLine } from '../domain/enquiry/enquiry.js';
+import { normaliseLine } from '../domain/validation/text.js';
 import type { AttachmentRecord, EnquiryRecord, MailAddress, OutgoingMail } from './ports.js';
 
 const ID_DOMAIN_FALLBACK = 'shortlist.invalid';
 
 /** A header-safe address: names on one line, the address without spaces or line breaks. */
 export function cleanAddress(address: MailAddress): MailAddress {
-  const name = address.name === undefined ? '' : cleanLine(address.name);
+  const name = address.name === undefined ? '' : normaliseLine(address.name);
   return {
     ...(name !== '' ? { name } : {}),
     address: address.address.replace(/[\s\p{Cc}<>,;"]/gu, ''),
@@ -31,11 +31,11 @@ function employmentTypeLabel(value: string | null): string | null {
 
 function subjectFor(enquiry: EnquiryRecord): string {
   if (enquiry.audience === 'employer') {
-    return cleanLine(
+    return normaliseLine(
       `Job specification: ${enquiry.jobTitle ?? 'a vacancy'} at ${enquiry.companyName ?? 'an employer'} (via Shortlist)`,
     );
   }
-  return cleanLine(`Enquiry from a job seeker: ${enquiry.senderName} (via Shortlist)`);
+  return normaliseLine(`Enquiry from a job seeker: ${enquiry.senderName} (via Shortlist)`);
 }
 
 function bodyFor(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): string {
@@ -96,7 +96,7 @@ export function composeEnquiryMail(
     attachments: attachment
       ? [
           {
-            fileName: cleanLine(attachment.record.fileName),
+            fileName: normaliseLine(attachment.record.fileName),
             contentType: attachment.record.contentType,
             content: attachment.content,
           },

@@ -4,7 +4,9 @@
  * and reported at once; nothing partial is ever returned.
  */
 import { isValid as isValidPostcode, toNormalised } from 'postcode';
-import { DomainError, ProblemList } from '../errors.js';
+import { DomainError } from '../errors.js';
+import { isObject } from '../validation/text.js';
+import { Checker, isCalendarDate, LIMIT, parseBoolean } from './directory-fields.js';
 import type { Branch, Brand, Coverage, Directory, Listing } from './directory.js';
 import { findPlaceById } from './places.js';
 import {
@@ -16,202 +18,6 @@ import {
   type Purpose,
 } from './taxonomy.js';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EMAIL_PATTERN =
-  /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,22}[0-9]$/;
-
-export const LIMITS = {
-  slug: 100,
-  name: 200,
-  description: 2000,
-  address: 500,
-  website: 500,
-  email: 254,
-} as const;
-
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-class Checker {
-  readonly problems = new ProblemList();
-  readonly listingSlugs = new Map<string, string>();
-  readonly branchIds = new Map<string, string>();
-  readonly brandSlugs = new Map<string, string>();
-
-  text(
-    obj: Obj,
-    key: string,
-    path: string,
-    opts: { max: number; required: boolean; label: string },
-  ): string | null {
-    const value = obj[key];
-    const field = `${path}.${key}`;
-    if (
-      value === undefined ||
-      value === null ||
-      (typeof value === 'string' && value.trim() === '')
-    ) {
-      if (opts.required) this.problems.add(field, 'required', `${opts.label} is required`);
-      return opts.required ? null : null;
-    }
-    if (typeof value !== 'string') {
-      this.problems.add(field, 'invalid', `${opts.label} must be text`);
-      return null;
-    }
-    const trimmed = value.trim();
-    if (trimmed.length > opts.max) {
-      this.problems.add(
-        field,
-        'too-long',
-        `${opts.label} must be at most ${opts.max} characters (it has ${trimmed.length})`,
-      );
-      return null;
-    }
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) {
-      this.problems.add(field, 'invalid', `${opts.label} contains control characters`);
-      return null;
-    }
-    return trimmed;
-  }
-
-  slug(
-    obj: Obj,
-    key: string,
-    path: string,
-    label: string,
-    seen: Map<string, string>,
-  ): string | null {
-    const value = this.text(obj, key, path, { max: LIMITS.slug, required: true, label });
-    if (value === null) return null;
-    if (!SLUG_PATTERN.test(value)) {
-      this.problems.add(
-        `${path}.${key}`,
-        'invalid',
-        `${label} "${value}" must be lower-case letters, digits and single hyphens`,
-      );
-      return null;
-    }
-    const previous = seen.get(value);
-    if (previous !== undefined) {
-      this.problems.add(
-        `${path}.${key}`,
-        'duplicate',
-        `${label} "${value}" is already used at ${previous}`,
-      );
-      return null;
-    }
-    seen.set(value, path);
-    return value;
-  }
-
-  list<T>(
-    obj: Obj,
-    key: string,
-    path: string,
-    label: string,
-    each: (value: unknown, field: string) => T | null,
-  ): T[] | null {
-    const value = obj[key];
-    const field = `${path}.${key}`;
-    if (!Array.isArray(value) || value.length === 0) {
-      this.problems.add(
-        field,
-        value === undefined || value === null || (Array.isArray(value) && value.length === 0)
-          ? 'required'
-          : 'invalid',
-        `${label} must list at least one value`,
-      );
-      return null;
-    }
-    const out: T[] = [];
-    let ok = true;
-    const seen = new Set<unknown>();
-    value.forEach((item, i) => {
-      const parsed = each(item, `${field}[${i}]`);
-      if (parsed === null) ok = false;
-      else if (!seen.has(parsed)) {
-        seen.add(parsed);
-        out.push(parsed);
-      }
-    });
-    return ok ? out : null;
-  }
-
-  email(obj: Obj, key: string, path: string, label: string): string | null {
-    const value = this.text(obj, key, path, { max: LIMITS.email, required: false, label });
-    if (value === null) return null;
-    if (!EMAIL_PATTERN.test(value)) {
-      this.problems.add(`${path}.${key}`, 'invalid', `${label} "${value}" is not an email address`);
-      return null;
-    }
-    return value;
-  }
-
-  phone(obj: Obj, key: string, path: string, label: string): string | null {
-    const value = this.text(obj, key, path, { max: 30, required: false, label });
-    if (value === null) return null;
-    if (!PHONE_PATTERN.test(value)) {
-      this.problems.add(
-        `${path}.${key}`,
-        'invalid',
-        `${label} "${value}" is not a telephone number`,
-      );
-      return null;
-    }
-    return value;
-  }
-
-  coordinate(
-    obj: Obj,
-    key: string,
-    path: string,
-    label: string,
-    min: number,
-    max: number,
-  ): number | null {
-    const raw = obj[key];
-    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    if (value === undefined || value === null || raw === '') {
-      this.problems.add(`${path}.${key}`, 'required', `${label} is required`);
-      return null;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.problems.add(`${path}.${key}`, 'invalid', `${label} must be a number`);
-      return null;
-    }
-    if (value < min || value > max) {
-      this.problems.add(
-        `${path}.${key}`,
-        'out-of-range',
-        `${label} must be between ${min} and ${max} to lie in the UK (it is ${value})`,
-      );
-      return null;
-    }
-    return value;
-  }
-}
-
-function parseBoolean(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const v = value.trim().toLowerCase();
-    if (['true', 'yes', '1'].includes(v)) return true;
-    if (['false', 'no', '0', ''].includes(v)) return false;
-  }
-  return null;
-}
-
 function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
   if (!isObject(raw)) {
     c.problems.add(path, 'invalid', 'Each branch must be an object');
@@ -219,16 +25,16 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
   }
   const id = c.slug(raw, 'id', path, 'Branch id', c.branchIds);
   const name = c.text(raw, 'name', path, {
-    max: LIMITS.name,
+    max: LIMIT.name,
     required: true,
     label: 'Branch name',
   });
   const address = c.text(raw, 'address', path, {
-    max: LIMITS.address,
+    max: LIMIT.address,
     required: true,
     label: 'Address',
   });
-  const townRaw = c.text(raw, 'town', path, { max: 200, required: true, label: 'Town' });
+  const townRaw = c.text(raw, 'town', path, { max: LIMIT.town, required: true, label: 'Town' });
   let town: string | null = null;
   if (townRaw !== null) {
     const place = findPlaceById(townRaw);
@@ -240,7 +46,11 @@ function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
       );
     } else town = place.id;
   }
-  const postcodeRaw = c.text(raw, 'postcode', path, { max: 10, required: true, label: 'Postcode' });
+  const postcodeRaw = c.text(raw, 'postcode', path, {
+    max: LIMIT.postcode,
+    required: true,
+    label: 'Postcode',
+  });
   let postcode: string | null = null;
   if (postcodeRaw !== null) {
     if (!isValidPostcode(postcodeRaw)) {
@@ -316,18 +126,18 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   }
   const slug = c.slug(raw, 'slug', path, 'Listing slug', c.listingSlugs);
   const name = c.text(raw, 'name', path, {
-    max: LIMITS.name,
+    max: LIMIT.name,
     required: true,
     label: 'Listing name',
   });
   const description =
     c.text(raw, 'description', path, {
-      max: LIMITS.description,
+      max: LIMIT.description,
       required: false,
       label: 'Description',
     }) ?? '';
   const website = c.text(raw, 'website', path, {
-    max: LIMITS.website,
+    max: LIMIT.website,
     required: false,
     label: 'Website',
   });
@@ -352,7 +162,7 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   if (verified === null)
     c.problems.add(`${path}.verified`, 'invalid', 'Verified must be true or false');
   const listedSince = c.text(raw, 'listedSince', path, {
-    max: 10,
+    max: LIMIT.date,
     required: true,
     label: 'Listed since',
   });
@@ -482,7 +292,7 @@ function parseBrand(c: Checker, raw: unknown, path: string): Brand | null {
     return null;
   }
   const slug = c.slug(raw, 'slug', path, 'Brand slug', c.brandSlugs);
-  const name = c.text(raw, 'name', path, { max: LIMITS.name, required: true, label: 'Brand name' });
+  const name = c.text(raw, 'name', path, { max: LIMIT.name, required: true, label: 'Brand name' });
   const listings = c.list(raw, 'listings', path, 'Listings', (value, f) =>
     parseListing(c, value, f),
   );

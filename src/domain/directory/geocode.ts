@@ -41,6 +41,7 @@ import {
   type PostcodeMatch,
   type PostcodePrecision,
 } from './postcodes.js';
+import { LIMITS } from '../validation/limits.js';
 
 export type GeocodeKind = PlaceKind | 'postcode';
 
@@ -81,7 +82,7 @@ export interface GeocodedPlace {
   ignored?: string;
 }
 
-const MAX_LENGTH = 100;
+const MAX_LENGTH = LIMITS.places.queryLength;
 const MAX_OPTIONS = 10;
 const COVERAGE = 'Shortlist covers England, Scotland, Wales and Northern Ireland.';
 const EXAMPLES =

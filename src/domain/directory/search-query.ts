@@ -3,6 +3,8 @@
  * the form's exact messages, every bad field at once. Unknown parameters are ignored.
  */
 import { ProblemList } from '../errors.js';
+import { LIMITS } from '../validation/limits.js';
+import { firstValue } from '../validation/text.js';
 import {
   findIndustry,
   findSubsector,
@@ -22,14 +24,7 @@ export const SEARCH_MESSAGES = {
   location: 'You must enter a location',
 } as const;
 
-export const SEARCH_LIMITS = {
-  locationLength: 100,
-  qLength: 200,
-  qWords: 10,
-  radiusMiles: { min: 1, max: 500 },
-  pageSize: { min: 1, max: 100, default: 20 },
-  page: { min: 1, max: 10_000 },
-} as const;
+const SEARCH_LIMITS = LIMITS.search;
 
 export interface SearchQuery {
   industry: Industry;
@@ -56,13 +51,6 @@ export interface SearchQuery {
 
 /** Raw parameters as a query string gives them: a value, a repeated list, or nothing. */
 export type RawSearchParams = Record<string, unknown>;
-
-function single(value: unknown): string | undefined {
-  if (Array.isArray(value)) return single(value[0]);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
 
 function many(value: unknown): string[] {
   if (value === undefined || value === null) return [];
@@ -111,7 +99,7 @@ function parseInteger(
  */
 export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   const problems = new ProblemList();
-  const industryRaw = single(raw.industry)?.trim() ?? '';
+  const industryRaw = firstValue(raw.industry)?.trim() ?? '';
   const industry = industryRaw === '' ? undefined : findIndustry(industryRaw);
   if (!industry)
     problems.add(
@@ -120,7 +108,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
       SEARCH_MESSAGES.industry,
     );
 
-  const purposeRaw = single(raw.purpose)?.trim().toLowerCase() ?? '';
+  const purposeRaw = firstValue(raw.purpose)?.trim().toLowerCase() ?? '';
   if (!isPurpose(purposeRaw))
     problems.add(
       'purpose',
@@ -128,7 +116,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
       SEARCH_MESSAGES.purpose,
     );
 
-  const location = (single(raw.location) ?? '').trim().replace(/\s+/g, ' ');
+  const location = (firstValue(raw.location) ?? '').trim().replace(/\s+/g, ' ');
   if (location === '') problems.add('location', 'required', SEARCH_MESSAGES.location);
   else if (location.length > SEARCH_LIMITS.locationLength) {
     problems.add(
@@ -139,7 +127,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   }
 
   let subsector: Subsector | null = null;
-  const subsectorRaw = single(raw.subsector)?.trim() ?? '';
+  const subsectorRaw = firstValue(raw.subsector)?.trim() ?? '';
   if (subsectorRaw !== '' && industry) {
     const found = findSubsector(industry.slug, subsectorRaw);
     if (!found) {
@@ -165,7 +153,7 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
     if (!employmentTypes.includes(v)) employmentTypes.push(v);
   }
 
-  const orderRaw = single(raw.order)?.trim().toLowerCase() ?? '';
+  const orderRaw = firstValue(raw.order)?.trim().toLowerCase() ?? '';
   let order: SearchOrder | null = null;
   if (orderRaw !== '') {
     if (isSearchOrder(orderRaw)) order = orderRaw;
@@ -175,18 +163,18 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
   const radiusMiles = parseInteger(
     problems,
     'radiusMiles',
-    single(raw.radiusMiles),
+    firstValue(raw.radiusMiles),
     SEARCH_LIMITS.radiusMiles,
     'Radius in miles',
   );
 
-  const verifiedRaw = single(raw.verified)?.trim().toLowerCase() ?? '';
+  const verifiedRaw = firstValue(raw.verified)?.trim().toLowerCase() ?? '';
   let verified = false;
   if (verifiedRaw === 'true' || verifiedRaw === 'on' || verifiedRaw === '1') verified = true;
   else if (verifiedRaw !== '' && verifiedRaw !== 'false' && verifiedRaw !== '0')
     problems.add('verified', 'invalid', 'Verified must be true or false');
 
-  const q = (single(raw.q) ?? '').trim();
+  const q = (firstValue(raw.q) ?? '').trim();
   let words: string[] = [];
   if (q.length > SEARCH_LIMITS.qLength)
     problems.add('q', 'too-long', `Keywords must be at most ${SEARCH_LIMITS.qLength} characters`);
@@ -196,11 +184,11 @@ export function parseSearchQuery(raw: RawSearchParams): SearchQuery {
       problems.add('q', 'too-long', `Use at most ${SEARCH_LIMITS.qWords} keywords`);
   }
 
-  const pageRaw = parseInteger(problems, 'page', single(raw.page), SEARCH_LIMITS.page, 'Page');
+  const pageRaw = parseInteger(problems, 'page', firstValue(raw.page), SEARCH_LIMITS.page, 'Page');
   const pageSizeRaw = parseInteger(
     problems,
     'pageSize',
-    single(raw.pageSize),
+    firstValue(raw.pageSize),
     SEARCH_LIMITS.pageSize,
     'Page size',
   );

@@ -4,8 +4,6 @@ import { DOCUMENTS } from '../../../test/enquiries.js';
 import type { DomainError } from '../errors.js';
 import { MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from './delivery-schedule.js';
 import {
-  cleanLine,
-  cleanText,
   normaliseRevealCompanyName,
   safeAttachmentName,
   validateEnquiry,
@@ -253,12 +251,6 @@ describe('validateEnquiry', () => {
 });
 
 describe('text cleaning', () => {
-  it('makes one line of anything, and keeps line breaks in messages only', () => {
-    expect(cleanLine('  a\r\n\tb\u2028c\u0000d  ')).toBe('a b c d');
-    expect(cleanLine('x\u202Ey')).toBe('xy');
-    expect(cleanText('  Hello\r\nthere\rfriend\u0007  \n\n')).toBe('Hello\nthere\nfriend');
-  });
-
   it('normalises a reveal company name', () => {
     expect(normaliseRevealCompanyName('  Bright   Foods ')).toBe('Bright Foods');
     expect(normaliseRevealCompanyName('   ')).toBeNull();

@@ -6,6 +6,10 @@
 import type { Branch, Listing } from '../directory/directory.js';
 import { EMPLOYMENT_TYPES, isEmploymentType, type EmploymentType } from '../directory/taxonomy.js';
 import { DomainError, ProblemList } from '../errors.js';
+import { isEmailAddress } from '../validation/email.js';
+import { FieldReader, type TextStyle } from '../validation/field-reader.js';
+import { LIMITS } from '../validation/limits.js';
+import { lengthOf, normaliseLine, normaliseMessage } from '../validation/text.js';
 import { detectDocumentType, type DocumentType } from './document-type.js';
 
 export type RevealKind = 'phone' | 'website';
@@ -24,47 +28,26 @@ export const AUDIENCES: readonly { value: Audience; label: string }[] = [
  */
 export type EnquiryStatus = 'pending' | 'sent' | 'retrying' | 'failed';
 
-export const ENQUIRY_LIMITS = Object.freeze({
-  nameLength: 100,
-  emailLength: 254,
-  phoneLength: 30,
-  companyLength: 200,
-  jobTitleLength: 200,
-  messageLength: 5000,
-  fileBytes: 5 * 1024 * 1024,
-  fileNameLength: 120,
-});
+/** The enquiry's limits and the address's (the pages' maxlength attributes read these). */
+export const ENQUIRY_LIMITS = Object.freeze({ ...LIMITS.enquiry, emailLength: LIMITS.email });
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,28}[0-9]$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
-/** One line of text: control characters and line breaks become spaces, runs of space one. */
-export function cleanLine(value: string): string {
-  return value
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(BIDI_CONTROLS, '')
-    .replace(/[\s\p{Cc}\u2028\u2029]+/gu, ' ')
-    .trim();
-}
-
-/** Several lines of text: line breaks kept as \n, other control characters removed. */
-export function cleanText(value: string): string {
-  return value
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(BIDI_CONTROLS, '')
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(/[^\P{Cc}\n\t]/gu, '')
-    .replace(/[ \t]+$/gm, '')
-    .trim();
-}
+/** A form's wording: every field names its own message when missing; non-text reads as empty. */
+const FORM_STYLE: TextStyle = {
+  clean: (raw) => normaliseLine(raw),
+  length: lengthOf,
+  required: (label) => `${label} is required`,
+  notText: (label) => `${label} must be text`,
+  tooLong: (label, max) => `${label} must be ${max} characters or fewer`,
+  nonTextIsEmpty: true,
+};
 
 /** A company name given with a reveal: trimmed, at most 200 characters, empty -> null. */
 export function normaliseRevealCompanyName(value: string | null | undefined): string | null {
-  const cleaned = cleanLine(value ?? '');
+  const cleaned = normaliseLine(value ?? '');
   if (cleaned === '') return null;
-  if ([...cleaned].length > ENQUIRY_LIMITS.companyLength) {
+  if (lengthOf(cleaned) > ENQUIRY_LIMITS.companyLength) {
     throw DomainError.single(
       'too-long',
       `Company name must be ${ENQUIRY_LIMITS.companyLength} characters or fewer`,
@@ -148,7 +131,7 @@ function isTicked(value: unknown): boolean {
 
 /** A name to attach a file under: the uploaded name without its path or odd characters. */
 export function safeAttachmentName(uploaded: string, type: DocumentType): string {
-  const base = cleanLine(uploaded.split(/[\\/]/).pop() ?? '')
+  const base = normaliseLine(uploaded.split(/[\\/]/).pop() ?? '')
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .replace(/[^\p{L}\p{N} ._()-]/gu, '')
     .replace(/^[.\s]+/, '')
@@ -179,24 +162,18 @@ function checkFile(file: RawFile, problems: ProblemList): ValidFile | null {
   return { fileName: safeAttachmentName(file.fileName, type), type, content: file.content };
 }
 
-interface TextRule {
+interface LineRule {
   field: keyof RawEnquiry;
   label: string;
   max: number;
+  /** The message when it is left empty; null for an optional field. */
   missing: string | null;
 }
 
-function readLine(raw: RawEnquiry, rule: TextRule, problems: ProblemList): string | null {
-  const value = cleanLine(text(raw[rule.field]));
-  if (value === '') {
-    if (rule.missing) problems.add(rule.field, 'required', rule.missing);
-    return null;
-  }
-  if ([...value].length > rule.max) {
-    problems.add(rule.field, 'too-long', `${rule.label} must be ${rule.max} characters or fewer`);
-    return null;
-  }
-  return value;
+function readLine(raw: RawEnquiry, rule: LineRule, problems: ProblemList): string | null {
+  const reader = new FieldReader(problems, { ...raw }, '', FORM_STYLE);
+  const { field, label, max, missing } = rule;
+  return reader.text(field, { required: missing ?? false, max, label }) ?? null;
 }
 
 /** Picks the branch: the one named, or the only one that takes this audience's emails. */
@@ -270,13 +247,13 @@ export function validateEnquiry(
     {
       field: 'email',
       label: 'Email address',
-      max: ENQUIRY_LIMITS.emailLength,
+      max: LIMITS.email,
       missing: 'Enter your email address',
     },
     problems,
   );
-  // A line break in the raw address would be removed by cleanLine; refuse it instead.
-  if (email !== null && (!EMAIL.test(email) || /\s/.test(text(raw.email).trim()))) {
+  // A line break in the raw address would be removed by normaliseLine; refuse it instead.
+  if (email !== null && (!isEmailAddress(email) || /\s/.test(text(raw.email).trim()))) {
     problems.add(
       'email',
       'invalid',
@@ -333,18 +310,18 @@ export function validateEnquiry(
         `Choose the employment type: ${EMPLOYMENT_TYPES.map((t) => t.label).join(', ')}`,
       );
   }
-  const message = cleanText(text(raw.message));
+  const message = normaliseMessage(text(raw.message));
   if (message === '') {
     problems.add(
       'message',
       'required',
       employer ? 'Enter a message describing the job' : 'Enter your message',
     );
-  } else if ([...message].length > ENQUIRY_LIMITS.messageLength) {
+  } else if (lengthOf(message) > ENQUIRY_LIMITS.messageLength) {
     problems.add(
       'message',
       'too-long',
-      `Message must be ${ENQUIRY_LIMITS.messageLength.toLocaleString('en-GB')} characters or fewer (it has ${[...message].length.toLocaleString('en-GB')})`,
+      `Message must be ${ENQUIRY_LIMITS.messageLength.toLocaleString('en-GB')} characters or fewer (it has ${lengthOf(message).toLocaleString('en-GB')})`,
     );
   }
   const file = rawFile ? checkFile(rawFile, problems) : null;

@@ -2,7 +2,7 @@
  * The interview follow-up planner: validate the input, plan the steps from the rules, check
  * drafts. Pure: no I/O, no clock (the current time comes in as an argument).
  */
-export { parseFollowUpInput, INPUT_LIMITS } from './input.js';
+export { parseFollowUpInput } from './input.js';
 export { INPUT_KEYS, suggestInputKeys } from './input-keys.js';
 export { planFollowUp, findPlanStep } from './plan.js';
 export { HIRING_TEAM_ID } from './plan-context.js';

@@ -1,9 +1,27 @@
 /**
- * The keys the planner's input may hold, object by object, and the check that refuses any
- * other key with "did you mean" suggestions. A misspelt key (`decisionDate`) must not plan as if
- * the field were absent.
+ * The keys the planner's input may hold, object by object, the values its choices take, and the
+ * check that refuses any other key with "did you mean" suggestions. A misspelt key
+ * (`decisionDate`) must not plan as if the field were absent.
  */
 import type { ProblemList, Suggestion } from '../errors.js';
+import type {
+  ContactChannel,
+  EmployerStyle,
+  InterviewFormat,
+  InterviewRound,
+  LinkedInAccount,
+  Nation,
+} from './types.js';
+
+/** The values of each choice of the input (the API's schema lists the same). */
+export const INPUT_CHOICES = Object.freeze({
+  format: ['in-person', 'video', 'phone'] as readonly InterviewFormat[],
+  round: ['first', 'second', 'final'] as readonly InterviewRound[],
+  nation: ['england', 'wales', 'scotland', 'northern-ireland'] as readonly Nation[],
+  style: ['fast-moving', 'traditional', 'unknown'] as readonly EmployerStyle[],
+  linkedin: ['none', 'free', 'premium'] as readonly LinkedInAccount[],
+  channel: ['email', 'handwritten', 'linkedin'] as readonly ContactChannel[],
+});
 
 /** The keys each object of the input may hold, by where the object sits. */
 export const INPUT_KEYS = Object.freeze({

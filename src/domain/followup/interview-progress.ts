@@ -6,7 +6,8 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { DomainError, ProblemList } from '../errors.js';
-import { normaliseLine, normaliseLines } from './input.js';
+import { LIMITS } from '../validation/limits.js';
+import { isObject, normaliseLine, normaliseLines, own } from '../validation/text.js';
 import type { Draft, FollowUpPlan, PlanStep, StepKind } from './types.js';
 
 export const INTERVIEW_OUTCOMES = [
@@ -24,8 +25,8 @@ export type SettableStepStatus = (typeof SETTABLE_STEP_STATUSES)[number];
 export type StepStatus = SettableStepStatus | 'cancelled';
 
 export const PROGRESS_LIMITS = Object.freeze({
-  draftBodyLength: 5000,
-  draftSubjectLength: 200,
+  draftBodyLength: LIMITS.draft.bodyLength,
+  draftSubjectLength: LIMITS.draft.subjectLength,
   replyFromLength: 200,
   agencyLength: 100,
 });
@@ -139,16 +140,6 @@ export function classifyAgendaStep(
   const today = now.toZonedDateTimeISO(timeZone).toPlainDate();
   const sendOn = Temporal.Instant.from(step.sendAt).toZonedDateTimeISO(timeZone).toPlainDate();
   return Temporal.PlainDate.compare(sendOn, today) <= 0 ? 'today' : 'upcoming';
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function own(object: JsonObject, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})$/;

@@ -1,7 +1,7 @@
 /** Personal API tokens: shown once when created, then known by name and prefix only. */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { normaliseLine } from '../../domain/followup/input.js';
+import { normaliseLine } from '../../domain/validation/text.js';
 import { createToken, hashToken, isTokenShaped } from './secrets.js';
 import { bodyOf, presentUser, type AccountsDeps } from './common.js';
 import type { ApiTokenRecord } from './ports.js';

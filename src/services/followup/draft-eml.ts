@@ -4,16 +4,14 @@
  */
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { DomainError } from '../../domain/errors.js';
+import { isEmailAddress } from '../../domain/validation/email.js';
+import { replaceLoneSurrogates } from '../../domain/validation/text.js';
 import type { FollowUpInput, FollowUpPlan } from '../../domain/followup/index.js';
 import { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
 
-const SIMPLE_ADDRESS =
-  /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
-
 /** Makes a header value safe: no CR, LF or other control characters, spaces collapsed. */
 export function cleanHeaderValue(value: string): string {
-  return value
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  return replaceLoneSurrogates(value)
     .replace(/[\s\p{Cc}\u2028\u2029]+/gu, ' ')
     .trim();
 }
@@ -59,7 +57,7 @@ export async function buildDraftEml(
     .replace(/\.{2,}/g, '.')
     .replace(/^\.|\.$/g, '');
   const from =
-    options.from && SIMPLE_ADDRESS.test(cleanHeaderValue(options.from.address))
+    options.from && isEmailAddress(cleanHeaderValue(options.from.address))
       ? {
           name: cleanHeaderValue(options.from.name ?? input.candidate.name),
           address: cleanHeaderValue(options.from.address),
@@ -68,7 +66,7 @@ export async function buildDraftEml(
 
   const composer = new MailComposer({
     ...(from ? { from } : {}),
-    ...(address && SIMPLE_ADDRESS.test(address) ? { to: { name, address } } : {}),
+    ...(address && isEmailAddress(address) ? { to: { name, address } } : {}),
     subject: cleanHeaderValue(step.draft.subject ?? `${input.role} at ${input.employer.name}`),
     text: step.draft.body.replace(/\r\n?/g, '\n'),
     date: new Date(step.sendAt),
