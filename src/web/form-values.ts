@@ -1,9 +1,9 @@
 /** Reading the pages' query strings and form bodies, whose values may come repeated. */
+import { firstValue } from '../domain/validation/text.js';
 
 /** The first value given for a field, or '' when there is no text. */
 export function single(raw: unknown): string {
-  const v = Array.isArray(raw) ? (raw[0] as unknown) : raw;
-  return typeof v === 'string' ? v : '';
+  return firstValue(raw) ?? '';
 }
 
 /** Who the visitor is on agency pages: looking for a job, or looking to hire staff. */

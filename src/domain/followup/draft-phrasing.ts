@@ -2,6 +2,7 @@
  * The wording the draft writer varies: the sentence patterns of each kind of draft, and how a
  * variant picks among them and fills them with the candidate's notes.
  */
+import { fillTemplate } from '../validation/text.js';
 
 /** A piece of the user's notes, ready to go into a sentence. */
 export interface Snippet {
@@ -70,11 +71,6 @@ export function pick<T>(list: readonly T[], variant: Variant, salt: number): T {
   return item;
 }
 
-/** Fills `{name}` placeholders of a sentence pattern. */
-export function fill(pattern: string, values: Readonly<Record<string, string>>): string {
-  return pattern.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /** Fills a phrase or clause pattern with a snippet. */
 export function fillSnippet(
   phraseLines: readonly string[],
@@ -88,10 +84,10 @@ export function fillSnippet(
   if (snippet.clause) {
     const line = pick(clauseLines, variant, salt);
     const x = asSentence(snippet);
-    return fill(line, { ...values, X: x, x: lowerClauseStart(x) });
+    return fillTemplate(line, { ...values, X: x, x: lowerClauseStart(x) });
   }
   const line = pick(phraseLines, variant, salt);
-  return fill(line, { ...values, x: snippet.text, X: capitalise(snippet.text) });
+  return fillTemplate(line, { ...values, x: snippet.text, X: capitalise(snippet.text) });
 }
 
 export const EMAIL_OPENERS = [

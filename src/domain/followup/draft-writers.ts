@@ -1,7 +1,7 @@
 /** The draft of each kind of step: the thank-you email, note and LinkedIn note, the check-ins. */
+import { fillTemplate } from '../validation/text.js';
 import {
   capitalise,
-  fill,
   fillSnippet,
   pick,
   type Snippet,
@@ -131,11 +131,13 @@ export function writeThankYouEmail(
     greetName,
     formal ? 'Dear' : pick(['Hi', 'Hello'], variant, 1),
   );
-  const opener = fill(
+  const opener = fillTemplate(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(EMAIL_OPENERS, variant, 0),
     values,
   );
-  const title = recipient.interviewer?.title ? fill(pick(TITLE_LINES, variant, 2), values) : null;
+  const title = recipient.interviewer?.title
+    ? fillTemplate(pick(TITLE_LINES, variant, 2), values)
+    : null;
   const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
   const liked = prepareSnippet(input, input.notes.liked, 'liked');
   const fit = prepareSnippet(input, input.notes.fit, 'fit');
@@ -159,7 +161,9 @@ export function writeThankYouEmail(
       ? [questions[variant.index] as string]
       : [];
   const questionLine =
-    chosen.length > 0 ? fill(pick(QUESTION_LEADS, variant, 6), { Q: chosen.join(' ') }) : null;
+    chosen.length > 0
+      ? fillTemplate(pick(QUESTION_LEADS, variant, 6), { Q: chosen.join(' ') })
+      : null;
 
   const firstParagraph = paragraph([opener, title, topicLine]);
   const middle = pick([true, false], variant, 10) ? [likedLine, fitLine] : [fitLine, likedLine];
@@ -173,7 +177,7 @@ export function writeThankYouEmail(
   ]
     .filter((part): part is string => !!part && part.length > 0)
     .join('\n\n');
-  return { subject: fill(pick(SUBJECTS, variant, 9), values), body };
+  return { subject: fillTemplate(pick(SUBJECTS, variant, 9), values), body };
 }
 
 /** A short hand-written thank-you note for one recipient. */
@@ -185,13 +189,13 @@ export function writeThankYouNote(
   const { input } = context;
   const { values, greetName } = describeBasics(context, recipient);
   const greeting = greet(input, recipient, greetName);
-  const opener = fill(
+  const opener = fillTemplate(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(NOTE_OPENERS, variant, 0),
     values,
   );
   const title =
     recipient.interviewer?.title && pick([true, false], variant, 12)
-      ? fill(pick(NOTE_TITLE_LINES, variant, 2), values)
+      ? fillTemplate(pick(NOTE_TITLE_LINES, variant, 2), values)
       : null;
   const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
   const liked = prepareSnippet(input, input.notes.liked, 'liked');
@@ -244,13 +248,14 @@ export function writeLinkedInNote(
     if (!snippet) return null;
     if (snippet.clause) return capitalise(/[.?!…]$/.test(text) ? text : `${text}.`);
     const phrases = snippet === topicNote ? LINKEDIN_TOPIC_PHRASES : LINKEDIN_LIKED_PHRASES;
-    return fill(pick(phrases, variant, 3), { ...values, x: text, X: capitalise(text) }).replace(
-      /…\.$/u,
-      '…',
-    );
+    return fillTemplate(pick(phrases, variant, 3), {
+      ...values,
+      x: text,
+      X: capitalise(text),
+    }).replace(/…\.$/u, '…');
   };
-  const full = fill(pick(LINKEDIN_OPENERS, variant, 0), values);
-  const short = fill(pick(LINKEDIN_SHORT_OPENERS, variant, 0), values);
+  const full = fillTemplate(pick(LINKEDIN_OPENERS, variant, 0), values);
+  const short = fillTemplate(pick(LINKEDIN_SHORT_OPENERS, variant, 0), values);
   const shapes = [
     { opener: full, closer },
     { opener: short, closer },

@@ -5,7 +5,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { PlanContext } from './plan-context.js';
 import { nameStep, type PlanWork } from './plan-steps.js';
-import { fillTemplate, findTimingRule } from './rule-engine.js';
+import { findTimingRule } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import { describeMoment, formatInstant } from './time.js';
 import type { StepKind } from './types.js';
 

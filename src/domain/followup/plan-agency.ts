@@ -11,7 +11,8 @@ import {
   writeRecruiterCheckIn,
   writeThanksThroughRecruiter,
 } from './recruiter.js';
-import { fillTemplate, findTimingRule } from './rule-engine.js';
+import { findTimingRule } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import type { Timing } from './timing.js';
 import type { Recruiter } from './types.js';
 import { fillNotePlaceholders } from './upcoming.js';

@@ -5,7 +5,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { PlanContext } from './plan-context.js';
 import { citeRule, makeInterviewStepId, type PlanWork } from './plan-steps.js';
-import { fillTemplate, findTimingRule, runRules, type PlannedStep } from './rule-engine.js';
+import { findTimingRule, runRules, type PlannedStep } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import { describeDate } from './time.js';
 import type { SendTime, Timing } from './timing.js';
 import type { PlanStep } from './types.js';

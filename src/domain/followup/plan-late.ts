@@ -13,7 +13,8 @@ import {
   nameStep,
   type PlanWork,
 } from './plan-steps.js';
-import { fillTemplate, findTimingRule } from './rule-engine.js';
+import { findTimingRule } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import type { FollowUpRule } from './rule-types.js';
 import { describeMoment, laterOf } from './time.js';
 import type { PlanStep } from './types.js';

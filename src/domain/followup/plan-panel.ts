@@ -3,7 +3,8 @@ import { HIRING_TEAM_NAME } from './drafts.js';
 import { findPanelThanks, listNames, listPassedOnSteps } from './panel.js';
 import { HIRING_TEAM_ID, type PlanContext } from './plan-context.js';
 import { citeRule, dropSteps, makeStepId, type PlanWork } from './plan-steps.js';
-import { fillTemplate, findTimingRule } from './rule-engine.js';
+import { findTimingRule } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import type { Timing } from './timing.js';
 
 /** The email that carries a panel's thanks, for the drafts stage to add the pass-on request. */

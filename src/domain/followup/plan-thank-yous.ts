@@ -2,7 +2,8 @@
  * The thank-you stage: for each person met, the recipient rules choose the thank-you's channel,
  * check it, and add a LinkedIn invitation; each planned step is timed from the timing stage.
  */
-import { fillTemplate, findTimingRule, runRules, type RuleOutcome } from './rule-engine.js';
+import { findTimingRule, runRules, type RuleOutcome } from './rule-engine.js';
+import { fillTemplate } from '../validation/text.js';
 import type { RecipientFacts } from './rule-types.js';
 import type { PlanContext, PlanRecipient } from './plan-context.js';
 import { citeRule, makeStepId, type PlanWork } from './plan-steps.js';

@@ -56,11 +56,6 @@ export function matchRule<S extends RuleSubject>(
   return (rule.conditions as readonly RuleCondition<S>[]).every((c) => holds(c, facts));
 }
 
-/** Fills `{name}` placeholders from `values` in one pass (inserted text is never re-read). */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 function applyActions(rule: FollowUpRule, outcome: RuleOutcome): void {
   const find = (kind: StepKind, channel: ContactChannel | null) =>
     outcome.planned.findIndex((p) => p.kind === kind && p.channel === channel);

@@ -69,6 +69,11 @@ export function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Fills `{name}` placeholders; a placeholder without a value stays as written. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
 /**
  * A query-string or form value as one string: the first of a repeated parameter; numbers and
  * booleans (CLI options) as text; undefined when there is none.

@@ -5,6 +5,8 @@
  * CSV download (/favourites.csv) and the list as an email draft to send to oneself
  * (/favourites.eml). Everything works without JavaScript.
  */
+import { isEmailAddress } from '../../domain/validation/email.js';
+import { LIMITS } from '../../domain/validation/limits.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCsrfForSession } from '../../http/auth.js';
 import {
@@ -24,9 +26,6 @@ export interface FavouritePageDeps extends PageDeps {
   /** The site's own address (config PUBLIC_URL): the downloads link to its profiles. */
   publicUrl: string;
 }
-
-const EMAIL =
-  /^[^\s@<>()[\],;:"\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** The favourites that are still in the directory, in the order they were added. */
 async function listFavourites(deps: PageDeps, request: FastifyRequest): Promise<ListingEntry[]> {
@@ -103,7 +102,7 @@ export function registerFavouritePages(app: FastifyInstance, deps: FavouritePage
     const q = request.query as Record<string, unknown>;
     const to = single(q.to).trim();
     const entries = await listFavourites(deps, request);
-    if (to !== '' && (!EMAIL.test(to) || to.length > 254)) {
+    if (to !== '' && (!isEmailAddress(to) || to.length > LIMITS.email)) {
       return sendHtml(
         reply,
         400,
