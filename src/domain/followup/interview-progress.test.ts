@@ -174,14 +174,23 @@ describe('step changes', () => {
     ],
     [{ draft: 'hello' }, 'draft', 'invalid', PROGRESS_MESSAGES.draftObject],
     [{ draft: { body: '  ' } }, 'draft.body', 'required', PROGRESS_MESSAGES.draftBody],
+    // One limit for a draft everywhere: what "check my edits" accepts can be saved.
     [
-      { draft: { body: 'x'.repeat(5001) } },
+      { draft: { body: 'x'.repeat(10_001) } },
       'draft.body',
       'too-long',
-      PROGRESS_MESSAGES.draftBodyLong,
+      'The draft has more than 10000 characters; shorten it.',
     ],
   ])('refuses %j', (raw, field, code, message) => {
     expect(problemsOf(() => parseStepChange(raw))).toEqual([{ field, code, message }]);
+  });
+
+  it('saves a draft as long as "check my edits" accepts: 10,000 characters, a 300-character subject', () => {
+    const change = parseStepChange({
+      draft: { subject: 's'.repeat(300), body: 'x'.repeat(10_000) },
+    });
+    expect(change.draft?.body).toHaveLength(10_000);
+    expect(change.draft?.subject).toHaveLength(300);
   });
 
   it('refuses doneAt on a step that is not done', () => {
