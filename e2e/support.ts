@@ -4,10 +4,11 @@
  * playwright-core, a page per describe block, axe-core injected into pages, html-validate, and
  * screenshots in e2e/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -26,7 +27,7 @@ import { composeApp } from '../src/compose.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const AXE_SOURCE = axe.source;
 
 export interface E2eServer {
   app: FastifyInstance;

@@ -14,7 +14,9 @@ const checks = [
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   // Every JSX expression escaped or known safe (@kitajs/ts-html-plugin); warnings fail too.
-  ['xss', 'npx', ['xss-scan']],
+  ['xss', 'npm', ['run', '--silent', 'xss']],
+  // No file, export or dependency that nothing uses (knip.json).
+  ['knip', 'npm', ['run', '--silent', 'knip']],
 ];
 for (const [name, cmd, args] of checks) {
   console.log(`\n> ${name}`);
