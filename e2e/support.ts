@@ -26,7 +26,7 @@ import { findHtmlProblems } from '../test/web-app.js';
 import { composeApp } from '../src/compose.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
+const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
 const AXE_SOURCE = axe.source;
 
 export interface E2eServer {
@@ -202,7 +202,7 @@ export function useTab(
   };
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -210,7 +210,7 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core (WCAG 2.x A and AA and best practices) on the page; returns the violations. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+async function runAxe(page: Page): Promise<AxeViolation[]> {
   // Injected as a script body so it runs even with JavaScript off for the page's own scripts
   // (page.evaluate is not page script).
   await page.evaluate(AXE_SOURCE);
@@ -240,7 +240,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
  * never fire in such a page, so the page's DOM is checked in a JavaScript-enabled twin: the same
  * URL answered with the same HTML (the site's own script left out), the same stylesheet.
  */
-export async function runAxeWithoutJavaScript(
+async function runAxeWithoutJavaScript(
   browser: Browser,
   page: Page,
 ): Promise<AxeViolation[]> {
@@ -267,7 +267,7 @@ export async function runAxeWithoutJavaScript(
 }
 
 /** Readable text for an assertion message. */
-export function describeViolations(violations: AxeViolation[]): string {
+function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map(
       (v) =>

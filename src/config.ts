@@ -72,7 +72,7 @@ export interface Config {
 }
 
 /** The most workers WORKERS=auto starts, whatever the core count: each holds its own index. */
-export const AUTO_WORKERS_MAX = 4;
+const AUTO_WORKERS_MAX = 4;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -7,7 +7,7 @@
 import cluster, { type Worker } from 'node:cluster';
 
 /** Tells a worker its index (0..n-1); index 0 also runs the background jobs. */
-export const WORKER_INDEX_VARIABLE = 'SHORTLIST_WORKER_INDEX';
+const WORKER_INDEX_VARIABLE = 'SHORTLIST_WORKER_INDEX';
 
 /** More restarts than this within RESTART_WINDOW_MS means something is wrong: stop. */
 const MAX_RESTARTS = 5;

@@ -143,7 +143,7 @@ export const DOCUMENTS = {
   text: Buffer.from('Just some text pretending to be a PDF'),
 } as const;
 
-export interface ReceivedMail {
+interface ReceivedMail {
   envelope: { from: string; to: string[] };
   raw: Buffer;
   parsed: ParsedMail;

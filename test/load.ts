@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 
-export interface Outcome {
+interface Outcome {
   /** When the request had been handed to the network in full (ms since the epoch); null if never. */
   sentAt: number | null;
   startedAt: number;
@@ -87,4 +87,4 @@ export function startLoad(url: string, options: { clients: number; keepAlive: bo
   };
 }
 
-export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

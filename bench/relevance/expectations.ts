@@ -8,9 +8,9 @@ import type { Listing } from '../../src/domain/directory/directory.js';
 import type { SearchOutcome, SearchResult } from '../../src/domain/directory/search-outcome.js';
 
 export type Tier = 'place' | 'region' | 'national' | 'nearby-office' | 'none';
-export const TIERS: readonly Tier[] = ['place', 'region', 'national', 'nearby-office', 'none'];
+const TIERS: readonly Tier[] = ['place', 'region', 'national', 'nearby-office', 'none'];
 /** Tiers counted relevant for precision@10. */
-export const RELEVANT: ReadonlySet<Tier> = new Set<Tier>(['place', 'region']);
+const RELEVANT: ReadonlySet<Tier> = new Set<Tier>(['place', 'region']);
 
 /** One result with what the checks read of it. */
 export interface Answered {

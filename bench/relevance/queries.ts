@@ -22,10 +22,10 @@ import {
   type Expectation,
 } from './expectations.js';
 
-export type PlaceKind = 'town' | 'postcode' | 'county' | 'region' | 'nation';
-export type Order = 'covers' | 'specialists' | 'nearest';
+type PlaceKind = 'town' | 'postcode' | 'county' | 'region' | 'nation';
+type Order = 'covers' | 'specialists' | 'nearest';
 
-export interface RelevanceParams {
+interface RelevanceParams {
   industry: string;
   subsector?: string;
   purpose: 'job' | 'staff';
@@ -46,7 +46,7 @@ export interface RelevanceQuery {
 type Place = readonly [location: string, kind: PlaceKind, nation: RelevanceQuery['nation']];
 
 /** Places across the UK, each nation and each kind of place. */
-export const PLACES: readonly Place[] = [
+const PLACES: readonly Place[] = [
   ['London', 'town', 'england'],
   ['Leeds', 'town', 'england'],
   ['Manchester', 'town', 'england'],
@@ -116,7 +116,7 @@ const ORDERS: readonly Order[] = ['covers', 'specialists', 'nearest'];
 const GENERATED = 140;
 
 /** The expectations every query of this order and shape has, whatever the data. */
-export function ruleExpectations(params: RelevanceParams, nation: string): Expectation[] {
+function ruleExpectations(params: RelevanceParams, nation: string): Expectation[] {
   const out: Expectation[] = [
     everyResultHasATier(),
     noResultOutsideTheIndustry(params.industry, params.subsector),

@@ -13,25 +13,25 @@ import type { Directory, DirectoryFile } from '../../src/domain/directory/direct
 
 export type Scale = '1x' | '10x';
 export const SCALES: readonly Scale[] = ['1x', '10x'];
-export const SCALE_FACTOR: Record<Scale, number> = { '1x': 1, '10x': 10 };
+const SCALE_FACTOR: Record<Scale, number> = { '1x': 1, '10x': 10 };
 
-export function dataDir(): string {
+function dataDir(): string {
   const env = process.env.DATA_DIR;
   return path.resolve(env && env.trim() !== '' ? env : 'data');
 }
 
-export function benchDir(): string {
+function benchDir(): string {
   return path.join(dataDir(), 'bench');
 }
 
-export function directoryFile(scale: Scale): string {
+function directoryFile(scale: Scale): string {
   return path.join(benchDir(), `directory-${scale}.json`);
 }
 
 let fingerprintMemo: string | null = null;
 
 /** A hash of a small directory made by the same generator: changes when the generator does. */
-export function generatorFingerprint(): string {
+function generatorFingerprint(): string {
   fingerprintMemo ??= createHash('sha256')
     .update(
       JSON.stringify(generateDemoDirectory({ scale: 0.02, outcodeForTown: demoOutcodeForTown })),

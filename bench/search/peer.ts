@@ -29,13 +29,13 @@ export {
 };
 export const DEG_TO_RAD = Math.PI / 180;
 
-export const TYPE_BITS: Record<EmploymentType, number> = {
+const TYPE_BITS: Record<EmploymentType, number> = {
   permanent: 1,
   temporary: 2,
   contract: 4,
   'temp-to-perm': 8,
 };
-export const PURPOSE_BITS = { job: 1, staff: 2 } as const;
+const PURPOSE_BITS = { job: 1, staff: 2 } as const;
 
 /** A search as every peer receives it: validated, geocoded and reduced to plain values. */
 export interface PeerQuery {
@@ -218,7 +218,7 @@ export interface RankRow {
 }
 
 /** The distance band of `covers`: d < 5, < 15, < 40, the rest. */
-export function bandOf(d: number): number {
+function bandOf(d: number): number {
   return d < BAND_MILES[0] ? 0 : d < BAND_MILES[1] ? 1 : d < BAND_MILES[2] ? 2 : 3;
 }
 

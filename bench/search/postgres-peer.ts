@@ -30,11 +30,11 @@ import {
   type PeerQuery,
 } from './peer.js';
 
-export const BENCH_DATABASE_URL =
+const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/test';
-export const BENCH_SCHEMA = 'bench';
+const BENCH_SCHEMA = 'bench';
 
 const SCHEMA = `
 -- One row per (industry, listing) with the listing's attributes copied in, stored in key order:
@@ -146,7 +146,7 @@ interface Shape {
   auto: boolean;
 }
 
-export function postgresSql(shape: Shape): string {
+function postgresSql(shape: Shape): string {
   const where = [`p.industry = $${P.industry}::text`, `(p.purpose_mask & $${P.purpose}::int) <> 0`];
   if (shape.types) where.push(`(p.type_mask & $${P.types}::int) <> 0`);
   if (shape.verified) where.push('p.verified');

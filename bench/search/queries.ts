@@ -31,7 +31,7 @@ import {
 import { toPeerQuery, type PeerQuery } from './peer.js';
 
 export const QUERY_SEED = 20261201;
-export const PLACE_POOL_SIZE = 200;
+const PLACE_POOL_SIZE = 200;
 const RADII = [5, 10, 15, 25, 50, 100];
 const INCODE_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 

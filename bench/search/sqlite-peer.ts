@@ -121,7 +121,7 @@ interface Shape {
 }
 
 /** The SQL for one shape of query (which filters are present, which order). */
-export function sqliteSql(shape: Shape): string {
+function sqliteSql(shape: Shape): string {
   const where = ['p.industry = @industry', '(p.purpose_mask & @purpose) <> 0'];
   if (shape.types) where.push('(p.type_mask & @types) <> 0');
   if (shape.verified) where.push('p.verified = 1');

@@ -21,7 +21,7 @@ import {
 import { documented, ErrorsSchema, typesOnly } from './schemas.js';
 
 /** The enquiry fields of a JSON or multipart body, as sent. */
-export function rawEnquiry(body: unknown): RawEnquiry {
+function rawEnquiry(body: unknown): RawEnquiry {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   return {
     audience: b.audience,

@@ -34,7 +34,7 @@ function parseFormat(value: string): PlanFormat {
 }
 
 /** `--now`: an ISO 8601 date-time, with its offset or as local time in the candidate's zone. */
-export function parseNow(value: string): string {
+function parseNow(value: string): string {
   const text = value.trim();
   const valid =
     ISO_DATE_TIME.test(text) &&
@@ -107,7 +107,7 @@ export function parseDraftText(text: string): { subject?: string; body: string }
 }
 
 /** The plan as a readable timeline: each step with when, how, to whom, its window and why. */
-export function formatPlanText(
+function formatPlanText(
   planned: PlannedFollowUp,
   options: { drafts?: boolean } = {},
 ): string {

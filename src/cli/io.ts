@@ -14,7 +14,7 @@ export interface CliIo {
 export const EXIT = { ok: 0, failure: 1, badInput: 2, findings: 3 } as const;
 
 /** One readable line per problem: where, what is wrong, and the code in brackets. */
-export function formatProblem(problem: Problem): string {
+function formatProblem(problem: Problem): string {
   const where = [problem.line !== undefined ? `line ${problem.line}` : null, problem.field]
     .filter((p) => p !== null)
     .join(', ');

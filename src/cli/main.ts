@@ -6,7 +6,7 @@ import { registerFollowUpCommands } from './followup.command.js';
 import { registerSearchCommands } from './search.command.js';
 import { EXIT, reportError, type CliIo } from './io.js';
 
-export function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo): Command {
   const program = new Command('shortlist')
     .description('Shortlist: find UK recruitment agencies and follow up every interview.')
     .exitOverride()

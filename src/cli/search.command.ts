@@ -21,7 +21,7 @@ function pad(text: string, width: number): string {
 }
 
 /** A readable table of results, one agency per line, with the reasons underneath. */
-export function formatSearchTable(outcome: AgencySearchOutcome): string {
+function formatSearchTable(outcome: AgencySearchOutcome): string {
   const lines: string[] = [];
   const shown = outcome.results.length;
   lines.push(

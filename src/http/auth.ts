@@ -24,12 +24,9 @@ import {
 import type { AccountContext } from './context.js';
 
 /** The session cookie: a random token whose SHA-256 hash is the session's key. */
-export const SESSION_COOKIE = 'shortlist_session';
+const SESSION_COOKIE = 'shortlist_session';
 /** The CSRF secret (signed); forms and scripts send the token derived from it. */
-export const CSRF_COOKIE = 'shortlist_csrf';
-/** The header a script sends the CSRF token in (forms use the `_csrf` field). */
-export const CSRF_HEADER = 'x-csrf-token';
-
+const CSRF_COOKIE = 'shortlist_csrf';
 export const AUTH_MESSAGES = Object.freeze({
   unauthenticated: 'Sign in first, or send a personal API token as Authorization: Bearer sl_...',
   badToken: 'The API token is not valid or has been revoked.',
@@ -50,7 +47,7 @@ function isSecure(request: FastifyRequest): boolean {
 }
 
 /** Sets the session cookie for a new or renewed session. */
-export function setSessionCookie(
+function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
@@ -171,7 +168,7 @@ export async function installAccountAuth(
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** True when the request body is JSON (which a cross-site form cannot send). */
-export function isJsonRequest(request: FastifyRequest): boolean {
+function isJsonRequest(request: FastifyRequest): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   return type === 'application/json';
 }

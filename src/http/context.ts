@@ -96,9 +96,9 @@ export interface AccountContext {
   exports: AccountsDeps & { interviewStore: InterviewStore };
 }
 
-export const DEFAULT_AUTH_RATE_LIMIT = { attempts: 10, windowMinutes: 15 };
+const DEFAULT_AUTH_RATE_LIMIT = { attempts: 10, windowMinutes: 15 };
 
-export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): AccountContext {
+function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): AccountContext {
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const accountsDeps: AccountsDeps = {
     userStore: accounts.userStore,
@@ -136,7 +136,7 @@ export function buildAccountContext(deps: AppDeps, accounts: AccountsAppDeps): A
 }
 
 /** The documented default: 5 enquiries per 10 minutes per IP address (ENQUIRY_RATE_LIMIT). */
-export const DEFAULT_ENQUIRY_LIMIT: RequestLimit = { max: 5, windowMs: 10 * 60_000 };
+const DEFAULT_ENQUIRY_LIMIT: RequestLimit = { max: 5, windowMs: 10 * 60_000 };
 // Reveals cost nothing to send but are worth scraping: a looser limit of their own.
 const REVEAL_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
 
@@ -154,7 +154,7 @@ export interface ContactContext {
   } | null;
 }
 
-export function buildContactContext(deps: AppDeps): ContactContext | null {
+function buildContactContext(deps: AppDeps): ContactContext | null {
   const enquiryStore = deps.enquiryStore;
   if (!enquiryStore) return null;
   const clock = deps.clock ?? SYSTEM_CLOCK;

@@ -11,7 +11,7 @@ import {
   removeFavourite,
 } from '../services/accounts/favourites.service.js';
 
-export const FAVOURITES_COOKIE = 'shortlist_favourites';
+const FAVOURITES_COOKIE = 'shortlist_favourites';
 export const MAX_FAVOURITES = 50;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -22,7 +22,7 @@ export function isSlug(value: unknown): value is string {
 }
 
 /** The favourites in the order they were added; [] when the cookie is missing or tampered with. */
-export function readFavourites(request: FastifyRequest): string[] {
+function readFavourites(request: FastifyRequest): string[] {
   const raw = request.cookies[FAVOURITES_COOKIE];
   if (!raw) return [];
   const unsigned = request.unsignCookie(raw);
@@ -32,7 +32,7 @@ export function readFavourites(request: FastifyRequest): string[] {
 }
 
 /** Stores the favourites in the signed cookie (cleared when empty). */
-export function writeFavourites(
+function writeFavourites(
   request: FastifyRequest,
   reply: FastifyReply,
   slugs: readonly string[],

@@ -10,7 +10,7 @@ import { DomainError, type Problem } from '../domain/errors.js';
 // Deep enough for any input we accept; deeper nesting is checked no further.
 const MAX_DEPTH = 32;
 
-export const NUL_MESSAGE = 'contains a NUL character (U+0000), which is never accepted';
+const NUL_MESSAGE = 'contains a NUL character (U+0000), which is never accepted';
 
 function pathOf(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
@@ -39,7 +39,7 @@ function findNul(value: unknown, path: string, depth: number, found: string[]): 
 }
 
 /** Every NUL in the request's parameters, query string and parsed body, as problems. */
-export function findNulProblems(request: FastifyRequest): Problem[] {
+function findNulProblems(request: FastifyRequest): Problem[] {
   const found: string[] = [];
   findNul(request.params, '', 0, found);
   findNul(request.query, '', 0, found);

@@ -3,7 +3,7 @@
 // No third parties: every script, style, image and connection is this site. No form-action:
 // Visit Website is a form whose answer redirects to the agency's own site, which form-action
 // would block.
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
   "style-src 'self'",

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Directory } from '../domain/directory/directory.js';
 import { DomainError, type Problem } from '../domain/errors.js';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'brand_slug',
   'brand_name',
   'listing_slug',

@@ -30,7 +30,7 @@ export function formatDirectoryJson(directory: Directory): string {
 }
 
 /** Reads and validates directory file content; throws a DomainError listing every problem. */
-export function parseDirectoryContent(content: string, format: DirectoryFormat): Directory {
+function parseDirectoryContent(content: string, format: DirectoryFormat): Directory {
   if (format === 'json') {
     let raw: unknown;
     try {

@@ -188,7 +188,7 @@ export interface SubmittedEnquiry {
 }
 
 /** "Listing - office": how the recipient is named to the sender and in the email. */
-export function nameAgency(listing: Listing, branchName: string): string {
+function nameAgency(listing: Listing, branchName: string): string {
   return listing.branches.length > 1 ? `${listing.name} - ${branchName}` : listing.name;
 }
 
@@ -312,7 +312,7 @@ function enquiryQueueDeps(deps: DeliveryDeps): MailQueueDeps {
  * Makes one delivery attempt for an enquiry through the mail queue when it is due and no other
  * process holds it; returns the status after it, or null when it was not due or not found.
  */
-export async function deliverEnquiry(
+async function deliverEnquiry(
   deps: DeliveryDeps,
   id: string,
 ): Promise<EnquiryStatus | null> {

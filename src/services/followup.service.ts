@@ -52,10 +52,10 @@ export interface FollowUpFile {
 const DRAFT_LIMITS = LIMITS.draft;
 
 /** The name of the calendar file of a plan. */
-export const PLAN_ICS_FILENAME = 'follow-up-plan.ics';
+const PLAN_ICS_FILENAME = 'follow-up-plan.ics';
 
 /** Puts every problem of a DomainError under `prefix` (`context.input` -> `context.input.role`). */
-export function prefixProblems(problems: readonly Problem[], prefix: string): Problem[] {
+function prefixProblems(problems: readonly Problem[], prefix: string): Problem[] {
   if (!prefix) return [...problems];
   return problems.map((problem) => ({
     ...problem,

@@ -18,7 +18,7 @@ import type {
 } from './ports.js';
 
 /** Minutes to wait after the 1st, 2nd... failed attempt, per kind; then the email is given up. */
-export const MAIL_RETRY_MINUTES: Readonly<Record<MailKind, readonly number[]>> = Object.freeze({
+const MAIL_RETRY_MINUTES: Readonly<Record<MailKind, readonly number[]>> = Object.freeze({
   enquiry: RETRY_DELAYS_MINUTES,
   'password-reset': Object.freeze([1, 5, 15]),
 });
@@ -34,7 +34,7 @@ const CLAIM_LEASE_MS = 5 * 60_000;
 const DUE_BATCH = 20;
 
 /** Logs ids, statuses and error texts only: never anything a person typed. */
-export interface MailLogger {
+interface MailLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -86,7 +86,7 @@ export function nextMailAttemptAt(
 }
 
 /** The error text kept with a failed attempt: the code, the SMTP status and the message. */
-export function describeMailError(error: unknown): string {
+function describeMailError(error: unknown): string {
   if (!(error instanceof Error)) return 'Unknown delivery error';
   const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
   const prefix = [
@@ -96,14 +96,6 @@ export function describeMailError(error: unknown): string {
     .filter((p) => p !== '')
     .join(' ');
   return `${prefix ? `${prefix}: ` : ''}${error.message}`.replace(/\s+/g, ' ').trim();
-}
-
-/** Adds an email to the queue, due now. */
-export async function enqueueMail(
-  deps: { mailQueue: MailQueueStore; clock: Clock },
-  mail: { id: string; kind: MailKind; subjectId: string },
-): Promise<void> {
-  await deps.mailQueue.enqueueMail({ ...mail, createdAt: deps.clock.now().toISOString() });
 }
 
 /**

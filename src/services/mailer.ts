@@ -7,21 +7,13 @@ import { EMPLOYMENT_TYPES } from '../domain/directory/taxonomy.js';
 import { normaliseLine } from '../domain/validation/text.js';
 import type { AttachmentRecord, EnquiryRecord, MailAddress, OutgoingMail } from './ports.js';
 
-const ID_DOMAIN_FALLBACK = 'shortlist.invalid';
-
 /** A header-safe address: names on one line, the address without spaces or line breaks. */
-export function cleanAddress(address: MailAddress): MailAddress {
+function cleanAddress(address: MailAddress): MailAddress {
   const name = address.name === undefined ? '' : normaliseLine(address.name);
   return {
     ...(name !== '' ? { name } : {}),
     address: address.address.replace(/[\s\p{Cc}<>,;"]/gu, ''),
   };
-}
-
-/** The Message-ID of an enquiry's email: the same on every attempt. */
-export function enquiryMessageId(enquiryId: string, from: MailAddress): string {
-  const domain = /@([A-Za-z0-9.-]+)$/.exec(from.address)?.[1] ?? ID_DOMAIN_FALLBACK;
-  return `<enquiry-${enquiryId.replace(/[^A-Za-z0-9-]/g, '')}@${domain}>`;
 }
 
 function employmentTypeLabel(value: string | null): string | null {

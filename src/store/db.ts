@@ -18,7 +18,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Database } from './schema.js';
 import { SqliteBooleans } from './sqlite-booleans.js';
 
-export type Dialect = 'sqlite' | 'postgres';
+type Dialect = 'sqlite' | 'postgres';
 
 export interface Db {
   kysely: Kysely<Database>;

@@ -1,12 +1,12 @@
 /** Kysely table types. Booleans are booleans on both dialects (SqliteBooleans converts on SQLite). */
 import type { Generated } from 'kysely';
 
-export interface BrandsTable {
+interface BrandsTable {
   slug: string;
   name: string;
 }
 
-export interface ListingsTable {
+interface ListingsTable {
   slug: string;
   brand_slug: string;
   name: string;
@@ -17,28 +17,28 @@ export interface ListingsTable {
   national: boolean;
 }
 
-export interface ListingIndustriesTable {
+interface ListingIndustriesTable {
   listing_slug: string;
   industry: string;
 }
-export interface ListingSubsectorsTable {
+interface ListingSubsectorsTable {
   listing_slug: string;
   subsector: string;
 }
-export interface ListingEmploymentTypesTable {
+interface ListingEmploymentTypesTable {
   listing_slug: string;
   employment_type: string;
 }
-export interface ListingPurposesTable {
+interface ListingPurposesTable {
   listing_slug: string;
   purpose: string;
 }
-export interface ListingCoverageTable {
+interface ListingCoverageTable {
   listing_slug: string;
   place_id: string;
 }
 
-export interface BranchesTable {
+interface BranchesTable {
   id: string;
   listing_slug: string;
   name: string;
@@ -53,14 +53,14 @@ export interface BranchesTable {
   employer_email: string | null;
 }
 
-export interface DirectoryStateTable {
+interface DirectoryStateTable {
   id: Generated<number>;
   version: number;
   demo: boolean;
   changed_at: string;
 }
 
-export interface RevealsTable {
+interface RevealsTable {
   id: string;
   listing_slug: string;
   branch_id: string | null;
@@ -107,7 +107,7 @@ export interface EnquiriesTable {
   message_id: string | null;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   email: string;
   password_hash: string;
@@ -115,7 +115,7 @@ export interface UsersTable {
   password_changed_at: string;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id_hash: string;
   user_id: string;
   created_at: string;
@@ -123,7 +123,7 @@ export interface SessionsTable {
   expires_at: string;
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string;
   user_id: string;
   name: string;
@@ -133,26 +133,26 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
-export interface PasswordResetsTable {
+interface PasswordResetsTable {
   token_hash: string;
   user_id: string;
   created_at: string;
   expires_at: string;
 }
 
-export interface CalendarFeedsTable {
+interface CalendarFeedsTable {
   user_id: string;
   token_hash: string;
   created_at: string;
 }
 
-export interface FavouritesTable {
+interface FavouritesTable {
   user_id: string;
   listing_slug: string;
   created_at: string;
 }
 
-export interface InterviewsTable {
+interface InterviewsTable {
   id: string;
   user_id: string;
   input_json: string;
@@ -164,7 +164,7 @@ export interface InterviewsTable {
   updated_at: string;
 }
 
-export interface InterviewStepsTable {
+interface InterviewStepsTable {
   interview_id: string;
   step_id: string;
   status: string;
@@ -174,7 +174,7 @@ export interface InterviewStepsTable {
   updated_at: string;
 }
 
-export interface InterviewRepliesTable {
+interface InterviewRepliesTable {
   id: string;
   interview_id: string;
   at: string;
@@ -182,13 +182,13 @@ export interface InterviewRepliesTable {
   recorded_at: string;
 }
 
-export interface RateLimitsTable {
+interface RateLimitsTable {
   key: string;
   count: number;
   reset_at: string;
 }
 
-export interface PendingInterviewSavesTable {
+interface PendingInterviewSavesTable {
   key_hash: string;
   /** The /follow-up form's carried fields, as JSON. */
   fields: string;

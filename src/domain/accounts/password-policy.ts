@@ -7,8 +7,8 @@
 import type { ProblemList } from '../errors.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MAX_LENGTH = 256;
 
 /** Words that make a password guessable on this site whoever the user is. */
 const SITE_WORDS = ['shortlist'];
@@ -24,7 +24,7 @@ export const PASSWORD_MESSAGES = Object.freeze({
 });
 
 /** The form a password is checked and hashed in. */
-export function normalisePassword(password: string): string {
+function normalisePassword(password: string): string {
   return password.normalize('NFC');
 }
 
@@ -81,7 +81,7 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** True when the password is the email address, its local part or the site's name, padded. */
-export function isPersonalPassword(password: string, email?: string): boolean {
+function isPersonalPassword(password: string, email?: string): boolean {
   const lower = normalisePassword(password).toLowerCase();
   const words = new Set(SITE_WORDS);
   if (email) {

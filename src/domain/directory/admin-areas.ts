@@ -317,7 +317,7 @@ export const COUNTIES: readonly CountyDef[] = [
   { name: 'County Tyrone', nation: NIR, altNames: ['Tyrone', 'Co Tyrone'] },
 ];
 
-export type RegionName =
+type RegionName =
   | 'North East'
   | 'North West'
   | 'Yorkshire and The Humber'

@@ -27,7 +27,7 @@ import { listTowns, type Town } from './places.js';
 import { SeededRandom, WeightedTable } from './random.js';
 import { listIndustries } from './taxonomy.js';
 
-export const DEMO_SEED = 20261126;
+const DEMO_SEED = 20261126;
 
 export interface DemoOptions {
   /** 1 gives about 8,300 listings; 10 gives ten times as many. */

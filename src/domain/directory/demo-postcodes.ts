@@ -36,7 +36,7 @@ function buildTable(): Map<string, readonly string[]> {
 }
 
 /** The postcode districts (outward codes) that resolve to this town, in order; empty when none. */
-export function listDemoDistricts(town: Town): readonly string[] {
+function listDemoDistricts(town: Town): readonly string[] {
   districtsByTown ??= buildTable();
   return districtsByTown.get(town.id) ?? [];
 }

@@ -333,11 +333,3 @@ export function parseDirectory(raw: unknown): Directory {
   return { brands };
 }
 
-/** Like parseDirectory, for a single brand (the merge import and agency self-service). */
-export function parseBrandInput(raw: unknown, path = 'brand'): Brand {
-  const c = new Checker();
-  const brand = parseBrand(c, raw, path);
-  c.problems.throwIfAny();
-  if (!brand) throw DomainError.single('invalid', 'The brand is not valid', path);
-  return brand;
-}

@@ -299,7 +299,7 @@ export interface PlaceSummary {
   lon: number;
 }
 
-export function summarise(place: AnyPlace): PlaceSummary {
+function summarise(place: AnyPlace): PlaceSummary {
   const { county, region, nation } = placeContext(place);
   return {
     name: place.name,

@@ -43,7 +43,7 @@ import {
 } from './postcodes.js';
 import { LIMITS } from '../validation/limits.js';
 
-export type GeocodeKind = PlaceKind | 'postcode';
+type GeocodeKind = PlaceKind | 'postcode';
 
 /** A place offered as an alternative or a suggestion. `label` resolves back to exactly it. */
 export interface PlaceOption extends Suggestion {

@@ -39,7 +39,7 @@ import { countyIdByName, nationIdBySlug, regionIdByName, required, towns } from 
 
 export type PlaceKind = 'town' | 'county' | 'region' | 'nation';
 
-export interface Place {
+interface Place {
   readonly id: string;
   readonly name: string;
   readonly kind: PlaceKind;

@@ -11,7 +11,7 @@ export interface SearchPlace {
   chain: string[];
 }
 
-export interface SearchResultBranch {
+interface SearchResultBranch {
   town: string;
   postcode: string;
   lat: number;

@@ -35,7 +35,7 @@ function geocodeCached(text: string): GeocodedPlace {
  * The place a search runs from, with the ids containing it (for coverage): its own id (a
  * postcode's town) first, then ancestorsOf it, smallest first; any length.
  */
-export function toSearchPlace(place: GeocodedPlace): SearchPlace {
+function toSearchPlace(place: GeocodedPlace): SearchPlace {
   const own = place.kind === 'postcode' ? place.townId : place.id;
   // The places module's containment chain, of any length; the geocoder's fields when it has none.
   const ancestors = own === undefined ? [] : ancestorsOf(own);

@@ -92,7 +92,7 @@ export interface RawFile {
   truncated: boolean;
 }
 
-export interface ValidFile {
+interface ValidFile {
   /** A safe name to attach it under, with the extension of its real type. */
   fileName: string;
   type: DocumentType;

@@ -130,7 +130,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known keys an unknown key was probably meant to be, best first (at most three). */
-export function suggestInputKeys(key: string, known: readonly string[]): string[] {
+function suggestInputKeys(key: string, known: readonly string[]): string[] {
   const wanted = squash(key);
   const found: { key: string; score: number }[] = [];
   const alias = ALIASES[wanted];

@@ -20,11 +20,11 @@ export const INTERVIEW_OUTCOMES = [
 export type InterviewOutcome = (typeof INTERVIEW_OUTCOMES)[number];
 
 /** What a user can set on a step; `cancelled` only follows from a reply or an outcome. */
-export const SETTABLE_STEP_STATUSES = ['pending', 'done', 'skipped'] as const;
+const SETTABLE_STEP_STATUSES = ['pending', 'done', 'skipped'] as const;
 export type SettableStepStatus = (typeof SETTABLE_STEP_STATUSES)[number];
-export type StepStatus = SettableStepStatus | 'cancelled';
+type StepStatus = SettableStepStatus | 'cancelled';
 
-export const PROGRESS_LIMITS = Object.freeze({
+const PROGRESS_LIMITS = Object.freeze({
   draftBodyLength: LIMITS.draft.bodyLength,
   draftSubjectLength: LIMITS.draft.subjectLength,
   replyFromLength: 200,

@@ -37,7 +37,7 @@ export interface NoteOwner {
 }
 
 /** Why a note is left out of every draft. */
-export type LeftOutReason = 'salary' | 'negative' | 'pushy';
+type LeftOutReason = 'salary' | 'negative' | 'pushy';
 
 /** What a note becomes. */
 export type NoteSentence =
@@ -50,7 +50,7 @@ export type NoteSentence =
   | { kind: 'left-out'; reason: LeftOutReason; note: string };
 
 /** The longest note turned into words of a draft; a longer one becomes a gap (never cut). */
-export const MAX_NOTE_WORDS = 32;
+const MAX_NOTE_WORDS = 32;
 
 /** The marked gap for a note the candidate must finish; the checker's `unfinished-gap` finds it. */
 export function formatNoteGap(note: string): string {

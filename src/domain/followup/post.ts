@@ -19,7 +19,7 @@ export function isPostDay(date: Temporal.PlainDate, nation: Nation | undefined):
 }
 
 /** The last collection on a date, in the candidate's zone, or null when there is none. */
-export function findCollection(
+function findCollection(
   date: Temporal.PlainDate,
   timeZone: string,
   nation: Nation | undefined,
@@ -51,23 +51,6 @@ export function findLastCollection(
       Temporal.Instant.compare(instant, from) >= 0 &&
       Temporal.Instant.compare(instant, to) <= 0
     ) {
-      return collection;
-    }
-  }
-  return null;
-}
-
-/** The first collection at or after `from` (looks up to 30 days ahead). */
-export function findNextCollection(
-  from: Temporal.Instant,
-  timeZone: string,
-  nation: Nation | undefined,
-  settings: FollowUpSettings,
-): Temporal.ZonedDateTime | null {
-  let day = from.toZonedDateTimeISO(timeZone).toPlainDate();
-  for (let i = 0; i < 30; i += 1, day = day.add({ days: 1 })) {
-    const collection = findCollection(day, timeZone, nation, settings);
-    if (collection && Temporal.Instant.compare(collection.toInstant(), from) >= 0) {
       return collection;
     }
   }

@@ -22,7 +22,7 @@ export interface PlannedStep {
 }
 
 /** A warning a rule raised, its `{placeholders}` not yet filled. */
-export interface PendingWarning {
+interface PendingWarning {
   code: string;
   message: string;
   step?: { kind: StepKind; channel: ContactChannel | null };
@@ -49,7 +49,7 @@ function holds<S extends RuleSubject>(
 }
 
 /** Whether the facts satisfy every condition of a rule. */
-export function matchRule<S extends RuleSubject>(
+function matchRule<S extends RuleSubject>(
   rule: RuleAbout<S>,
   facts: FactsBySubject[S],
 ): boolean {

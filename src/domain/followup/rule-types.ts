@@ -42,7 +42,7 @@ export interface RecipientFacts {
 }
 
 /** What a rule about the interview as a whole can test. */
-export interface InterviewFacts {
+interface InterviewFacts {
   'decision.given': boolean;
   /** The interview has not started yet. */
   'interview.ahead': boolean;

@@ -18,7 +18,7 @@ export interface SendWindow {
  * The earliest moment in [from, to] that falls in working hours on a working day, local to
  * `timeZone`; null when there is none.
  */
-export function findWorkingMoment(
+function findWorkingMoment(
   from: Temporal.Instant,
   to: Temporal.Instant,
   timeZone: string,

@@ -7,7 +7,7 @@ import { deepFreeze } from './frozen.js';
 /** A local wall-clock time, `HH:mm`. */
 export type ClockTime = `${number}:${number}`;
 /** A day of the year, `MM-DD`. */
-export type MonthDay = `${number}-${number}`;
+type MonthDay = `${number}-${number}`;
 
 export interface FollowUpSettings {
   /** Hours after the interview ends before a thank-you may go (input `options.minGapHours`). */

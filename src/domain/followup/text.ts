@@ -124,29 +124,9 @@ export function measureJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): 
   return shared / (a.size + b.size - shared);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether `text` contains `phrase` as whole words, ignoring case and runs of spaces. */
-export function containsPhrase(text: string, phrase: string): boolean {
-  const words = phrase.trim().split(/\s+/).filter(Boolean).map(escapeRegExp);
-  if (words.length === 0) return false;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
-  return pattern.test(text);
-}
-
 /** The text of `name` masked to `<name>` wherever any of `names` appears (for similarity). */
 export function maskNames(words: readonly string[], names: ReadonlySet<string>): string[] {
   return words.map((word) => (names.has(word) ? '<name>' : word));
-}
-
-/** Splits text into sentences (keeps the closing punctuation). */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…])\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
 }
 
 /** Cuts text to at most `max` UTF-16 units at a word boundary, ending with "…" when cut. */

@@ -23,7 +23,7 @@ export const MONTHS: readonly string[] = [
 ];
 
 /** Turns `HH:mm` into a PlainTime. */
-export function toPlainTime(time: ClockTime): Temporal.PlainTime {
+function toPlainTime(time: ClockTime): Temporal.PlainTime {
   return Temporal.PlainTime.from(time);
 }
 
@@ -56,12 +56,6 @@ export function describeMoment(instant: Temporal.Instant, timeZone: string): str
 /** Writes a date for people: "Friday 16 October". */
 export function describeDate(date: Temporal.PlainDate): string {
   return `${WEEKDAYS[date.dayOfWeek - 1] ?? ''} ${date.day} ${MONTHS[date.month - 1] ?? ''}`;
-}
-
-/** Writes a date briefly: "Fri 16 Oct". */
-export function describeShortDate(date: Temporal.PlainDate): string {
-  const weekday = (WEEKDAYS[date.dayOfWeek - 1] ?? '').slice(0, 3);
-  return `${weekday} ${date.day} ${(MONTHS[date.month - 1] ?? '').slice(0, 3)}`;
 }
 
 /** The later of two instants. */

@@ -22,7 +22,7 @@ export interface SendTime {
 }
 
 /** A step of the decision (check-ins, the close), on a working day. */
-export interface DatedSendTime extends SendTime {
+interface DatedSendTime extends SendTime {
   date: Temporal.PlainDate;
   /** Set when the date fell in the Christmas shutdown and moved to this first working day after. */
   reopensOn: Temporal.PlainDate | null;

@@ -122,7 +122,7 @@ export interface PlanWarning {
   stepId?: string;
 }
 
-export interface NeverEntry {
+interface NeverEntry {
   channel: NeverChannel;
   why: string;
 }

@@ -58,13 +58,13 @@ export function listUkWideBankHolidays(year: number): ReadonlySet<string> {
  * Whether a date is a bank holiday in the nation; when the nation is not known, whether it is one
  * of the bank holidays all four UK nations share (Christmas Day, Boxing Day, Good Friday, ...).
  */
-export function isBankHoliday(date: Temporal.PlainDate, nation: Nation | undefined): boolean {
+function isBankHoliday(date: Temporal.PlainDate, nation: Nation | undefined): boolean {
   const holidays = nation ? listBankHolidays(nation, date.year) : listUkWideBankHolidays(date.year);
   return holidays.has(date.toString());
 }
 
 /** Whether a date is a weekend day (Saturday or Sunday). */
-export function isWeekend(date: Temporal.PlainDate): boolean {
+function isWeekend(date: Temporal.PlainDate): boolean {
   return date.dayOfWeek >= 6;
 }
 
@@ -89,7 +89,7 @@ export function addWorkingDays(
 }
 
 /** The first working day on or after `date`. */
-export function findWorkingDayFrom(
+function findWorkingDayFrom(
   date: Temporal.PlainDate,
   nation: Nation | undefined,
 ): Temporal.PlainDate {
@@ -109,7 +109,7 @@ function monthDayOf(date: Temporal.PlainDate): string {
 }
 
 /** Whether a date falls inside a span of the year such as 12-24 to 01-01. */
-export function isInYearSpan(date: Temporal.PlainDate, span: YearSpan): boolean {
+function isInYearSpan(date: Temporal.PlainDate, span: YearSpan): boolean {
   const day = monthDayOf(date);
   return span.from <= span.to
     ? day >= span.from && day <= span.to

@@ -2,11 +2,11 @@
 export {
   renderPlanIcs,
   renderFeedIcs,
-  escapeIcsText,
-  foldIcsLine,
+  
+  
   summariseStep,
 } from './plan-ics.js';
-export { buildDraftEml, cleanHeaderValue, type DraftEmlOptions } from './draft-eml.js';
+export { buildDraftEml, cleanHeaderValue,  } from './draft-eml.js';
 export { listPrintableNotes, type PrintableNote } from './printable-note.js';
-export { makePlanKey, SHORTLIST_ID_DOMAIN } from './plan-key.js';
+;
 export { getBritishSpellChecker } from './spelling.js';
