@@ -240,10 +240,7 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
  * never fire in such a page, so the page's DOM is checked in a JavaScript-enabled twin: the same
  * URL answered with the same HTML (the site's own script left out), the same stylesheet.
  */
-async function runAxeWithoutJavaScript(
-  browser: Browser,
-  page: Page,
-): Promise<AxeViolation[]> {
+async function runAxeWithoutJavaScript(browser: Browser, page: Page): Promise<AxeViolation[]> {
   const html = await page.content();
   const url = page.url();
   const viewport = page.viewportSize();

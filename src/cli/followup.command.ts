@@ -107,10 +107,7 @@ export function parseDraftText(text: string): { subject?: string; body: string }
 }
 
 /** The plan as a readable timeline: each step with when, how, to whom, its window and why. */
-function formatPlanText(
-  planned: PlannedFollowUp,
-  options: { drafts?: boolean } = {},
-): string {
+function formatPlanText(planned: PlannedFollowUp, options: { drafts?: boolean } = {}): string {
   const { input, plan } = planned;
   const lines: string[] = [
     `Follow-up plan: ${input.role} at ${input.employer.name}`,

@@ -32,11 +32,7 @@ function readFavourites(request: FastifyRequest): string[] {
 }
 
 /** Stores the favourites in the signed cookie (cleared when empty). */
-function writeFavourites(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  slugs: readonly string[],
-) {
+function writeFavourites(request: FastifyRequest, reply: FastifyReply, slugs: readonly string[]) {
   const options = {
     path: '/',
     httpOnly: true,

@@ -312,10 +312,7 @@ function enquiryQueueDeps(deps: DeliveryDeps): MailQueueDeps {
  * Makes one delivery attempt for an enquiry through the mail queue when it is due and no other
  * process holds it; returns the status after it, or null when it was not due or not found.
  */
-async function deliverEnquiry(
-  deps: DeliveryDeps,
-  id: string,
-): Promise<EnquiryStatus | null> {
+async function deliverEnquiry(deps: DeliveryDeps, id: string): Promise<EnquiryStatus | null> {
   const status = await deliverMail(enquiryQueueDeps(deps), id);
   return status === 'expired' ? 'failed' : status;
 }

@@ -332,4 +332,3 @@ export function parseDirectory(raw: unknown): Directory {
   c.problems.throwIfAny();
   return { brands };
 }
-

@@ -49,10 +49,7 @@ function holds<S extends RuleSubject>(
 }
 
 /** Whether the facts satisfy every condition of a rule. */
-function matchRule<S extends RuleSubject>(
-  rule: RuleAbout<S>,
-  facts: FactsBySubject[S],
-): boolean {
+function matchRule<S extends RuleSubject>(rule: RuleAbout<S>, facts: FactsBySubject[S]): boolean {
   return (rule.conditions as readonly RuleCondition<S>[]).every((c) => holds(c, facts));
 }
 
