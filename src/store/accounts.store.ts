@@ -3,7 +3,7 @@
  * and the one place the stores of every account concern are built together. Tokens are stored
  * as hashes only.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AccountStores, UserRecord, UserStore } from '../services/accounts/ports.js';
 import { SqlApiTokenStore } from './api-tokens.store.js';
 import { SqlCalendarFeedStore } from './calendar-feeds.store.js';
@@ -11,6 +11,7 @@ import type { Db } from './db.js';
 import { SqlFavouriteStore } from './favourites.store.js';
 import { SqlPasswordResetStore } from './password-resets.store.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 import { SqlSessionStore } from './sessions.store.js';
 
 /** True for a unique-constraint violation on either dialect. */
@@ -52,13 +53,7 @@ async function deleteUserRows(trx: Transaction<Database>, userId: string): Promi
   await trx.deleteFrom('users').where('id', '=', userId).execute();
 }
 
-export class SqlUserStore implements UserStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlUserStore extends SqlStore implements UserStore {
   async createUser(user: UserRecord): Promise<'created' | 'email-taken'> {
     try {
       await this.db
@@ -79,21 +74,11 @@ export class SqlUserStore implements UserStore {
   }
 
   async findUserById(id: string): Promise<UserRecord | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? toUser(row) : undefined;
+    return this.findOne('users', 'id', id, toUser);
   }
 
   async findUserByEmail(email: string): Promise<UserRecord | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
-    return row ? toUser(row) : undefined;
+    return this.findOne('users', 'email', email, toUser);
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {

@@ -1,8 +1,7 @@
 /** Personal API tokens in SQL, found by the hash of the token. */
-import type { Kysely } from 'kysely';
 import type { ApiTokenRecord, ApiTokenStore } from '../services/accounts/ports.js';
-import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 function toApiToken(row: Database['api_tokens']): ApiTokenRecord {
   return {
@@ -16,13 +15,7 @@ function toApiToken(row: Database['api_tokens']): ApiTokenRecord {
   };
 }
 
-export class SqlApiTokenStore implements ApiTokenStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlApiTokenStore extends SqlStore implements ApiTokenStore {
   async createApiToken(token: ApiTokenRecord): Promise<void> {
     await this.db
       .insertInto('api_tokens')
@@ -50,12 +43,7 @@ export class SqlApiTokenStore implements ApiTokenStore {
   }
 
   async findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
-    const row = await this.db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    return row ? toApiToken(row) : undefined;
+    return this.findOne('api_tokens', 'token_hash', tokenHash, toApiToken);
   }
 
   async touchApiToken(id: string, at: string): Promise<void> {

@@ -1,20 +1,13 @@
 /** Calendar feeds in SQL: one per user, found by the hash of the feed's token. */
-import type { Kysely } from 'kysely';
 import type { CalendarFeedRecord, CalendarFeedStore } from '../services/accounts/ports.js';
-import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 function toFeed(row: Database['calendar_feeds']): CalendarFeedRecord {
   return { userId: row.user_id, tokenHash: row.token_hash, createdAt: row.created_at };
 }
 
-export class SqlCalendarFeedStore implements CalendarFeedStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlCalendarFeedStore extends SqlStore implements CalendarFeedStore {
   async replaceCalendarFeed(feed: CalendarFeedRecord): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('calendar_feeds').where('user_id', '=', feed.userId).execute();
@@ -26,21 +19,11 @@ export class SqlCalendarFeedStore implements CalendarFeedStore {
   }
 
   async findCalendarFeed(userId: string): Promise<CalendarFeedRecord | undefined> {
-    const row = await this.db
-      .selectFrom('calendar_feeds')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return row ? toFeed(row) : undefined;
+    return this.findOne('calendar_feeds', 'user_id', userId, toFeed);
   }
 
   async findCalendarFeedByHash(tokenHash: string): Promise<CalendarFeedRecord | undefined> {
-    const row = await this.db
-      .selectFrom('calendar_feeds')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    return row ? toFeed(row) : undefined;
+    return this.findOne('calendar_feeds', 'token_hash', tokenHash, toFeed);
   }
 
   async deleteCalendarFeed(userId: string): Promise<boolean> {

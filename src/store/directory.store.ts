@@ -1,5 +1,5 @@
 /** The directory in SQL: brands, listings with their value lists, and branches. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type {
   Branch,
   Brand,
@@ -16,6 +16,7 @@ import type {
 } from '../services/ports.js';
 import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 /** The PostgreSQL notification channel of directory changes. */
 const DIRECTORY_CHANNEL = 'shortlist_directory';
@@ -112,11 +113,9 @@ const VALUE_TABLES = [
   'listing_coverage',
 ] as const;
 
-export class SqlDirectoryStore implements DirectoryStore {
-  private readonly db: Kysely<Database>;
-
+export class SqlDirectoryStore extends SqlStore implements DirectoryStore {
   constructor(private readonly handle: Db) {
-    this.db = handle.kysely;
+    super(handle);
   }
 
   private async insertRows(

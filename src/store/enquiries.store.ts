@@ -1,5 +1,5 @@
 /** Reveals, enquiries and their attachments in SQL (SQLite or PostgreSQL). */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DocumentKind } from '../domain/enquiry/document-type.js';
 import type { Audience, EnquiryStatus, RevealKind } from '../domain/enquiry/enquiry.js';
 import type {
@@ -9,8 +9,8 @@ import type {
   RevealCounts,
   RevealRecord,
 } from '../services/ports.js';
-import type { Db } from './db.js';
-import type { AttachmentsTable, Database, EnquiriesTable } from './schema.js';
+import type { AttachmentsTable, EnquiriesTable } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 const ERROR_LENGTH = 500;
 
@@ -100,13 +100,7 @@ function fromAttachmentRow(r: Selectable<AttachmentsTable>): AttachmentRecord {
 
 // Instants are stored as ISO strings in UTC (toISOString), which sort as text in time order on
 // both dialects.
-export class SqlEnquiryStore implements EnquiryStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
   async recordReveal(reveal: RevealRecord): Promise<void> {
     await this.db
       .insertInto('reveals')
@@ -163,21 +157,11 @@ export class SqlEnquiryStore implements EnquiryStore {
   }
 
   async findEnquiry(id: string): Promise<EnquiryRecord | undefined> {
-    const row = await this.db
-      .selectFrom('enquiries')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? fromEnquiryRow(row) : undefined;
+    return this.findOne('enquiries', 'id', id, fromEnquiryRow);
   }
 
   async findAttachment(id: string): Promise<AttachmentRecord | undefined> {
-    const row = await this.db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? fromAttachmentRow(row) : undefined;
+    return this.findOne('attachments', 'id', id, fromAttachmentRow);
   }
 
   async recordSent(id: string, at: string, messageId: string): Promise<void> {

@@ -1,16 +1,8 @@
 /** A signed-in user's favourite listings in SQL, in the order they were added. */
-import type { Kysely } from 'kysely';
 import type { FavouriteRecord, FavouriteStore } from '../services/accounts/ports.js';
-import type { Db } from './db.js';
-import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
-export class SqlFavouriteStore implements FavouriteStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlFavouriteStore extends SqlStore implements FavouriteStore {
   async addFavourites(userId: string, slugs: readonly string[], at: string): Promise<number> {
     const unique = [...new Set(slugs)];
     if (unique.length === 0) return 0;

@@ -11,8 +11,8 @@ import type {
 } from '../domain/followup/interview-progress.js';
 import type { FollowUpInput } from '../domain/followup/types.js';
 import type { InterviewRecord, InterviewStore, InterviewWithProgress } from '../services/ports.js';
-import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -67,13 +67,7 @@ async function isOwnedBy(db: Executor, userId: string, interviewId: string): Pro
   return row !== undefined;
 }
 
-export class SqlInterviewStore implements InterviewStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlInterviewStore extends SqlStore implements InterviewStore {
   async createInterview(interview: InterviewRecord): Promise<void> {
     await this.db.insertInto('interviews').values(toRow(interview)).execute();
   }

@@ -1,8 +1,8 @@
 /** The mail queue in SQL (SQLite or PostgreSQL). */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { MailKind, MailQueueStore, MailStatus, QueuedMail } from '../services/ports.js';
-import type { Db } from './db.js';
-import type { Database, MailQueueTable } from './schema.js';
+import type { MailQueueTable } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 const DUE_STATUSES: MailStatus[] = ['pending', 'retrying'];
 const ERROR_LENGTH = 500;
@@ -25,13 +25,7 @@ function fromRow(r: Selectable<MailQueueTable>): QueuedMail {
 }
 
 // Instants are ISO strings in UTC, which sort as text in time order on both dialects.
-export class SqlMailQueueStore implements MailQueueStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlMailQueueStore extends SqlStore implements MailQueueStore {
   async enqueueMail(mail: {
     id: string;
     kind: MailKind;
@@ -57,12 +51,7 @@ export class SqlMailQueueStore implements MailQueueStore {
   }
 
   async findMail(id: string): Promise<QueuedMail | undefined> {
-    const row = await this.db
-      .selectFrom('mail_queue')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? fromRow(row) : undefined;
+    return this.findOne('mail_queue', 'id', id, fromRow);
   }
 
   async claimMail(id: string, now: string, leaseUntil: string): Promise<boolean> {

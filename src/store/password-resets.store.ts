@@ -1,16 +1,18 @@
 /** Password reset links in SQL, found by the hash of the link's token. */
-import type { Kysely } from 'kysely';
 import type { PasswordResetRecord, PasswordResetStore } from '../services/accounts/ports.js';
-import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
-export class SqlPasswordResetStore implements PasswordResetStore {
-  private readonly db: Kysely<Database>;
+function toPasswordReset(row: Database['password_resets']): PasswordResetRecord {
+  return {
+    tokenHash: row.token_hash,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
 
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlPasswordResetStore extends SqlStore implements PasswordResetStore {
   async createPasswordReset(reset: PasswordResetRecord): Promise<void> {
     await this.db
       .insertInto('password_resets')
@@ -24,19 +26,7 @@ export class SqlPasswordResetStore implements PasswordResetStore {
   }
 
   async findPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined> {
-    const row = await this.db
-      .selectFrom('password_resets')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    return row
-      ? {
-          tokenHash: row.token_hash,
-          userId: row.user_id,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-        }
-      : undefined;
+    return this.findOne('password_resets', 'token_hash', tokenHash, toPasswordReset);
   }
 
   async takePasswordReset(tokenHash: string, now: string): Promise<string | undefined> {

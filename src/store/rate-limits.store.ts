@@ -1,16 +1,9 @@
 /** The rate-limit counters every app instance shares: fixed windows, one row per key. */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { RateLimitStore } from '../services/ports.js';
-import type { Db } from './db.js';
-import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
-export class SqlRateLimitStore implements RateLimitStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlRateLimitStore extends SqlStore implements RateLimitStore {
   async hit(
     key: string,
     now: string,

@@ -1,8 +1,7 @@
 /** Sessions in SQL, keyed by the hash of their id (the cookie's token). */
-import type { Kysely } from 'kysely';
 import type { SessionRecord, SessionStore } from '../services/accounts/ports.js';
-import type { Db } from './db.js';
 import type { Database } from './schema.js';
+import { SqlStore } from './sql-store.js';
 
 function toSession(row: Database['sessions']): SessionRecord {
   return {
@@ -14,13 +13,7 @@ function toSession(row: Database['sessions']): SessionRecord {
   };
 }
 
-export class SqlSessionStore implements SessionStore {
-  private readonly db: Kysely<Database>;
-
-  constructor(handle: Db) {
-    this.db = handle.kysely;
-  }
-
+export class SqlSessionStore extends SqlStore implements SessionStore {
   async createSession(session: SessionRecord): Promise<void> {
     await this.db
       .insertInto('sessions')
@@ -35,12 +28,7 @@ export class SqlSessionStore implements SessionStore {
   }
 
   async findSession(idHash: string): Promise<SessionRecord | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id_hash', '=', idHash)
-      .executeTakeFirst();
-    return row ? toSession(row) : undefined;
+    return this.findOne('sessions', 'id_hash', idHash, toSession);
   }
 
   async touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
