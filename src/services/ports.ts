@@ -115,6 +115,13 @@ export interface EnquiryRecord {
   messageId: string | null;
 }
 
+/** A delivery attempt that failed; `nextAttemptAt` null when no more attempts are to be made. */
+export interface FailedAttempt {
+  at: string;
+  error: string;
+  nextAttemptAt: string | null;
+}
+
 export interface EnquiryStore {
   recordReveal(reveal: RevealRecord): Promise<void>;
   countReveals(listingSlug: string): Promise<RevealCounts>;
@@ -125,10 +132,7 @@ export interface EnquiryStore {
   /** Mirrors a delivery the mail queue made (the queue claims and schedules attempts). */
   recordSent(id: string, at: string, messageId: string): Promise<void>;
   /** Counts an attempt that failed; `nextAttemptAt` null means no more attempts (`failed`). */
-  recordFailedAttempt(
-    id: string,
-    failure: { at: string; error: string; nextAttemptAt: string | null },
-  ): Promise<void>;
+  recordFailedAttempt(id: string, failure: FailedAttempt): Promise<void>;
   /** Attachments created before `createdBefore` whose file is not deleted yet. */
   listExpiredAttachments(createdBefore: string, limit: number): Promise<AttachmentRecord[]>;
   markAttachmentDeleted(id: string, at: string): Promise<void>;
@@ -259,15 +263,17 @@ export interface QueuedMail {
   messageId: string | null;
 }
 
+export interface NewMail {
+  id: string;
+  kind: MailKind;
+  subjectId: string;
+  createdAt: string;
+}
+
 /** The durable queue of every outgoing email. */
 export interface MailQueueStore {
   /** Adds an email, due at `createdAt`. */
-  enqueueMail(mail: {
-    id: string;
-    kind: MailKind;
-    subjectId: string;
-    createdAt: string;
-  }): Promise<void>;
+  enqueueMail(mail: NewMail): Promise<void>;
   findMail(id: string): Promise<QueuedMail | undefined>;
   /**
    * Takes an email that is due (pending or retrying, next attempt at or before `now`) for one
@@ -278,12 +284,7 @@ export interface MailQueueStore {
   /** A failed attempt: retried at `nextAttemptAt`, or given up as `giveUpStatus` when null. */
   recordMailFailure(
     id: string,
-    failure: {
-      at: string;
-      error: string;
-      nextAttemptAt: string | null;
-      giveUpStatus: 'failed' | 'expired';
-    },
+    failure: FailedAttempt & { giveUpStatus: 'failed' | 'expired' },
   ): Promise<void>;
   /** Gives an email up without an attempt (its subject is gone). */
   expireMail(id: string, at: string, reason: string): Promise<void>;

@@ -6,13 +6,13 @@ import type {
   AttachmentRecord,
   EnquiryRecord,
   EnquiryStore,
+  FailedAttempt,
   RevealCounts,
   RevealRecord,
 } from '../services/ports.js';
 import type { AttachmentsTable, EnquiriesTable } from './schema.js';
+import { failedAttemptColumns, newMailRow, sentAttemptColumns } from './mail-queue.store.js';
 import { SqlStore } from './sql-store.js';
-
-const ERROR_LENGTH = 500;
 
 function toEnquiryRow(e: EnquiryRecord): EnquiriesTable {
   return {
@@ -139,18 +139,17 @@ export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
       await trx
         .insertInto('mail_queue')
         .values({
-          id: enquiry.id,
-          kind: 'enquiry',
-          subject_id: enquiry.id,
+          ...newMailRow({
+            id: enquiry.id,
+            kind: 'enquiry',
+            subjectId: enquiry.id,
+            createdAt: enquiry.createdAt,
+          }),
           status: enquiry.status,
           attempts: enquiry.attempts,
-          created_at: enquiry.createdAt,
           next_attempt_at: enquiry.nextAttemptAt,
           last_attempt_at: enquiry.lastAttemptAt,
           sent_at: enquiry.sentAt,
-          given_up_at: null,
-          last_error: null,
-          message_id: null,
         })
         .execute();
     });
@@ -167,33 +166,18 @@ export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
   async recordSent(id: string, at: string, messageId: string): Promise<void> {
     await this.db
       .updateTable('enquiries')
-      .set((eb) => ({
-        status: 'sent',
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: at,
-        sent_at: at,
-        next_attempt_at: null,
-        message_id: messageId,
-      }))
+      .set(sentAttemptColumns(at, messageId))
       .where('id', '=', id)
       .execute();
   }
 
-  async recordFailedAttempt(
-    id: string,
-    failure: { at: string; error: string; nextAttemptAt: string | null },
-  ): Promise<void> {
-    const giveUp = failure.nextAttemptAt === null;
+  async recordFailedAttempt(id: string, failure: FailedAttempt): Promise<void> {
     await this.db
       .updateTable('enquiries')
-      .set((eb) => ({
-        status: giveUp ? 'failed' : 'retrying',
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: failure.at,
-        last_error: failure.error.slice(0, ERROR_LENGTH),
-        next_attempt_at: failure.nextAttemptAt,
-        failed_at: giveUp ? failure.at : null,
-      }))
+      .set({
+        ...failedAttemptColumns(failure, 'failed'),
+        failed_at: failure.nextAttemptAt === null ? failure.at : null,
+      })
       .where('id', '=', id)
       .execute();
   }

@@ -1,11 +1,61 @@
 /** The mail queue in SQL (SQLite or PostgreSQL). */
-import type { Selectable } from 'kysely';
-import type { MailKind, MailQueueStore, MailStatus, QueuedMail } from '../services/ports.js';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type {
+  FailedAttempt,
+  MailKind,
+  MailQueueStore,
+  MailStatus,
+  NewMail,
+  QueuedMail,
+} from '../services/ports.js';
 import type { MailQueueTable } from './schema.js';
 import { SqlStore } from './sql-store.js';
 
 const DUE_STATUSES: MailStatus[] = ['pending', 'retrying'];
 const ERROR_LENGTH = 500;
+
+/** A queue row for a new email: pending, due at once. */
+export function newMailRow(mail: NewMail): Insertable<MailQueueTable> {
+  return {
+    id: mail.id,
+    kind: mail.kind,
+    subject_id: mail.subjectId,
+    status: 'pending',
+    created_at: mail.createdAt,
+    next_attempt_at: mail.createdAt,
+    last_attempt_at: null,
+    sent_at: null,
+    given_up_at: null,
+    last_error: null,
+    message_id: null,
+  };
+}
+
+/**
+ * What a sent attempt sets. The enquiries table keeps the same attempt columns as the queue (it
+ * mirrors each delivery), so both are set from here.
+ */
+export function sentAttemptColumns(at: string, messageId: string) {
+  return {
+    status: 'sent',
+    attempts: sql<number>`attempts + 1`,
+    last_attempt_at: at,
+    sent_at: at,
+    next_attempt_at: null,
+    message_id: messageId,
+  };
+}
+
+/** What a failed attempt sets, but for the instant of giving up: its column differs by table. */
+export function failedAttemptColumns(failure: FailedAttempt, giveUpStatus: MailStatus) {
+  return {
+    status: failure.nextAttemptAt === null ? giveUpStatus : 'retrying',
+    attempts: sql<number>`attempts + 1`,
+    last_attempt_at: failure.at,
+    last_error: failure.error.slice(0, ERROR_LENGTH),
+    next_attempt_at: failure.nextAttemptAt,
+  };
+}
 
 function fromRow(r: Selectable<MailQueueTable>): QueuedMail {
   return {
@@ -26,28 +76,8 @@ function fromRow(r: Selectable<MailQueueTable>): QueuedMail {
 
 // Instants are ISO strings in UTC, which sort as text in time order on both dialects.
 export class SqlMailQueueStore extends SqlStore implements MailQueueStore {
-  async enqueueMail(mail: {
-    id: string;
-    kind: MailKind;
-    subjectId: string;
-    createdAt: string;
-  }): Promise<void> {
-    await this.db
-      .insertInto('mail_queue')
-      .values({
-        id: mail.id,
-        kind: mail.kind,
-        subject_id: mail.subjectId,
-        status: 'pending',
-        created_at: mail.createdAt,
-        next_attempt_at: mail.createdAt,
-        last_attempt_at: null,
-        sent_at: null,
-        given_up_at: null,
-        last_error: null,
-        message_id: null,
-      })
-      .execute();
+  async enqueueMail(mail: NewMail): Promise<void> {
+    await this.db.insertInto('mail_queue').values(newMailRow(mail)).execute();
   }
 
   async findMail(id: string): Promise<QueuedMail | undefined> {
@@ -69,38 +99,21 @@ export class SqlMailQueueStore extends SqlStore implements MailQueueStore {
   async recordMailSent(id: string, at: string, messageId: string): Promise<void> {
     await this.db
       .updateTable('mail_queue')
-      .set((eb) => ({
-        status: 'sent',
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: at,
-        sent_at: at,
-        next_attempt_at: null,
-        message_id: messageId,
-      }))
+      .set(sentAttemptColumns(at, messageId))
       .where('id', '=', id)
       .execute();
   }
 
   async recordMailFailure(
     id: string,
-    failure: {
-      at: string;
-      error: string;
-      nextAttemptAt: string | null;
-      giveUpStatus: 'failed' | 'expired';
-    },
+    failure: FailedAttempt & { giveUpStatus: 'failed' | 'expired' },
   ): Promise<void> {
-    const giveUp = failure.nextAttemptAt === null;
     await this.db
       .updateTable('mail_queue')
-      .set((eb) => ({
-        status: giveUp ? failure.giveUpStatus : 'retrying',
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: failure.at,
-        last_error: failure.error.slice(0, ERROR_LENGTH),
-        next_attempt_at: failure.nextAttemptAt,
-        given_up_at: giveUp ? failure.at : null,
-      }))
+      .set({
+        ...failedAttemptColumns(failure, failure.giveUpStatus),
+        given_up_at: failure.nextAttemptAt === null ? failure.at : null,
+      })
       .where('id', '=', id)
       .execute();
   }
