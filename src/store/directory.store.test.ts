@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalDirectory } from '../domain/directory/directory.js';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { onFreshDatabase } from '../../test/store-steps.js';
 import type { Db } from './db.js';
 import { SqlDirectoryStore } from './directory.store.js';
 import { listMigrationStatus } from './migrate.js';
@@ -9,13 +10,9 @@ import { listMigrationStatus } from './migrate.js';
 describe.each(TEST_DATABASES)('directory store on $name', (database) => {
   let db: Db;
   let store: SqlDirectoryStore;
-
-  beforeEach(async () => {
-    db = await database.open();
+  onFreshDatabase(database, (opened) => {
+    db = opened;
     store = new SqlDirectoryStore(db);
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   it('starts empty, migrated, at version 0', async () => {

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { onFreshDatabase } from '../../test/store-steps.js';
+import type { Db } from './db.js';
 import { buildAttachmentRecord, buildEnquiryRecord, fixedClock } from '../../test/enquiries.js';
 import { countReveals, recordReveal } from '../services/enquiry.service.js';
-import type { Db } from './db.js';
 import { SqlEnquiryStore } from './enquiries.store.js';
 
 describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
   let db: Db;
   let store: SqlEnquiryStore;
-
-  beforeEach(async () => {
-    db = await database.open();
+  onFreshDatabase(database, (opened) => {
+    db = opened;
     store = new SqlEnquiryStore(db);
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   describe('reveals', () => {

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { onFreshDatabase } from '../../test/store-steps.js';
 import { makeInput } from '../domain/followup/test-support.js';
 import type { InterviewRecord } from '../services/ports.js';
 import { SqlUserStore } from './accounts.store.js';
@@ -25,9 +26,8 @@ function buildInterview(overrides: Partial<InterviewRecord> = {}): InterviewReco
 describe.each(TEST_DATABASES)('interview store on $name', (database) => {
   let db: Db;
   let store: SqlInterviewStore;
-
-  beforeEach(async () => {
-    db = await database.open();
+  onFreshDatabase(database, async (opened) => {
+    db = opened;
     store = new SqlInterviewStore(db);
     const accounts = new SqlUserStore(db);
     for (const id of ['user-1', 'user-2']) {
@@ -39,9 +39,6 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
         passwordChangedAt: AT,
       });
     }
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   it('gives back exactly the interview it was given, to its owner only', async () => {

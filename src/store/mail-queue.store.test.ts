@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
-import { buildEnquiryRecord } from '../../test/enquiries.js';
+import { onFreshDatabase } from '../../test/store-steps.js';
 import type { Db } from './db.js';
+import { buildEnquiryRecord } from '../../test/enquiries.js';
 import { SqlEnquiryStore } from './enquiries.store.js';
 import { SqlMailQueueStore } from './mail-queue.store.js';
 
@@ -11,11 +12,10 @@ const LEASE = '2026-12-07T09:05:00.000Z';
 describe.each(TEST_DATABASES)('mail queue store on $name', (database) => {
   let db: Db;
   let queue: SqlMailQueueStore;
-  beforeEach(async () => {
-    db = await database.open();
+  onFreshDatabase(database, (opened) => {
+    db = opened;
     queue = new SqlMailQueueStore(db);
   });
-  afterEach(() => db.close());
 
   it('queues an email as pending and due at once', async () => {
     await queue.enqueueMail({

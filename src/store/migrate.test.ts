@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { onFreshDatabase } from '../../test/store-steps.js';
 import { isDomainError } from '../domain/errors.js';
 import type { Db } from './db.js';
 import { assertKnownMigrations, listPendingMigrations, migrateToLatest } from './migrate.js';
 
 describe.each(TEST_DATABASES)('migrations on $name', (database) => {
   let db: Db;
-  beforeEach(async () => {
-    db = await database.open();
+  onFreshDatabase(database, (opened) => {
+    db = opened;
   });
-  afterEach(() => db.close());
 
   it('has nothing pending after migrating, and migrating again applies nothing', async () => {
     expect(await listPendingMigrations(db)).toEqual([]);
