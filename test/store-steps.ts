@@ -4,12 +4,12 @@ import type { TestDatabase } from './databases.js';
 
 /**
  * Gives each test of a store spec a fresh migrated database, closed after it; `setUp` builds the
- * stores the spec works with (and may keep the database itself).
+ * stores the spec works with. The returned function reads the current test's database.
  */
-export function onFreshDatabase(
+export function freshDatabaseEach(
   database: TestDatabase,
-  setUp: (db: Db) => void | Promise<void>,
-): void {
+  setUp: (db: Db) => void | Promise<void> = () => undefined,
+): () => Db {
   let db: Db;
   beforeEach(async () => {
     db = await database.open();
@@ -18,4 +18,5 @@ export function onFreshDatabase(
   afterEach(async () => {
     await db.close();
   });
+  return () => db;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
-import { onFreshDatabase } from '../../test/store-steps.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { SqlRateLimitStore } from './rate-limits.store.js';
 
 const AT = '2026-11-26T09:00:00.000Z';
 
 describe.each(TEST_DATABASES)('rate-limit store on $name', (database) => {
   let limits: SqlRateLimitStore;
-  onFreshDatabase(database, (db) => {
+  freshDatabaseEach(database, (db) => {
     limits = new SqlRateLimitStore(db);
   });
 
