@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { configErrorOf } from '../test/config-steps.js';
+import { loadConfig } from './config.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/srv/shortlist');
 
@@ -30,14 +31,11 @@ describe('configuration of accounts', () => {
   });
 
   it('reports every bad value at once', () => {
-    let error: unknown;
-    try {
-      load({ PUBLIC_URL: 'ftp://x', SESSION_IDLE_DAYS: '0', TRUST_PROXY: 'maybe' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([
+    expect(
+      configErrorOf(() =>
+        load({ PUBLIC_URL: 'ftp://x', SESSION_IDLE_DAYS: '0', TRUST_PROXY: 'maybe' }),
+      ).problems,
+    ).toEqual([
       'PUBLIC_URL must be the site\'s address, such as https://shortlist.example (it is "ftp://x")',
       'SESSION_IDLE_DAYS must be a whole number from 1 to 365 (it is "0")',
       'TRUST_PROXY must be true or false (it is "maybe")',

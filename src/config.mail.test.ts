@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ConfigError, loadConfig } from './config.js';
+import { configErrorOf } from '../test/config-steps.js';
+import { loadConfig } from './config.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/srv/shortlist');
 
@@ -30,18 +31,16 @@ describe('configuration of enquiry emails and attachments', () => {
   });
 
   it('reports every problem at once, naming each variable', () => {
-    let problems: string[] = [];
-    try {
-      load({
-        PORT: 'eighty',
-        SMTP_URL: 'http://mail.example.com',
-        MAIL_FROM: 'Shortlist <not an address>',
-        ATTACHMENT_RETENTION_DAYS: '0',
-      });
-    } catch (error) {
-      problems = (error as ConfigError).problems;
-    }
-    expect(problems).toEqual([
+    expect(
+      configErrorOf(() =>
+        load({
+          PORT: 'eighty',
+          SMTP_URL: 'http://mail.example.com',
+          MAIL_FROM: 'Shortlist <not an address>',
+          ATTACHMENT_RETENTION_DAYS: '0',
+        }),
+      ).problems,
+    ).toEqual([
       'PORT must be a whole number from 0 to 65535 (it is "eighty")',
       'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (leave it unset to write emails to the outbox folder)',
       'ATTACHMENT_RETENTION_DAYS must be a whole number from 1 to 3650 (it is "0")',
@@ -64,13 +63,11 @@ describe('configuration of enquiry emails and attachments', () => {
     expect(
       load({ ENQUIRY_RATE_LIMIT: '500', SMTP_TIMEOUT_SECONDS: '3', MAIL_RETRY_SECONDS: '1, 2,3' }),
     ).toMatchObject({ enquiryRateLimit: 500, smtpTimeoutSeconds: 3, mailRetrySeconds: [1, 2, 3] });
-    let problems: string[] = [];
-    try {
-      load({ ENQUIRY_RATE_LIMIT: '0', SMTP_TIMEOUT_SECONDS: 'ten', MAIL_RETRY_SECONDS: '1,x' });
-    } catch (error) {
-      problems = (error as ConfigError).problems;
-    }
-    expect(problems).toEqual([
+    expect(
+      configErrorOf(() =>
+        load({ ENQUIRY_RATE_LIMIT: '0', SMTP_TIMEOUT_SECONDS: 'ten', MAIL_RETRY_SECONDS: '1,x' }),
+      ).problems,
+    ).toEqual([
       'ENQUIRY_RATE_LIMIT must be a whole number from 1 to 100000 (it is "0")',
       'SMTP_TIMEOUT_SECONDS must be a whole number from 1 to 600 (it is "ten")',
       'MAIL_RETRY_SECONDS must be whole seconds from 1 to 86400 separated by commas, like 1,2,3 (it is "1,x")',

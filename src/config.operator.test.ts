@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { configErrorOf } from '../test/config-steps.js';
+import { loadConfig } from './config.js';
 import { DEMO_OPERATOR } from './domain/site/operator.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/srv/shortlist');
@@ -28,18 +29,15 @@ describe('configuration of the operator (who runs the site)', () => {
   });
 
   it('names every bad operator setting at once', () => {
-    let error: unknown;
-    try {
-      load({
-        OPERATOR_EMAIL: 'not an address',
-        OPERATOR_COMPANY_NUMBER: '12',
-        OPERATOR_NAME: 'A\u202eB',
-      });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([
+    expect(
+      configErrorOf(() =>
+        load({
+          OPERATOR_EMAIL: 'not an address',
+          OPERATOR_COMPANY_NUMBER: '12',
+          OPERATOR_NAME: 'A\u202eB',
+        }),
+      ).problems,
+    ).toEqual([
       'OPERATOR_NAME must be plain text of at most 200 characters',
       'OPERATOR_EMAIL must be an email address (it is "not an address")',
       'OPERATOR_COMPANY_NUMBER must be a Companies House number such as 01234567 or SC123456 (it is "12")',

@@ -3,90 +3,50 @@
  * then accepting them and never greeting, then a real SMTP server. Reset requests answer 202 at
  * once throughout (they only queue); every email arrives, and none twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from './enquiries.js';
+import { freePort, killServer, startServer, until, type ServerProcess } from './server-process.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'violet kettle harbour 42';
 const ACCOUNTS = ['ana@example.com', 'ben@example.com', 'cat@example.com'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 describe('the server while its mail server refuses, hangs, then recovers', () => {
   let dataDir: string;
-  let server: ChildProcess;
-  let base: string;
+  let server: ServerProcess;
   let smtpPort: number;
-  let output = '';
   let smtp: TestSmtpServer | undefined;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-mail-faults-'));
-    const port = await freePort();
     smtpPort = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-        WORKERS: '1',
+    server = await startServer(
+      dataDir,
+      {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'Shortlist <accounts@shortlist.example>',
         SMTP_TIMEOUT_SECONDS: '1',
         MAIL_RETRY_SECONDS: Array.from({ length: 30 }, () => '1').join(','),
         AUTH_RATE_LIMIT: '1000',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await until(
-      'the start-up message',
-      async () => (output.includes('Shortlist is running') ? true : null),
       120_000,
     );
   }, 180_000);
 
   afterAll(async () => {
-    if (server.exitCode === null) server.kill('SIGKILL');
+    killServer(server);
     await smtp?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('delivers every reset email once', async () => {
     const post = (url: string, body: object) =>
-      fetch(`${base}${url}`, {
+      fetch(`${server.base}${url}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -99,7 +59,7 @@ describe('the server while its mail server refuses, hangs, then recovers', () =>
       expect((await post('/api/auth/reset-request', { email })).status).toBe(202);
     }
     await until('refused attempts', async () =>
-      count(output, /ECONNREFUSED/g) >= ACCOUNTS.length ? true : null,
+      count(server.output(), /ECONNREFUSED/g) >= ACCOUNTS.length ? true : null,
     );
     // 2. A server that accepts and never greets: attempts time out after SMTP_TIMEOUT_SECONDS.
     const sockets = new Set<net.Socket>();
@@ -109,7 +69,7 @@ describe('the server while its mail server refuses, hangs, then recovers', () =>
       202,
     );
     await until('timed-out attempts', async () =>
-      count(output, /ETIMEDOUT/g) >= ACCOUNTS.length ? true : null,
+      count(server.output(), /ETIMEDOUT/g) >= ACCOUNTS.length ? true : null,
     );
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => silent.close(() => resolve()));

@@ -98,10 +98,11 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the server on a free port and resolves once it says it is running. */
+/** Starts the server on a free port and resolves once it says it is running (within `startupMs`). */
 export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
+  startupMs?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -125,8 +126,10 @@ export async function startServer(
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   await Promise.race([
-    until('the start-up message', async () =>
-      output.includes('Shortlist is running') ? true : null,
+    until(
+      'the start-up message',
+      async () => (output.includes('Shortlist is running') ? true : null),
+      startupMs,
     ),
     exited.then((code) => {
       throw new Error(`the server exited (${code}) before it started:\n${output}`);

@@ -8,6 +8,7 @@ import { SearchIndex } from '../../src/domain/directory/search-engine.js';
 import type { SearchPlace } from '../../src/domain/directory/search-outcome.js';
 import { resolveSearch } from '../../src/domain/directory/search-request.js';
 import { searchFixture } from '../../test/fixtures/search-directory.js';
+import { PORTPATRICK, WESTMINSTER } from '../../test/fixtures/search-places.js';
 import { generateDirectory } from './dataset.js';
 import { toPeerQuery } from './peer.js';
 import { makeQueries, type BenchQuery } from './queries.js';
@@ -62,26 +63,6 @@ describe('the engine and the SQLite peer agree on the rules of issue 11', () => 
   const index = new SearchIndex(directory);
   const sqlite = new SqlitePeer(directory);
   afterAll(() => sqlite.close());
-  const westminster: SearchPlace = {
-    name: 'Westminster',
-    kind: 'town',
-    lat: 51.4975,
-    lon: -0.1357,
-    chain: [
-      'town:westminster',
-      'town:london',
-      'county:greater-london',
-      'region:london',
-      'nation:england',
-    ],
-  };
-  const portpatrick: SearchPlace = {
-    name: 'Portpatrick',
-    kind: 'town',
-    lat: 54.8425,
-    lon: -5.1171,
-    chain: ['county:dumfries-and-galloway', 'nation:scotland'],
-  };
 
   it('on areas, verified, automatic radii, chains of any length and the Irish Sea', () => {
     const cases: { raw: Record<string, string>; place?: SearchPlace }[] = [];
@@ -105,11 +86,11 @@ describe('the engine and the SQLite peer agree on the rules of issue 11', () => 
     for (const order of ['covers', 'specialists', 'nearest']) {
       cases.push({
         raw: { industry: 'childcare', location: 'London', purpose: 'job', order },
-        place: westminster,
+        place: WESTMINSTER,
       });
       cases.push({
         raw: { industry: 'IT', location: 'Stranraer', purpose: 'job', order },
-        place: portpatrick,
+        place: PORTPATRICK,
       });
     }
     let compared = 0;

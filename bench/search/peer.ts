@@ -102,6 +102,34 @@ export function toPeerQuery(query: SearchQuery, place: SearchPlace): PeerQuery {
   };
 }
 
+/** What decides a query's SQL in the database peers: which filters it has, and its order. */
+export interface QueryShape {
+  order: PeerQuery['order'];
+  sub: boolean;
+  types: boolean;
+  radius: boolean;
+  verified: boolean;
+  area: boolean;
+  auto: boolean;
+}
+
+export function shapeOf(q: PeerQuery): QueryShape {
+  return {
+    order: q.order,
+    sub: q.subsectorKey !== null,
+    types: q.typeMask !== 0,
+    radius: q.radiusMiles !== null,
+    verified: q.verified,
+    area: q.area !== null,
+    auto: q.autoRadius,
+  };
+}
+
+/** A letter for each filter the shape has, to name its prepared statement. */
+export function shapeLetters(s: QueryShape): string {
+  return `${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}${s.verified ? 'v' : ''}${s.area ? 'a' : ''}${s.auto ? 'n' : ''}`;
+}
+
 /** Half the side of a lat/lon box (degrees) that surely holds every point within `miles`. */
 export function boundingBox(
   lat: number,

@@ -27,7 +27,10 @@ import {
   KM_PER_MILE,
   toRows,
   type Peer,
+  shapeLetters,
+  shapeOf,
   type PeerQuery,
+  type QueryShape,
 } from './peer.js';
 
 const BENCH_DATABASE_URL =
@@ -136,17 +139,7 @@ function nearListings(boxParam: number, miles: string): string {
         AND ${DISTANCE} <= ${miles}`;
 }
 
-interface Shape {
-  order: PeerQuery['order'];
-  sub: boolean;
-  types: boolean;
-  radius: boolean;
-  verified: boolean;
-  area: boolean;
-  auto: boolean;
-}
-
-function postgresSql(shape: Shape): string {
+function postgresSql(shape: QueryShape): string {
   const where = [`p.industry = $${P.industry}::text`, `(p.purpose_mask & $${P.purpose}::int) <> 0`];
   if (shape.types) where.push(`(p.type_mask & $${P.types}::int) <> 0`);
   if (shape.verified) where.push('p.verified');
@@ -214,8 +207,8 @@ function postgresSql(shape: Shape): string {
   LIMIT $${P.limit}::int OFFSET $${P.offset}::int`;
 }
 
-function shapeKey(s: Shape): string {
-  return `bench_${s.order}_${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}${s.verified ? 'v' : ''}${s.area ? 'a' : ''}${s.auto ? 'n' : ''}`;
+function shapeKey(s: QueryShape): string {
+  return `bench_${s.order}_${shapeLetters(s)}`;
 }
 
 const isLocal = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
@@ -379,15 +372,7 @@ export class PostgresPeer implements Peer {
   }
 
   private statement(q: PeerQuery): { name: string; text: string; values: unknown[] } {
-    const shape: Shape = {
-      order: q.order,
-      sub: q.subsectorKey !== null,
-      types: q.typeMask !== 0,
-      radius: q.radiusMiles !== null,
-      verified: q.verified,
-      area: q.area !== null,
-      auto: q.autoRadius,
-    };
+    const shape = shapeOf(q);
     const values: unknown[] = new Array<unknown>(16).fill(null);
     const set = (k: keyof typeof P, v: unknown) => (values[P[k] - 1] = v);
     set('industry', q.industry);

@@ -24,7 +24,10 @@ import {
   KM_PER_MILE,
   toRows,
   type Peer,
+  shapeLetters,
+  shapeOf,
   type PeerQuery,
+  type QueryShape,
 } from './peer.js';
 
 const SCHEMA = `
@@ -110,18 +113,8 @@ function nearListings(prefix: string, miles: string): string {
         AND ${DISTANCE} <= ${miles}`;
 }
 
-interface Shape {
-  order: PeerQuery['order'];
-  sub: boolean;
-  types: boolean;
-  radius: boolean;
-  verified: boolean;
-  area: boolean;
-  auto: boolean;
-}
-
 /** The SQL for one shape of query (which filters are present, which order). */
-function sqliteSql(shape: Shape): string {
+function sqliteSql(shape: QueryShape): string {
   const where = ['p.industry = @industry', '(p.purpose_mask & @purpose) <> 0'];
   if (shape.types) where.push('(p.type_mask & @types) <> 0');
   if (shape.verified) where.push('p.verified = 1');
@@ -186,8 +179,8 @@ function sqliteSql(shape: Shape): string {
   LIMIT @limit OFFSET @offset`;
 }
 
-function shapeKey(s: Shape): string {
-  return `${s.order}:${s.sub ? 's' : ''}${s.types ? 't' : ''}${s.radius ? 'r' : ''}${s.verified ? 'v' : ''}${s.area ? 'a' : ''}${s.auto ? 'n' : ''}`;
+function shapeKey(s: QueryShape): string {
+  return `${s.order}:${shapeLetters(s)}`;
 }
 
 export class SqlitePeer implements Peer {
@@ -257,7 +250,7 @@ export class SqlitePeer implements Peer {
     this.db.exec(INDEXES);
   }
 
-  private statement(shape: Shape): Database.Statement<[Record<string, unknown>]> {
+  private statement(shape: QueryShape): Database.Statement<[Record<string, unknown>]> {
     const key = shapeKey(shape);
     let stmt = this.statements.get(key);
     if (!stmt) {
@@ -272,15 +265,7 @@ export class SqlitePeer implements Peer {
     stmt: Database.Statement<[Record<string, unknown>]>;
     params: Record<string, unknown>;
   } {
-    const shape: Shape = {
-      order: q.order,
-      sub: q.subsectorKey !== null,
-      types: q.typeMask !== 0,
-      radius: q.radiusMiles !== null,
-      verified: q.verified,
-      area: q.area !== null,
-      auto: q.autoRadius,
-    };
+    const shape = shapeOf(q);
     const params: Record<string, unknown> = {
       chain: JSON.stringify(q.chain),
       island: q.island,

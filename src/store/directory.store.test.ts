@@ -1,27 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalDirectory } from '../domain/directory/directory.js';
 import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { TEST_DATABASES } from '../../test/databases.js';
-import type { Db } from './db.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { SqlDirectoryStore } from './directory.store.js';
 import { listMigrationStatus } from './migrate.js';
 
 describe.each(TEST_DATABASES)('directory store on $name', (database) => {
-  let db: Db;
   let store: SqlDirectoryStore;
-
-  beforeEach(async () => {
-    db = await database.open();
-    store = new SqlDirectoryStore(db);
-  });
-  afterEach(async () => {
-    await db.close();
+  const db = freshDatabaseEach(database, (opened) => {
+    store = new SqlDirectoryStore(opened);
   });
 
   it('starts empty, migrated, at version 0', async () => {
     expect(await store.getStats()).toEqual({ listings: 0, brands: 0, branches: 0 });
     expect(await store.getState()).toEqual({ version: 0, demo: false, changedAt: '' });
-    expect((await listMigrationStatus(db)).every((m) => m.executedAt !== null)).toBe(true);
+    expect((await listMigrationStatus(db())).every((m) => m.executedAt !== null)).toBe(true);
   });
 
   it('stores a directory and gives back exactly what it was given', async () => {

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { buildAttachmentRecord, buildEnquiryRecord, fixedClock } from '../../test/enquiries.js';
 import { countReveals, recordReveal } from '../services/enquiry.service.js';
-import type { Db } from './db.js';
 import { SqlEnquiryStore } from './enquiries.store.js';
 
 describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
-  let db: Db;
   let store: SqlEnquiryStore;
-
-  beforeEach(async () => {
-    db = await database.open();
-    store = new SqlEnquiryStore(db);
-  });
-  afterEach(async () => {
-    await db.close();
+  const db = freshDatabaseEach(database, (opened) => {
+    store = new SqlEnquiryStore(opened);
   });
 
   describe('reveals', () => {
@@ -45,7 +39,8 @@ describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
         { enquiryStore: store, clock },
         { listingSlug: 'acme', branchId: 'b1', kind: 'website', companyName: '   ' },
       );
-      const rows = await db.kysely
+      const { kysely } = db();
+      const rows = await kysely
         .selectFrom('reveals')
         .select(['listing_slug', 'branch_id', 'kind', 'company_name', 'created_at'])
         .orderBy('kind')
@@ -91,7 +86,7 @@ describe.each(TEST_DATABASES)('enquiry store on $name', (database) => {
         { enquiryStore: store, clock: fixedClock('2026-11-26T09:00:00.000Z') },
         { listingSlug: 'acme', branchId: null, kind: 'phone', companyName: name },
       );
-      const row = await db.kysely.selectFrom('reveals').select('company_name').executeTakeFirst();
+      const row = await db().kysely.selectFrom('reveals').select('company_name').executeTakeFirst();
       expect(row?.company_name).toBe(name);
     });
   });

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { makeInput } from '../domain/followup/test-support.js';
 import type { InterviewRecord } from '../services/ports.js';
 import { SqlUserStore } from './accounts.store.js';
-import type { Db } from './db.js';
 import { SqlInterviewStore } from './interviews.store.js';
 
 const AT = '2026-10-15T11:00:00.000Z';
@@ -23,13 +23,10 @@ function buildInterview(overrides: Partial<InterviewRecord> = {}): InterviewReco
 }
 
 describe.each(TEST_DATABASES)('interview store on $name', (database) => {
-  let db: Db;
   let store: SqlInterviewStore;
-
-  beforeEach(async () => {
-    db = await database.open();
-    store = new SqlInterviewStore(db);
-    const accounts = new SqlUserStore(db);
+  const db = freshDatabaseEach(database, async (opened) => {
+    store = new SqlInterviewStore(opened);
+    const accounts = new SqlUserStore(opened);
     for (const id of ['user-1', 'user-2']) {
       await accounts.createUser({
         id,
@@ -39,9 +36,6 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
         passwordChangedAt: AT,
       });
     }
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   it('gives back exactly the interview it was given, to its owner only', async () => {
@@ -145,7 +139,7 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
     expect(await store.deleteInterview('user-2', 'interview-1')).toBe(false);
     expect(await store.deleteInterview('user-1', 'interview-1')).toBe(true);
     expect(await store.findInterview('user-1', 'interview-1')).toBeUndefined();
-    const replies = await db.kysely.selectFrom('interview_replies').selectAll().execute();
+    const replies = await db().kysely.selectFrom('interview_replies').selectAll().execute();
     expect(replies).toEqual([]);
   });
   it('keeps a pending save once, and never after it expires', async () => {
@@ -173,7 +167,8 @@ describe.each(TEST_DATABASES)('interview store on $name', (database) => {
       '2026-10-15T12:30:00.000Z',
       '2026-10-15T12:00:00.000Z',
     );
-    const rows = await db.kysely.selectFrom('pending_interview_saves').select('key_hash').execute();
+    const { kysely } = db();
+    const rows = await kysely.selectFrom('pending_interview_saves').select('key_hash').execute();
     expect(rows.map((row) => row.key_hash)).toEqual(['b'.repeat(64)]);
   });
 });

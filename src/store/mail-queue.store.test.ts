@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { buildEnquiryRecord } from '../../test/enquiries.js';
-import type { Db } from './db.js';
 import { SqlEnquiryStore } from './enquiries.store.js';
 import { SqlMailQueueStore } from './mail-queue.store.js';
 
@@ -9,13 +9,10 @@ const T0 = '2026-12-07T09:00:00.000Z';
 const LEASE = '2026-12-07T09:05:00.000Z';
 
 describe.each(TEST_DATABASES)('mail queue store on $name', (database) => {
-  let db: Db;
   let queue: SqlMailQueueStore;
-  beforeEach(async () => {
-    db = await database.open();
-    queue = new SqlMailQueueStore(db);
+  const db = freshDatabaseEach(database, (opened) => {
+    queue = new SqlMailQueueStore(opened);
   });
-  afterEach(() => db.close());
 
   it('queues an email as pending and due at once', async () => {
     await queue.enqueueMail({
@@ -103,7 +100,7 @@ describe.each(TEST_DATABASES)('mail queue store on $name', (database) => {
 
   it('an enquiry joins the queue in the same transaction as it is stored', async () => {
     const enquiry = buildEnquiryRecord({ createdAt: T0, nextAttemptAt: T0 });
-    await new SqlEnquiryStore(db).createEnquiry(enquiry, null);
+    await new SqlEnquiryStore(db()).createEnquiry(enquiry, null);
     expect(await queue.findMail(enquiry.id)).toMatchObject({
       kind: 'enquiry',
       subjectId: enquiry.id,

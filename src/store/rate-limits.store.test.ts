@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/databases.js';
-import type { Db } from './db.js';
+import { freshDatabaseEach } from '../../test/store-steps.js';
 import { SqlRateLimitStore } from './rate-limits.store.js';
 
 const AT = '2026-11-26T09:00:00.000Z';
 
 describe.each(TEST_DATABASES)('rate-limit store on $name', (database) => {
-  let db: Db;
   let limits: SqlRateLimitStore;
-
-  beforeEach(async () => {
-    db = await database.open();
+  freshDatabaseEach(database, (db) => {
     limits = new SqlRateLimitStore(db);
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   it('counts attempts in a fixed window and starts again after it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countDirectory, isDemoDirectory, type Listing } from './directory.js';
 import { parseDirectory } from './directory-validation.js';
-import { RURAL_COUNTIES } from './demo-directory-data.js';
+import { LOCAL_INDUSTRIES, RURAL_COUNTIES } from './demo-directory-data.js';
 import { generateDemoDirectory } from './demo-directory.js';
 import { demoOutcodeForTown } from './demo-postcodes.js';
 import { findPlaceById, type Town } from './places.js';
@@ -68,15 +68,7 @@ describe('the demo directory', () => {
     const top = [...byTown.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     expect(top.slice(0, 3)).toEqual(['town:leeds', 'town:bristol', 'town:manchester']);
     expect(byTown.get('town:manchester')).toBeLessThan(london);
-    const local = new Set([
-      'industrial',
-      'driving',
-      'catering',
-      'admin',
-      'socialcare',
-      'security',
-      'facilitiesmanagement',
-    ]);
+    const local = LOCAL_INDUSTRIES;
     const share =
       listings.filter(
         (l) =>

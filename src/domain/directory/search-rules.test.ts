@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { searchFixture } from '../../../test/fixtures/search-directory.js';
+import { PORTPATRICK, WESTMINSTER } from '../../../test/fixtures/search-places.js';
 import { SearchIndex } from './search-engine.js';
-import { COVERAGE_TIERS, type SearchOutcome, type SearchPlace } from './search-outcome.js';
+import { COVERAGE_TIERS, type SearchOutcome } from './search-outcome.js';
 import { resolveSearch } from './search-request.js';
 import type { RawSearchParams } from './search-query.js';
 
@@ -107,13 +108,6 @@ describe('coverage tiers', () => {
 
   it('a nearby office never counts across the Irish Sea', () => {
     // Portpatrick, Scotland: the Donaghadee (Northern Ireland) office is about 21 miles away.
-    const portpatrick: SearchPlace = {
-      name: 'Portpatrick',
-      kind: 'town',
-      lat: 54.8425,
-      lon: -5.1171,
-      chain: ['county:dumfries-and-galloway', 'nation:scotland'],
-    };
     const ask = (order: string) =>
       index.search(
         resolveSearch({
@@ -123,7 +117,7 @@ describe('coverage tiers', () => {
           order,
           pageSize: '50',
         }).query,
-        portpatrick,
+        PORTPATRICK,
       );
     const belfast = ask('specialists').results.find((r) => r.slug === 'belfast-it');
     expect(belfast?.nearestBranch.distanceMiles).toBeLessThan(25);
@@ -132,26 +126,13 @@ describe('coverage tiers', () => {
   });
 
   it('accepts a containment chain of any length', () => {
-    const westminster: SearchPlace = {
-      name: 'Westminster',
-      kind: 'town',
-      lat: 51.4975,
-      lon: -0.1357,
-      chain: [
-        'town:westminster',
-        'town:london',
-        'county:greater-london',
-        'region:london',
-        'nation:england',
-      ],
-    };
     const { query } = resolveSearch({
       industry: 'childcare',
       purpose: 'job',
       location: 'London',
       order: 'covers',
     });
-    const out = index.search(query, westminster);
+    const out = index.search(query, WESTMINSTER);
     const bySlug = new Map(out.results.map((r) => [r.slug, r]));
     expect(bySlug.get('c-camden-nannies')?.match).toBe('place');
     expect(bySlug.get('c-camden-nannies')?.why[0]).toBe('Covers London, including Westminster');
