@@ -93,6 +93,19 @@ function isPersonalPassword(password: string, email?: string): boolean {
   return isWordWithPadding(lower, words);
 }
 
+/** The password as given, when it is non-empty text; else undefined with the problem recorded. */
+function readPasswordText(problems: ProblemList, raw: unknown, field: string): string | undefined {
+  if (raw === undefined || raw === null || raw === '') {
+    problems.add(field, 'required', PASSWORD_MESSAGES.required);
+    return undefined;
+  }
+  if (typeof raw !== 'string') {
+    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
+    return undefined;
+  }
+  return raw;
+}
+
 /**
  * Reads a new password under `field`: the NFC form when it meets the policy, else undefined with
  * the problem recorded (required, too-short, too-long, common-password, personal-password).
@@ -103,15 +116,9 @@ export function readNewPassword(
   field: string,
   context: { email?: string } = {},
 ): string | undefined {
-  if (raw === undefined || raw === null || raw === '') {
-    problems.add(field, 'required', PASSWORD_MESSAGES.required);
-    return undefined;
-  }
-  if (typeof raw !== 'string') {
-    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
-    return undefined;
-  }
-  const password = normalisePassword(raw);
+  const text = readPasswordText(problems, raw, field);
+  if (text === undefined) return undefined;
+  const password = normalisePassword(text);
   const length = lengthOf(password);
   if (length < PASSWORD_MIN_LENGTH) {
     problems.add(field, 'too-short', PASSWORD_MESSAGES.tooShort);
@@ -141,18 +148,12 @@ export function readGivenPassword(
   raw: unknown,
   field: string,
 ): string | undefined {
-  if (raw === undefined || raw === null || raw === '') {
-    problems.add(field, 'required', PASSWORD_MESSAGES.required);
-    return undefined;
-  }
-  if (typeof raw !== 'string') {
-    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
-    return undefined;
-  }
+  const text = readPasswordText(problems, raw, field);
+  if (text === undefined) return undefined;
   // Longer than any password the policy accepts: refuse before hashing megabytes.
-  if (raw.length > PASSWORD_MAX_LENGTH * 4) {
+  if (text.length > PASSWORD_MAX_LENGTH * 4) {
     problems.add(field, 'too-long', PASSWORD_MESSAGES.tooLong);
     return undefined;
   }
-  return normalisePassword(raw);
+  return normalisePassword(text);
 }

@@ -117,6 +117,15 @@ function describeBasics(context: DraftContext, recipient: DraftRecipient) {
   };
 }
 
+/** The notes a thank-you can draw on: on this interviewer, what was liked, why they would fit. */
+function prepareNotes(input: FollowUpInput, recipient: DraftRecipient) {
+  return {
+    topic: prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient),
+    liked: prepareSnippet(input, input.notes.liked, 'liked'),
+    fit: prepareSnippet(input, input.notes.fit, 'fit'),
+  };
+}
+
 /** A thank-you email for one recipient, in the given variant. */
 export function writeThankYouEmail(
   context: DraftContext,
@@ -138,9 +147,7 @@ export function writeThankYouEmail(
   const title = recipient.interviewer?.title
     ? fillTemplate(pick(TITLE_LINES, variant, 2), values)
     : null;
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
-  const fit = prepareSnippet(input, input.notes.fit, 'fit');
+  const { topic, liked, fit } = prepareNotes(input, recipient);
   const topicLine = topic
     ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : null;
@@ -197,9 +204,7 @@ export function writeThankYouNote(
     recipient.interviewer?.title && pick([true, false], variant, 12)
       ? fillTemplate(pick(NOTE_TITLE_LINES, variant, 2), values)
       : null;
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
-  const fit = prepareSnippet(input, input.notes.fit, 'fit');
+  const { topic, liked, fit } = prepareNotes(input, recipient);
   const specific = topic
     ? fillSnippet(NOTE_TOPIC_PHRASE_LINES, NOTE_TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : liked
@@ -232,8 +237,7 @@ export function writeLinkedInNote(
 ): Draft {
   const { input } = context;
   const { values } = describeBasics(context, recipient);
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const { topic, liked } = prepareNotes(input, recipient);
   const usable = (snippet: Snippet | null) => (snippet && !snippet.gap ? snippet : null);
   const topicNote = usable(topic);
   const likedNote = usable(liked);
