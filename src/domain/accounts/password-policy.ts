@@ -93,8 +93,25 @@ function isPersonalPassword(password: string, email?: string): boolean {
   return isWordWithPadding(lower, words);
 }
 
-/** The password as given, when it is non-empty text; else undefined with the problem recorded. */
-function readPasswordText(problems: ProblemList, raw: unknown, field: string): string | undefined {
+type PasswordFault = 'too-short' | 'too-long' | 'personal-password' | 'common-password';
+
+const FAULT_MESSAGES: Record<PasswordFault, string> = {
+  'too-short': PASSWORD_MESSAGES.tooShort,
+  'too-long': PASSWORD_MESSAGES.tooLong,
+  'personal-password': PASSWORD_MESSAGES.personal,
+  'common-password': PASSWORD_MESSAGES.common,
+};
+
+/**
+ * Reads a password under `field`: the NFC form of non-empty text in which `findFault` finds
+ * nothing, else undefined with the problem recorded. The readers differ only in their faults.
+ */
+function readPassword(
+  problems: ProblemList,
+  raw: unknown,
+  field: string,
+  findFault: (text: string) => PasswordFault | null,
+): string | undefined {
   if (raw === undefined || raw === null || raw === '') {
     problems.add(field, 'required', PASSWORD_MESSAGES.required);
     return undefined;
@@ -103,7 +120,12 @@ function readPasswordText(problems: ProblemList, raw: unknown, field: string): s
     problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
     return undefined;
   }
-  return raw;
+  const fault = findFault(raw);
+  if (fault !== null) {
+    problems.add(field, fault, FAULT_MESSAGES[fault]);
+    return undefined;
+  }
+  return normalisePassword(raw);
 }
 
 /**
@@ -116,27 +138,14 @@ export function readNewPassword(
   field: string,
   context: { email?: string } = {},
 ): string | undefined {
-  const text = readPasswordText(problems, raw, field);
-  if (text === undefined) return undefined;
-  const password = normalisePassword(text);
-  const length = lengthOf(password);
-  if (length < PASSWORD_MIN_LENGTH) {
-    problems.add(field, 'too-short', PASSWORD_MESSAGES.tooShort);
-    return undefined;
-  }
-  if (length > PASSWORD_MAX_LENGTH) {
-    problems.add(field, 'too-long', PASSWORD_MESSAGES.tooLong);
-    return undefined;
-  }
-  if (isPersonalPassword(password, context.email)) {
-    problems.add(field, 'personal-password', PASSWORD_MESSAGES.personal);
-    return undefined;
-  }
-  if (isCommonPassword(password)) {
-    problems.add(field, 'common-password', PASSWORD_MESSAGES.common);
-    return undefined;
-  }
-  return password;
+  return readPassword(problems, raw, field, (text) => {
+    const password = normalisePassword(text);
+    const length = lengthOf(password);
+    if (length < PASSWORD_MIN_LENGTH) return 'too-short';
+    if (length > PASSWORD_MAX_LENGTH) return 'too-long';
+    if (isPersonalPassword(password, context.email)) return 'personal-password';
+    return isCommonPassword(password) ? 'common-password' : null;
+  });
 }
 
 /**
@@ -148,12 +157,8 @@ export function readGivenPassword(
   raw: unknown,
   field: string,
 ): string | undefined {
-  const text = readPasswordText(problems, raw, field);
-  if (text === undefined) return undefined;
   // Longer than any password the policy accepts: refuse before hashing megabytes.
-  if (text.length > PASSWORD_MAX_LENGTH * 4) {
-    problems.add(field, 'too-long', PASSWORD_MESSAGES.tooLong);
-    return undefined;
-  }
-  return normalisePassword(text);
+  return readPassword(problems, raw, field, (text) =>
+    text.length > PASSWORD_MAX_LENGTH * 4 ? 'too-long' : null,
+  );
 }
