@@ -14,7 +14,7 @@ import {
 } from '../services/directory.service.js';
 import { countDirectory } from '../domain/directory/directory.js';
 import { migrateToLatest } from '../store/migrate.js';
-import { withDeps } from './context.js';
+import { withDeps, type CliDeps } from './context.js';
 import { badInput, CliExit, reportError, type CliIo } from './io.js';
 import { isDomainError } from '../domain/errors.js';
 import { startProgress } from './progress.js';
@@ -53,6 +53,12 @@ async function readInputFile(file: string): Promise<string> {
 }
 
 export function registerDirectoryCommands(program: Command, io: CliIo): void {
+  // These commands bring an older database up to date before they read or write the directory.
+  const withMigrated = <T>(fn: (deps: CliDeps) => Promise<T>): Promise<T> =>
+    withDeps(io, async (deps) => {
+      await migrateToLatest(deps.db);
+      return fn(deps);
+    });
   const directory = program
     .command('directory')
     .description('Import, export and count the agency directory');
@@ -75,8 +81,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
           'Say --format csv or --format json: the file name does not end in .csv or .json',
         );
       const content = await readInputFile(file);
-      await withDeps(io, async (deps) => {
-        await migrateToLatest(deps.db);
+      await withMigrated(async (deps) => {
         const progress = startProgress(io, 'Importing');
         try {
           const result = await importDirectory(
@@ -107,8 +112,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .description('Write the whole directory as CSV (one row per branch) or nested JSON')
     .action(async (options: { format: DirectoryFormat; out?: string }) => {
-      const text = await withDeps(io, async (deps) => {
-        await migrateToLatest(deps.db);
+      const text = await withMigrated(async (deps) => {
         return exportDirectory(deps, options.format);
       });
       if (options.out) {
@@ -120,8 +124,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
     .command('stats')
     .description('Count listings, brands and branches')
     .action(() =>
-      withDeps(io, async (deps) => {
-        await migrateToLatest(deps.db);
+      withMigrated(async (deps) => {
         const stats = await getDirectoryStats(deps);
         io.stdout(
           `${stats.listings} listings, ${stats.brands} brands, ${stats.branches} branches\n`,
@@ -156,8 +159,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
     .command('load')
     .description('Replace the directory in the database with the demo directory')
     .action(() =>
-      withDeps(io, async (deps) => {
-        await migrateToLatest(deps.db);
+      withMigrated(async (deps) => {
         const progress = startProgress(io, 'Loading demo');
         try {
           const stats = await loadDemoDirectory(

@@ -122,19 +122,11 @@ export interface CsvDirectory {
   lines: Map<string, number>;
 }
 
-const LISTING_FIELDS_CHECKED: Column[] = [
-  'brand_name',
-  'listing_name',
-  'description',
-  'website',
-  'verified',
-  'listed_since',
-  'industries',
-  'subsectors',
-  'employment_types',
-  'purposes',
-  'coverage',
-];
+/** The brand's and listing's columns, repeated on every row of a listing (the slugs group rows). */
+const LISTING_FIELDS_CHECKED: Column[] = CSV_COLUMNS.slice(
+  0,
+  CSV_COLUMNS.indexOf('branch_id'),
+).filter((column) => !column.endsWith('_slug'));
 
 /**
  * Reads CSV text into the nested directory shape, grouping rows by brand and listing. Structural

@@ -93,6 +93,41 @@ function isPersonalPassword(password: string, email?: string): boolean {
   return isWordWithPadding(lower, words);
 }
 
+type PasswordFault = 'too-short' | 'too-long' | 'personal-password' | 'common-password';
+
+const FAULT_MESSAGES: Record<PasswordFault, string> = {
+  'too-short': PASSWORD_MESSAGES.tooShort,
+  'too-long': PASSWORD_MESSAGES.tooLong,
+  'personal-password': PASSWORD_MESSAGES.personal,
+  'common-password': PASSWORD_MESSAGES.common,
+};
+
+/**
+ * Reads a password under `field`: the NFC form of non-empty text in which `findFault` finds
+ * nothing, else undefined with the problem recorded. The readers differ only in their faults.
+ */
+function readPassword(
+  problems: ProblemList,
+  raw: unknown,
+  field: string,
+  findFault: (text: string) => PasswordFault | null,
+): string | undefined {
+  if (raw === undefined || raw === null || raw === '') {
+    problems.add(field, 'required', PASSWORD_MESSAGES.required);
+    return undefined;
+  }
+  if (typeof raw !== 'string') {
+    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
+    return undefined;
+  }
+  const fault = findFault(raw);
+  if (fault !== null) {
+    problems.add(field, fault, FAULT_MESSAGES[fault]);
+    return undefined;
+  }
+  return normalisePassword(raw);
+}
+
 /**
  * Reads a new password under `field`: the NFC form when it meets the policy, else undefined with
  * the problem recorded (required, too-short, too-long, common-password, personal-password).
@@ -103,33 +138,14 @@ export function readNewPassword(
   field: string,
   context: { email?: string } = {},
 ): string | undefined {
-  if (raw === undefined || raw === null || raw === '') {
-    problems.add(field, 'required', PASSWORD_MESSAGES.required);
-    return undefined;
-  }
-  if (typeof raw !== 'string') {
-    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
-    return undefined;
-  }
-  const password = normalisePassword(raw);
-  const length = lengthOf(password);
-  if (length < PASSWORD_MIN_LENGTH) {
-    problems.add(field, 'too-short', PASSWORD_MESSAGES.tooShort);
-    return undefined;
-  }
-  if (length > PASSWORD_MAX_LENGTH) {
-    problems.add(field, 'too-long', PASSWORD_MESSAGES.tooLong);
-    return undefined;
-  }
-  if (isPersonalPassword(password, context.email)) {
-    problems.add(field, 'personal-password', PASSWORD_MESSAGES.personal);
-    return undefined;
-  }
-  if (isCommonPassword(password)) {
-    problems.add(field, 'common-password', PASSWORD_MESSAGES.common);
-    return undefined;
-  }
-  return password;
+  return readPassword(problems, raw, field, (text) => {
+    const password = normalisePassword(text);
+    const length = lengthOf(password);
+    if (length < PASSWORD_MIN_LENGTH) return 'too-short';
+    if (length > PASSWORD_MAX_LENGTH) return 'too-long';
+    if (isPersonalPassword(password, context.email)) return 'personal-password';
+    return isCommonPassword(password) ? 'common-password' : null;
+  });
 }
 
 /**
@@ -141,18 +157,8 @@ export function readGivenPassword(
   raw: unknown,
   field: string,
 ): string | undefined {
-  if (raw === undefined || raw === null || raw === '') {
-    problems.add(field, 'required', PASSWORD_MESSAGES.required);
-    return undefined;
-  }
-  if (typeof raw !== 'string') {
-    problems.add(field, 'invalid', PASSWORD_MESSAGES.notText);
-    return undefined;
-  }
   // Longer than any password the policy accepts: refuse before hashing megabytes.
-  if (raw.length > PASSWORD_MAX_LENGTH * 4) {
-    problems.add(field, 'too-long', PASSWORD_MESSAGES.tooLong);
-    return undefined;
-  }
-  return normalisePassword(raw);
+  return readPassword(problems, raw, field, (text) =>
+    text.length > PASSWORD_MAX_LENGTH * 4 ? 'too-long' : null,
+  );
 }

@@ -58,16 +58,15 @@ export class Checker {
     label: string,
     seen: Map<string, string>,
   ): string | null {
-    const value = this.text(obj, key, path, { max: LIMIT.slug, required: true, label });
+    const value = this.matching(
+      obj,
+      key,
+      path,
+      { max: LIMIT.slug, required: true, label },
+      SLUG_PATTERN,
+      'must be lower-case letters, digits and single hyphens',
+    );
     if (value === null) return null;
-    if (!SLUG_PATTERN.test(value)) {
-      this.problems.add(
-        `${path}.${key}`,
-        'invalid',
-        `${label} "${value}" must be lower-case letters, digits and single hyphens`,
-      );
-      return null;
-    }
     const previous = seen.get(value);
     if (previous !== undefined) {
       this.problems.add(
@@ -114,28 +113,33 @@ export class Checker {
     return ok ? out : null;
   }
 
-  email(obj: Obj, key: string, path: string, label: string): string | null {
-    const value = this.text(obj, key, path, { max: LIMITS.email, required: false, label });
+  /** Text that must also pass `check`; else `${label} "${value}" ${fault}` and null. */
+  private matching(
+    obj: Obj,
+    key: string,
+    path: string,
+    opts: { max: number; required: boolean; label: string },
+    check: { test(value: string): boolean },
+    fault: string,
+  ): string | null {
+    const value = this.text(obj, key, path, opts);
     if (value === null) return null;
-    if (!isEmailAddress(value)) {
-      this.problems.add(`${path}.${key}`, 'invalid', `${label} "${value}" is not an email address`);
+    if (!check.test(value)) {
+      this.problems.add(`${path}.${key}`, 'invalid', `${opts.label} "${value}" ${fault}`);
       return null;
     }
     return value;
   }
 
+  email(obj: Obj, key: string, path: string, label: string): string | null {
+    const opts = { max: LIMITS.email, required: false, label };
+    const check = { test: isEmailAddress };
+    return this.matching(obj, key, path, opts, check, 'is not an email address');
+  }
+
   phone(obj: Obj, key: string, path: string, label: string): string | null {
-    const value = this.text(obj, key, path, { max: LIMIT.phone, required: false, label });
-    if (value === null) return null;
-    if (!PHONE_PATTERN.test(value)) {
-      this.problems.add(
-        `${path}.${key}`,
-        'invalid',
-        `${label} "${value}" is not a telephone number`,
-      );
-      return null;
-    }
-    return value;
+    const opts = { max: LIMIT.phone, required: false, label };
+    return this.matching(obj, key, path, opts, PHONE_PATTERN, 'is not a telephone number');
   }
 
   coordinate(

@@ -5,7 +5,7 @@
  */
 import { isValid as isValidPostcode, toNormalised } from 'postcode';
 import { DomainError } from '../errors.js';
-import { isObject } from '../validation/text.js';
+import { isObject, type JsonObject } from '../validation/text.js';
 import { Checker, isCalendarDate, LIMIT, parseBoolean } from './directory-fields.js';
 import type { Branch, Brand, Coverage, Directory, Listing } from './directory.js';
 import { findPlaceById } from './places.js';
@@ -18,17 +18,33 @@ import {
   type Purpose,
 } from './taxonomy.js';
 
-function parseBranch(c: Checker, raw: unknown, path: string): Branch | null {
+/**
+ * What brands, listings and branches all start with: an object, a key unique across the file
+ * ("Branch id", "Listing slug") and a name ("Branch name").
+ */
+function readRecord(
+  c: Checker,
+  raw: unknown,
+  path: string,
+  what: 'Brand' | 'Listing' | 'Branch',
+  key: 'slug' | 'id',
+  seen: Map<string, string>,
+): { raw: JsonObject; key: string | null; name: string | null } | null {
   if (!isObject(raw)) {
-    c.problems.add(path, 'invalid', 'Each branch must be an object');
+    c.problems.add(path, 'invalid', `Each ${what.toLowerCase()} must be an object`);
     return null;
   }
-  const id = c.slug(raw, 'id', path, 'Branch id', c.branchIds);
-  const name = c.text(raw, 'name', path, {
-    max: LIMIT.name,
-    required: true,
-    label: 'Branch name',
-  });
+  return {
+    raw,
+    key: c.slug(raw, key, path, `${what} ${key}`, seen),
+    name: c.text(raw, 'name', path, { max: LIMIT.name, required: true, label: `${what} name` }),
+  };
+}
+
+function parseBranch(c: Checker, item: unknown, path: string): Branch | null {
+  const record = readRecord(c, item, path, 'Branch', 'id', c.branchIds);
+  if (!record) return null;
+  const { raw, key: id, name } = record;
   const address = c.text(raw, 'address', path, {
     max: LIMIT.address,
     required: true,
@@ -119,17 +135,10 @@ function parseCoverage(c: Checker, raw: unknown, path: string): Coverage | null 
   });
 }
 
-function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
-  if (!isObject(raw)) {
-    c.problems.add(path, 'invalid', 'Each listing must be an object');
-    return null;
-  }
-  const slug = c.slug(raw, 'slug', path, 'Listing slug', c.listingSlugs);
-  const name = c.text(raw, 'name', path, {
-    max: LIMIT.name,
-    required: true,
-    label: 'Listing name',
-  });
+function parseListing(c: Checker, item: unknown, path: string): Listing | null {
+  const record = readRecord(c, item, path, 'Listing', 'slug', c.listingSlugs);
+  if (!record) return null;
+  const { raw, key: slug, name } = record;
   const description =
     c.text(raw, 'description', path, {
       max: LIMIT.description,
@@ -286,13 +295,10 @@ function parseListing(c: Checker, raw: unknown, path: string): Listing | null {
   };
 }
 
-function parseBrand(c: Checker, raw: unknown, path: string): Brand | null {
-  if (!isObject(raw)) {
-    c.problems.add(path, 'invalid', 'Each brand must be an object');
-    return null;
-  }
-  const slug = c.slug(raw, 'slug', path, 'Brand slug', c.brandSlugs);
-  const name = c.text(raw, 'name', path, { max: LIMIT.name, required: true, label: 'Brand name' });
+function parseBrand(c: Checker, item: unknown, path: string): Brand | null {
+  const record = readRecord(c, item, path, 'Brand', 'slug', c.brandSlugs);
+  if (!record) return null;
+  const { raw, key: slug, name } = record;
   const listings = c.list(raw, 'listings', path, 'Listings', (value, f) =>
     parseListing(c, value, f),
   );

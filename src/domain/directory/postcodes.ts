@@ -173,28 +173,22 @@ function parse(text: string): Parsed | null {
     .toUpperCase()
     .replace(/[\s-]+/g, ' ');
   const compact = upper.replace(/ /g, '');
-  let m = FULL_RE.exec(compact);
-  if (m) {
-    const outward = `${m[1]}${m[2]}${m[3]}`;
-    return {
-      form: 'full',
-      area: m[1] as string,
-      outwardRest: `${m[2]}${m[3]}`,
-      display: `${outward} ${m[4]}`,
-    };
-  }
+  const full = FULL_RE.exec(compact);
+  if (full) return fromMatch('full', full, full[4]);
   // "LS1 4" is a sector of LS1, while "LS14" is district 14.
-  m = SECTOR_RE.exec(upper) ?? OUTWARD_RE.exec(compact);
-  if (m) {
-    const outward = `${m[1]}${m[2]}${m[3]}`;
-    return {
-      form: 'outward',
-      area: m[1] as string,
-      outwardRest: `${m[2]}${m[3]}`,
-      display: outward,
-    };
-  }
-  return null;
+  const outward = SECTOR_RE.exec(upper) ?? OUTWARD_RE.exec(compact);
+  return outward ? fromMatch('outward', outward) : null;
+}
+
+/** A match's groups are area, district, sub-district letter (and the inward code, if any). */
+function fromMatch(form: Parsed['form'], m: RegExpExecArray, inward?: string): Parsed {
+  const outward = `${m[1]}${m[2]}${m[3]}`;
+  return {
+    form,
+    area: m[1] as string,
+    outwardRest: `${m[2]}${m[3]}`,
+    display: inward === undefined ? outward : `${outward} ${inward}`,
+  };
 }
 
 /** Whether the text has the shape of a full postcode, an outward code or a sector. */

@@ -81,33 +81,28 @@ const CHECK_IN_CHECKS: readonly DraftFindingCode[] = [
   ...PERSONAL_CHECKS,
 ];
 
+/** The checks of a thank-you to one interviewer; `extra` come after the check of specifics. */
+function thankYouChecks(extra: readonly DraftFindingCode[]): readonly DraftFindingCode[] {
+  return [
+    'missing-thanks',
+    'missing-recipient-name',
+    'missing-employer',
+    'not-specific',
+    ...extra,
+    'too-long',
+    'duplicate',
+    'pushy',
+    'asks-for-call',
+    ...PERSONAL_CHECKS,
+    'wrong-recipient',
+  ];
+}
+
 /** The checks run for each kind of step. */
 export const CHECKS_BY_KIND: Readonly<Record<StepKind, readonly DraftFindingCode[]>> = {
-  'thank-you': [
-    'missing-thanks',
-    'missing-recipient-name',
-    'missing-employer',
-    'not-specific',
-    'no-fit',
-    'too-long',
-    'duplicate',
-    'pushy',
-    'asks-for-call',
-    ...PERSONAL_CHECKS,
-    'wrong-recipient',
-  ],
-  'linkedin-invite': [
-    'missing-thanks',
-    'missing-recipient-name',
-    'missing-employer',
-    'not-specific',
-    'too-long',
-    'duplicate',
-    'pushy',
-    'asks-for-call',
-    ...PERSONAL_CHECKS,
-    'wrong-recipient',
-  ],
+  'thank-you': thankYouChecks(['no-fit']),
+  // A LinkedIn note has no room to say why the candidate would fit (see the no-fit check).
+  'linkedin-invite': thankYouChecks([]),
   'check-in': CHECK_IN_CHECKS,
   // To the candidate's own consultant: asking them for a call is expected.
   debrief: ['missing-recipient-name', 'too-long', 'pushy', ...PERSONAL_CHECKS],

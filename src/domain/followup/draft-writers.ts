@@ -96,10 +96,11 @@ function paragraph(sentences: readonly (string | null | undefined)[]): string {
   return sentences.filter((s): s is string => !!s && s.length > 0).join(' ');
 }
 
-/** The writer's shared view of one draft: names, snippets and values for the patterns. */
+/** The writer's shared view of one draft: names, the usual greeting, the sign-off and the values. */
 function describeBasics(context: DraftContext, recipient: DraftRecipient) {
   const { input } = context;
   const formal = context.tone !== 'fast-moving';
+  const greetName = recipient.isHiringTeam ? 'hiring team' : greetingName(recipient, formal);
   return {
     values: {
       met: describeMeeting(input),
@@ -112,8 +113,19 @@ function describeBasics(context: DraftContext, recipient: DraftRecipient) {
       first: recipient.isHiringTeam ? 'there' : findFirstName(recipient.name),
       title: recipient.interviewer?.title ?? '',
     },
-    greetName: recipient.isHiringTeam ? 'hiring team' : greetingName(recipient, formal),
+    greetName,
     formal,
+    greeting: greet(input, recipient, greetName),
+    signature: `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
+  };
+}
+
+/** The notes a thank-you can draw on: on this interviewer, what was liked, why they would fit. */
+function prepareNotes(input: FollowUpInput, recipient: DraftRecipient) {
+  return {
+    topic: prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient),
+    liked: prepareSnippet(input, input.notes.liked, 'liked'),
+    fit: prepareSnippet(input, input.notes.fit, 'fit'),
   };
 }
 
@@ -124,7 +136,7 @@ export function writeThankYouEmail(
   variant: Variant,
 ): Draft {
   const { input } = context;
-  const { values, greetName, formal } = describeBasics(context, recipient);
+  const { values, greetName, formal, signature } = describeBasics(context, recipient);
   const greeting = greet(
     input,
     recipient,
@@ -138,9 +150,7 @@ export function writeThankYouEmail(
   const title = recipient.interviewer?.title
     ? fillTemplate(pick(TITLE_LINES, variant, 2), values)
     : null;
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
-  const fit = prepareSnippet(input, input.notes.fit, 'fit');
+  const { topic, liked, fit } = prepareNotes(input, recipient);
   const topicLine = topic
     ? fillSnippet(TOPIC_PHRASE_LINES, TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : null;
@@ -173,7 +183,7 @@ export function writeThankYouEmail(
     paragraph(middle),
     questionLine,
     pick(EMAIL_CLOSERS, variant, 7),
-    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
+    signature,
   ]
     .filter((part): part is string => !!part && part.length > 0)
     .join('\n\n');
@@ -187,8 +197,7 @@ export function writeThankYouNote(
   variant: Variant,
 ): Draft {
   const { input } = context;
-  const { values, greetName } = describeBasics(context, recipient);
-  const greeting = greet(input, recipient, greetName);
+  const { values, greeting, signature } = describeBasics(context, recipient);
   const opener = fillTemplate(
     recipient.isHiringTeam ? pick(TEAM_OPENERS, variant, 0) : pick(NOTE_OPENERS, variant, 0),
     values,
@@ -197,9 +206,7 @@ export function writeThankYouNote(
     recipient.interviewer?.title && pick([true, false], variant, 12)
       ? fillTemplate(pick(NOTE_TITLE_LINES, variant, 2), values)
       : null;
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
-  const fit = prepareSnippet(input, input.notes.fit, 'fit');
+  const { topic, liked, fit } = prepareNotes(input, recipient);
   const specific = topic
     ? fillSnippet(NOTE_TOPIC_PHRASE_LINES, NOTE_TOPIC_CLAUSE_LINES, topic, variant, 3, values)
     : liked
@@ -216,7 +223,7 @@ export function writeThankYouNote(
     greeting,
     paragraph([opener, title, specific, extraLiked]),
     paragraph([fitLine, pick(NOTE_CLOSERS, variant, 7)]),
-    `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`,
+    signature,
   ]
     .filter((part) => part.length > 0)
     .join('\n\n');
@@ -232,8 +239,7 @@ export function writeLinkedInNote(
 ): Draft {
   const { input } = context;
   const { values } = describeBasics(context, recipient);
-  const topic = prepareSnippet(input, recipient.interviewer?.notes, 'interviewer', recipient);
-  const liked = prepareSnippet(input, input.notes.liked, 'liked');
+  const { topic, liked } = prepareNotes(input, recipient);
   const usable = (snippet: Snippet | null) => (snippet && !snippet.gap ? snippet : null);
   const topicNote = usable(topic);
   const likedNote = usable(liked);
@@ -283,10 +289,8 @@ export function writeCheckIn(
   second: boolean,
 ): Draft {
   const { input } = context;
-  const { values, greetName } = describeBasics(context, recipient);
-  const greeting = greet(input, recipient, greetName);
+  const { values, greeting, signature } = describeBasics(context, recipient);
   const interviewDay = describeDate(context.interviewDate);
-  const sign = `${chooseSignOff(greetName, recipient)}\n${input.candidate.name}`;
   if (second) {
     return {
       subject: `${input.role} at ${values.short}`,
@@ -294,7 +298,7 @@ export function writeCheckIn(
         greeting,
         `I hope all is well. I am writing once more about ${values.roleRef} at ${values.employer}, which we discussed on ${interviewDay}.`,
         'I understand that decisions like this can take time, and I would be grateful for any update whenever you have a moment. Either way, thank you for considering me.',
-        sign,
+        signature,
       ].join('\n\n'),
     };
   }
@@ -308,7 +312,7 @@ export function writeCheckIn(
       `I hope you are well. Thank you again for ${values.met} on ${interviewDay} about ${values.roleRef} at ${values.employer}.`,
       `${ask} I remain very keen on the role, and I am happy to send anything that would help.`,
       `Thank you for your time.`,
-      sign,
+      signature,
     ].join('\n\n'),
   };
 }

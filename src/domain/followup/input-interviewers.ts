@@ -6,7 +6,7 @@ import type { ProblemList } from '../errors.js';
 import { FieldReader } from '../validation/field-reader.js';
 import { LIMITS } from '../validation/limits.js';
 import { describeType, isObject, normaliseLine } from '../validation/text.js';
-import { readEmailField } from './input-sections.js';
+import { readEmailField, readName, readNote } from './input-sections.js';
 import { checkInputKeys, INPUT_CHOICES, INPUT_KEYS } from './input-keys.js';
 import { NEVER_CHANNELS, REFUSED_CHANNEL_NAMES } from './rules.js';
 import { slugify } from './text.js';
@@ -114,22 +114,13 @@ function readOne(
   }
   checkInputKeys(problems, item, path, INPUT_KEYS.interviewer);
   const reader = new FieldReader(problems, item, path);
-  const name = reader.text('name', {
-    required: true,
-    max: LIMIT.nameLength,
-    label: 'The interviewer’s name',
-  });
+  const name = readName(reader, 'name', 'The interviewer’s name');
   const title = reader.text('title', {
     required: false,
     max: LIMIT.titleLength,
     label: 'The job title',
   });
-  const notes = reader.text('notes', {
-    required: false,
-    max: LIMIT.notesLength,
-    multiline: true,
-    label: 'The notes',
-  });
+  const notes = readNote(reader, 'notes', 'The notes');
   const postalAddress = reader.text('postalAddress', {
     required: false,
     max: LIMIT.postalAddressLength,

@@ -51,6 +51,16 @@ function checkEmailForm(reader: FieldReader, key: string, email: string | undefi
   return undefined;
 }
 
+/** A person's or the employer's name, always required. */
+export function readName(reader: FieldReader, key: string, label: string): string | undefined {
+  return reader.text(key, { required: true, max: LIMIT.nameLength, label });
+}
+
+/** Free notes over several lines; optional while reading (requireNotes asks for some later). */
+export function readNote(reader: FieldReader, key: string, label: string): string | undefined {
+  return reader.text(key, { required: false, max: LIMIT.notesLength, multiline: true, label });
+}
+
 interface InterviewPart {
   reader: FieldReader | undefined;
   timeZone?: string;
@@ -105,11 +115,7 @@ export function readEmployer(root: FieldReader): {
 } {
   const employer = readSection(root, 'employer', 'The employer', true);
   if (!employer) return {};
-  const name = employer.text('name', {
-    required: true,
-    max: LIMIT.nameLength,
-    label: 'The employer’s name',
-  });
+  const name = readName(employer, 'name', 'The employer’s name');
   const style = employer.choice('style', INPUT_CHOICES.style, {
     required: true,
     label: 'The employer’s style',
@@ -135,11 +141,7 @@ export function readCandidate(root: FieldReader): {
 } {
   const candidate = readSection(root, 'candidate', 'The candidate', true);
   if (!candidate) return { timeZone: 'Europe/London' };
-  const name = candidate.text('name', {
-    required: true,
-    max: LIMIT.nameLength,
-    label: 'Your name',
-  });
+  const name = readName(candidate, 'name', 'Your name');
   const linkedin = candidate.choice('linkedin', INPUT_CHOICES.linkedin, {
     required: true,
     label: 'Your LinkedIn account',
@@ -184,18 +186,8 @@ function readQuestions(problems: ProblemList, raw: unknown): string[] {
 export function readNotes(root: FieldReader): NotesPart {
   const notes = readSection(root, 'notes', 'The notes', false);
   if (!notes) return { given: false, questions: [] };
-  const liked = notes.text('liked', {
-    required: false,
-    max: LIMIT.notesLength,
-    multiline: true,
-    label: 'What you liked',
-  });
-  const fit = notes.text('fit', {
-    required: false,
-    max: LIMIT.notesLength,
-    multiline: true,
-    label: 'Why you would fit',
-  });
+  const liked = readNote(notes, 'liked', 'What you liked');
+  const fit = readNote(notes, 'fit', 'Why you would fit');
   return {
     given: true,
     liked,
@@ -248,11 +240,7 @@ export function readOptions(
 export function readRecruiter(root: FieldReader): Recruiter | undefined {
   const reader = readSection(root, 'recruiter', 'The recruiter', false);
   if (!reader) return undefined;
-  const consultant = reader.text('consultant', {
-    required: true,
-    max: LIMIT.nameLength,
-    label: 'The consultant’s name',
-  });
+  const consultant = readName(reader, 'consultant', 'The consultant’s name');
   const rawEmail = reader.text('email', {
     required: true,
     max: LIMITS.email,

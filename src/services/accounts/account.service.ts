@@ -6,6 +6,7 @@ import { readEmail } from '../../domain/accounts/email.js';
 import { readGivenPassword, readNewPassword } from '../../domain/accounts/password-policy.js';
 import { DomainError, ProblemList } from '../../domain/errors.js';
 import { hashPassword } from './secrets.js';
+import { presentInterview } from '../interviews.service.js';
 import type { InterviewStore } from '../ports.js';
 import { presentApiToken } from './api-tokens.service.js';
 import {
@@ -22,6 +23,16 @@ import type { Authenticated } from './sessions.service.js';
 
 /** What a change needs: the stores of the account and the attempt limits. */
 type ChangeDeps = Pick<AccountsDeps, 'userStore' | 'rateLimitStore' | 'clock' | 'settings'>;
+
+/**
+ * What every change begins with: the body, the limit on password confirmations (checked before
+ * anything is read), and the account, which may have been deleted meanwhile.
+ */
+async function startChange(deps: ChangeDeps, userId: string, raw: unknown) {
+  const body = bodyOf(raw);
+  await limitAttempts(deps, 'confirm', { userId });
+  return { body, user: await requireSignedInUser(deps, userId), problems: new ProblemList() };
+}
 
 /** The signed-in user's account. */
 export async function getAccount(
@@ -40,10 +51,7 @@ export async function changePassword(
   auth: Pick<Authenticated, 'user' | 'sessionIdHash'>,
   raw: unknown,
 ): Promise<void> {
-  const body = bodyOf(raw);
-  await limitAttempts(deps, 'confirm', { userId: auth.user.id });
-  const user = await requireSignedInUser(deps, auth.user.id);
-  const problems = new ProblemList();
+  const { body, user, problems } = await startChange(deps, auth.user.id, raw);
   const current = readGivenPassword(problems, body.currentPassword, 'currentPassword');
   const next = readNewPassword(problems, body.newPassword, 'newPassword', { email: user.email });
   problems.throwIfAny();
@@ -63,10 +71,7 @@ export async function changeEmail(
   auth: Pick<Authenticated, 'user'>,
   raw: unknown,
 ): Promise<PublicUser> {
-  const body = bodyOf(raw);
-  await limitAttempts(deps, 'confirm', { userId: auth.user.id });
-  const user = await requireSignedInUser(deps, auth.user.id);
-  const problems = new ProblemList();
+  const { body, user, problems } = await startChange(deps, auth.user.id, raw);
   const email = readEmail(problems, body.email);
   const password = readGivenPassword(problems, body.password, 'password');
   problems.throwIfAny();
@@ -119,26 +124,18 @@ export async function exportAccount(
     apiTokens: tokens.map(presentApiToken),
     calendarFeed: feed ? { createdAt: feed.createdAt } : null,
     favourites,
-    interviews: interviews.map(({ interview, states, replies }) => ({
-      id: interview.id,
-      ...interview.input,
-      agency: interview.agency,
-      outcome: interview.outcome,
-      outcomeAt: interview.outcomeAt,
-      createdAt: interview.createdAt,
-      updatedAt: interview.updatedAt,
-      replies,
-      steps: states,
+    // The export keeps each reply whole (with when it was recorded), where the API shows less.
+    interviews: interviews.map((record) => ({
+      ...presentInterview(record),
+      replies: record.replies,
+      steps: record.states,
     })),
   };
 }
 
 /** Deletes the account and everything it owns, in one transaction; the password is needed. */
 export async function deleteAccount(deps: ChangeDeps, userId: string, raw: unknown): Promise<void> {
-  const body = bodyOf(raw);
-  await limitAttempts(deps, 'confirm', { userId });
-  const user = await requireSignedInUser(deps, userId);
-  const problems = new ProblemList();
+  const { body, user, problems } = await startChange(deps, userId, raw);
   const password = readGivenPassword(problems, body.password, 'password');
   problems.throwIfAny();
   if (password === undefined) throw DomainError.single('invalid', 'Incomplete request.');
