@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
+import { expectErrors } from '../../test/web-steps.js';
 
 // Planned before the interview (15:00-16:00 London time on Thu 15 Oct 2026).
 const SAVED = '2026-10-15T11:00:00.000Z';
@@ -97,17 +98,11 @@ describe('interview routes', () => {
         url: '/api/interviews',
         payload: { ...makeRawInput(), decisionDate: '2026-10-22' },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'decisionDate',
-            code: 'unknown-field',
-            message:
-              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
-            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
-          },
-        ],
+      expectErrors(res, 400, {
+        field: 'decisionDate',
+        code: 'unknown-field',
+        message: '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+        suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
       });
     });
 
@@ -117,26 +112,25 @@ describe('interview routes', () => {
         url: '/api/interviews',
         payload: { ...makeRawInput({ role: '' }), agency: 'no-such-agency', outcome: 'hired' },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          { field: 'role', code: 'required', message: 'The role is required.' },
-          {
-            field: 'agency',
-            code: 'unknown-agency',
-            message: 'There is no agency "no-such-agency" in the directory.',
-          },
-          {
-            field: 'outcome',
-            code: 'not-in-list',
-            message: 'The outcome must be one of pending, offer, rejected, withdrawn, no-reply.',
-            suggestions: ['pending', 'offer', 'rejected', 'withdrawn', 'no-reply'].map((v) => ({
-              label: v,
-              value: v,
-            })),
-          },
-        ],
-      });
+      expectErrors(
+        res,
+        400,
+        { field: 'role', code: 'required', message: 'The role is required.' },
+        {
+          field: 'agency',
+          code: 'unknown-agency',
+          message: 'There is no agency "no-such-agency" in the directory.',
+        },
+        {
+          field: 'outcome',
+          code: 'not-in-list',
+          message: 'The outcome must be one of pending, offer, rejected, withdrawn, no-reply.',
+          suggestions: ['pending', 'offer', 'rejected', 'withdrawn', 'no-reply'].map((v) => ({
+            label: v,
+            value: v,
+          })),
+        },
+      );
     });
 
     it('needs an account (401) and, with the cookie, the CSRF token (403)', async () => {
@@ -568,11 +562,10 @@ describe('interview routes', () => {
         url: `/api/interviews/${created.id}/replies`,
         payload: { at: '2026-10-25T10:30:00Z' },
       });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json()).toEqual({
-        errors: [
-          { field: 'at', code: 'out-of-range', message: 'The reply cannot be in the future.' },
-        ],
+      expectErrors(bad, 400, {
+        field: 'at',
+        code: 'out-of-range',
+        message: 'The reply cannot be in the future.',
       });
     });
 

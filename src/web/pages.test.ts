@@ -5,6 +5,7 @@ import type { Directory } from '../domain/directory/directory.js';
 import { listingCountText, searchButtonLabel } from './page-context.js';
 import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from '../http/favourites.js';
 import { renderErrorPage } from './error-page.js';
+import { expectErrors } from '../../test/web-steps.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -598,11 +599,10 @@ describe('website pages (no JavaScript needed)', () => {
       expect(page.statusCode).toBe(404);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       const api = await get('/api/no-such-thing');
-      expect(api.statusCode).toBe(404);
-      expect(api.json()).toEqual({
-        errors: [
-          { field: null, code: 'not-found', message: 'There is nothing at GET /api/no-such-thing' },
-        ],
+      expectErrors(api, 404, {
+        field: null,
+        code: 'not-found',
+        message: 'There is nothing at GET /api/no-such-thing',
       });
     });
 

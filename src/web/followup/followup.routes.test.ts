@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
 import { readFollowUpForm } from './followup-form.js';
 import { toFormErrors, toRawInput } from './followup-input.js';
+import { expectErrors } from '../../../test/web-steps.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
@@ -510,11 +511,10 @@ describe('the follow-up page', () => {
     );
 
     const unknown = await check(fields, 'nobody:thank-you:email');
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toEqual({
-      errors: [
-        { field: 'step', code: 'not-in-plan', message: 'There is no such draft in this plan.' },
-      ],
+    expectErrors(unknown, 400, {
+      field: 'step',
+      code: 'not-in-plan',
+      message: 'There is no such draft in this plan.',
     });
     const broken = await check(edit(fields, 'role', ''));
     expect(broken.statusCode).toBe(400);
