@@ -15,7 +15,8 @@ import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { testConfig } from '../test/app.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../test/factories.js';
+import { buildBranch, buildListing } from '../test/factories.js';
+import { acmeDirectory } from '../test/web-steps.js';
 import { expectAccessible, launchBrowser, type E2eBrowser } from './support.js';
 
 let app: FastifyInstance;
@@ -32,22 +33,17 @@ beforeAll(async () => {
   await migrateToLatest(db);
   const directoryStore = new SqlDirectoryStore(db);
   await directoryStore.replaceDirectory(
-    buildDirectory([
-      buildBrand({
-        slug: 'acme',
-        listings: [
-          buildListing({
-            slug: 'acme-driving',
-            name: 'Acme Driving',
-            branches: [
-              buildBranch({
-                id: 'acme-leeds',
-                name: 'Leeds office',
-                candidateEmail: 'jobs@acme.example',
-              }),
-              buildBranch({ id: 'acme-york', name: 'York office', postcode: 'YO1 7HH' }),
-            ],
+    acmeDirectory([
+      buildListing({
+        slug: 'acme-driving',
+        name: 'Acme Driving',
+        branches: [
+          buildBranch({
+            id: 'acme-leeds',
+            name: 'Leeds office',
+            candidateEmail: 'jobs@acme.example',
           }),
+          buildBranch({ id: 'acme-york', name: 'York office', postcode: 'YO1 7HH' }),
         ],
       }),
     ]),

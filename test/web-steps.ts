@@ -1,6 +1,14 @@
 /** Steps the route, page and browser specs share: one-brand directories and the API's error answer. */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { GOOD_PASSWORD, type TestBrowser } from './accounts.js';
+import type { Listing } from '../src/domain/directory/directory.js';
+import { buildBrand, buildDirectory } from './factories.js';
+
+/** A directory of the one brand "acme", holding these listings. */
+export function acmeDirectory(listings: Listing[]) {
+  return buildDirectory([buildBrand({ slug: 'acme', listings })]);
+}
 
 interface ApiError {
   field: string | null;
@@ -17,4 +25,51 @@ export function expectErrors(
 ): void {
   expect(res.statusCode).toBe(status);
   expect(res.json()).toEqual({ errors });
+}
+
+/** Posts `fields` the way a browser submits a form: URL-encoded, with the browser's cookies. */
+export function postForm(
+  browser: TestBrowser,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  return browser.request({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** The CSRF token a page's forms carry. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('The page has no CSRF field');
+  return match[1];
+}
+
+/** Text or an attribute value as Kita escaped it, read back. */
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The sign-in or sign-up form as a visitor fills it in on `pageHtml`, the page that shows it. */
+export function credentialsFor(email: string, pageHtml: string): Record<string, string> {
+  return { email, password: GOOD_PASSWORD, _csrf: csrfOf(pageHtml) };
+}
+
+/** Submits a form the way a browser without JavaScript does: `page`'s own CSRF token included. */
+export async function submitForm(
+  browser: TestBrowser,
+  page: string,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  const html = (await browser.request({ method: 'GET', url: page })).body;
+  return postForm(browser, url, { ...fields, _csrf: csrfOf(html) });
 }

@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
 import { readFollowUpForm } from './followup-form.js';
 import { toFormErrors, toRawInput } from './followup-input.js';
-import { expectErrors } from '../../../test/web-steps.js';
+import { decodeEntities, expectErrors } from '../../../test/web-steps.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
@@ -47,15 +47,6 @@ function planOf(form: Record<string, string>) {
 // Reading the HTML back: Kita writes every attribute double-quoted, with `"` escaped inside.
 const TAG = /<(input|select|textarea|button|option|a|label)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g;
 
-function decode(text: string): string {
-  return text
-    .replace(/&#34;|&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 interface Tag {
   name: string;
   attrs: Record<string, string>;
@@ -69,7 +60,7 @@ function listTags(html: string, name?: string): Tag[] {
     if (name && match[1] !== name) continue;
     const attrs: Record<string, string> = {};
     for (const attr of (match[2] ?? '').matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g)) {
-      attrs[attr[1] ?? ''] = decode(attr[2] ?? '');
+      attrs[attr[1] ?? ''] = decodeEntities(attr[2] ?? '');
     }
     tags.push({
       name: match[1] ?? '',
@@ -97,7 +88,7 @@ function valueOf(html: string, name: string, kind?: string): string | undefined 
   if (!tag) return undefined;
   if (tag.name === 'textarea') {
     const close = html.indexOf('</textarea>', tag.end);
-    return decode(html.slice(tag.end, close).replace(/^\n/, ''));
+    return decodeEntities(html.slice(tag.end, close).replace(/^\n/, ''));
   }
   if (tag.name === 'select') {
     const close = html.indexOf('</select>', tag.end);
@@ -126,7 +117,7 @@ function listMissingReferences(html: string): string[] {
 
 /** The page's text, tags removed, entities decoded, spaces collapsed. */
 function textOf(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
 }
 
 /** The messages of the error summary, in order, with the id each links to. */
@@ -136,7 +127,7 @@ function summaryOf(html: string): { href: string; message: string }[] {
   const list = html.slice(start, html.indexOf('</ul>', start));
   return [...list.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => ({
     href: m[1] ?? '',
-    message: decode(m[2] ?? ''),
+    message: decodeEntities(m[2] ?? ''),
   }));
 }
 
@@ -145,7 +136,7 @@ function fieldErrorOf(html: string, id: string): string | undefined {
   const match = new RegExp(
     `<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>([^<]*)</p>`,
   ).exec(html);
-  return match ? decode(match[1] ?? '') : undefined;
+  return match ? decodeEntities(match[1] ?? '') : undefined;
 }
 
 describe('the follow-up page', () => {
