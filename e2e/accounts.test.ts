@@ -22,6 +22,7 @@ import {
   newContext,
   startServer,
   useTab,
+  itMadeNoThirdPartyRequest,
   visitCheck,
   type E2eBrowser,
   type E2eServer,
@@ -518,9 +519,7 @@ describe('with JavaScript', () => {
     }
   }, 30_000);
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {

@@ -17,7 +17,7 @@ import { testConfig } from '../test/app.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
 import { buildBranch, buildListing } from '../test/factories.js';
 import { acmeDirectory } from '../test/web-steps.js';
-import { expectAccessible, launchBrowser, type E2eBrowser } from './support.js';
+import { expectAccessible, launchBrowser, listenLocally, type E2eBrowser } from './support.js';
 
 let app: FastifyInstance;
 let db: Db;
@@ -61,9 +61,7 @@ beforeAll(async () => {
       cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
     },
   }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  baseUrl = await listenLocally(app);
   chrome = await launchBrowser();
 }, 120_000);
 

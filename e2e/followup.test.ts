@@ -20,6 +20,7 @@ import {
   launchBrowser,
   startServer,
   useTab,
+  itMadeNoThirdPartyRequest,
   visitCheck,
   type E2eBrowser,
   type E2eServer,
@@ -420,9 +421,7 @@ describe('with JavaScript', () => {
     expect(head).not.toMatch(/^(Bcc|X-Injected):/im);
   });
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {

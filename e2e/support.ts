@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
 import type { Clock } from '../src/services/ports.js';
 import type { Directory } from '../src/domain/directory/directory.js';
@@ -200,6 +200,20 @@ export function useTab(
       return current().thirdParty;
     },
   };
+}
+
+/** The closing test of a tab's describe block: nothing the tab loaded came from another host. */
+export function itMadeNoThirdPartyRequest(tab: BrowserTab): void {
+  it('made no request to any other site', () => {
+    expect(tab.thirdParty).toEqual([]);
+  });
+}
+
+/** Starts `app` on a free port of 127.0.0.1; the base URL it answers on. */
+export async function listenLocally(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
 interface AxeViolation {

@@ -11,6 +11,7 @@ import {
   screenshot,
   startServer,
   useTab,
+  itMadeNoThirdPartyRequest,
   visitCheck,
   type E2eBrowser,
   type E2eServer,
@@ -275,9 +276,7 @@ describe('with JavaScript', () => {
     await small.close();
   });
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {
