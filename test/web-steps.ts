@@ -1,5 +1,5 @@
 /** Steps the route, page and browser specs share: one-brand directories and the API's error answer. */
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { GOOD_PASSWORD, type TestBrowser } from './accounts.js';
 import type { Listing } from '../src/domain/directory/directory.js';
@@ -73,3 +73,34 @@ export async function submitForm(
   const html = (await browser.request({ method: 'GET', url: page })).body;
   return postForm(browser, url, { ...fields, _csrf: csrfOf(html) });
 }
+
+/** The error of an API request that has neither a session nor a token. */
+export const UNAUTHENTICATED: ApiError = {
+  field: null,
+  code: 'unauthenticated',
+  message: 'Sign in first, or send a personal API token as Authorization: Bearer sl_...',
+};
+
+/** Each route answers a request without a session or token 401, naming itself when it does not. */
+export async function expectAccountNeeded(
+  app: FastifyInstance,
+  routes: readonly (readonly [HTTPMethods, string])[],
+): Promise<void> {
+  for (const [method, url] of routes) {
+    const res = await app.inject({ method, url });
+    expect([method, url, res.statusCode, res.json()]).toEqual([
+      method,
+      url,
+      401,
+      { errors: [UNAUTHENTICATED] },
+    ]);
+  }
+}
+
+/** What the follow-up input answers for a mistyped `decisionExpectedOn`, in either API. */
+export const UNKNOWN_DECISION_DATE: ApiError = {
+  field: 'decisionDate',
+  code: 'unknown-field',
+  message: '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
+  suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
+};

@@ -6,18 +6,9 @@ import { fixedClock } from '../../test/enquiries.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
 import { hashToken } from '../services/accounts/secrets.js';
 import { DEV_COOKIE_SECRET } from '../app.js';
-import { expectErrors } from '../../test/web-steps.js';
+import { expectAccountNeeded, expectErrors, UNAUTHENTICATED } from '../../test/web-steps.js';
 
 const START = '2026-11-26T09:00:00.000Z';
-const UNAUTHENTICATED = {
-  errors: [
-    {
-      field: null,
-      code: 'unauthenticated',
-      message: 'Sign in first, or send a personal API token as Authorization: Bearer sl_...',
-    },
-  ],
-};
 const CSRF = {
   errors: [
     {
@@ -301,8 +292,7 @@ describe('account routes', () => {
       }
       clock.advance(14 * 24 * 3600_000);
       const res = await browser.request({ method: 'GET', url: '/api/me' });
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual(UNAUTHENTICATED);
+      expectErrors(res, 401, UNAUTHENTICATED);
     });
   });
 
@@ -455,7 +445,7 @@ describe('account routes', () => {
     });
 
     it('needs an account for every account route (401 in the shared shape)', async () => {
-      for (const [method, url] of [
+      await expectAccountNeeded(t.app, [
         ['GET', '/api/me'],
         ['POST', '/api/me/password'],
         ['POST', '/api/me/email'],
@@ -467,15 +457,7 @@ describe('account routes', () => {
         ['GET', '/api/tokens'],
         ['POST', '/api/tokens'],
         ['DELETE', '/api/tokens/x'],
-      ] as const) {
-        const res = await t.app.inject({ method, url });
-        expect([method, url, res.statusCode, res.json()]).toEqual([
-          method,
-          url,
-          401,
-          UNAUTHENTICATED,
-        ]);
-      }
+      ] as const);
     });
 
     it('changes the password with the current one; other sessions end, this one stays', async () => {
