@@ -372,57 +372,67 @@ describe('the follow-up page', () => {
     expect(listMissingReferences(html)).toEqual([]);
   });
 
-  it('plans a second interview for a candidate abroad, showing both times and no note', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'interview.round': 'second',
-      'candidate.timeZone': 'America/New_York',
-    });
+  it.each<{
+    name: string;
+    fields: Record<string, string>;
+    texts: string[];
+    absentTexts: string[];
+    markup: string[];
+  }>([
+    {
+      name: 'plans a second interview for a candidate abroad, showing both times and no note',
+      fields: { 'interview.round': 'second', 'candidate.timeZone': 'America/New_York' },
+      texts: [
+        'Email a thank-you to Anna Clarke',
+        'Their time Fri 16 Oct, 13:00 (Europe/London)',
+        'You are outside the UK, so a first-class note to Anna Clarke is not possible',
+      ],
+      absentTexts: ['Write and post a thank-you note'],
+      markup: ['for seeing me again', '<option value="America/New_York" selected'],
+    },
+    {
+      name: 'thanks a panel through the hiring team’s address from the form’s chair and team fields',
+      fields: {
+        'employer.hiringTeamEmail': 'jobs@brightwater.example',
+        'interviewers[0].email': '',
+        'interviewers[0].postalAddress': '',
+        'interviewers[0].chair': 'yes',
+        'interviewers[1].email': '',
+      },
+      texts: [
+        'Email a thank-you to the hiring team',
+        'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
+        'They chaired the panel',
+      ],
+      absentTexts: [],
+      markup: ['value="jobs@brightwater.example"'],
+    },
+    {
+      name: 'plans through a recruitment agency from the form’s recruiter fields',
+      fields: {
+        'recruiter.consultant': 'Priya Shah',
+        'recruiter.email': 'priya@agency.example',
+        'recruiter.phone': '0113 496 0000',
+        'interviewers[1].email': '',
+      },
+      texts: [
+        'Call or email Priya Shah at the agency to debrief',
+        'phoning your own consultant is expected',
+        'so Priya Shah at the agency passes your thanks on',
+      ],
+      absentTexts: [],
+      markup: ['value="priya@agency.example"'],
+    },
+  ])('$name', async ({ fields, texts, absentTexts, markup }) => {
+    const res = await post('/follow-up', { ...FORM, ...fields });
     expect(res.statusCode).toBe(200);
     const text = textOf(res.body);
-    expect(text).toContain('Email a thank-you to Anna Clarke');
-    expect(text).not.toContain('Write and post a thank-you note');
-    expect(text).toContain('Their time Fri 16 Oct, 13:00 (Europe/London)');
-    expect(text).toContain(
-      'You are outside the UK, so a first-class note to Anna Clarke is not possible',
-    );
-    expect(res.body).toContain('for seeing me again');
-    expect(res.body).toContain('<option value="America/New_York" selected');
+    for (const shown of texts) expect(text).toContain(shown);
+    for (const absent of absentTexts) expect(text).not.toContain(absent);
+    for (const fragment of markup) expect(res.body).toContain(fragment);
   });
 
-  it('thanks a panel through the hiring team’s address from the form’s chair and team fields', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'employer.hiringTeamEmail': 'jobs@brightwater.example',
-      'interviewers[0].email': '',
-      'interviewers[0].postalAddress': '',
-      'interviewers[0].chair': 'yes',
-      'interviewers[1].email': '',
-    });
-    expect(res.statusCode).toBe(200);
-    const text = textOf(res.body);
-    expect(text).toContain('Email a thank-you to the hiring team');
-    expect(text).toContain(
-      'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
-    );
-    expect(text).toContain('They chaired the panel');
-    expect(res.body).toContain('value="jobs@brightwater.example"');
-  });
-
-  it('plans through a recruitment agency from the form’s recruiter fields', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'recruiter.consultant': 'Priya Shah',
-      'recruiter.email': 'priya@agency.example',
-      'recruiter.phone': '0113 496 0000',
-      'interviewers[1].email': '',
-    });
-    expect(res.statusCode).toBe(200);
-    const text = textOf(res.body);
-    expect(text).toContain('Call or email Priya Shah at the agency to debrief');
-    expect(text).toContain('phoning your own consultant is expected');
-    expect(text).toContain('so Priya Shah at the agency passes your thanks on');
-    expect(res.body).toContain('value="priya@agency.example"');
+  it('asks for the consultant’s email address when only the name is given', async () => {
     const missing = await post('/follow-up', { ...FORM, 'recruiter.consultant': 'Priya Shah' });
     expect(textOf(missing.body)).toContain('The consultant’s email address is required.');
   });
