@@ -4,7 +4,8 @@
  * playwright-core, a page per describe block, axe-core injected into pages, html-validate, and
  * screenshots in e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,6 +201,18 @@ export function useTab(
       return current().thirdParty;
     },
   };
+}
+
+/** Clicks what starts a download; the file's suggested name and its text. */
+export async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** The VEVENTs of an iCalendar document, parsed with ical.js. */
+export function parseEvents(ics: string): ICAL.Event[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
 }
 
 /** The closing test of a tab's describe block: nothing the tab loaded came from another host. */

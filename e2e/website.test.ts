@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  itMadeNoThirdPartyRequest,
   launchBrowser,
   screenshot,
   startServer,
   useTab,
-  itMadeNoThirdPartyRequest,
   visitCheck,
   type E2eBrowser,
   type E2eServer,

@@ -1,4 +1,4 @@
-/** Steps the route, page and browser specs share: one-brand directories and the API's error answer. */
+/** Steps the web, API and browser specs share: form posts, CSRF tokens, API errors, a directory. */
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { GOOD_PASSWORD, type TestBrowser } from './accounts.js';
