@@ -9,7 +9,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +16,12 @@ import { fixedClock } from '../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../test/factories.js';
 import {
   clickTo,
+  download,
   heading,
+  itMadeNoThirdPartyRequest,
   launchBrowser,
   newContext,
+  parseEvents,
   startServer,
   useTab,
   visitCheck,
@@ -124,17 +126,6 @@ function stepCard(page: Page, title: string) {
   return page.locator('li.card', {
     has: page.getByRole('heading', { level: 3, name: title }),
   });
-}
-
-async function download(page: Page, click: () => Promise<void>) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
-
-/** The VEVENTs of an iCalendar document, parsed with ical.js. */
-function parseEvents(ics: string): ICAL.Event[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  return calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
 }
 
 /**
@@ -518,9 +509,7 @@ describe('with JavaScript', () => {
     }
   }, 30_000);
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.js';
-import { launchBrowser, type E2eBrowser } from './support.js';
+import { launchBrowser, listenLocally, type E2eBrowser } from './support.js';
 
 let t: TestApp;
 let chrome: E2eBrowser;
@@ -12,9 +12,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  baseUrl = await listenLocally(t.app);
   chrome = await launchBrowser();
 }, 60_000);
 

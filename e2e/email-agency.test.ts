@@ -15,8 +15,9 @@ import { SqlDirectoryStore } from '../src/store/directory.store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { testConfig } from '../test/app.js';
 import { DOCUMENTS, startSmtpServer, type TestSmtpServer } from '../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../test/factories.js';
-import { expectAccessible, launchBrowser, type E2eBrowser } from './support.js';
+import { buildBranch, buildListing } from '../test/factories.js';
+import { acmeDirectory } from '../test/web-steps.js';
+import { expectAccessible, launchBrowser, listenLocally, type E2eBrowser } from './support.js';
 
 let app: FastifyInstance;
 let db: Db;
@@ -32,22 +33,17 @@ beforeAll(async () => {
   await migrateToLatest(db);
   const directoryStore = new SqlDirectoryStore(db);
   await directoryStore.replaceDirectory(
-    buildDirectory([
-      buildBrand({
-        slug: 'acme',
-        listings: [
-          buildListing({
-            slug: 'acme-driving',
-            name: 'Acme Driving',
-            branches: [
-              buildBranch({
-                id: 'acme-leeds',
-                name: 'Leeds office',
-                candidateEmail: 'jobs@acme.example',
-              }),
-              buildBranch({ id: 'acme-york', name: 'York office', postcode: 'YO1 7HH' }),
-            ],
+    acmeDirectory([
+      buildListing({
+        slug: 'acme-driving',
+        name: 'Acme Driving',
+        branches: [
+          buildBranch({
+            id: 'acme-leeds',
+            name: 'Leeds office',
+            candidateEmail: 'jobs@acme.example',
           }),
+          buildBranch({ id: 'acme-york', name: 'York office', postcode: 'YO1 7HH' }),
         ],
       }),
     ]),
@@ -65,9 +61,7 @@ beforeAll(async () => {
       cookieSecret: 'e2e-cookie-secret-with-enough-length-0123456789',
     },
   }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  baseUrl = await listenLocally(app);
   chrome = await launchBrowser();
 }, 120_000);
 

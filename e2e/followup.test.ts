@@ -6,8 +6,6 @@
  * <script>, emoji, 200-character names) never breaks the page or the files. axe-core and
  * html-validate on every page, screenshots in e2e/screenshots/.
  */
-import { readFileSync } from 'node:fs';
-import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +14,11 @@ import { buildDirectory } from '../test/factories.js';
 import { findHtmlProblems } from '../test/web-app.js';
 import {
   clickTo,
+  download,
   heading,
+  itMadeNoThirdPartyRequest,
   launchBrowser,
+  parseEvents,
   startServer,
   useTab,
   visitCheck,
@@ -52,17 +53,6 @@ async function isOnScreen(page: Page, selector: string): Promise<boolean> {
   return page.evaluate<boolean>(
     `(() => { const top = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect().top; return top >= 0 && top < window.innerHeight; })()`,
   );
-}
-
-async function download(page: Page, click: () => Promise<void>) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
-
-/** The VEVENTs of an iCalendar document, parsed with ical.js. */
-function parseEvents(ics: string): ICAL.Event[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  return calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
 }
 
 function addressesOf(field: ParsedMail['to']): { name: string; address?: string }[] {
@@ -420,9 +410,7 @@ describe('with JavaScript', () => {
     expect(head).not.toMatch(/^(Bcc|X-Injected):/im);
   });
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {

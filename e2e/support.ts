@@ -4,14 +4,15 @@
  * playwright-core, a page per describe block, axe-core injected into pages, html-validate, and
  * screenshots in e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OutboxMailer } from '../src/adapters/outbox.mailer.js';
 import type { Clock } from '../src/services/ports.js';
 import type { Directory } from '../src/domain/directory/directory.js';
@@ -200,6 +201,32 @@ export function useTab(
       return current().thirdParty;
     },
   };
+}
+
+/** Clicks what starts a download; the file's suggested name and its text. */
+export async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** The VEVENTs of an iCalendar document, parsed with ical.js. */
+export function parseEvents(ics: string): ICAL.Event[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+}
+
+/** The closing test of a tab's describe block: nothing the tab loaded came from another host. */
+export function itMadeNoThirdPartyRequest(tab: BrowserTab): void {
+  it('made no request to any other site', () => {
+    expect(tab.thirdParty).toEqual([]);
+  });
+}
+
+/** Starts `app` on a free port of 127.0.0.1; the base URL it answers on. */
+export async function listenLocally(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
 interface AxeViolation {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  itMadeNoThirdPartyRequest,
   launchBrowser,
   screenshot,
   startServer,
@@ -275,9 +276,7 @@ describe('with JavaScript', () => {
     await small.close();
   });
 
-  it('made no request to any other site', () => {
-    expect(tab.thirdParty).toEqual([]);
-  });
+  itMadeNoThirdPartyRequest(tab);
 });
 
 describe('without JavaScript', () => {

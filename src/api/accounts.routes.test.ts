@@ -6,17 +6,9 @@ import { fixedClock } from '../../test/enquiries.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
 import { hashToken } from '../services/accounts/secrets.js';
 import { DEV_COOKIE_SECRET } from '../app.js';
+import { expectAccountNeeded, expectErrors, UNAUTHENTICATED } from '../../test/web-steps.js';
 
 const START = '2026-11-26T09:00:00.000Z';
-const UNAUTHENTICATED = {
-  errors: [
-    {
-      field: null,
-      code: 'unauthenticated',
-      message: 'Sign in first, or send a personal API token as Authorization: Bearer sl_...',
-    },
-  ],
-};
 const CSRF = {
   errors: [
     {
@@ -99,51 +91,40 @@ describe('account routes', () => {
         url: '/api/auth/signup',
         payload: { email: 'sam@example', password: 'short' },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'email',
-            code: 'invalid',
-            message: 'Enter an email address like name@example.com.',
-          },
-          {
-            field: 'password',
-            code: 'too-short',
-            message: 'Use at least 12 characters for your password.',
-          },
-        ],
-      });
+      expectErrors(
+        res,
+        400,
+        {
+          field: 'email',
+          code: 'invalid',
+          message: 'Enter an email address like name@example.com.',
+        },
+        {
+          field: 'password',
+          code: 'too-short',
+          message: 'Use at least 12 characters for your password.',
+        },
+      );
     });
 
     it('refuses a common password', async () => {
       const res = await new TestBrowser(t.app).signUp('sam@example.com', 'Password1234');
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'password',
-            code: 'common-password',
-            message:
-              'This password is too common and easy to guess: three or four random words make a strong one.',
-          },
-        ],
+      expectErrors(res, 400, {
+        field: 'password',
+        code: 'common-password',
+        message:
+          'This password is too common and easy to guess: three or four random words make a strong one.',
       });
     });
 
     it('says when the address already has an account (sign-up may)', async () => {
       await new TestBrowser(t.app).signUp('sam@example.com');
       const res = await new TestBrowser(t.app).signUp('SAM@example.com');
-      expect(res.statusCode).toBe(409);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'email',
-            code: 'email-taken',
-            message:
-              'An account with this email address already exists: sign in, or reset your password.',
-          },
-        ],
+      expectErrors(res, 409, {
+        field: 'email',
+        code: 'email-taken',
+        message:
+          'An account with this email address already exists: sign in, or reset your password.',
       });
     });
 
@@ -311,8 +292,7 @@ describe('account routes', () => {
       }
       clock.advance(14 * 24 * 3600_000);
       const res = await browser.request({ method: 'GET', url: '/api/me' });
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual(UNAUTHENTICATED);
+      expectErrors(res, 401, UNAUTHENTICATED);
     });
   });
 
@@ -409,15 +389,10 @@ describe('account routes', () => {
         url: '/api/auth/reset',
         payload: { token, password: 'password' },
       });
-      expect(weak.statusCode).toBe(400);
-      expect(weak.json()).toEqual({
-        errors: [
-          {
-            field: 'password',
-            code: 'too-short',
-            message: 'Use at least 12 characters for your password.',
-          },
-        ],
+      expectErrors(weak, 400, {
+        field: 'password',
+        code: 'too-short',
+        message: 'Use at least 12 characters for your password.',
       });
       const res = await browser.request({
         method: 'POST',
@@ -437,15 +412,10 @@ describe('account routes', () => {
         url: '/api/auth/reset',
         payload: { token, password: 'another new passphrase' },
       });
-      expect(again.statusCode).toBe(400);
-      expect(again.json()).toEqual({
-        errors: [
-          {
-            field: 'token',
-            code: 'invalid-token',
-            message: 'This reset link has expired or has already been used: ask for a new one.',
-          },
-        ],
+      expectErrors(again, 400, {
+        field: 'token',
+        code: 'invalid-token',
+        message: 'This reset link has expired or has already been used: ask for a new one.',
       });
     });
 
@@ -475,7 +445,7 @@ describe('account routes', () => {
     });
 
     it('needs an account for every account route (401 in the shared shape)', async () => {
-      for (const [method, url] of [
+      await expectAccountNeeded(t.app, [
         ['GET', '/api/me'],
         ['POST', '/api/me/password'],
         ['POST', '/api/me/email'],
@@ -487,15 +457,7 @@ describe('account routes', () => {
         ['GET', '/api/tokens'],
         ['POST', '/api/tokens'],
         ['DELETE', '/api/tokens/x'],
-      ] as const) {
-        const res = await t.app.inject({ method, url });
-        expect([method, url, res.statusCode, res.json()]).toEqual([
-          method,
-          url,
-          401,
-          UNAUTHENTICATED,
-        ]);
-      }
+      ] as const);
     });
 
     it('changes the password with the current one; other sessions end, this one stays', async () => {
@@ -506,15 +468,10 @@ describe('account routes', () => {
         url: '/api/me/password',
         payload: { currentPassword: 'not it at all', newPassword: 'a brand new passphrase' },
       });
-      expect(wrong.statusCode).toBe(400);
-      expect(wrong.json()).toEqual({
-        errors: [
-          {
-            field: 'currentPassword',
-            code: 'wrong-password',
-            message: 'Your password is not right.',
-          },
-        ],
+      expectErrors(wrong, 400, {
+        field: 'currentPassword',
+        code: 'wrong-password',
+        message: 'Your password is not right.',
       });
       const withoutCsrf = await sam.request({
         method: 'POST',
@@ -619,29 +576,19 @@ describe('account routes', () => {
       const ann = new TestBrowser(t.app);
       await ann.signUp('ann@example.com');
       const foreign = await ann.change({ method: 'DELETE', url: `/api/tokens/${body.id}` });
-      expect(foreign.statusCode).toBe(404);
-      expect(foreign.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'not-found',
-            message: 'There is no such token: it may have been revoked already.',
-          },
-        ],
+      expectErrors(foreign, 404, {
+        field: null,
+        code: 'not-found',
+        message: 'There is no such token: it may have been revoked already.',
       });
       expect(
         (await sam.change({ method: 'DELETE', url: `/api/tokens/${body.id}` })).statusCode,
       ).toBe(204);
       const revoked = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer });
-      expect(revoked.statusCode).toBe(401);
-      expect(revoked.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'unauthenticated',
-            message: 'The API token is not valid or has been revoked.',
-          },
-        ],
+      expectErrors(revoked, 401, {
+        field: null,
+        code: 'unauthenticated',
+        message: 'The API token is not valid or has been revoked.',
       });
     });
 
@@ -677,11 +624,10 @@ describe('account routes', () => {
       ).toBe(200);
       expect((await sam.change({ method: 'DELETE', url: '/api/me/feed' })).statusCode).toBe(204);
       const gone = await t.app.inject({ method: 'GET', url: replaced.pathname + replaced.search });
-      expect(gone.statusCode).toBe(404);
-      expect(gone.json()).toEqual({
-        errors: [
-          { field: null, code: 'not-found', message: 'There is no calendar feed at this address.' },
-        ],
+      expectErrors(gone, 404, {
+        field: null,
+        code: 'not-found',
+        message: 'There is no calendar feed at this address.',
       });
     });
 
@@ -731,11 +677,10 @@ describe('account routes', () => {
         url: '/api/me',
         payload: { password: 'nope nope nope' },
       });
-      expect(wrong.statusCode).toBe(400);
-      expect(wrong.json()).toEqual({
-        errors: [
-          { field: 'password', code: 'wrong-password', message: 'Your password is not right.' },
-        ],
+      expectErrors(wrong, 400, {
+        field: 'password',
+        code: 'wrong-password',
+        message: 'Your password is not right.',
       });
       const missing = await sam.change({ method: 'DELETE', url: '/api/me' });
       expect(missing.json()).toEqual({

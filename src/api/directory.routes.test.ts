@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrand, buildDirectory, buildListing, buildBranch } from '../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { expectErrors } from '../../test/web-steps.js';
 
 describe('service and directory routes', () => {
   let t: TestApp;
@@ -56,11 +57,10 @@ describe('service and directory routes', () => {
 
   it('answers an unknown path with a 404 in the shared error shape', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
-      errors: [
-        { field: null, code: 'not-found', message: 'There is nothing at GET /api/nothing-here' },
-      ],
+    expectErrors(res, 404, {
+      field: null,
+      code: 'not-found',
+      message: 'There is nothing at GET /api/nothing-here',
     });
   });
 

@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { DOCUMENTS, fixedClock, multipartBody } from '../../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
+import { buildBranch, buildListing } from '../../test/factories.js';
+import { acmeDirectory } from '../../test/web-steps.js';
 import type { Mailer } from '../services/ports.js';
 
 interface Body {
@@ -12,31 +13,26 @@ interface Body {
   [key: string]: unknown;
 }
 
-const directory = buildDirectory([
-  buildBrand({
-    slug: 'acme',
-    listings: [
-      buildListing({
-        slug: 'acme-driving',
-        name: 'Acme Driving',
-        website: 'https://acme.example/',
-        branches: [
-          buildBranch({ id: 'acme-leeds', name: 'Leeds office' }),
-          buildBranch({
-            id: 'acme-york',
-            name: 'York office',
-            candidatePhone: null,
-            employerPhone: null,
-            candidateEmail: 'york.jobs@acme.example',
-          }),
-        ],
-      }),
-      buildListing({
-        slug: 'acme-quiet',
-        website: null,
-        branches: [buildBranch({ candidatePhone: null, employerPhone: null })],
+const directory = acmeDirectory([
+  buildListing({
+    slug: 'acme-driving',
+    name: 'Acme Driving',
+    website: 'https://acme.example/',
+    branches: [
+      buildBranch({ id: 'acme-leeds', name: 'Leeds office' }),
+      buildBranch({
+        id: 'acme-york',
+        name: 'York office',
+        candidatePhone: null,
+        employerPhone: null,
+        candidateEmail: 'york.jobs@acme.example',
       }),
     ],
+  }),
+  buildListing({
+    slug: 'acme-quiet',
+    website: null,
+    branches: [buildBranch({ candidatePhone: null, employerPhone: null })],
   }),
 ]);
 
@@ -63,6 +59,12 @@ describe('POST /api/agencies/{slug}/enquiries', () => {
     });
     return { status: res.statusCode, body: res.json<Body>(), headers: res.headers };
   };
+  const postMultipart = (...body: Parameters<typeof multipartBody>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/agencies/acme-driving/enquiries',
+      ...multipartBody(...body),
+    });
 
   it('stores and sends a JSON enquiry: 201 {id, status}', async () => {
     const { status, body } = await post(candidate);
@@ -75,16 +77,10 @@ describe('POST /api/agencies/{slug}/enquiries', () => {
   });
 
   it('accepts multipart with a CV, checked by content', async () => {
-    const { payload, headers } = multipartBody(
+    const res = await postMultipart(
       { ...candidate, consent: 'on' },
       { fileName: 'my-cv.pdf', content: DOCUMENTS.docx },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      payload,
-      headers,
-    });
     expect(res.statusCode).toBe(201);
     const [eml] = fs.readdirSync(path.join(t.dataDir, 'outbox'));
     const parsed = await simpleParser(fs.readFileSync(path.join(t.dataDir, 'outbox', eml!)));
@@ -96,16 +92,10 @@ describe('POST /api/agencies/{slug}/enquiries', () => {
   });
 
   it('refuses a file that is not a document, whatever its name, on field "file"', async () => {
-    const { payload, headers } = multipartBody(
+    const res = await postMultipart(
       { ...candidate, consent: 'on' },
       { fileName: 'cv.pdf', content: DOCUMENTS.exe, contentType: 'application/pdf' },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      payload,
-      headers,
-    });
     expect(res.statusCode).toBe(400);
     expect(res.json<Body>().errors).toEqual([
       {
@@ -120,16 +110,10 @@ describe('POST /api/agencies/{slug}/enquiries', () => {
 
   it('refuses a file over 5 MB on field "file", with the other fields checked too', async () => {
     const big = Buffer.concat([DOCUMENTS.pdf, Buffer.alloc(5 * 1024 * 1024)]);
-    const { payload, headers } = multipartBody(
+    const res = await postMultipart(
       { ...candidate, name: '' },
       { fileName: 'cv.pdf', content: big },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      payload,
-      headers,
-    });
     expect(res.statusCode).toBe(400);
     expect(res.json<Body>().errors?.map((e) => [e.field, e.message])).toEqual([
       ['name', 'Enter your name'],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { parseFollowUpInput, planFollowUp, NEVER_CHANNELS } from '../domain/followup/index.js';
 import { makeRawInput, type RawInput } from '../domain/followup/test-support.js';
+import { expectErrors, UNKNOWN_DECISION_DATE } from '../../test/web-steps.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
@@ -157,18 +158,7 @@ describe('follow-up API', () => {
 
     it('answers 400 for an unknown key, naming it and what was meant', async () => {
       const res = await post('/api/followup/plan', { ...rawInput(), decisionDate: '2026-10-22' });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'decisionDate',
-            code: 'unknown-field',
-            message:
-              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
-            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
-          },
-        ],
-      });
+      expectErrors(res, 400, UNKNOWN_DECISION_DATE);
     });
 
     it('reports every problem at once', async () => {
@@ -190,16 +180,11 @@ describe('follow-up API', () => {
 
     it('answers a missing, non-JSON or malformed body with 400 in the shared shape', async () => {
       const none = await t.app.inject({ method: 'POST', url: '/api/followup/plan' });
-      expect(none.statusCode).toBe(400);
-      expect(none.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'required',
-            message:
-              'The request has no body: send the follow-up input as JSON, with content-type: application/json.',
-          },
-        ],
+      expectErrors(none, 400, {
+        field: null,
+        code: 'required',
+        message:
+          'The request has no body: send the follow-up input as JSON, with content-type: application/json.',
       });
       const text = await t.app.inject({
         method: 'POST',
@@ -207,15 +192,10 @@ describe('follow-up API', () => {
         headers: { 'content-type': 'text/plain' },
         payload: JSON.stringify(rawInput()),
       });
-      expect(text.statusCode).toBe(400);
-      expect(text.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'not-json',
-            message: 'The body must be JSON, sent with content-type: application/json.',
-          },
-        ],
+      expectErrors(text, 400, {
+        field: null,
+        code: 'not-json',
+        message: 'The body must be JSON, sent with content-type: application/json.',
       });
       const form = await t.app.inject({
         method: 'POST',
@@ -225,15 +205,10 @@ describe('follow-up API', () => {
       });
       expect(form.json().errors[0].code).toBe('not-json');
       const list = await post('/api/followup/plan', [rawInput()]);
-      expect(list.statusCode).toBe(400);
-      expect(list.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'invalid',
-            message: 'The follow-up input must be a JSON object, not a list.',
-          },
-        ],
+      expectErrors(list, 400, {
+        field: null,
+        code: 'invalid',
+        message: 'The follow-up input must be a JSON object, not a list.',
       });
     });
 
@@ -246,40 +221,25 @@ describe('follow-up API', () => {
           payload,
         });
       const malformed = await send('application/json', '{"interview": ');
-      expect(malformed.statusCode).toBe(400);
-      expect(malformed.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'invalid',
-            message: "Body is not valid JSON but content-type is set to 'application/json'",
-          },
-        ],
+      expectErrors(malformed, 400, {
+        field: null,
+        code: 'invalid',
+        message: "Body is not valid JSON but content-type is set to 'application/json'",
       });
       const empty = await send('application/json', '');
-      expect(empty.statusCode).toBe(400);
-      expect(empty.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'invalid',
-            message: "Body cannot be empty when content-type is set to 'application/json'",
-          },
-        ],
+      expectErrors(empty, 400, {
+        field: null,
+        code: 'invalid',
+        message: "Body cannot be empty when content-type is set to 'application/json'",
       });
       const proto = await send('application/json', '{"__proto__": {"role": "x"}}');
       expect(proto.statusCode).toBe(400);
       expect(proto.json().errors[0].field).toBeNull();
       const xml = await send('application/xml', '<interview/>');
-      expect(xml.statusCode).toBe(415);
-      expect(xml.json()).toEqual({
-        errors: [
-          {
-            field: null,
-            code: 'unsupported-media-type',
-            message: 'This content type is not accepted here',
-          },
-        ],
+      expectErrors(xml, 415, {
+        field: null,
+        code: 'unsupported-media-type',
+        message: 'This content type is not accepted here',
       });
     });
   });

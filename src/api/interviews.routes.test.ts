@@ -4,20 +4,17 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { makeRawInput } from '../domain/followup/test-support.js';
+import {
+  expectAccountNeeded,
+  expectErrors,
+  UNAUTHENTICATED,
+  UNKNOWN_DECISION_DATE,
+} from '../../test/web-steps.js';
 
 // Planned before the interview (15:00-16:00 London time on Thu 15 Oct 2026).
 const SAVED = '2026-10-15T11:00:00.000Z';
 const NOT_FOUND = {
   errors: [{ field: null, code: 'not-found', message: 'There is no such interview.' }],
-};
-const UNAUTHENTICATED = {
-  errors: [
-    {
-      field: null,
-      code: 'unauthenticated',
-      message: 'Sign in first, or send a personal API token as Authorization: Bearer sl_...',
-    },
-  ],
 };
 const THANK_ANNA = 'anna-clarke:thank-you:email';
 
@@ -97,18 +94,7 @@ describe('interview routes', () => {
         url: '/api/interviews',
         payload: { ...makeRawInput(), decisionDate: '2026-10-22' },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          {
-            field: 'decisionDate',
-            code: 'unknown-field',
-            message:
-              '"decisionDate" is not a field of the input. Did you mean "decisionExpectedOn"?',
-            suggestions: [{ label: 'decisionExpectedOn', value: 'decisionExpectedOn' }],
-          },
-        ],
-      });
+      expectErrors(res, 400, UNKNOWN_DECISION_DATE);
     });
 
     it('reports every problem at once: the planner’s, the agency’s and the outcome’s', async () => {
@@ -117,26 +103,25 @@ describe('interview routes', () => {
         url: '/api/interviews',
         payload: { ...makeRawInput({ role: '' }), agency: 'no-such-agency', outcome: 'hired' },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
-        errors: [
-          { field: 'role', code: 'required', message: 'The role is required.' },
-          {
-            field: 'agency',
-            code: 'unknown-agency',
-            message: 'There is no agency "no-such-agency" in the directory.',
-          },
-          {
-            field: 'outcome',
-            code: 'not-in-list',
-            message: 'The outcome must be one of pending, offer, rejected, withdrawn, no-reply.',
-            suggestions: ['pending', 'offer', 'rejected', 'withdrawn', 'no-reply'].map((v) => ({
-              label: v,
-              value: v,
-            })),
-          },
-        ],
-      });
+      expectErrors(
+        res,
+        400,
+        { field: 'role', code: 'required', message: 'The role is required.' },
+        {
+          field: 'agency',
+          code: 'unknown-agency',
+          message: 'There is no agency "no-such-agency" in the directory.',
+        },
+        {
+          field: 'outcome',
+          code: 'not-in-list',
+          message: 'The outcome must be one of pending, offer, rejected, withdrawn, no-reply.',
+          suggestions: ['pending', 'offer', 'rejected', 'withdrawn', 'no-reply'].map((v) => ({
+            label: v,
+            value: v,
+          })),
+        },
+      );
     });
 
     it('needs an account (401) and, with the cookie, the CSRF token (403)', async () => {
@@ -145,8 +130,7 @@ describe('interview routes', () => {
         url: '/api/interviews',
         payload: makeRawInput(),
       });
-      expect(anonymous.statusCode).toBe(401);
-      expect(anonymous.json()).toEqual(UNAUTHENTICATED);
+      expectErrors(anonymous, 401, UNAUTHENTICATED);
       const noToken = await sam.request({
         method: 'POST',
         url: '/api/interviews',
@@ -237,7 +221,7 @@ describe('interview routes', () => {
 
     it('needs an account on every interview route (401)', async () => {
       const mine = await createInterview(sam);
-      for (const [method, url] of [
+      await expectAccountNeeded(t.app, [
         ['GET', '/api/interviews/agenda'],
         ['GET', `/api/interviews/${mine.id}`],
         ['PUT', `/api/interviews/${mine.id}`],
@@ -249,15 +233,7 @@ describe('interview routes', () => {
         ['GET', `/api/interviews/${mine.id}/steps/${THANK_ANNA}.eml`],
         ['POST', `/api/interviews/${mine.id}/steps/${THANK_ANNA}/check`],
         ['POST', `/api/interviews/${mine.id}/replies`],
-      ] as const) {
-        const res = await t.app.inject({ method, url });
-        expect([method, url, res.statusCode, res.json()]).toEqual([
-          method,
-          url,
-          401,
-          UNAUTHENTICATED,
-        ]);
-      }
+      ] as const);
     });
   });
 
@@ -568,11 +544,10 @@ describe('interview routes', () => {
         url: `/api/interviews/${created.id}/replies`,
         payload: { at: '2026-10-25T10:30:00Z' },
       });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json()).toEqual({
-        errors: [
-          { field: 'at', code: 'out-of-range', message: 'The reply cannot be in the future.' },
-        ],
+      expectErrors(bad, 400, {
+        field: 'at',
+        code: 'out-of-range',
+        message: 'The reply cannot be in the future.',
       });
     });
 

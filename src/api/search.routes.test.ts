@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { generateDemoDirectory } from '../domain/directory/demo-directory.js';
 import { demoOutcodeForTown } from '../domain/directory/demo-postcodes.js';
+import { expectErrors } from '../../test/web-steps.js';
 
 interface Body {
   errors?: {
@@ -218,11 +219,10 @@ describe('GET /api/agencies/{slug}', () => {
 
   it('answers 404 in the shared shape for an unknown slug', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/agencies/no-such-agency' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
-      errors: [
-        { field: null, code: 'not-found', message: 'There is no agency listing "no-such-agency"' },
-      ],
+    expectErrors(res, 404, {
+      field: null,
+      code: 'not-found',
+      message: 'There is no agency listing "no-such-agency"',
     });
   });
 });

@@ -5,6 +5,7 @@ import type { Directory } from '../domain/directory/directory.js';
 import { listingCountText, searchButtonLabel } from './page-context.js';
 import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from '../http/favourites.js';
 import { renderErrorPage } from './error-page.js';
+import { expectErrors } from '../../test/web-steps.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -326,6 +327,13 @@ describe('website pages (no JavaScript needed)', () => {
         .selectFrom('reveals')
         .select(['listing_slug', 'branch_id', 'kind', 'company_name'])
         .execute();
+    const postReveal = (url: string, payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
 
     it('asks only for an optional company name, and records a skipped phone reveal', async () => {
       const step = await get('/agencies/hostile-agency/phone?branch=acme-leeds&purpose=job');
@@ -336,12 +344,10 @@ describe('website pages (no JavaScript needed)', () => {
       expect(text).not.toContain('0113 496 0101');
       expect(step.body).not.toMatch(/name="(name|email)"/);
 
-      const shown = await t.app.inject({
-        method: 'POST',
-        url: '/agencies/hostile-agency/phone?branch=acme-leeds&purpose=job',
-        payload: 'companyName=Ignored&skip=1',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const shown = await postReveal(
+        '/agencies/hostile-agency/phone?branch=acme-leeds&purpose=job',
+        'companyName=Ignored&skip=1',
+      );
       expect(shown.statusCode).toBe(200);
       expect(textOf(shown.body)).toContain('0113 496 0101');
       expect(shown.body).toContain('href="tel:01134960101"');
@@ -354,12 +360,10 @@ describe('website pages (no JavaScript needed)', () => {
     });
 
     it('records the company name when given', async () => {
-      const shown = await t.app.inject({
-        method: 'POST',
-        url: '/agencies/hostile-agency/phone?branch=acme-leeds',
-        payload: 'companyName=Widgets+%3Cb%3ELtd%3C%2Fb%3E',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const shown = await postReveal(
+        '/agencies/hostile-agency/phone?branch=acme-leeds',
+        'companyName=Widgets+%3Cb%3ELtd%3C%2Fb%3E',
+      );
       expect(shown.statusCode).toBe(200);
       // No purpose: both numbers, labelled.
       expect(textOf(shown.body)).toContain(
@@ -376,12 +380,7 @@ describe('website pages (no JavaScript needed)', () => {
     it('records a website reveal and redirects to the site', async () => {
       const step = await get('/agencies/hostile-agency/website');
       expect(textOf(step.body)).toContain('Skip and go to the website');
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/agencies/hostile-agency/website',
-        payload: 'skip=1',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const res = await postReveal('/agencies/hostile-agency/website', 'skip=1');
       expect(res.statusCode).toBe(302);
       expect(res.headers.location).toBe('https://acme.example/');
       expect(await reveals()).toContainEqual({
@@ -393,12 +392,10 @@ describe('website pages (no JavaScript needed)', () => {
     });
 
     it('says when a company name is too long, keeping it', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/agencies/hostile-agency/website',
-        payload: `companyName=${'x'.repeat(250)}`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const res = await postReveal(
+        '/agencies/hostile-agency/website',
+        `companyName=${'x'.repeat(250)}`,
+      );
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('aria-invalid="true"');
       expect(res.body).toContain(`value="${'x'.repeat(250)}"`);
@@ -598,11 +595,10 @@ describe('website pages (no JavaScript needed)', () => {
       expect(page.statusCode).toBe(404);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       const api = await get('/api/no-such-thing');
-      expect(api.statusCode).toBe(404);
-      expect(api.json()).toEqual({
-        errors: [
-          { field: null, code: 'not-found', message: 'There is nothing at GET /api/no-such-thing' },
-        ],
+      expectErrors(api, 404, {
+        field: null,
+        code: 'not-found',
+        message: 'There is nothing at GET /api/no-such-thing',
       });
     });
 

@@ -5,13 +5,13 @@
  */
 import { sign } from '@fastify/cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, TestBrowser } from '../../test/accounts.js';
+import { TestBrowser } from '../../test/accounts.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { buildWebTestApp, findHtmlProblems, textOf } from '../../test/web-app.js';
+import { credentialsFor, csrfOf, postForm } from '../../test/web-steps.js';
 
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const SEARCH = '/search?industry=driving&purpose=job&location=Leeds';
 
 function directory() {
@@ -23,12 +23,6 @@ function directory() {
       ],
     }),
   ]);
-}
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('The page has no CSRF field');
-  return match[1];
 }
 
 /** The header's navigation, as text. */
@@ -55,12 +49,7 @@ async function pressFavourite(
     ]),
   );
   expect(fields.action).toBe(action);
-  return browser.request({
-    method: 'POST',
-    url: '/favourites',
-    headers: FORM,
-    payload: new URLSearchParams(fields).toString(),
-  });
+  return postForm(browser, '/favourites', fields);
 }
 
 describe('the website with accounts', () => {
@@ -123,11 +112,10 @@ describe('the website with accounts', () => {
 
     it('signed in, a change needs the CSRF token', async () => {
       const { browser: kim, userId } = await signedUp('kim@example.com');
-      const res = await kim.request({
-        method: 'POST',
-        url: '/favourites',
-        headers: FORM,
-        payload: 'slug=acme-driving&action=add&return=%2Ffavourites',
+      const res = await postForm(kim, '/favourites', {
+        slug: 'acme-driving',
+        action: 'add',
+        return: '/favourites',
       });
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toContain('text/html');
@@ -156,16 +144,11 @@ describe('the website with accounts', () => {
       await pressFavourite(ali, '/agencies/acme-driving', 'acme-driving', 'add');
       await pressFavourite(ali, '/agencies/beta-care', 'beta-care', 'add');
       const page = await ali.request({ method: 'GET', url: '/signin?next=%2Ffavourites' });
-      const res = await ali.request({
-        method: 'POST',
-        url: '/signin?next=%2Ffavourites',
-        headers: FORM,
-        payload: new URLSearchParams({
-          email: 'ali@example.com',
-          password: GOOD_PASSWORD,
-          _csrf: csrfOf(page.body),
-        }).toString(),
-      });
+      const res = await postForm(
+        ali,
+        '/signin?next=%2Ffavourites',
+        credentialsFor('ali@example.com', page.body),
+      );
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/favourites');
       expect(ali.cookies.has('shortlist_favourites')).toBe(false);
@@ -178,16 +161,7 @@ describe('the website with accounts', () => {
       const jo = browser();
       await pressFavourite(jo, '/agencies/beta-care', 'beta-care', 'add');
       const page = await jo.request({ method: 'GET', url: '/signup' });
-      const res = await jo.request({
-        method: 'POST',
-        url: '/signup',
-        headers: FORM,
-        payload: new URLSearchParams({
-          email: 'pat.new@example.com',
-          password: GOOD_PASSWORD,
-          _csrf: csrfOf(page.body),
-        }).toString(),
-      });
+      const res = await postForm(jo, '/signup', credentialsFor('pat.new@example.com', page.body));
       expect(res.statusCode).toBe(303);
       expect(jo.cookies.has('shortlist_favourites')).toBe(false);
       const user = await t.accountStores.userStore.findUserByEmail('pat.new@example.com');
@@ -220,12 +194,7 @@ describe('the website with accounts', () => {
       expect(dashboard.body).toContain('<a href="/interviews" aria-current="page">');
       expect(dashboard.body.match(/action="\/signout"/g)?.length).toBe(1);
 
-      const out = await lee.request({
-        method: 'POST',
-        url: '/signout',
-        headers: FORM,
-        payload: `_csrf=${encodeURIComponent(csrfOf(home.body))}`,
-      });
+      const out = await postForm(lee, '/signout', { _csrf: csrfOf(home.body) });
       expect(out.statusCode).toBe(303);
       expect(out.headers.location).toBe('/');
       expect(lee.cookies.has('shortlist_session')).toBe(false);

@@ -3,33 +3,29 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { DOCUMENTS, multipartBody } from '../../../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../../test/factories.js';
+import { buildBranch, buildListing } from '../../../test/factories.js';
+import { acmeDirectory } from '../../../test/web-steps.js';
 import type { Mailer } from '../../services/ports.js';
 
-const directory = buildDirectory([
-  buildBrand({
-    slug: 'acme',
-    listings: [
-      buildListing({
-        slug: 'acme-driving',
-        name: 'Acme <Driving> & Co',
-        branches: [
-          buildBranch({ id: 'acme-leeds', name: 'Leeds office', postcode: 'LS1 5AB' }),
-          buildBranch({
-            id: 'acme-york',
-            name: 'York office',
-            postcode: 'YO1 7HH',
-            candidateEmail: null,
-          }),
-        ],
-      }),
-      buildListing({ slug: 'acme-solo', name: 'Acme Solo', branches: [buildBranch()] }),
-      buildListing({
-        slug: 'acme-silent',
-        name: 'Acme Silent',
-        branches: [buildBranch({ candidateEmail: null, employerEmail: null })],
+const directory = acmeDirectory([
+  buildListing({
+    slug: 'acme-driving',
+    name: 'Acme <Driving> & Co',
+    branches: [
+      buildBranch({ id: 'acme-leeds', name: 'Leeds office', postcode: 'LS1 5AB' }),
+      buildBranch({
+        id: 'acme-york',
+        name: 'York office',
+        postcode: 'YO1 7HH',
+        candidateEmail: null,
       }),
     ],
+  }),
+  buildListing({ slug: 'acme-solo', name: 'Acme Solo', branches: [buildBranch()] }),
+  buildListing({
+    slug: 'acme-silent',
+    name: 'Acme Silent',
+    branches: [buildBranch({ candidateEmail: null, employerEmail: null })],
   }),
 ]);
 

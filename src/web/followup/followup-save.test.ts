@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
+import { TestBrowser } from '../../../test/accounts.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { fixedClock } from '../../../test/enquiries.js';
 import { buildDirectory } from '../../../test/factories.js';
 import { FOLLOW_UP_FORM_FIELDS } from '../../../test/followup-form.js';
-
-const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+import { credentialsFor, decodeEntities, postForm } from '../../../test/web-steps.js';
 
 const FIELDS = FOLLOW_UP_FORM_FIELDS;
-
-function decode(text: string): string {
-  return text
-    .replace(/&#34;|&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 /** The save form of a plan page: its hidden fields, CSRF token included. */
 function saveFormOf(html: string): Record<string, string> {
@@ -24,36 +14,20 @@ function saveFormOf(html: string): Record<string, string> {
   if (!form?.[1]) throw new Error('The page has no save form');
   const fields: Record<string, string> = {};
   for (const match of form[1].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) {
-    fields[decode(match[1] ?? '')] = decode(match[2] ?? '');
+    fields[decodeEntities(match[1] ?? '')] = decodeEntities(match[2] ?? '');
   }
   return fields;
 }
 
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('The page has no CSRF field');
-  return match[1];
-}
-
 /** Makes the plan on the public page and posts its save form. */
 async function planAndSave(browser: TestBrowser) {
-  const plan = await browser.request({
-    method: 'POST',
-    url: '/follow-up',
-    headers: FORM_TYPE,
-    payload: new URLSearchParams({ ...FIELDS, action: 'plan' }).toString(),
-  });
+  const plan = await postForm(browser, '/follow-up', { ...FIELDS, action: 'plan' });
   expect(plan.statusCode).toBe(200);
   expect(plan.body).toContain('Save this interview to your account');
   const fields = saveFormOf(plan.body);
   expect(fields._csrf).toBeTruthy();
   expect(fields['employer.name']).toBe('Brightwater Analytics Ltd');
-  return browser.request({
-    method: 'POST',
-    url: '/follow-up/save',
-    headers: FORM_TYPE,
-    payload: new URLSearchParams(fields).toString(),
-  });
+  return postForm(browser, '/follow-up/save', fields);
 }
 
 describe('saving the follow-up page interview to an account', () => {
@@ -86,12 +60,7 @@ describe('saving the follow-up page interview to an account', () => {
   it('refuses a save without the page CSRF token', async () => {
     const sam = new TestBrowser(t.app, '192.0.2.34');
     await sam.signIn('sam@example.com');
-    const res = await sam.request({
-      method: 'POST',
-      url: '/follow-up/save',
-      headers: FORM_TYPE,
-      payload: new URLSearchParams(FIELDS).toString(),
-    });
+    const res = await postForm(sam, '/follow-up/save', FIELDS);
     expect(res.statusCode).toBe(403);
   });
 
@@ -102,16 +71,11 @@ describe('saving the follow-up page interview to an account', () => {
     expect(res.headers.location).toBe('/signin?next=%2Ffollow-up%2Fsave');
     expect(visitor.cookies.has('shortlist_followup_save')).toBe(true);
     const signInPage = await visitor.request({ method: 'GET', url: res.headers.location });
-    const signedIn = await visitor.request({
-      method: 'POST',
-      url: '/signin?next=%2Ffollow-up%2Fsave',
-      headers: FORM_TYPE,
-      payload: new URLSearchParams({
-        email: 'sam@example.com',
-        password: GOOD_PASSWORD,
-        _csrf: csrfOf(signInPage.body),
-      }).toString(),
-    });
+    const signedIn = await postForm(
+      visitor,
+      '/signin?next=%2Ffollow-up%2Fsave',
+      credentialsFor('sam@example.com', signInPage.body),
+    );
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/follow-up/save');
     const saved = await visitor.request({ method: 'GET', url: '/follow-up/save' });
@@ -132,16 +96,11 @@ describe('saving the follow-up page interview to an account', () => {
     // Together well over the 4 KB a cookie can hold, each within the planner's limits.
     const longNote =
       `the data platform team ${'and the way it works with analysts '.repeat(25)}`.trim();
-    const res = await visitor.request({
-      method: 'POST',
-      url: '/follow-up/save',
-      headers: FORM_TYPE,
-      payload: new URLSearchParams({
-        ...FIELDS,
-        'notes.liked': longNote,
-        'notes.fit': longNote,
-        _csrf: await visitor.csrf(),
-      }).toString(),
+    const res = await postForm(visitor, '/follow-up/save', {
+      ...FIELDS,
+      'notes.liked': longNote,
+      'notes.fit': longNote,
+      _csrf: await visitor.csrf(),
     });
     expect(res.statusCode).toBe(303);
     const key = decodeURIComponent(String(visitor.cookies.get('shortlist_followup_save')));
@@ -160,16 +119,11 @@ describe('saving the follow-up page interview to an account', () => {
     });
     expect(signUpPage.body).toContain('action="/signup?next=%2Ffollow-up%2Fsave"');
     expect(signUpPage.body).toContain('<a href="/signin?next=%2Ffollow-up%2Fsave">Sign in</a>');
-    const created = await visitor.request({
-      method: 'POST',
-      url: '/signup?next=%2Ffollow-up%2Fsave',
-      headers: FORM_TYPE,
-      payload: new URLSearchParams({
-        email: 'new-visitor@example.com',
-        password: GOOD_PASSWORD,
-        _csrf: csrfOf(signUpPage.body),
-      }).toString(),
-    });
+    const created = await postForm(
+      visitor,
+      '/signup?next=%2Ffollow-up%2Fsave',
+      credentialsFor('new-visitor@example.com', signUpPage.body),
+    );
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe('/follow-up/save');
     const saved = await visitor.request({ method: 'GET', url: '/follow-up/save' });
@@ -189,16 +143,7 @@ describe('saving the follow-up page interview to an account', () => {
     ]) {
       const url = `/signin?next=${encodeURIComponent(next)}`;
       const page = await visitor.request({ method: 'GET', url });
-      const res = await visitor.request({
-        method: 'POST',
-        url,
-        headers: FORM_TYPE,
-        payload: new URLSearchParams({
-          email: 'sam@example.com',
-          password: GOOD_PASSWORD,
-          _csrf: csrfOf(page.body),
-        }).toString(),
-      });
+      const res = await postForm(visitor, url, credentialsFor('sam@example.com', page.body));
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/interviews');
       visitor.cookies.delete('shortlist_session');

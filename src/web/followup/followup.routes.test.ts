@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
 import { readFollowUpForm } from './followup-form.js';
 import { toFormErrors, toRawInput } from './followup-input.js';
+import { decodeEntities, expectErrors } from '../../../test/web-steps.js';
 
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
@@ -46,15 +47,6 @@ function planOf(form: Record<string, string>) {
 // Reading the HTML back: Kita writes every attribute double-quoted, with `"` escaped inside.
 const TAG = /<(input|select|textarea|button|option|a|label)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g;
 
-function decode(text: string): string {
-  return text
-    .replace(/&#34;|&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 interface Tag {
   name: string;
   attrs: Record<string, string>;
@@ -68,7 +60,7 @@ function listTags(html: string, name?: string): Tag[] {
     if (name && match[1] !== name) continue;
     const attrs: Record<string, string> = {};
     for (const attr of (match[2] ?? '').matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g)) {
-      attrs[attr[1] ?? ''] = decode(attr[2] ?? '');
+      attrs[attr[1] ?? ''] = decodeEntities(attr[2] ?? '');
     }
     tags.push({
       name: match[1] ?? '',
@@ -96,7 +88,7 @@ function valueOf(html: string, name: string, kind?: string): string | undefined 
   if (!tag) return undefined;
   if (tag.name === 'textarea') {
     const close = html.indexOf('</textarea>', tag.end);
-    return decode(html.slice(tag.end, close).replace(/^\n/, ''));
+    return decodeEntities(html.slice(tag.end, close).replace(/^\n/, ''));
   }
   if (tag.name === 'select') {
     const close = html.indexOf('</select>', tag.end);
@@ -125,7 +117,7 @@ function listMissingReferences(html: string): string[] {
 
 /** The page's text, tags removed, entities decoded, spaces collapsed. */
 function textOf(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
 }
 
 /** The messages of the error summary, in order, with the id each links to. */
@@ -135,7 +127,7 @@ function summaryOf(html: string): { href: string; message: string }[] {
   const list = html.slice(start, html.indexOf('</ul>', start));
   return [...list.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => ({
     href: m[1] ?? '',
-    message: decode(m[2] ?? ''),
+    message: decodeEntities(m[2] ?? ''),
   }));
 }
 
@@ -144,7 +136,7 @@ function fieldErrorOf(html: string, id: string): string | undefined {
   const match = new RegExp(
     `<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>([^<]*)</p>`,
   ).exec(html);
-  return match ? decode(match[1] ?? '') : undefined;
+  return match ? decodeEntities(match[1] ?? '') : undefined;
 }
 
 describe('the follow-up page', () => {
@@ -380,57 +372,67 @@ describe('the follow-up page', () => {
     expect(listMissingReferences(html)).toEqual([]);
   });
 
-  it('plans a second interview for a candidate abroad, showing both times and no note', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'interview.round': 'second',
-      'candidate.timeZone': 'America/New_York',
-    });
+  it.each<{
+    name: string;
+    fields: Record<string, string>;
+    texts: string[];
+    absentTexts: string[];
+    markup: string[];
+  }>([
+    {
+      name: 'plans a second interview for a candidate abroad, showing both times and no note',
+      fields: { 'interview.round': 'second', 'candidate.timeZone': 'America/New_York' },
+      texts: [
+        'Email a thank-you to Anna Clarke',
+        'Their time Fri 16 Oct, 13:00 (Europe/London)',
+        'You are outside the UK, so a first-class note to Anna Clarke is not possible',
+      ],
+      absentTexts: ['Write and post a thank-you note'],
+      markup: ['for seeing me again', '<option value="America/New_York" selected'],
+    },
+    {
+      name: 'thanks a panel through the hiring team’s address from the form’s chair and team fields',
+      fields: {
+        'employer.hiringTeamEmail': 'jobs@brightwater.example',
+        'interviewers[0].email': '',
+        'interviewers[0].postalAddress': '',
+        'interviewers[0].chair': 'yes',
+        'interviewers[1].email': '',
+      },
+      texts: [
+        'Email a thank-you to the hiring team',
+        'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
+        'They chaired the panel',
+      ],
+      absentTexts: [],
+      markup: ['value="jobs@brightwater.example"'],
+    },
+    {
+      name: 'plans through a recruitment agency from the form’s recruiter fields',
+      fields: {
+        'recruiter.consultant': 'Priya Shah',
+        'recruiter.email': 'priya@agency.example',
+        'recruiter.phone': '0113 496 0000',
+        'interviewers[1].email': '',
+      },
+      texts: [
+        'Call or email Priya Shah at the agency to debrief',
+        'phoning your own consultant is expected',
+        'so Priya Shah at the agency passes your thanks on',
+      ],
+      absentTexts: [],
+      markup: ['value="priya@agency.example"'],
+    },
+  ])('$name', async ({ fields, texts, absentTexts, markup }) => {
+    const res = await post('/follow-up', { ...FORM, ...fields });
     expect(res.statusCode).toBe(200);
     const text = textOf(res.body);
-    expect(text).toContain('Email a thank-you to Anna Clarke');
-    expect(text).not.toContain('Write and post a thank-you note');
-    expect(text).toContain('Their time Fri 16 Oct, 13:00 (Europe/London)');
-    expect(text).toContain(
-      'You are outside the UK, so a first-class note to Anna Clarke is not possible',
-    );
-    expect(res.body).toContain('for seeing me again');
-    expect(res.body).toContain('<option value="America/New_York" selected');
+    for (const shown of texts) expect(text).toContain(shown);
+    for (const absent of absentTexts) expect(text).not.toContain(absent);
+    for (const fragment of markup) expect(res.body).toContain(fragment);
   });
 
-  it('thanks a panel through the hiring team’s address from the form’s chair and team fields', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'employer.hiringTeamEmail': 'jobs@brightwater.example',
-      'interviewers[0].email': '',
-      'interviewers[0].postalAddress': '',
-      'interviewers[0].chair': 'yes',
-      'interviewers[1].email': '',
-    });
-    expect(res.statusCode).toBe(200);
-    const text = textOf(res.body);
-    expect(text).toContain('Email a thank-you to the hiring team');
-    expect(text).toContain(
-      'I would be grateful if you could pass my thanks on to everyone on the panel: Anna Clarke and Ben Okafor.',
-    );
-    expect(text).toContain('They chaired the panel');
-    expect(res.body).toContain('value="jobs@brightwater.example"');
-  });
-
-  it('plans through a recruitment agency from the form’s recruiter fields', async () => {
-    const res = await post('/follow-up', {
-      ...FORM,
-      'recruiter.consultant': 'Priya Shah',
-      'recruiter.email': 'priya@agency.example',
-      'recruiter.phone': '0113 496 0000',
-      'interviewers[1].email': '',
-    });
-    expect(res.statusCode).toBe(200);
-    const text = textOf(res.body);
-    expect(text).toContain('Call or email Priya Shah at the agency to debrief');
-    expect(text).toContain('phoning your own consultant is expected');
-    expect(text).toContain('so Priya Shah at the agency passes your thanks on');
-    expect(res.body).toContain('value="priya@agency.example"');
+  it('asks for the consultant’s email address when only the name is given', async () => {
     const missing = await post('/follow-up', { ...FORM, 'recruiter.consultant': 'Priya Shah' });
     expect(textOf(missing.body)).toContain('The consultant’s email address is required.');
   });
@@ -510,11 +512,10 @@ describe('the follow-up page', () => {
     );
 
     const unknown = await check(fields, 'nobody:thank-you:email');
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toEqual({
-      errors: [
-        { field: 'step', code: 'not-in-plan', message: 'There is no such draft in this plan.' },
-      ],
+    expectErrors(unknown, 400, {
+      field: 'step',
+      code: 'not-in-plan',
+      message: 'There is no such draft in this plan.',
     });
     const broken = await check(edit(fields, 'role', ''));
     expect(broken.statusCode).toBe(400);

@@ -7,34 +7,7 @@ import { GOOD_PASSWORD, TestBrowser } from '../../../test/accounts.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { fixedClock } from '../../../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../../../test/factories.js';
-
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-
-function encode(fields: Record<string, string>): string {
-  return new URLSearchParams(fields).toString();
-}
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('The page has no CSRF field');
-  return match[1];
-}
-
-/** Posts a form the way a browser without JavaScript does: the page's own token included. */
-async function submit(
-  browser: TestBrowser,
-  page: string,
-  url: string,
-  fields: Record<string, string>,
-) {
-  const html = (await browser.request({ method: 'GET', url: page })).body;
-  return browser.request({
-    method: 'POST',
-    url,
-    headers: FORM,
-    payload: encode({ ...fields, _csrf: csrfOf(html) }),
-  });
-}
+import { csrfOf, postForm, submitForm } from '../../../test/web-steps.js';
 
 /** A whole API token, as the page shows a new one (the list shows only its start). */
 const NEW_TOKEN = /<code>(sl_[A-Za-z0-9_-]{43})<\/code>/;
@@ -89,15 +62,13 @@ describe('account and interview pages, without JavaScript', () => {
   afterAll(() => t.close());
 
   it('signs up with the form (the CSRF token is needed) and lands on the interviews', async () => {
-    const refused = await sam.request({
-      method: 'POST',
-      url: '/signup',
-      headers: FORM,
-      payload: encode({ email: 'sam@example.com', password: GOOD_PASSWORD }),
+    const refused = await postForm(sam, '/signup', {
+      email: 'sam@example.com',
+      password: GOOD_PASSWORD,
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('text/html');
-    const invalid = await submit(sam, '/signup', '/signup', {
+    const invalid = await submitForm(sam, '/signup', '/signup', {
       email: 'sam@example',
       password: 'short',
     });
@@ -106,7 +77,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(invalid.body).toContain('Enter an email address like name@example.com.');
     expect(invalid.body).toContain('Use at least 12 characters for your password.');
     expect(invalid.body).toContain('value="sam@example"');
-    const res = await submit(sam, '/signup', '/signup', {
+    const res = await submitForm(sam, '/signup', '/signup', {
       email: 'sam@example.com',
       password: GOOD_PASSWORD,
     });
@@ -120,13 +91,13 @@ describe('account and interview pages, without JavaScript', () => {
     const res = await visitor.request({ method: 'GET', url: '/interviews/new' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/signin?next=%2Finterviews%2Fnew');
-    const wrong = await submit(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
+    const wrong = await submitForm(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
       email: 'sam@example.com',
       password: 'not the password',
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('The email address or password is not right.');
-    const signedIn = await submit(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
+    const signedIn = await submitForm(visitor, '/signin', '/signin?next=%2Finterviews%2Fnew', {
       email: 'sam@example.com',
       password: GOOD_PASSWORD,
     });
@@ -134,7 +105,7 @@ describe('account and interview pages, without JavaScript', () => {
   });
 
   it('adds an interview, edits a draft with the checker’s findings, marks steps, records a reply', async () => {
-    const missing = await submit(sam, '/interviews/new', '/interviews/new', {
+    const missing = await submitForm(sam, '/interviews/new', '/interviews/new', {
       ...INTERVIEW_FIELDS,
       role: '',
       agency: 'no-such-agency',
@@ -147,7 +118,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(missing.body).toContain('formaction="/interviews/new#interviewer-2"');
     expect(missing.body).toContain('There is no agency &#34;no-such-agency&#34; in the directory.');
 
-    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const created = await submitForm(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
     expect(created.statusCode).toBe(303);
     const path = created.headers.location as string;
     expect(path).toMatch(/^\/interviews\/[0-9a-f-]{36}$/);
@@ -158,7 +129,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(page.body).toContain('href="/agencies/acme-driving"');
 
     const step = `${path}/steps/anna-clarke:thank-you:email`;
-    const saved = await submit(sam, path, step, {
+    const saved = await submitForm(sam, path, step, {
       action: 'save-draft',
       subject: 'Thanks',
       body: 'Hello. Please call me back soon.',
@@ -183,18 +154,22 @@ describe('account and interview pages, without JavaScript', () => {
     expect(checked.statusCode).toBe(200);
     expect(checked.json().findings.map((f: { code: string }) => f.code)).toContain('asks-for-call');
 
-    const empty = await submit(sam, path, step, { action: 'save-draft', subject: '', body: '  ' });
+    const empty = await submitForm(sam, path, step, {
+      action: 'save-draft',
+      subject: '',
+      body: '  ',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain(
       'Write the draft’s text, or send null to go back to the suggested draft.',
     );
 
-    expect((await submit(sam, path, step, { action: 'done' })).statusCode).toBe(303);
+    expect((await submitForm(sam, path, step, { action: 'done' })).statusCode).toBe(303);
     expect((await sam.request({ method: 'GET', url: path })).body).toContain(
       'Done Thu 15 Oct, 12:00',
     );
 
-    const reply = await submit(sam, path, `${path}/reply`, {
+    const reply = await submitForm(sam, path, `${path}/reply`, {
       at: '2026-10-15T11:30',
       from: 'Anna',
     });
@@ -211,12 +186,12 @@ describe('account and interview pages, without JavaScript', () => {
   });
 
   it('edits an interview in the same form, filled with what was saved', async () => {
-    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const created = await submitForm(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
     const path = created.headers.location as string;
     const form = (await sam.request({ method: 'GET', url: `${path}/edit` })).body;
     expect(form).toContain('value="Data Analyst"');
     expect(form).toContain('value="2026-10-15T15:00"');
-    const res = await submit(sam, `${path}/edit`, `${path}/edit`, {
+    const res = await submitForm(sam, `${path}/edit`, `${path}/edit`, {
       ...INTERVIEW_FIELDS,
       role: 'Senior Data Analyst',
       outcome: 'offer',
@@ -231,7 +206,7 @@ describe('account and interview pages, without JavaScript', () => {
   });
 
   it('shows someone else’s interview as not found', async () => {
-    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const created = await submitForm(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
     const path = created.headers.location as string;
     const ann = new TestBrowser(t.app, '192.0.2.12');
     await ann.signUp('ann@example.com');
@@ -240,14 +215,16 @@ describe('account and interview pages, without JavaScript', () => {
       expect(res.statusCode).toBe(404);
       expect(res.body).toContain('Page not found');
     }
-    const deleted = await submit(ann, '/interviews', `${path}/delete`, {});
+    const deleted = await submitForm(ann, '/interviews', `${path}/delete`, {});
     expect(deleted.statusCode).toBe(404);
     expect((await sam.request({ method: 'GET', url: path })).statusCode).toBe(200);
   });
 
   it('manages tokens, the feed, the password and the account on /account', async () => {
     // Post/Redirect/Get: the new token is shown once, on /account, and never in the address.
-    const created = await submit(sam, '/account', '/account/tokens', { name: 'My spreadsheet' });
+    const created = await submitForm(sam, '/account', '/account/tokens', {
+      name: 'My spreadsheet',
+    });
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe('/account');
     const tokenPage = await sam.request({ method: 'GET', url: '/account' });
@@ -259,7 +236,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(again).not.toContain(token!);
     expect(again.match(/<td>My spreadsheet<\/td>/g)).toHaveLength(1);
 
-    const feedMade = await submit(sam, '/account', '/account/feed', {});
+    const feedMade = await submitForm(sam, '/account', '/account/feed', {});
     expect(feedMade.statusCode).toBe(303);
     expect(feedMade.headers.location).toBe('/account');
     const feedPage = await sam.request({ method: 'GET', url: '/account' });
@@ -275,7 +252,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(feedAgain.body).not.toContain('api/feed.ics?token=');
     expect(feedAgain.body).toContain('You have a calendar feed');
 
-    const wrong = await submit(sam, '/account', '/account/password', {
+    const wrong = await submitForm(sam, '/account', '/account/password', {
       currentPassword: 'not it at all',
       newPassword: 'a brand new passphrase',
     });
@@ -286,7 +263,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(exported.headers['content-disposition']).toContain('attachment');
     expect(exported.json()).toMatchObject({ account: { email: 'sam@example.com' } });
 
-    const gone = await submit(sam, '/account', '/account/delete', { password: GOOD_PASSWORD });
+    const gone = await submitForm(sam, '/account', '/account/delete', { password: GOOD_PASSWORD });
     expect(gone.statusCode).toBe(303);
     expect(gone.headers.location).toBe('/account/deleted');
     // The browser is told it is done, and what went.
@@ -300,7 +277,7 @@ describe('account and interview pages, without JavaScript', () => {
   it('shows a new token once, to the account that made it only, from a short-lived cookie', async () => {
     const kit = new TestBrowser(t.app, '192.0.2.14');
     await kit.signUp('kit@example.com');
-    const created = await submit(kit, '/account', '/account/tokens', { name: 'Laptop' });
+    const created = await submitForm(kit, '/account', '/account/tokens', { name: 'Laptop' });
     expect(created.statusCode).toBe(303);
     const flash = created.cookies.find((cookie) => cookie.name === 'shortlist_account_flash');
     expect(flash).toMatchObject({ path: '/account', httpOnly: true, sameSite: 'Lax' });
@@ -320,7 +297,7 @@ describe('account and interview pages, without JavaScript', () => {
   it('marks a step done with the draft as typed in the same form (unsaved edits are kept)', async () => {
     const sam = new TestBrowser(t.app, '192.0.2.16');
     await sam.signUp('sam.done@example.com');
-    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const created = await submitForm(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
     const path = created.headers.location as string;
     const step = `${path}/steps/anna-clarke:thank-you:email`;
     const plan = thanksCard((await sam.request({ method: 'GET', url: path })).body);
@@ -336,7 +313,7 @@ describe('account and interview pages, without JavaScript', () => {
       text.replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&amp;/g, '&');
 
     // Untouched (as a browser sends it, with CRLF line breaks): done, and still the suggestion.
-    const untouched = await submit(sam, path, step, {
+    const untouched = await submitForm(sam, path, step, {
       action: 'done',
       subject: unescape(subject),
       body: unescape(suggested).replace(/\n/g, '\r\n'),
@@ -347,8 +324,8 @@ describe('account and interview pages, without JavaScript', () => {
     expect(page).toContain('Suggested draft');
 
     // Edited, then "Back to to-do" and "Mark done" without saving first: the edit is kept.
-    expect((await submit(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
-    const done = await submit(sam, path, step, {
+    expect((await submitForm(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
+    const done = await submitForm(sam, path, step, {
       action: 'done',
       subject: 'Thank you, Anna',
       body: 'Dear Anna,\n\nThank you for your time today.\n\nSam',
@@ -361,8 +338,8 @@ describe('account and interview pages, without JavaScript', () => {
     expect(page).toContain('Thank you for your time today.');
 
     // An emptied draft is not thrown away silently: nothing changes, and the page says why.
-    expect((await submit(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
-    const emptied = await submit(sam, path, step, { action: 'done', subject: '', body: ' ' });
+    expect((await submitForm(sam, path, step, { action: 'pending' })).statusCode).toBe(303);
+    const emptied = await submitForm(sam, path, step, { action: 'done', subject: '', body: ' ' });
     expect(emptied.statusCode).toBe(400);
     expect(emptied.body).toContain('Write the draft’s text');
     page = thanksCard((await sam.request({ method: 'GET', url: path })).body);
@@ -372,11 +349,11 @@ describe('account and interview pages, without JavaScript', () => {
   it('sizes a draft’s box to the draft: 8 rows at least, 24 at most', async () => {
     const sam = new TestBrowser(t.app, '192.0.2.17');
     await sam.signUp('sam.rows@example.com');
-    const created = await submit(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
+    const created = await submitForm(sam, '/interviews/new', '/interviews/new', INTERVIEW_FIELDS);
     const path = created.headers.location as string;
     const step = `${path}/steps/anna-clarke:thank-you:email`;
     const rowsFor = async (body: string) => {
-      const saved = await submit(sam, path, step, {
+      const saved = await submitForm(sam, path, step, {
         action: 'save-draft',
         subject: 'Thanks',
         body,
@@ -401,7 +378,7 @@ describe('account and interview pages, without JavaScript', () => {
     const next = encodeURIComponent('/interviews/new');
     const signInPage = await kim.request({ method: 'GET', url: `/signin?next=${next}` });
     expect(signInPage.body).toContain(`href="/forgot-password?next=${next}"`);
-    const asked = await submit(
+    const asked = await submitForm(
       kim,
       `/forgot-password?next=${next}`,
       `/forgot-password?next=${next}`,
@@ -411,7 +388,7 @@ describe('account and interview pages, without JavaScript', () => {
     );
     expect(asked.statusCode).toBe(200);
     const token = await resetTokenSentTo(t, 'kim@example.com');
-    const reset = await submit(kim, `/reset-password?token=${token}`, '/reset-password', {
+    const reset = await submitForm(kim, `/reset-password?token=${token}`, '/reset-password', {
       token: token,
       password: 'amber lantern meadow 78',
     });
@@ -424,7 +401,7 @@ describe('account and interview pages, without JavaScript', () => {
   it('says at once when a reset link cannot be used, and offers a new one instead of the form', async () => {
     const robin = new TestBrowser(t.app, '192.0.2.13');
     await robin.signUp('robin@example.com');
-    await submit(robin, '/forgot-password', '/forgot-password', { email: 'robin@example.com' });
+    await submitForm(robin, '/forgot-password', '/forgot-password', { email: 'robin@example.com' });
     // The request only queued the email; its attempt runs in the background.
     const token = await resetTokenSentTo(t, 'robin@example.com');
 
@@ -432,7 +409,7 @@ describe('account and interview pages, without JavaScript', () => {
     expect(fresh.statusCode).toBe(200);
     expect(fresh.body).toContain('name="password"');
 
-    const used = await submit(robin, `/reset-password?token=${token}`, '/reset-password', {
+    const used = await submitForm(robin, `/reset-password?token=${token}`, '/reset-password', {
       token: token,
       password: 'amber lantern meadow 77',
     });
