@@ -3,6 +3,9 @@
 // services/ports; only app.ts, compose.ts and server.ts see everything).
 import tseslint from 'typescript-eslint';
 
+const SIBLINGS =
+  'The API and the pages are siblings: neither imports the other; what both need lives in src/http, src/services or src/domain.';
+
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 const io = [
@@ -127,51 +130,27 @@ export default tseslint.config(
       },
     ]),
   },
-  {
-    files: ['src/http/**/*.ts', 'src/http/**/*.tsx'],
+  // The edges: http (plugins), then the API and the pages beside each other.
+  ...[
+    {
+      files: ['src/http/**/*.ts', 'src/http/**/*.tsx'],
+      outward: ['**/api/**', '**/web/**'],
+      message:
+        'src/http holds plugins only (auth, CSRF, errors, multipart, rate limits, headers): it imports neither the API nor the pages; app.ts registers all three.',
+    },
+    { files: ['src/api/**/*.ts'], outward: ['**/web/**'], message: SIBLINGS },
+    { files: ['src/web/**/*.ts', 'src/web/**/*.tsx'], outward: ['**/api/**'], message: SIBLINGS },
+  ].map(({ files, outward, message }) => ({
+    files,
     rules: restrict([
       {
         group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
         message:
           'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
       },
-      {
-        group: ['**/api/**', '**/web/**', '**/app.js', '**/compose.js'],
-        message:
-          'src/http holds plugins only (auth, CSRF, errors, multipart, rate limits, headers): it imports neither the API nor the pages; app.ts registers all three.',
-      },
+      { group: [...outward, '**/app.js', '**/compose.js'], message },
     ]),
-  },
-  {
-    files: ['src/api/**/*.ts'],
-    rules: restrict([
-      {
-        group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
-        message:
-          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
-      },
-      {
-        group: ['**/web/**', '**/app.js', '**/compose.js'],
-        message:
-          'The API and the pages are siblings: neither imports the other; what both need lives in src/http, src/services or src/domain.',
-      },
-    ]),
-  },
-  {
-    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
-    rules: restrict([
-      {
-        group: ['**/store/**', '**/adapters/**', '**/cli/**', 'pg', 'better-sqlite3'],
-        message:
-          'The HTTP and web layers call services; the database, mailers and files are reached only through ports wired in compose.ts.',
-      },
-      {
-        group: ['**/api/**', '**/app.js', '**/compose.js'],
-        message:
-          'The API and the pages are siblings: neither imports the other; what both need lives in src/http, src/services or src/domain.',
-      },
-    ]),
-  },
+  })),
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict([
