@@ -9,6 +9,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
+import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -82,14 +83,9 @@ export function renderProfile(
       <AgencyBreadcrumbs listing={agency} />
       <div class="profile-header">
         <h1 class="page-title">
-          {escapeHtml(agency.name)}{' '}
-          {agency.verified ? <span class="badge badge-verified">Verified</span> : ''}
+          {escapeHtml(agency.name)} <VerifiedBadge verified={agency.verified} />
         </h1>
-        {agency.brand.name !== agency.name ? (
-          <p class="card-meta">Part of {escapeHtml(agency.brand.name)}</p>
-        ) : (
-          ''
-        )}
+        <BrandLine brand={agency.brand.name} name={agency.name} />
         <p class="lede">{escapeHtml(agency.description)}</p>
         <div class="button-row print-hide">
           {agency.website ? (

@@ -8,6 +8,7 @@ import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { EMPLOYMENT_TYPES } from '../../domain/directory/taxonomy.js';
 import { ENQUIRY_LIMITS, type Audience } from '../../domain/enquiry/enquiry.js';
 import { AgencyBreadcrumbs, agencyPath, officeText } from '../agency-links.js';
+import { TextArea } from '../components/form-fields.js';
 import {
   ErrorSummary,
   FieldError,
@@ -255,27 +256,19 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
             </select>
           </div>
         )}
-        <div class={formGroupClass(errors.message)}>
-          <label class="label" for="message">
-            {candidate ? 'Your message' : 'About the job'}
-          </label>
-          <p class="hint" id="message-hint">
-            {candidate
+        <TextArea
+          id="message"
+          name="message"
+          label={candidate ? 'Your message' : 'About the job'}
+          hint={
+            candidate
               ? 'Say what work you are looking for, where, and when you could start. Up to 5,000 characters.'
-              : 'Describe the job: duties, hours, pay, location and start date. Up to 5,000 characters.'}
-          </p>
-          <FieldError fieldId="message" message={errors.message} />
-          <textarea
-            class="textarea"
-            id="message"
-            name="message"
-            rows="10"
-            {...fieldAria('message', errors.message, 'message-hint')}
-          >
-            {'\n'}
-            {escapeHtml(values.message)}
-          </textarea>
-        </div>
+              : 'Describe the job: duties, hours, pay, location and start date. Up to 5,000 characters.'
+          }
+          rows={10}
+          value={values.message}
+          error={errors.message}
+        />
         <FileField
           label={candidate ? 'Your CV (optional)' : 'Job specification file (optional)'}
           errors={errors}

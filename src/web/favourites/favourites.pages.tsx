@@ -3,6 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { MAX_FAVOURITES } from '../../http/favourites.js';
 import type { ListingEntry } from '../../services/search.service.js';
 import { FavouriteButton, agencyPath } from '../agency-links.js';
+import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -10,16 +11,8 @@ import {
   joinList,
   plural,
 } from '../format.js';
-import {
-  ErrorSummary,
-  FieldError,
-  Layout,
-  attr,
-  fieldAria,
-  formGroupClass,
-  toHtml,
-  type PageChrome,
-} from '../layout.js';
+import { TextInput } from '../components/form-fields.js';
+import { ErrorSummary, Layout, toHtml, type PageChrome } from '../layout.js';
 import { coverageOf, industriesOf, townsOf } from './favourite-texts.js';
 
 function FavouritesActions(props: { count: number; to: string; error: string | null }) {
@@ -48,26 +41,16 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
         </li>
       </ul>
       <form method="get" action="/favourites.eml" class="section" novalidate>
-        <div class={formGroupClass(props.error)}>
-          <label class="label" for="to">
-            Email this list to me (optional address)
-          </label>
-          <p class="hint" id="to-hint">
-            You get an email file (.eml) to open in your mail program and send to yourself. We do
-            not send or keep anything.
-          </p>
-          <FieldError fieldId="to" message={props.error} />
-          <input
-            class="input"
-            type="email"
-            id="to"
-            name="to"
-            value={attr(props.to)}
-            autocomplete="email"
-            spellcheck="false"
-            {...fieldAria('to', props.error, 'to-hint')}
-          />
-        </div>
+        <TextInput
+          id="to"
+          name="to"
+          label="Email this list to me (optional address)"
+          hint="You get an email file (.eml) to open in your mail program and send to yourself. We do not send or keep anything."
+          type="email"
+          value={props.to}
+          autocomplete="email"
+          error={props.error ?? undefined}
+        />
         <button type="submit" class="button button-secondary">
           Download the email
         </button>
@@ -129,13 +112,9 @@ export function renderFavourites(
                     <a id={`fav-${listing.slug}`} href={agencyPath(listing.slug)}>
                       {escapeHtml(listing.name)}
                     </a>{' '}
-                    {listing.verified ? <span class="badge badge-verified">Verified</span> : ''}
+                    <VerifiedBadge verified={listing.verified} />
                   </h2>
-                  {brand.name !== listing.name ? (
-                    <p class="card-meta">Part of {escapeHtml(brand.name)}</p>
-                  ) : (
-                    ''
-                  )}
+                  <BrandLine brand={brand.name} name={listing.name} />
                   <p>{escapeHtml(listing.description)}</p>
                   <dl class="summary-list">
                     <dt>Employment types</dt>

@@ -11,6 +11,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
+import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
 import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
 
 interface OfficeView {
@@ -106,13 +107,9 @@ export function AgencyCard(props: CardProps) {
         <a id={titleId} href={`${agencyPath(result.slug)}${q}`}>
           {escapeHtml(result.name)}
         </a>{' '}
-        {result.verified ? <span class="badge badge-verified">Verified</span> : ''}
+        <VerifiedBadge verified={result.verified} />
       </Title>
-      {result.brand !== result.name ? (
-        <p class="card-meta">Part of {escapeHtml(result.brand)}</p>
-      ) : (
-        ''
-      )}
+      <BrandLine brand={result.brand} name={result.name} />
       <p>{escapeHtml(result.description)}</p>
       <ul class="tag-list" aria-label="Employment types">
         {employmentTypeLabels(result.employmentTypes).map((label) => (
