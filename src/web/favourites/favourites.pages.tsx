@@ -3,7 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { MAX_FAVOURITES } from '../../http/favourites.js';
 import type { ListingEntry } from '../../services/search.service.js';
 import { FavouriteButton, agencyPath } from '../agency-links.js';
-import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
+import { AgencyCardHead } from '../components/agency-names.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -108,14 +108,15 @@ export function renderFavourites(
             {entries.map(({ listing, brand }) => (
               <li>
                 <article class="card" aria-labelledby={`fav-${listing.slug}`}>
-                  <h2 class="card-title">
-                    <a id={`fav-${listing.slug}`} href={agencyPath(listing.slug)}>
-                      {escapeHtml(listing.name)}
-                    </a>{' '}
-                    <VerifiedBadge verified={listing.verified} />
-                  </h2>
-                  <BrandLine brand={brand.name} name={listing.name} />
-                  <p>{escapeHtml(listing.description)}</p>
+                  <AgencyCardHead
+                    heading="h2"
+                    id={`fav-${listing.slug}`}
+                    href={agencyPath(listing.slug)}
+                    name={listing.name}
+                    verified={listing.verified}
+                    brand={brand.name}
+                    description={listing.description}
+                  />
                   <dl class="summary-list">
                     <dt>Employment types</dt>
                     <dd>

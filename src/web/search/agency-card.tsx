@@ -11,7 +11,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
-import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
+import { AgencyCardHead } from '../components/agency-names.js';
 import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
 
 interface OfficeView {
@@ -86,7 +86,6 @@ export function AgencyCard(props: CardProps) {
   const { nearest, others } = cardOffices(result, listing, props.from);
   const offices = nearest ? [nearest, ...others] : others;
   const titleId = `agency-${result.slug}`;
-  const Title = props.nested ? 'h3' : 'h2';
   const WhyTitle = props.nested ? 'h4' : 'h3';
   const inside =
     nearest?.distanceMiles === 0 && AREA_KINDS.has(props.from.kind)
@@ -103,14 +102,15 @@ export function AgencyCard(props: CardProps) {
   const q = purposeQuery(purpose);
   return (
     <article class="card agency-card" aria-labelledby={titleId}>
-      <Title class="card-title">
-        <a id={titleId} href={`${agencyPath(result.slug)}${q}`}>
-          {escapeHtml(result.name)}
-        </a>{' '}
-        <VerifiedBadge verified={result.verified} />
-      </Title>
-      <BrandLine brand={result.brand} name={result.name} />
-      <p>{escapeHtml(result.description)}</p>
+      <AgencyCardHead
+        heading={props.nested ? 'h3' : 'h2'}
+        id={titleId}
+        href={`${agencyPath(result.slug)}${q}`}
+        name={result.name}
+        verified={result.verified}
+        brand={result.brand}
+        description={result.description}
+      />
       <ul class="tag-list" aria-label="Employment types">
         {employmentTypeLabels(result.employmentTypes).map((label) => (
           <li class="tag">{escapeHtml(label)}</li>
