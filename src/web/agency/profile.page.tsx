@@ -9,7 +9,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
-import { BrandLine, VerifiedBadge } from '../components/agency-names.js';
+import { BrandLine, VerifiedBadge, WebsiteAction } from '../components/agency-parts.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -88,17 +88,13 @@ export function renderProfile(
         <BrandLine brand={agency.brand.name} name={agency.name} />
         <p class="lede">{escapeHtml(agency.description)}</p>
         <div class="button-row print-hide">
-          {agency.website ? (
-            <RevealAction
-              class="button"
-              href={`${agencyPath(agency.slug)}/website`}
-              purpose={purpose}
-              label="Visit Website"
-              context=""
-            />
-          ) : (
-            ''
-          )}
+          <WebsiteAction
+            slug={agency.slug}
+            website={agency.website}
+            purpose={purpose}
+            class="button"
+            context=""
+          />
           <a class="button" href={`${agencyPath(agency.slug)}/email${purposeQuery(purpose)}`}>
             Email Agency
           </a>

@@ -3,7 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { MAX_FAVOURITES } from '../../http/favourites.js';
 import type { ListingEntry } from '../../services/search.service.js';
 import { FavouriteButton, agencyPath } from '../agency-links.js';
-import { AgencyCardHead } from '../components/agency-names.js';
+import { AgencyCardHead } from '../components/agency-parts.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -14,6 +14,23 @@ import {
 import { TextInput } from '../components/form-fields.js';
 import { ErrorSummary, Layout, toHtml, type PageChrome } from '../layout.js';
 import { coverageOf, industriesOf, townsOf } from './favourite-texts.js';
+
+/** Takes an agency off the list, then comes back to `returnTo`. */
+function RemoveButton(props: {
+  page: PageChrome;
+  listing: ListingEntry['listing'];
+  returnTo: string;
+}) {
+  return (
+    <FavouriteButton
+      slug={props.listing.slug}
+      name={props.listing.name}
+      isFavourite
+      returnTo={props.returnTo}
+      csrf={props.page.user?.csrf}
+    />
+  );
+}
 
 function FavouritesActions(props: { count: number; to: string; error: string | null }) {
   return (
@@ -130,13 +147,7 @@ export function renderFavourites(
                     <dd>{escapeHtml(coverageOf(listing))}</dd>
                   </dl>
                   <div class="card-actions">
-                    <FavouriteButton
-                      slug={listing.slug}
-                      name={listing.name}
-                      isFavourite
-                      returnTo="/favourites"
-                      csrf={page.user?.csrf}
-                    />
+                    <RemoveButton page={page} listing={listing} returnTo="/favourites" />
                   </div>
                 </article>
               </li>
@@ -209,13 +220,7 @@ export function renderCompare(page: PageChrome, entries: readonly ListingEntry[]
                 </th>
                 {entries.map((e) => (
                   <td>
-                    <FavouriteButton
-                      slug={e.listing.slug}
-                      name={e.listing.name}
-                      isFavourite
-                      returnTo="/favourites/compare"
-                      csrf={page.user?.csrf}
-                    />
+                    <RemoveButton page={page} listing={e.listing} returnTo="/favourites/compare" />
                   </td>
                 ))}
               </tr>

@@ -11,7 +11,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
-import { AgencyCardHead } from '../components/agency-names.js';
+import { AgencyCardHead, WebsiteAction } from '../components/agency-parts.js';
 import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
 
 interface OfficeView {
@@ -178,17 +178,13 @@ export function AgencyCard(props: CardProps) {
           ))}
       </ul>
       <div class="card-actions">
-        {listing.website ? (
-          <RevealAction
-            class="button button-small"
-            href={`${agencyPath(result.slug)}/website`}
-            purpose={purpose}
-            label="Visit Website"
-            context={`: ${result.name}`}
-          />
-        ) : (
-          ''
-        )}
+        <WebsiteAction
+          slug={result.slug}
+          website={listing.website}
+          purpose={purpose}
+          class="button button-small"
+          context={`: ${result.name}`}
+        />
         <a class="button button-small" href={`${agencyPath(result.slug)}/email${q}`}>
           Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
         </a>

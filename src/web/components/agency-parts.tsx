@@ -1,8 +1,9 @@
 /**
- * What follows an agency's name wherever it is shown: its badge, then its brand; and the head of
- * its card in a list.
+ * What an agency's profile and its cards in a list show alike: the badge and brand after its name,
+ * the head of a card, and the website's button.
  */
 import { escapeHtml } from '@kitajs/html';
+import { RevealAction, agencyPath } from '../agency-links.js';
 
 /** After the name, inside its heading ('' for an agency that is not verified). */
 export function VerifiedBadge(props: { verified: boolean }) {
@@ -41,5 +42,27 @@ export function AgencyCardHead(props: {
       <BrandLine brand={props.brand} name={props.name} />
       <p>{escapeHtml(props.description)}</p>
     </>
+  );
+}
+
+/** The button to an agency's website, through the reveal ('' for an agency without one). */
+export function WebsiteAction(props: {
+  slug: string;
+  website: string | null | undefined;
+  purpose: string | null;
+  class: string;
+  /** Said to screen readers after "Visit Website". */
+  context: string;
+}) {
+  return props.website ? (
+    <RevealAction
+      class={props.class}
+      href={`${agencyPath(props.slug)}/website`}
+      purpose={props.purpose}
+      label="Visit Website"
+      context={props.context}
+    />
+  ) : (
+    ''
   );
 }
