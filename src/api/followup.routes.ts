@@ -4,15 +4,15 @@
  * paths reach the client, not a schema library's).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
+import { sendFile } from '../http/attachment.js';
 import {
   buildDraftEmailFile,
   buildPlanCalendarFile,
   checkFollowUpDraft,
   planFollowUpFromJson,
   type FollowUpDeps,
-  type FollowUpFile,
 } from '../services/followup.service.js';
 import {
   CheckDraftBody,
@@ -55,14 +55,6 @@ function readJsonBody(request: FastifyRequest): unknown {
     );
   }
   return request.body;
-}
-
-function sendFile(reply: FastifyReply, file: FollowUpFile): FastifyReply {
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.content);
 }
 
 export function registerFollowUpRoutes(app: FastifyInstance, deps: FollowUpDeps): void {

@@ -30,18 +30,6 @@ export const CheckBody = Type.Unknown({
   examples: [{ draft: { subject: 'Thank you', body: 'Dear Anna, thank you for your time.' } }],
 });
 
-export const FindingsReply = Type.Object({
-  findings: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      stepId: Type.String(),
-      count: Type.Optional(Type.Integer()),
-      limit: Type.Optional(Type.Integer()),
-    }),
-  ),
-});
-
 export const InterviewsReply = Type.Object({ interviews: Type.Array(Type.Unknown()) });
 
 export const AgendaReply = Type.Object({

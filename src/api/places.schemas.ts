@@ -30,18 +30,23 @@ export const ResolveQuery = Type.Object(
   { additionalProperties: true },
 );
 
+/** What both answers give of a place after its name and id, in this order (the JSON's order). */
+const PLACE_DETAILS = {
+  kind: Type.String(),
+  county: Nullable(Type.String()),
+  region: Nullable(Type.String()),
+  nation: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+};
+
 export const PlacesResponse = Type.Object({
   places: Type.Array(
     Type.Object({
       name: Type.String(),
       label: Type.String(),
       id: Type.String(),
-      kind: Type.String(),
-      county: Nullable(Type.String()),
-      region: Nullable(Type.String()),
-      nation: Type.String(),
-      lat: Type.Number(),
-      lon: Type.Number(),
+      ...PLACE_DETAILS,
     }),
   ),
 });
@@ -51,12 +56,7 @@ export const ResolveResponse = Type.Object({
     id: Type.String(),
     name: Type.String(),
     label: Type.String(),
-    kind: Type.String(),
-    county: Nullable(Type.String()),
-    region: Nullable(Type.String()),
-    nation: Type.String(),
-    lat: Type.Number(),
-    lon: Type.Number(),
+    ...PLACE_DETAILS,
     precision: Type.Optional(Type.String()),
     ignored: Type.Optional(
       Type.String({

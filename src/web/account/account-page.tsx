@@ -42,11 +42,72 @@ interface AccountView {
   form: 'token' | 'password' | 'email' | 'delete' | null;
 }
 
+interface AccountField {
+  id: string;
+  /** The posted field, and the field of its problems. */
+  name: string;
+  label: string;
+  type: 'email' | 'password';
+  autocomplete: string;
+  hint?: string;
+}
+
+/** The fields of the forms on this page; the token's is in api-tokens.routes.tsx. */
+const FIELDS: Record<'password' | 'email' | 'delete', readonly AccountField[]> = {
+  password: [
+    {
+      id: 'current-password',
+      name: 'currentPassword',
+      label: 'Current password',
+      type: 'password',
+      autocomplete: 'current-password',
+    },
+    {
+      id: 'new-password',
+      name: 'newPassword',
+      label: 'New password',
+      type: 'password',
+      autocomplete: 'new-password',
+      hint: 'At least 12 characters. You stay signed in here and are signed out everywhere else.',
+    },
+  ],
+  email: [
+    {
+      id: 'new-email',
+      name: 'email',
+      label: 'New email address',
+      type: 'email',
+      autocomplete: 'email',
+    },
+    {
+      id: 'email-password',
+      name: 'password',
+      label: 'Your password',
+      type: 'password',
+      autocomplete: 'current-password',
+    },
+  ],
+  delete: [
+    {
+      id: 'delete-password',
+      name: 'password',
+      label: 'Your password, to confirm',
+      type: 'password',
+      autocomplete: 'current-password',
+    },
+  ],
+};
+
+function idsOf(fields: readonly AccountField[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [field.name, field.id]));
+}
+
+/** For each form, the id of the control of each field its problems can name. */
 const ACCOUNT_IDS: Record<string, Record<string, string>> = {
   token: { name: 'token-name' },
-  password: { currentPassword: 'current-password', newPassword: 'new-password' },
-  email: { email: 'new-email', password: 'email-password' },
-  delete: { password: 'delete-password' },
+  password: idsOf(FIELDS.password),
+  email: idsOf(FIELDS.email),
+  delete: idsOf(FIELDS.delete),
 };
 
 function AccountPage(props: {
@@ -62,6 +123,13 @@ function AccountPage(props: {
   const errorFor = (form: AccountView['form'], field: string) =>
     view.form === form ? messages[field] : undefined;
   const pageError = view.form ? messages[''] : undefined;
+  const Fields = (fields: { form: keyof typeof FIELDS }) => (
+    <>
+      {FIELDS[fields.form].map((field) => (
+        <InputField {...field} error={errorFor(fields.form, field.name)} />
+      ))}
+    </>
+  );
   return (
     <AccountLayout
       title="Your account"
@@ -95,44 +163,13 @@ function AccountPage(props: {
 
       <TitledSection id="password" title="Change your password">
         <PostForm action="/account/password" csrf={props.csrf} submit="Change my password">
-          <InputField
-            id="current-password"
-            name="currentPassword"
-            label="Current password"
-            type="password"
-            autocomplete="current-password"
-            error={errorFor('password', 'currentPassword')}
-          />
-          <InputField
-            id="new-password"
-            name="newPassword"
-            label="New password"
-            type="password"
-            autocomplete="new-password"
-            hint="At least 12 characters. You stay signed in here and are signed out everywhere else."
-            error={errorFor('password', 'newPassword')}
-          />
+          <Fields form="password" />
         </PostForm>
       </TitledSection>
 
       <TitledSection id="email-address" title="Change your email address">
         <PostForm action="/account/email" csrf={props.csrf} submit="Change my email address">
-          <InputField
-            id="new-email"
-            name="email"
-            label="New email address"
-            type="email"
-            autocomplete="email"
-            error={errorFor('email', 'email')}
-          />
-          <InputField
-            id="email-password"
-            name="password"
-            label="Your password"
-            type="password"
-            autocomplete="current-password"
-            error={errorFor('email', 'password')}
-          />
+          <Fields form="email" />
         </PostForm>
       </TitledSection>
 
@@ -152,14 +189,7 @@ function AccountPage(props: {
             Everything goes at once: your account, interviews, drafts, tokens, calendar feed and
             favourites. This cannot be undone.
           </p>
-          <InputField
-            id="delete-password"
-            name="password"
-            label="Your password, to confirm"
-            type="password"
-            autocomplete="current-password"
-            error={errorFor('delete', 'password')}
-          />
+          <Fields form="delete" />
         </PostForm>
       </TitledSection>
     </AccountLayout>

@@ -4,7 +4,7 @@
  * most for a company name, which can be skipped, never who the visitor is; each is recorded for
  * the agency's statistics before the number is shown or the browser is sent to the site.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { isDomainError } from '../../domain/errors.js';
 import { loadFavourites } from '../../http/favourites.js';
@@ -44,19 +44,7 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
   app.get('/agencies/:slug/phone', { schema: { hide: true } }, (request, reply) => {
     const found = phoneTarget(deps, request);
     if (!found) return sendErrorPage(reply, deps, 404);
-    return sendHtml(
-      reply,
-      200,
-      renderRevealStep(
-        pageChrome(deps, reply),
-        'phone',
-        found.listing,
-        found.branch,
-        found.purpose,
-        '',
-        null,
-      ),
-    );
+    return sendRevealStep(reply, deps, 'phone', found);
   });
 
   app.post('/agencies/:slug/phone', { schema: { hide: true } }, async (request, reply) => {
@@ -69,21 +57,7 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
       kind: 'phone',
       companyName,
     });
-    if (problem) {
-      return sendHtml(
-        reply,
-        400,
-        renderRevealStep(
-          pageChrome(deps, reply),
-          'phone',
-          found.listing,
-          found.branch,
-          found.purpose,
-          companyName,
-          problem,
-        ),
-      );
-    }
+    if (problem) return sendRevealStep(reply, deps, 'phone', found, companyName, problem);
     return sendHtml(
       reply,
       200,
@@ -94,11 +68,7 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
   app.get('/agencies/:slug/website', { schema: { hide: true } }, (request, reply) => {
     const listing = findListing(deps, (request.params as { slug: string }).slug)?.listing;
     if (!listing?.website) return sendErrorPage(reply, deps, 404);
-    return sendHtml(
-      reply,
-      200,
-      renderRevealStep(pageChrome(deps, reply), 'website', listing, null, null, '', null),
-    );
+    return sendRevealStep(reply, deps, 'website', { listing, branch: null, purpose: null });
   });
 
   app.post('/agencies/:slug/website', { schema: { hide: true } }, async (request, reply) => {
@@ -111,20 +81,10 @@ export function registerAgencyPages(app: FastifyInstance, deps: AgencyPageDeps):
       kind: 'website',
       companyName,
     });
-    if (problem)
-      return sendHtml(
-        reply,
-        400,
-        renderRevealStep(
-          pageChrome(deps, reply),
-          'website',
-          listing,
-          null,
-          null,
-          companyName,
-          problem,
-        ),
-      );
+    if (problem) {
+      const target = { listing, branch: null, purpose: null };
+      return sendRevealStep(reply, deps, 'website', target, companyName, problem);
+    }
     return reply.redirect(listing.website, 302);
   });
 }
@@ -137,6 +97,23 @@ function isWebAddress(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A reveal's company-name step: first empty, then again with the problem of what was posted. */
+function sendRevealStep(
+  reply: FastifyReply,
+  deps: PageDeps,
+  kind: 'phone' | 'website',
+  target: { listing: Listing; branch: Branch | null; purpose: Purpose | null },
+  companyName = '',
+  problem: string | null = null,
+): FastifyReply {
+  const { listing, branch, purpose } = target;
+  return sendHtml(
+    reply,
+    problem ? 400 : 200,
+    renderRevealStep(pageChrome(deps, reply), kind, listing, branch, purpose, companyName, problem),
+  );
 }
 
 function phoneTarget(

@@ -9,6 +9,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
+import { BrandLine, VerifiedBadge, WebsiteAction } from '../components/agency-parts.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -82,27 +83,18 @@ export function renderProfile(
       <AgencyBreadcrumbs listing={agency} />
       <div class="profile-header">
         <h1 class="page-title">
-          {escapeHtml(agency.name)}{' '}
-          {agency.verified ? <span class="badge badge-verified">Verified</span> : ''}
+          {escapeHtml(agency.name)} <VerifiedBadge verified={agency.verified} />
         </h1>
-        {agency.brand.name !== agency.name ? (
-          <p class="card-meta">Part of {escapeHtml(agency.brand.name)}</p>
-        ) : (
-          ''
-        )}
+        <BrandLine brand={agency.brand.name} name={agency.name} />
         <p class="lede">{escapeHtml(agency.description)}</p>
         <div class="button-row print-hide">
-          {agency.website ? (
-            <RevealAction
-              class="button"
-              href={`${agencyPath(agency.slug)}/website`}
-              purpose={purpose}
-              label="Visit Website"
-              context=""
-            />
-          ) : (
-            ''
-          )}
+          <WebsiteAction
+            slug={agency.slug}
+            website={agency.website}
+            purpose={purpose}
+            class="button"
+            context=""
+          />
           <a class="button" href={`${agencyPath(agency.slug)}/email${purposeQuery(purpose)}`}>
             Email Agency
           </a>

@@ -7,18 +7,12 @@ import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { EMPLOYMENT_TYPES } from '../../domain/directory/taxonomy.js';
 import { ENQUIRY_LIMITS, type Audience } from '../../domain/enquiry/enquiry.js';
-import { AgencyBreadcrumbs, agencyPath, officeText } from '../agency-links.js';
-import {
-  ErrorSummary,
-  FieldError,
-  Layout,
-  fieldAria,
-  formGroupClass,
-  toHtml,
-  type LayoutUser,
-} from '../layout.js';
+import { agencyPath, officeText } from '../agency-links.js';
+import { TextArea } from '../components/form-fields.js';
+import { FieldError, fieldAria, formGroupClass, toHtml, type LayoutUser } from '../layout.js';
 import type { EnquiryFormValues, FieldMessages } from './enquiry-form-values.js';
 import { BranchChoice, emailPath, purposeOfAudience, summaryOf } from './enquiry-kit.js';
+import { EnquiryStepLayout } from './enquiry-steps.page.js';
 
 interface EnquiryFormProps {
   demo: boolean;
@@ -128,20 +122,11 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
   const title = candidate ? `Email ${listing.name}` : `Send ${listing.name} a job specification`;
   const summary = summaryOf(errors);
   if (props.formProblem) summary.unshift({ fieldId: 'message', message: props.formProblem });
-  const hasErrors = summary.length > 0;
   const to = branch ? officeText(branch) : 'the office you choose below';
   const changeUrl = `${emailPath(listing.slug)}?change=1&purpose=${purposeOfAudience(audience)}${branch ? `&branch=${encodeURIComponent(branch.id)}` : ''}`;
   const consentError = errors.consent;
   return toHtml(
-    <Layout
-      title={hasErrors ? `Error: ${title}` : title}
-      demo={props.demo}
-      user={props.user}
-      noindex
-    >
-      <AgencyBreadcrumbs listing={listing} here="Email Agency" />
-      <ErrorSummary errors={summary} />
-      <h1 class="page-title">{escapeHtml(title)}</h1>
+    <EnquiryStepLayout chrome={props} listing={listing} title={title} errors={summary}>
       <p class="lede">
         To: {escapeHtml(to)}
         {branch ? (
@@ -255,27 +240,19 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
             </select>
           </div>
         )}
-        <div class={formGroupClass(errors.message)}>
-          <label class="label" for="message">
-            {candidate ? 'Your message' : 'About the job'}
-          </label>
-          <p class="hint" id="message-hint">
-            {candidate
+        <TextArea
+          id="message"
+          name="message"
+          label={candidate ? 'Your message' : 'About the job'}
+          hint={
+            candidate
               ? 'Say what work you are looking for, where, and when you could start. Up to 5,000 characters.'
-              : 'Describe the job: duties, hours, pay, location and start date. Up to 5,000 characters.'}
-          </p>
-          <FieldError fieldId="message" message={errors.message} />
-          <textarea
-            class="textarea"
-            id="message"
-            name="message"
-            rows="10"
-            {...fieldAria('message', errors.message, 'message-hint')}
-          >
-            {'\n'}
-            {escapeHtml(values.message)}
-          </textarea>
-        </div>
+              : 'Describe the job: duties, hours, pay, location and start date. Up to 5,000 characters.'
+          }
+          rows={10}
+          value={values.message}
+          error={errors.message}
+        />
         <FileField
           label={candidate ? 'Your CV (optional)' : 'Job specification file (optional)'}
           errors={errors}
@@ -317,6 +294,6 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
           <a href={agencyPath(listing.slug)}>Cancel</a>
         </div>
       </form>
-    </Layout>,
+    </EnquiryStepLayout>,
   );
 }

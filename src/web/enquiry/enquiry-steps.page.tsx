@@ -1,5 +1,5 @@
 /** The pages around the Email Agency form: step 1, a listing without email, and the confirmation. */
-import { escapeHtml } from '@kitajs/html';
+import { escapeHtml, type Children } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { AUDIENCES, type EnquiryStatus } from '../../domain/enquiry/enquiry.js';
 import { AgencyBreadcrumbs, agencyPath } from '../agency-links.js';
@@ -13,9 +13,33 @@ import {
   toHtml,
   type LayoutUser,
   type PageChrome,
+  type SummaryError,
 } from '../layout.js';
 import type { FieldMessages } from './enquiry-form-values.js';
 import { BranchChoice, emailPath, purposeOfAudience, summaryOf } from './enquiry-kit.js';
+
+/** A step of the Email Agency form: the breadcrumbs, the error summary, then its title. */
+export function EnquiryStepLayout(props: {
+  chrome: { demo: boolean; user?: LayoutUser | null | undefined };
+  listing: Listing;
+  title: string;
+  errors: readonly SummaryError[];
+  children: Children;
+}): JSX.Element {
+  return (
+    <Layout
+      title={props.errors.length > 0 ? `Error: ${props.title}` : props.title}
+      demo={props.chrome.demo}
+      user={props.chrome.user}
+      noindex
+    >
+      <AgencyBreadcrumbs listing={props.listing} here="Email Agency" />
+      <ErrorSummary errors={props.errors} />
+      <h1 class="page-title">{escapeHtml(props.title)}</h1>
+      {props.children}
+    </Layout>
+  );
+}
 
 interface ChooseStepProps {
   demo: boolean;
@@ -31,17 +55,8 @@ interface ChooseStepProps {
 export function renderChooseStep(props: ChooseStepProps): string {
   const { listing, errors } = props;
   const title = `Email ${listing.name}`;
-  const hasErrors = Object.keys(errors).length > 0;
   return toHtml(
-    <Layout
-      title={hasErrors ? `Error: ${title}` : title}
-      demo={props.demo}
-      user={props.user}
-      noindex
-    >
-      <AgencyBreadcrumbs listing={listing} here="Email Agency" />
-      <ErrorSummary errors={summaryOf(errors)} />
-      <h1 class="page-title">{escapeHtml(title)}</h1>
+    <EnquiryStepLayout chrome={props} listing={listing} title={title} errors={summaryOf(errors)}>
       <form method="get" action={emailPath(listing.slug)} class="panel prose" novalidate>
         <input type="hidden" name="step" value="1" />
         <div class={formGroupClass(errors.purpose)}>
@@ -89,7 +104,7 @@ export function renderChooseStep(props: ChooseStepProps): string {
           <a href={agencyPath(listing.slug)}>Back to {escapeHtml(listing.name)}</a>
         </div>
       </form>
-    </Layout>,
+    </EnquiryStepLayout>,
   );
 }
 

@@ -3,6 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { MAX_FAVOURITES } from '../../http/favourites.js';
 import type { ListingEntry } from '../../services/search.service.js';
 import { FavouriteButton, agencyPath } from '../agency-links.js';
+import { AgencyCardHead } from '../components/agency-parts.js';
 import {
   audienceText,
   employmentTypeLabels,
@@ -10,17 +11,26 @@ import {
   joinList,
   plural,
 } from '../format.js';
-import {
-  ErrorSummary,
-  FieldError,
-  Layout,
-  attr,
-  fieldAria,
-  formGroupClass,
-  toHtml,
-  type PageChrome,
-} from '../layout.js';
+import { TextInput } from '../components/form-fields.js';
+import { ErrorSummary, Layout, toHtml, type PageChrome } from '../layout.js';
 import { coverageOf, industriesOf, townsOf } from './favourite-texts.js';
+
+/** Takes an agency off the list, then comes back to `returnTo`. */
+function RemoveButton(props: {
+  page: PageChrome;
+  listing: ListingEntry['listing'];
+  returnTo: string;
+}) {
+  return (
+    <FavouriteButton
+      slug={props.listing.slug}
+      name={props.listing.name}
+      isFavourite
+      returnTo={props.returnTo}
+      csrf={props.page.user?.csrf}
+    />
+  );
+}
 
 function FavouritesActions(props: { count: number; to: string; error: string | null }) {
   return (
@@ -48,26 +58,16 @@ function FavouritesActions(props: { count: number; to: string; error: string | n
         </li>
       </ul>
       <form method="get" action="/favourites.eml" class="section" novalidate>
-        <div class={formGroupClass(props.error)}>
-          <label class="label" for="to">
-            Email this list to me (optional address)
-          </label>
-          <p class="hint" id="to-hint">
-            You get an email file (.eml) to open in your mail program and send to yourself. We do
-            not send or keep anything.
-          </p>
-          <FieldError fieldId="to" message={props.error} />
-          <input
-            class="input"
-            type="email"
-            id="to"
-            name="to"
-            value={attr(props.to)}
-            autocomplete="email"
-            spellcheck="false"
-            {...fieldAria('to', props.error, 'to-hint')}
-          />
-        </div>
+        <TextInput
+          id="to"
+          name="to"
+          label="Email this list to me (optional address)"
+          hint="You get an email file (.eml) to open in your mail program and send to yourself. We do not send or keep anything."
+          type="email"
+          value={props.to}
+          autocomplete="email"
+          error={props.error ?? undefined}
+        />
         <button type="submit" class="button button-secondary">
           Download the email
         </button>
@@ -125,18 +125,15 @@ export function renderFavourites(
             {entries.map(({ listing, brand }) => (
               <li>
                 <article class="card" aria-labelledby={`fav-${listing.slug}`}>
-                  <h2 class="card-title">
-                    <a id={`fav-${listing.slug}`} href={agencyPath(listing.slug)}>
-                      {escapeHtml(listing.name)}
-                    </a>{' '}
-                    {listing.verified ? <span class="badge badge-verified">Verified</span> : ''}
-                  </h2>
-                  {brand.name !== listing.name ? (
-                    <p class="card-meta">Part of {escapeHtml(brand.name)}</p>
-                  ) : (
-                    ''
-                  )}
-                  <p>{escapeHtml(listing.description)}</p>
+                  <AgencyCardHead
+                    heading="h2"
+                    id={`fav-${listing.slug}`}
+                    href={agencyPath(listing.slug)}
+                    name={listing.name}
+                    verified={listing.verified}
+                    brand={brand.name}
+                    description={listing.description}
+                  />
                   <dl class="summary-list">
                     <dt>Employment types</dt>
                     <dd>
@@ -150,13 +147,7 @@ export function renderFavourites(
                     <dd>{escapeHtml(coverageOf(listing))}</dd>
                   </dl>
                   <div class="card-actions">
-                    <FavouriteButton
-                      slug={listing.slug}
-                      name={listing.name}
-                      isFavourite
-                      returnTo="/favourites"
-                      csrf={page.user?.csrf}
-                    />
+                    <RemoveButton page={page} listing={listing} returnTo="/favourites" />
                   </div>
                 </article>
               </li>
@@ -229,13 +220,7 @@ export function renderCompare(page: PageChrome, entries: readonly ListingEntry[]
                 </th>
                 {entries.map((e) => (
                   <td>
-                    <FavouriteButton
-                      slug={e.listing.slug}
-                      name={e.listing.name}
-                      isFavourite
-                      returnTo="/favourites/compare"
-                      csrf={page.user?.csrf}
-                    />
+                    <RemoveButton page={page} listing={e.listing} returnTo="/favourites/compare" />
                   </td>
                 ))}
               </tr>

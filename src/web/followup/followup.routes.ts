@@ -23,9 +23,9 @@ import {
   planFollowUpFromJson,
   readDraft,
   type FollowUpDeps,
-  type FollowUpFile,
   type PlannedFollowUp,
 } from '../../services/followup.service.js';
+import { sendFile } from '../../http/attachment.js';
 import { createCsrfToken } from '../../http/auth.js';
 import { summariseStep } from '../../services/followup/index.js';
 import { sendPage } from '../account/page-kit.js';
@@ -102,14 +102,6 @@ function prepareDrafts(
     drafts,
     errors: problems.items.map((problem) => ({ field: problem.field, message: problem.message })),
   };
-}
-
-function sendFile(reply: FastifyReply, file: FollowUpFile): FastifyReply {
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.content);
 }
 
 /** The JSON answer of site.js's requests when the form has problems. */

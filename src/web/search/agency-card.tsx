@@ -11,6 +11,7 @@ import {
   coverageText,
   purposeQuery,
 } from '../agency-links.js';
+import { AgencyCardHead, WebsiteAction } from '../components/agency-parts.js';
 import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
 
 interface OfficeView {
@@ -85,7 +86,6 @@ export function AgencyCard(props: CardProps) {
   const { nearest, others } = cardOffices(result, listing, props.from);
   const offices = nearest ? [nearest, ...others] : others;
   const titleId = `agency-${result.slug}`;
-  const Title = props.nested ? 'h3' : 'h2';
   const WhyTitle = props.nested ? 'h4' : 'h3';
   const inside =
     nearest?.distanceMiles === 0 && AREA_KINDS.has(props.from.kind)
@@ -102,18 +102,15 @@ export function AgencyCard(props: CardProps) {
   const q = purposeQuery(purpose);
   return (
     <article class="card agency-card" aria-labelledby={titleId}>
-      <Title class="card-title">
-        <a id={titleId} href={`${agencyPath(result.slug)}${q}`}>
-          {escapeHtml(result.name)}
-        </a>{' '}
-        {result.verified ? <span class="badge badge-verified">Verified</span> : ''}
-      </Title>
-      {result.brand !== result.name ? (
-        <p class="card-meta">Part of {escapeHtml(result.brand)}</p>
-      ) : (
-        ''
-      )}
-      <p>{escapeHtml(result.description)}</p>
+      <AgencyCardHead
+        heading={props.nested ? 'h3' : 'h2'}
+        id={titleId}
+        href={`${agencyPath(result.slug)}${q}`}
+        name={result.name}
+        verified={result.verified}
+        brand={result.brand}
+        description={result.description}
+      />
       <ul class="tag-list" aria-label="Employment types">
         {employmentTypeLabels(result.employmentTypes).map((label) => (
           <li class="tag">{escapeHtml(label)}</li>
@@ -181,17 +178,13 @@ export function AgencyCard(props: CardProps) {
           ))}
       </ul>
       <div class="card-actions">
-        {listing.website ? (
-          <RevealAction
-            class="button button-small"
-            href={`${agencyPath(result.slug)}/website`}
-            purpose={purpose}
-            label="Visit Website"
-            context={`: ${result.name}`}
-          />
-        ) : (
-          ''
-        )}
+        <WebsiteAction
+          slug={result.slug}
+          website={listing.website}
+          purpose={purpose}
+          class="button button-small"
+          context={`: ${result.name}`}
+        />
         <a class="button button-small" href={`${agencyPath(result.slug)}/email${q}`}>
           Email Agency<span class="visually-hidden">: {escapeHtml(result.name)}</span>
         </a>
