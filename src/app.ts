@@ -12,7 +12,7 @@ import { buildAppContext, type AppDeps } from './http/context.js';
 import { installErrorHandlers, isApiPath, knownFailure, sendProblems } from './http/errors.js';
 import { installInputRules } from './http/input-rules.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
-import { sendErrorPage } from './web/error-page.js';
+import { sendErrorPage } from './web/shared/error-page.js';
 import { registerWebsite } from './web/index.js';
 
 /** Used only when no COOKIE_SECRET is configured (development and tests). */

@@ -10,7 +10,7 @@ import {
   getInterview,
   listInterviews,
   updateInterview,
-} from '../services/interviews.service.js';
+} from '../services/interviews/interviews.service.js';
 import { buildStepEml, renderInterviewIcs } from '../services/interviews/calendar-files.js';
 import {
   checkStepDraft,

@@ -10,7 +10,7 @@ import { passwordResetMailHandler } from '../services/accounts/password-reset.se
 import type { AccountStores } from '../services/accounts/ports.js';
 import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
 import type { DeliveryDeps } from '../services/enquiry.service.js';
-import type { InterviewsDeps } from '../services/interviews.service.js';
+import type { InterviewsDeps } from '../services/interviews/interviews.service.js';
 import { BackgroundMail } from '../services/mail-queue.service.js';
 import {
   SYSTEM_CLOCK,

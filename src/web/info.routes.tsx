@@ -1,9 +1,9 @@
 /** Pages of plain content: the interview follow-up guide and About (with the data credits). */
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
-import { Layout, toHtml, type PageChrome } from './layout.js';
+import { Layout, toHtml, type PageChrome } from './shared/layout.js';
 import { countListings } from '../services/search.service.js';
-import { listingCountText, pageChrome, type PageDeps } from './page-context.js';
+import { listingCountText, pageChrome, type PageDeps } from './shared/page-context.js';
 
 export function registerInfoPages(app: FastifyInstance, deps: PageDeps): void {
   app.get('/advice/interview-follow-up', { schema: { hide: true } }, (_request, reply) =>

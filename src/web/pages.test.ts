@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBranch, buildListing } from '../../test/factories.js';
 import { buildWebTestApp, findHtmlProblems, textOf, type WebTestApp } from '../../test/web-app.js';
 import type { Directory } from '../domain/directory/directory.js';
-import { listingCountText, searchButtonLabel } from './page-context.js';
+import { listingCountText, searchButtonLabel } from './shared/page-context.js';
 import { safeReturnPath, changeFavourites, MAX_FAVOURITES } from '../http/favourites.js';
-import { renderErrorPage } from './error-page.js';
+import { renderErrorPage } from './shared/error-page.js';
 import { expectErrors } from '../../test/web-steps.js';
 
 const HOSTILE = '<script>alert(1)</script>';

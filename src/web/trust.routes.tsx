@@ -7,8 +7,8 @@
 import { escapeHtml } from '@kitajs/html';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_RETENTION, DEMO_OPERATOR } from '../domain/site/operator.js';
-import { Layout, toHtml, type PageChrome } from './layout.js';
-import { pageChrome, type PageDeps, type SiteDetails } from './page-context.js';
+import { Layout, toHtml, type PageChrome } from './shared/layout.js';
+import { pageChrome, type PageDeps, type SiteDetails } from './shared/page-context.js';
 
 const ICO_COMPLAINTS = 'https://ico.org.uk/make-a-complaint/';
 

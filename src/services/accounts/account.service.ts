@@ -6,7 +6,7 @@ import { readEmail } from '../../domain/accounts/email.js';
 import { readGivenPassword, readNewPassword } from '../../domain/accounts/password-policy.js';
 import { DomainError, ProblemList } from '../../domain/errors.js';
 import { hashPassword } from './secrets.js';
-import { presentInterview } from '../interviews.service.js';
+import { presentInterview } from '../interviews/interviews.service.js';
 import type { InterviewStore } from '../ports.js';
 import { presentApiToken } from './api-tokens.service.js';
 import {

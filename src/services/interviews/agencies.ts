@@ -1,5 +1,5 @@
 /** An interview's agency: a listing of the directory, by its slug. */
-import type { InterviewsDeps } from '../interviews.service.js';
+import type { InterviewsDeps } from './interviews.service.js';
 
 /** What the interviews need of a directory listing. */
 export type ListedAgency = { listing: { name: string } };

@@ -5,7 +5,7 @@
 import type { TrackedPlan } from '../../domain/followup/interview-progress.js';
 import type { FollowUpPlan } from '../../domain/followup/index.js';
 import { buildDraftEml, renderFeedIcs, renderPlanIcs } from '../followup/index.js';
-import { loadOwned, type InterviewsDeps } from '../interviews.service.js';
+import { loadOwned, type InterviewsDeps } from './interviews.service.js';
 import { trackInterview, withEffectiveDrafts } from './plan-view.js';
 
 /** The steps still to do of a tracked plan, with the user's drafts, as a plan. */

@@ -8,7 +8,7 @@ import {
 } from '../../domain/followup/interview-progress.js';
 import { DomainError, ProblemList, isDomainError, type Problem } from '../../domain/errors.js';
 import { parseFollowUpInput, type FollowUpInput } from '../../domain/followup/index.js';
-import type { InterviewsDeps } from '../interviews.service.js';
+import type { InterviewsDeps } from './interviews.service.js';
 import { isKnownListing } from './agencies.js';
 import type { InterviewRecord } from '../ports.js';
 

@@ -34,7 +34,7 @@ import {
   stamp,
   type InterviewView,
   type InterviewsDeps,
-} from '../interviews.service.js';
+} from './interviews.service.js';
 import type { InterviewRecord } from '../ports.js';
 import { isKnownListing } from './agencies.js';
 import { isObject, outcomeAtFor } from './interview-body.js';

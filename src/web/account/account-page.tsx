@@ -12,8 +12,8 @@ import {
   listApiTokens,
   type PresentedApiToken,
 } from '../../services/accounts/api-tokens.service.js';
-import type { LayoutUser } from '../layout.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import type { LayoutUser } from '../shared/layout.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import { ApiTokensSection } from './api-tokens.routes.js';
 import { CalendarFeedSection } from './calendar-feed.routes.js';
 import {

@@ -13,7 +13,7 @@ import {
   deleteAccount,
   exportAccount,
 } from '../../services/accounts/account.service.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import { accountPage, DeletedPage } from './account-page.js';
 import { registerApiTokenPages } from './api-tokens.routes.js';
 import { registerCalendarFeedPages } from './calendar-feed.routes.js';

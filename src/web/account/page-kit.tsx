@@ -20,7 +20,7 @@ import {
   toHtml,
   type LayoutUser,
   type SummaryError,
-} from '../layout.js';
+} from '../shared/layout.js';
 import { safeReturnPath } from '../../http/favourites.js';
 
 /** Sends a full page (never cached: it shows an account's data). */

@@ -10,8 +10,8 @@ import {
   resetPassword,
   RESET_MESSAGES,
 } from '../../services/accounts/password-reset.service.js';
-import type { LayoutUser } from '../layout.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import type { LayoutUser } from '../shared/layout.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import {
   AccountLayout,
   CsrfField,

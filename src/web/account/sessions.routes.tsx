@@ -11,8 +11,8 @@ import {
 import type { AccountContext } from '../../http/context.js';
 import { moveCookieFavourites } from '../../http/favourites.js';
 import { signIn, signOut, signUp } from '../../services/accounts/sessions.service.js';
-import type { LayoutUser } from '../layout.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import type { LayoutUser } from '../shared/layout.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import {
   AccountLayout,
   CsrfField,

@@ -11,9 +11,9 @@ import { loadFavourites } from '../../http/favourites.js';
 import { recordReveal, type RevealInput } from '../../services/enquiry.service.js';
 import type { Clock, EnquiryStore } from '../../services/ports.js';
 import { findListing, getAgency } from '../../services/search.service.js';
-import { sendErrorPage } from '../error-page.js';
-import { readPurpose, single, type Purpose } from '../form-values.js';
-import { pageChrome, sendHtml, type PageDeps } from '../page-context.js';
+import { sendErrorPage } from '../shared/error-page.js';
+import { readPurpose, single, type Purpose } from '../shared/form-values.js';
+import { pageChrome, sendHtml, type PageDeps } from '../shared/page-context.js';
 import { renderProfile } from './profile.page.js';
 import { renderPhoneNumber, renderRevealStep } from './reveal.pages.js';
 

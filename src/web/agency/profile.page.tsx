@@ -8,7 +8,7 @@ import {
   agencyPath,
   coverageText,
   purposeQuery,
-} from '../agency-links.js';
+} from '../shared/agency-links.js';
 import { BrandLine, VerifiedBadge, WebsiteAction } from '../components/agency-parts.js';
 import {
   audienceText,
@@ -16,9 +16,9 @@ import {
   formatMonthYear,
   joinList,
   plural,
-} from '../format.js';
-import type { Purpose } from '../form-values.js';
-import { Layout, toHtml, attr, type PageChrome } from '../layout.js';
+} from '../shared/format.js';
+import type { Purpose } from '../shared/form-values.js';
+import { Layout, toHtml, attr, type PageChrome } from '../shared/layout.js';
 import { BranchMap } from './map.js';
 
 function ContactBlock(props: {

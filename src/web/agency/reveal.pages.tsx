@@ -1,8 +1,8 @@
 /** The reveal pages: the optional company-name step, and the telephone numbers it reveals. */
 import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
-import { AgencyBreadcrumbs, agencyPath, officeText, purposeQuery } from '../agency-links.js';
-import type { Purpose } from '../form-values.js';
+import { AgencyBreadcrumbs, agencyPath, officeText, purposeQuery } from '../shared/agency-links.js';
+import type { Purpose } from '../shared/form-values.js';
 import {
   ErrorSummary,
   FieldError,
@@ -12,7 +12,7 @@ import {
   formGroupClass,
   toHtml,
   type PageChrome,
-} from '../layout.js';
+} from '../shared/layout.js';
 
 export function renderRevealStep(
   page: PageChrome,

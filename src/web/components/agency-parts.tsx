@@ -3,7 +3,7 @@
  * the head of a card, and the website's button.
  */
 import { escapeHtml } from '@kitajs/html';
-import { RevealAction, agencyPath } from '../agency-links.js';
+import { RevealAction, agencyPath } from '../shared/agency-links.js';
 
 /** After the name, inside its heading ('' for an agency that is not verified). */
 export function VerifiedBadge(props: { verified: boolean }) {

@@ -5,7 +5,7 @@
  * typed is escaped: text with escapeHtml, attribute values with `attr`.
  */
 import { escapeHtml, type Children } from '@kitajs/html';
-import { FieldError, fieldAria, fieldErrorId } from '../layout.js';
+import { FieldError, fieldAria, fieldErrorId } from '../shared/layout.js';
 
 /**
  * An attribute value escaped in full: Kita escapes only quotes in attributes, so "&amp;" typed

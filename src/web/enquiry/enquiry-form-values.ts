@@ -1,6 +1,6 @@
 /** The Email Agency form's fields: read from the posted body as typed, to give them back. */
 import type { Problem } from '../../domain/errors.js';
-import { single } from '../form-values.js';
+import { single } from '../shared/form-values.js';
 
 /** What was typed into the form, as strings, to give it back unchanged. */
 export interface EnquiryFormValues {

@@ -7,9 +7,15 @@ import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { EMPLOYMENT_TYPES } from '../../domain/directory/taxonomy.js';
 import { ENQUIRY_LIMITS, type Audience } from '../../domain/enquiry/enquiry.js';
-import { agencyPath, officeText } from '../agency-links.js';
+import { agencyPath, officeText } from '../shared/agency-links.js';
 import { TextArea } from '../components/form-fields.js';
-import { FieldError, fieldAria, formGroupClass, toHtml, type LayoutUser } from '../layout.js';
+import {
+  FieldError,
+  fieldAria,
+  formGroupClass,
+  toHtml,
+  type LayoutUser,
+} from '../shared/layout.js';
 import type { EnquiryFormValues, FieldMessages } from './enquiry-form-values.js';
 import { BranchChoice, emailPath, purposeOfAudience, summaryOf } from './enquiry-kit.js';
 import { EnquiryStepLayout } from './enquiry-steps.page.js';

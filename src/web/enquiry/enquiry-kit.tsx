@@ -2,9 +2,9 @@
 import { escapeHtml } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import type { Audience } from '../../domain/enquiry/enquiry.js';
-import { agencyPath, officeText } from '../agency-links.js';
-import type { Purpose } from '../form-values.js';
-import { FieldError, fieldErrorId, formGroupClass, type SummaryError } from '../layout.js';
+import { agencyPath, officeText } from '../shared/agency-links.js';
+import type { Purpose } from '../shared/form-values.js';
+import { FieldError, fieldErrorId, formGroupClass, type SummaryError } from '../shared/layout.js';
 import type { FieldMessages } from './enquiry-form-values.js';
 
 export function audienceOfPurpose(purpose: Purpose | null): Audience | null {

@@ -2,8 +2,8 @@
 import { escapeHtml, type Children } from '@kitajs/html';
 import type { Branch, Listing } from '../../domain/directory/directory.js';
 import { AUDIENCES, type EnquiryStatus } from '../../domain/enquiry/enquiry.js';
-import { AgencyBreadcrumbs, agencyPath } from '../agency-links.js';
-import type { Purpose } from '../form-values.js';
+import { AgencyBreadcrumbs, agencyPath } from '../shared/agency-links.js';
+import type { Purpose } from '../shared/form-values.js';
 import {
   ErrorSummary,
   FieldError,
@@ -14,7 +14,7 @@ import {
   type LayoutUser,
   type PageChrome,
   type SummaryError,
-} from '../layout.js';
+} from '../shared/layout.js';
 import type { FieldMessages } from './enquiry-form-values.js';
 import { BranchChoice, emailPath, purposeOfAudience, summaryOf } from './enquiry-kit.js';
 

@@ -19,9 +19,9 @@ import {
   type DeliveryDeps,
 } from '../../services/enquiry.service.js';
 import { findListing, type SearchDeps } from '../../services/search.service.js';
-import { sendErrorPage } from '../error-page.js';
-import { readPurpose, single } from '../form-values.js';
-import { pageChrome, sendUncached, type PageDeps } from '../page-context.js';
+import { sendErrorPage } from '../shared/error-page.js';
+import { readPurpose, single } from '../shared/form-values.js';
+import { pageChrome, sendUncached, type PageDeps } from '../shared/page-context.js';
 import { installErrorPages, sendFormAgain } from './enquiry-errors.js';
 import { EMPTY_VALUES, readValues, type FieldMessages } from './enquiry-form-values.js';
 import { renderEnquiryForm } from './enquiry-form.page.js';

@@ -2,8 +2,8 @@
 import type { Listing } from '../../domain/directory/directory.js';
 import { findPlaceById } from '../../domain/directory/places.js';
 import { findIndustry } from '../../domain/directory/taxonomy.js';
-import { coverageText } from '../agency-links.js';
-import { joinList } from '../format.js';
+import { coverageText } from '../shared/agency-links.js';
+import { joinList } from '../shared/format.js';
 
 export function industriesOf(listing: Listing): string {
   return joinList(listing.industries.map((slug) => findIndustry(slug)?.name ?? slug));

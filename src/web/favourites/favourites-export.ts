@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { ListingEntry } from '../../services/search.service.js';
-import { audienceText, employmentTypeLabels, plural } from '../format.js';
+import { audienceText, employmentTypeLabels, plural } from '../shared/format.js';
 import { coverageOf, industriesOf, townsOf } from './favourite-texts.js';
 
 /** Spreadsheets run cells that start with = + - @: such text is prefixed with an apostrophe. */

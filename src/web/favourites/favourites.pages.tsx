@@ -2,7 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { MAX_FAVOURITES } from '../../http/favourites.js';
 import type { ListingEntry } from '../../services/search.service.js';
-import { FavouriteButton, agencyPath } from '../agency-links.js';
+import { FavouriteButton, agencyPath } from '../shared/agency-links.js';
 import { AgencyCardHead } from '../components/agency-parts.js';
 import {
   audienceText,
@@ -10,9 +10,9 @@ import {
   formatMonthYear,
   joinList,
   plural,
-} from '../format.js';
+} from '../shared/format.js';
 import { TextInput } from '../components/form-fields.js';
-import { ErrorSummary, Layout, toHtml, type PageChrome } from '../layout.js';
+import { ErrorSummary, Layout, toHtml, type PageChrome } from '../shared/layout.js';
 import { coverageOf, industriesOf, townsOf } from './favourite-texts.js';
 
 /** Takes an agency off the list, then comes back to `returnTo`. */

@@ -16,9 +16,9 @@ import {
   safeReturnPath,
 } from '../../http/favourites.js';
 import { findListing, type ListingEntry } from '../../services/search.service.js';
-import { sendErrorPage } from '../error-page.js';
-import { single } from '../form-values.js';
-import { pageChrome, sendHtml, sendUncached, type PageDeps } from '../page-context.js';
+import { sendErrorPage } from '../shared/error-page.js';
+import { single } from '../shared/form-values.js';
+import { pageChrome, sendHtml, sendUncached, type PageDeps } from '../shared/page-context.js';
 import { buildFavouritesEml, favouritesCsv } from './favourites-export.js';
 import { renderCompare, renderFavourites } from './favourites.pages.js';
 

@@ -14,7 +14,7 @@ import {
   attr,
 } from '../components/form-fields.js';
 import { DefaultButton, FormSection, Heading } from '../components/form-layout.js';
-import type { SummaryError } from '../layout.js';
+import type { SummaryError } from '../shared/layout.js';
 import {
   CHECKED,
   MAX_PAGE_INTERVIEWERS,

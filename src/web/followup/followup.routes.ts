@@ -29,7 +29,7 @@ import { sendFile } from '../../http/attachment.js';
 import { createCsrfToken } from '../../http/auth.js';
 import { summariseStep } from '../../services/followup/index.js';
 import { sendPage } from '../account/page-kit.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import {
   addInterviewer,
   createEmptyForm,

@@ -1,6 +1,6 @@
 /** The follow-up page with the form only: first visit, "add another interviewer", or errors. */
 import { escapeHtml } from '@kitajs/html';
-import { ErrorSummary, Layout, toHtml, type LayoutUser } from '../layout.js';
+import { ErrorSummary, Layout, toHtml, type LayoutUser } from '../shared/layout.js';
 import { DetailsForm, summaryOf } from './details-form.js';
 import type { FollowUpForm, FormError } from './followup-form.js';
 import { PAGE_PATH } from './paths.js';

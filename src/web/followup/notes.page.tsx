@@ -2,7 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { NoteToWrite, PlannedFollowUp } from '../../services/followup.service.js';
 import { Lines, OptionalRow } from '../components/text.js';
-import { Layout, toHtml, type LayoutUser } from '../layout.js';
+import { Layout, toHtml, type LayoutUser } from '../shared/layout.js';
 import { PAGE_PATH } from './paths.js';
 
 export function renderNotesPage(props: {

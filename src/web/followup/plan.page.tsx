@@ -9,8 +9,8 @@ import { NEVER_CHANNEL_LABELS, describeInterviewTime } from '../../services/foll
 import { TextArea, TextInput, attr } from '../components/form-fields.js';
 import { DefaultButton } from '../components/form-layout.js';
 import { OptionalRow } from '../components/text.js';
-import { textareaRows } from '../format.js';
-import { ErrorSummary, Layout, toHtml, type LayoutUser } from '../layout.js';
+import { textareaRows } from '../shared/format.js';
+import { ErrorSummary, Layout, toHtml, type LayoutUser } from '../shared/layout.js';
 import { DetailsForm, indexErrors, summaryOf, type Errors } from './details-form.js';
 import { fieldId, listCarriedFields, type FollowUpForm, type FormError } from './followup-form.js';
 import { NotePreviewSection } from './note-previews.js';

@@ -3,10 +3,10 @@
  * interviews.
  */
 import { escapeHtml } from '@kitajs/html';
-import type { InterviewSummary } from '../../services/interviews.service.js';
+import type { InterviewSummary } from '../../services/interviews/interviews.service.js';
 import type { AgendaItem } from '../../services/interviews/progress.js';
 import { AccountLayout, TitledSection } from '../account/page-kit.js';
-import type { LayoutUser } from '../layout.js';
+import type { LayoutUser } from '../shared/layout.js';
 import { OUTCOME_LABELS, moment } from './display.js';
 import { SECTION, interviewPath } from './paths.js';
 

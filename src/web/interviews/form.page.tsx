@@ -4,12 +4,12 @@
  */
 import { escapeHtml } from '@kitajs/html';
 import type { InterviewOutcome } from '../../domain/followup/interview-progress.js';
-import type { InterviewView } from '../../services/interviews.service.js';
+import type { InterviewView } from '../../services/interviews/interviews.service.js';
 import { AccountLayout, InputField } from '../account/page-kit.js';
 import { FormSection } from '../components/form-layout.js';
 import { DetailsForm, summaryOf } from '../followup/details-form.js';
 import { fieldId, type FollowUpForm, type FormError } from '../followup/followup-form.js';
-import { toHtml, type LayoutUser } from '../layout.js';
+import { toHtml, type LayoutUser } from '../shared/layout.js';
 import { OutcomeSelect } from './display.js';
 import { SECTION, interviewPath } from './paths.js';
 

@@ -13,7 +13,7 @@ import {
   type FollowUpForm,
 } from '../followup/followup-form.js';
 import { formText } from '../account/page-kit.js';
-import type { InterviewsDeps } from '../../services/interviews.service.js';
+import type { InterviewsDeps } from '../../services/interviews/interviews.service.js';
 import { findAgencyName, findAgencySlugByName } from '../../services/interviews/agencies.js';
 
 /** Where the agency box looks agencies up. */

@@ -18,7 +18,7 @@ import {
   listInterviews,
   updateInterview,
   type InterviewView,
-} from '../../services/interviews.service.js';
+} from '../../services/interviews/interviews.service.js';
 import {
   getInterviewPlan,
   listAgenda,
@@ -36,7 +36,7 @@ import {
   type FormError,
 } from '../followup/followup-form.js';
 import { sortFormErrors, toFormErrors, toRawInput } from '../followup/followup-input.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
 import { DashboardPage } from './dashboard.page.js';
 import { FormPage } from './form.page.js';
 import { describeAgency, toInterviewBody, toFollowUpForm } from './interview-form.js';

@@ -4,11 +4,11 @@
  */
 import { escapeHtml } from '@kitajs/html';
 import type { Problem } from '../../domain/errors.js';
-import type { InterviewView } from '../../services/interviews.service.js';
+import type { InterviewView } from '../../services/interviews/interviews.service.js';
 import type { InterviewPlanView } from '../../services/interviews/plan-view.js';
 import { AccountLayout, InputField, PostForm, TitledSection } from '../account/page-kit.js';
 import { NotePreviewSection } from '../followup/note-previews.js';
-import type { LayoutUser, SummaryError } from '../layout.js';
+import type { LayoutUser, SummaryError } from '../shared/layout.js';
 import { OUTCOME_LABELS, OutcomeSelect, moment } from './display.js';
 import { SECTION, interviewPath, stepAnchor } from './paths.js';
 import { StepCard } from './step-card.js';

@@ -6,7 +6,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { PlanStepView } from '../../services/interviews/plan-view.js';
 import { CsrfField, InputField } from '../account/page-kit.js';
 import { Field } from '../components/form-fields.js';
-import { textareaRows } from '../format.js';
+import { textareaRows } from '../shared/format.js';
 import { moment } from './display.js';
 import { interviewPath, stepAnchor } from './paths.js';
 

@@ -10,9 +10,14 @@ import {
   agencyPath,
   coverageText,
   purposeQuery,
-} from '../agency-links.js';
+} from '../shared/agency-links.js';
 import { AgencyCardHead, WebsiteAction } from '../components/agency-parts.js';
-import { employmentTypeLabels, formatMonthYear, formatWholeMiles, plural } from '../format.js';
+import {
+  employmentTypeLabels,
+  formatMonthYear,
+  formatWholeMiles,
+  plural,
+} from '../shared/format.js';
 
 interface OfficeView {
   id: string;

@@ -6,8 +6,8 @@ import { escapeHtml } from '@kitajs/html';
 import type { SearchResult } from '../../domain/directory/search-outcome.js';
 import type { Listing } from '../../domain/directory/directory.js';
 import { AgencyCard, type CardProps } from './agency-card.js';
-import { plural } from '../format.js';
-import { attr } from '../layout.js';
+import { plural } from '../shared/format.js';
+import { attr } from '../shared/layout.js';
 
 export interface ResultEntry {
   result: SearchResult;

@@ -5,8 +5,8 @@
 import { escapeHtml } from '@kitajs/html';
 import type { SearchOutcome } from '../../domain/directory/search-outcome.js';
 import { ORDERS, findIndustry, type SearchOrder } from '../../domain/directory/taxonomy.js';
-import { employmentTypeLabels } from '../format.js';
-import { attr } from '../layout.js';
+import { employmentTypeLabels } from '../shared/format.js';
+import { attr } from '../shared/layout.js';
 import { offeredOrders, searchUrl, type SearchFormValues } from './search-form-values.js';
 
 export function OrderForm(props: { values: SearchFormValues; outcome: SearchOutcome }) {

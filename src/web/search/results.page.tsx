@@ -6,9 +6,9 @@ import {
   describeSearchLocation,
   type AgencySearchOutcome,
 } from '../../services/search-location.js';
-import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from '../format.js';
-import { Layout, toHtml, type PageChrome } from '../layout.js';
-import { searchButtonLabel } from '../page-context.js';
+import { employmentTypeLabels, formatMiles, joinList, purposeLabel } from '../shared/format.js';
+import { Layout, toHtml, type PageChrome } from '../shared/layout.js';
+import { searchButtonLabel } from '../shared/page-context.js';
 import { ResultList, type ResultEntry } from './result-list.js';
 import { EmptyState, OrderForm, Pagination, RefinePanel } from './results-controls.js';
 import { SearchForm } from './search-form.js';

@@ -9,7 +9,7 @@ import {
   findSubsector,
   type SearchOrder,
 } from '../../domain/directory/taxonomy.js';
-import { single } from '../form-values.js';
+import { single } from '../shared/form-values.js';
 
 /** What the visitor typed or chose, as strings, exactly as it came (to keep everything typed). */
 export interface SearchFormValues {

@@ -8,7 +8,7 @@ import { escapeHtml, type Children } from '@kitajs/html';
 import { EMPLOYMENT_TYPES, PURPOSES, listIndustries } from '../../domain/directory/taxonomy.js';
 import { SEARCH_MESSAGES } from '../../domain/directory/search-query.js';
 import type { Suggestion } from '../../domain/errors.js';
-import { FieldError, fieldAria, attr, formGroupClass, toHtml } from '../layout.js';
+import { FieldError, fieldAria, attr, formGroupClass, toHtml } from '../shared/layout.js';
 import { searchUrl, type FieldErrors, type SearchFormValues } from './search-form-values.js';
 
 export const SEARCH_TEXTS = {

@@ -1,7 +1,7 @@
 /** The results page's note on the place searched: what was left out, and the other places meant. */
 import { escapeHtml } from '@kitajs/html';
 import { ignoredNote, type SearchLocation } from '../../services/search-location.js';
-import { attr } from '../layout.js';
+import { attr } from '../shared/layout.js';
 import { searchUrl, type SearchFormValues } from './search-form-values.js';
 
 /**

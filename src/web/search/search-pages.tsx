@@ -1,8 +1,8 @@
 /** The home page (the Agency Search form), the form again with its errors, and a page past the last. */
 import { escapeHtml } from '@kitajs/html';
 import type { Problem } from '../../domain/errors.js';
-import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from '../layout.js';
-import { listingCountText, searchButtonLabel } from '../page-context.js';
+import { ErrorSummary, Layout, toHtml, attr, type PageChrome } from '../shared/layout.js';
+import { listingCountText, searchButtonLabel } from '../shared/page-context.js';
 import {
   EMPTY_FORM,
   searchUrl,

@@ -4,7 +4,7 @@ import { isDomainError } from '../../domain/errors.js';
 import { loadFavourites } from '../../http/favourites.js';
 import type { AgencySearchOutcome } from '../../services/search-location.js';
 import { countListings, findListing, searchAgencies } from '../../services/search.service.js';
-import { pageChrome, sendHtml, type PageDeps } from '../page-context.js';
+import { pageChrome, sendHtml, type PageDeps } from '../shared/page-context.js';
 import type { ResultEntry } from './result-list.js';
 import { renderResults } from './results.page.js';
 import { offeredOrders, readSearchForm } from './search-form-values.js';

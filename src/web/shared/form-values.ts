@@ -1,5 +1,5 @@
 /** Reading the pages' query strings and form bodies, whose values may come repeated. */
-import { firstValue } from '../domain/validation/text.js';
+import { firstValue } from '../../domain/validation/text.js';
 
 /** The first value given for a field, or '' when there is no text. */
 export function single(raw: unknown): string {

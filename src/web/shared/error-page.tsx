@@ -4,9 +4,9 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '@kitajs/html';
-import { isDomainError } from '../domain/errors.js';
-import { AUTH_MESSAGES } from '../http/auth.js';
-import { knownFailure, statusForCode } from '../http/errors.js';
+import { isDomainError } from '../../domain/errors.js';
+import { AUTH_MESSAGES } from '../../http/auth.js';
+import { knownFailure, statusForCode } from '../../http/errors.js';
 import { Layout, toHtml, type LayoutUser } from './layout.js';
 import { pageChrome, sendUncached, type PageDeps } from './page-context.js';
 

@@ -1,6 +1,10 @@
 /** Small text helpers for pages: dates, lists, plurals, taxonomy labels, textarea sizes. */
-import { EMPLOYMENT_TYPES, PURPOSES, type EmploymentType } from '../domain/directory/taxonomy.js';
-import { MONTHS } from '../domain/followup/time.js';
+import {
+  EMPLOYMENT_TYPES,
+  PURPOSES,
+  type EmploymentType,
+} from '../../domain/directory/taxonomy.js';
+import { MONTHS } from '../../domain/followup/time.js';
 
 /** "March 2019" for a YYYY-MM-DD date (the text itself when it is not one). */
 export function formatMonthYear(on: string): string {

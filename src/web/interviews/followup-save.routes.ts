@@ -11,19 +11,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
 import type { AccountContext } from '../../http/context.js';
-import { createInterview } from '../../services/interviews.service.js';
+import { createInterview } from '../../services/interviews/interviews.service.js';
 import {
   PENDING_SAVE_MINUTES,
   keepInterviewForSignIn,
   takeInterviewKeptForSignIn,
 } from '../../services/pending-saves.service.js';
 import { requireFormCsrf, sendPage, signedInRoutes } from '../account/page-kit.js';
-import { toInterviewBody } from '../interviews/interview-form.js';
-import { pageChrome, type PageDeps } from '../page-context.js';
-import { listCarriedFields, readFollowUpForm, type FormError } from './followup-form.js';
-import { sortFormErrors, toFormErrors, toRawInput } from './followup-input.js';
-import { renderFormPage } from './form.page.js';
-import { PAGE_PATH, SAVE_PATH } from './paths.js';
+import { toInterviewBody } from './interview-form.js';
+import { pageChrome, type PageDeps } from '../shared/page-context.js';
+import { listCarriedFields, readFollowUpForm, type FormError } from '../followup/followup-form.js';
+import { sortFormErrors, toFormErrors, toRawInput } from '../followup/followup-input.js';
+import { renderFormPage } from '../followup/form.page.js';
+import { PAGE_PATH, SAVE_PATH } from '../followup/paths.js';
 const SAVE_COOKIE = 'shortlist_followup_save';
 /** Long enough to sign in or sign up, short enough not to linger. */
 const SAVE_COOKIE_SECONDS = PENDING_SAVE_MINUTES * 60;

@@ -9,14 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import type { InterviewOutcome, InterviewReply } from '../domain/followup/interview-progress.js';
-import { DomainError } from '../domain/errors.js';
-import { planFollowUp, type FollowUpInput } from '../domain/followup/index.js';
-import { summariseStep } from './followup/index.js';
-import type { ListedAgency } from './interviews/agencies.js';
-import { outcomeAtFor, parseInterview } from './interviews/interview-body.js';
-import { trackInterview } from './interviews/plan-view.js';
-import type { Clock, InterviewRecord, InterviewStore, InterviewWithProgress } from './ports.js';
+import type { InterviewOutcome, InterviewReply } from '../../domain/followup/interview-progress.js';
+import { DomainError } from '../../domain/errors.js';
+import { planFollowUp, type FollowUpInput } from '../../domain/followup/index.js';
+import { summariseStep } from '../followup/index.js';
+import type { ListedAgency } from './agencies.js';
+import { outcomeAtFor, parseInterview } from './interview-body.js';
+import { trackInterview } from './plan-view.js';
+import type { Clock, InterviewRecord, InterviewStore, InterviewWithProgress } from '../ports.js';
 
 export interface InterviewsDeps {
   interviewStore: InterviewStore;

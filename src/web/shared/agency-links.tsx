@@ -3,7 +3,7 @@
  * favourite button, the Phone Number / Visit Website actions and the coverage sentence.
  */
 import { escapeHtml } from '@kitajs/html';
-import type { Branch } from '../domain/directory/directory.js';
+import type { Branch } from '../../domain/directory/directory.js';
 import { joinList, plural } from './format.js';
 import { attr } from './layout.js';
 

@@ -3,11 +3,11 @@
  * (when the app has accounts) who is signed in.
  */
 import type { FastifyReply } from 'fastify';
-import { createCsrfToken } from '../http/auth.js';
-import type { FavouriteAccountDeps } from '../http/favourites.js';
-import type { DirectorySnapshot } from '../services/directory-snapshot.service.js';
-import { servesDemoDirectory, type SearchIndexes } from '../services/search.service.js';
-import type { OperatorDetails, RetentionSettings } from '../domain/site/operator.js';
+import { createCsrfToken } from '../../http/auth.js';
+import type { FavouriteAccountDeps } from '../../http/favourites.js';
+import type { DirectorySnapshot } from '../../services/directory-snapshot.service.js';
+import { servesDemoDirectory, type SearchIndexes } from '../../services/search.service.js';
+import type { OperatorDetails, RetentionSettings } from '../../domain/site/operator.js';
 import type { LayoutUser, PageChrome } from './layout.js';
 
 export interface PageDeps {
