@@ -74,6 +74,15 @@ export async function submitForm(
   return postForm(browser, url, { ...fields, _csrf: csrfOf(html) });
 }
 
+/** Fills in and submits the sign-in or sign-up form at `url` (its `next` kept) as `email`. */
+export function submitCredentials(
+  browser: TestBrowser,
+  url: string,
+  email: string,
+): Promise<LightMyRequestResponse> {
+  return submitForm(browser, url, url, { email, password: GOOD_PASSWORD });
+}
+
 /** The error of an API request that has neither a session nor a token. */
 export const UNAUTHENTICATED: ApiError = {
   field: null,

@@ -10,7 +10,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { fixedClock } from '../../test/enquiries.js';
 import { buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
 import { buildWebTestApp, findHtmlProblems, textOf } from '../../test/web-app.js';
-import { credentialsFor, csrfOf, postForm } from '../../test/web-steps.js';
+import { csrfOf, postForm, submitCredentials } from '../../test/web-steps.js';
 
 const SEARCH = '/search?industry=driving&purpose=job&location=Leeds';
 
@@ -143,12 +143,7 @@ describe('the website with accounts', () => {
       const ali = browser();
       await pressFavourite(ali, '/agencies/acme-driving', 'acme-driving', 'add');
       await pressFavourite(ali, '/agencies/beta-care', 'beta-care', 'add');
-      const page = await ali.request({ method: 'GET', url: '/signin?next=%2Ffavourites' });
-      const res = await postForm(
-        ali,
-        '/signin?next=%2Ffavourites',
-        credentialsFor('ali@example.com', page.body),
-      );
+      const res = await submitCredentials(ali, '/signin?next=%2Ffavourites', 'ali@example.com');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/favourites');
       expect(ali.cookies.has('shortlist_favourites')).toBe(false);
@@ -160,8 +155,7 @@ describe('the website with accounts', () => {
     it('signing up on the page moves the cookie favourites into the new account', async () => {
       const jo = browser();
       await pressFavourite(jo, '/agencies/beta-care', 'beta-care', 'add');
-      const page = await jo.request({ method: 'GET', url: '/signup' });
-      const res = await postForm(jo, '/signup', credentialsFor('pat.new@example.com', page.body));
+      const res = await submitCredentials(jo, '/signup', 'pat.new@example.com');
       expect(res.statusCode).toBe(303);
       expect(jo.cookies.has('shortlist_favourites')).toBe(false);
       const user = await t.accountStores.userStore.findUserByEmail('pat.new@example.com');

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { FOLLOW_UP_FORM_FIELDS } from '../../../test/followup-form.js';
 import { parseFollowUpInput, planFollowUp } from '../../domain/followup/index.js';
 import { readFollowUpForm } from './followup-form.js';
 import { toFormErrors, toRawInput } from './followup-input.js';
@@ -10,31 +11,21 @@ import { decodeEntities, expectErrors } from '../../../test/web-steps.js';
 /** The fixed server clock: Thu 15 Oct 2026, 12:00 in London, three hours before the interview. */
 const NOW = new Date('2026-10-15T11:00:00Z');
 
+// The shared form with a decision date instead of "They did not give a date".
+const { decisionNotGiven: _noDate, ...SHARED_FORM } = FOLLOW_UP_FORM_FIELDS;
+
 /** What a visitor types for a two-person interview at a traditional employer. */
 const FORM: Record<string, string> = {
-  'interview.startsAt': '2026-10-15T15:00',
-  'interview.endsAt': '2026-10-15T16:00',
-  'interview.timeZone': 'Europe/London',
-  'interview.format': 'in-person',
-  'interview.nation': 'england',
-  'employer.name': 'Brightwater Analytics Ltd',
+  ...SHARED_FORM,
   'employer.style': 'traditional',
-  role: 'Data Analyst',
-  'candidate.name': 'Sam Patel',
-  'candidate.linkedin': 'free',
   interviewerCount: '2',
-  'interviewers[0].name': 'Anna Clarke',
   'interviewers[0].title': 'Head of Data',
-  'interviewers[0].email': 'anna.clarke@brightwater.example',
   'interviewers[0].postalAddress': 'Brightwater Analytics Ltd\r\n1 Park Row\r\nLeeds LS1 5AB',
   'interviewers[0].onLinkedIn': 'yes',
   'interviewers[0].notes': 'the move of the reporting stack to dbt and Snowflake',
-  contact: '0',
   'interviewers[1].name': 'Ben Okafor',
   'interviewers[1].email': 'ben@brightwater.example',
   decisionExpectedOn: '2026-10-22',
-  'notes.liked': 'the weekly show-and-tell where analysts present their work to the board',
-  'notes.fit': 'three years building retail dashboards in SQL and Python',
   'notes.questions':
     'How do analysts split their time?\r\n\r\nWhat does the first month look like?',
 };

@@ -4,7 +4,12 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { fixedClock } from '../../../test/enquiries.js';
 import { buildDirectory } from '../../../test/factories.js';
 import { FOLLOW_UP_FORM_FIELDS } from '../../../test/followup-form.js';
-import { credentialsFor, decodeEntities, postForm } from '../../../test/web-steps.js';
+import {
+  credentialsFor,
+  decodeEntities,
+  postForm,
+  submitCredentials,
+} from '../../../test/web-steps.js';
 
 const FIELDS = FOLLOW_UP_FORM_FIELDS;
 
@@ -70,11 +75,10 @@ describe('saving the follow-up page interview to an account', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/signin?next=%2Ffollow-up%2Fsave');
     expect(visitor.cookies.has('shortlist_followup_save')).toBe(true);
-    const signInPage = await visitor.request({ method: 'GET', url: res.headers.location });
-    const signedIn = await postForm(
+    const signedIn = await submitCredentials(
       visitor,
       '/signin?next=%2Ffollow-up%2Fsave',
-      credentialsFor('sam@example.com', signInPage.body),
+      'sam@example.com',
     );
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/follow-up/save');
@@ -142,8 +146,7 @@ describe('saving the follow-up page interview to an account', () => {
       '/\\evil.example',
     ]) {
       const url = `/signin?next=${encodeURIComponent(next)}`;
-      const page = await visitor.request({ method: 'GET', url });
-      const res = await postForm(visitor, url, credentialsFor('sam@example.com', page.body));
+      const res = await submitCredentials(visitor, url, 'sam@example.com');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/interviews');
       visitor.cookies.delete('shortlist_session');
