@@ -98,6 +98,21 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
+/**
+ * The environment of a server started from this checkout: local SQLite in `dataDir` (any
+ * DATABASE_URL of the caller's shell is blanked), on loopback, logging only warnings.
+ */
+export function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
+}
+
 /** Starts the server on a free port and resolves once it says it is running (within `startupMs`). */
 export async function startServer(
   dataDir: string,
@@ -107,16 +122,7 @@ export async function startServer(
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      WORKERS: '1',
-      ...env,
-    },
+    env: { ...serverEnv(dataDir, port), WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

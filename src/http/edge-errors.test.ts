@@ -2,24 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { DOCUMENTS, fixedClock, multipartBody } from '../../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
+import { acmeYorkDirectory } from '../../test/acme-directory.js';
 import { createToken } from '../services/accounts/secrets.js';
 import { sqlAccountStores } from '../store/accounts.store.js';
 import { SqlRateLimitStore } from '../store/rate-limits.store.js';
 import { openDb } from '../store/db.js';
 import { EDGE_MESSAGES, isDatabaseUnavailable } from './errors.js';
 
-const directory = buildDirectory([
-  buildBrand({
-    slug: 'acme',
-    listings: [
-      buildListing({
-        slug: 'acme-driving',
-        branches: [buildBranch({ id: 'acme-york', candidateEmail: 'york.jobs@acme.example' })],
-      }),
-    ],
-  }),
-]);
+const directory = acmeYorkDirectory();
 
 const LONG = 'x'.repeat(101);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -69,6 +59,8 @@ describe('errors from outside our code, in the shared shape', () => {
     t = await buildTestApp(directory, { clock: fixedClock('2026-11-26T09:00:00.000Z') });
   });
   afterEach(() => t.close());
+  const post = (url: string, body: ReturnType<typeof multipartBody>) =>
+    t.app.inject({ method: 'POST', url, ...body });
 
   it('a route parameter over 100 characters is a 414 in the JSON shape on every API route', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
@@ -113,43 +105,31 @@ describe('errors from outside our code, in the shared shape', () => {
     });
   });
 
-  it('a multipart enquiry with 2 files is a 413 too-many-files', async () => {
-    const { payload, headers } = multipartWith(CANDIDATE, 2);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      payload,
-      headers,
-    });
-    expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({
-      errors: [{ field: null, code: 'too-many-files', message: EDGE_MESSAGES.tooManyFiles }],
-    });
-  });
+  const OVER_30_FIELDS = Array.from({ length: 30 }, (_, i): [string, string] => [`extra${i}`, 'x']);
 
-  it('a multipart enquiry with over 30 fields is a 413 too-many-fields', async () => {
-    const extra = Array.from({ length: 30 }, (_, i): [string, string] => [`extra${i}`, 'x']);
-    const { payload, headers } = multipartWith([...CANDIDATE, ...extra], 0);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      payload,
-      headers,
-    });
+  it.each([
+    {
+      name: 'with 2 files is a 413 too-many-files',
+      fields: CANDIDATE,
+      files: 2,
+      code: 'too-many-files',
+      message: EDGE_MESSAGES.tooManyFiles,
+    },
+    {
+      name: 'with over 30 fields is a 413 too-many-fields',
+      fields: [...CANDIDATE, ...OVER_30_FIELDS],
+      files: 0,
+      code: 'too-many-fields',
+      message: EDGE_MESSAGES.tooManyFields,
+    },
+  ])('a multipart enquiry $name', async ({ fields, files, code, message }) => {
+    const res = await post('/api/agencies/acme-driving/enquiries', multipartWith(fields, files));
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({
-      errors: [{ field: null, code: 'too-many-fields', message: EDGE_MESSAGES.tooManyFields }],
-    });
+    expect(res.json()).toEqual({ errors: [{ field: null, code, message }] });
   });
 
   it('the Email Agency page answers 2 files with an HTML 413 saying why', async () => {
-    const { payload, headers } = multipartWith(CANDIDATE, 2);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/agencies/acme-driving/email',
-      payload,
-      headers,
-    });
+    const res = await post('/agencies/acme-driving/email', multipartWith(CANDIDATE, 2));
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain(EDGE_MESSAGES.tooManyFiles);
@@ -163,11 +143,7 @@ describe('errors from outside our code, in the shared shape', () => {
       email: 'jane@example.com',
       message: 'Hello',
     });
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      ...withNul,
-    });
+    const refused = await post('/api/agencies/acme-driving/enquiries', withNul);
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toEqual({
       errors: [
@@ -179,11 +155,10 @@ describe('errors from outside our code, in the shared shape', () => {
       ],
     });
     const pdf = Buffer.concat([DOCUMENTS.pdf, Buffer.alloc(64)]);
-    const accepted = await t.app.inject({
-      method: 'POST',
-      url: '/api/agencies/acme-driving/enquiries',
-      ...multipartBody(Object.fromEntries(CANDIDATE), { fileName: 'cv.pdf', content: pdf }),
-    });
+    const accepted = await post(
+      '/api/agencies/acme-driving/enquiries',
+      multipartBody(Object.fromEntries(CANDIDATE), { fileName: 'cv.pdf', content: pdf }),
+    );
     expect(accepted.statusCode).toBe(201);
   });
 });

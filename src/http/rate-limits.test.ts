@@ -2,20 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { TEST_DATABASES } from '../../test/databases.js';
 import { fixedClock } from '../../test/enquiries.js';
-import { buildBranch, buildBrand, buildDirectory, buildListing } from '../../test/factories.js';
+import { acmeYorkDirectory } from '../../test/acme-directory.js';
 
-const directory = buildDirectory([
-  buildBrand({
-    slug: 'acme',
-    listings: [
-      buildListing({
-        slug: 'acme-driving',
-        website: 'https://acme.example/',
-        branches: [buildBranch({ id: 'acme-york', candidateEmail: 'york.jobs@acme.example' })],
-      }),
-    ],
-  }),
-]);
+const directory = acmeYorkDirectory({ website: 'https://acme.example/' });
 
 const candidate = {
   audience: 'candidate',

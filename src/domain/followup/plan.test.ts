@@ -195,18 +195,16 @@ describe('recipients and ids', () => {
 
   it('warns when planning after a send time or a due time, naming each step', () => {
     const late = planFollowUp(makeInput({ now: '2026-10-16T10:00:00+01:00' }));
-    expect(late.warnings).toContainEqual({
-      code: 'send-time-passed',
-      message:
-        'The suggested time for the thank-you to Anna Clarke (Fri 16 Oct, 09:00) has passed: send it now, before Fri 16 Oct, 16:00.',
-      stepId: 'anna-clarke:thank-you:email',
-    });
-    expect(late.warnings).toContainEqual({
-      code: 'send-time-passed',
-      message:
-        'The suggested time for the thank-you to Ben Okafor (Fri 16 Oct, 09:00) has passed: send it now, before Fri 16 Oct, 16:00.',
-      stepId: 'ben-okafor:thank-you:email',
-    });
+    for (const [name, id] of [
+      ['Anna Clarke', 'anna-clarke'],
+      ['Ben Okafor', 'ben-okafor'],
+    ]) {
+      expect(late.warnings).toContainEqual({
+        code: 'send-time-passed',
+        message: `The suggested time for the thank-you to ${name} (Fri 16 Oct, 09:00) has passed: send it now, before Fri 16 Oct, 16:00.`,
+        stepId: `${id}:thank-you:email`,
+      });
+    }
     const later = planFollowUp(makeInput({ now: '2026-10-17T10:00:00+01:00' }));
     expect(later.warnings).toContainEqual({
       code: 'window-passed',
