@@ -172,57 +172,45 @@ export function renderEnquiryForm(props: EnquiryFormProps): string {
         ) : (
           ''
         )}
-        {candidate ? (
-          ''
-        ) : (
-          <TextField
-            field="company"
-            label="Company name"
-            values={values}
-            errors={errors}
-            autocomplete="organization"
-            maxlength={ENQUIRY_LIMITS.companyLength}
-          />
-        )}
-        <TextField
-          field="name"
-          label={candidate ? 'Your name' : 'Contact name'}
-          values={values}
-          errors={errors}
-          autocomplete="name"
-          maxlength={ENQUIRY_LIMITS.nameLength}
-        />
-        {candidate ? (
-          ''
-        ) : (
-          <TextField
-            field="jobTitle"
-            label="Job title"
-            hint="The job you are hiring for"
-            values={values}
-            errors={errors}
-            maxlength={ENQUIRY_LIMITS.jobTitleLength}
-          />
-        )}
-        <TextField
-          field="email"
-          label={candidate ? 'Your email address' : 'Email address'}
-          hint="The agency replies to this address"
-          type="email"
-          values={values}
-          errors={errors}
-          autocomplete="email"
-          maxlength={ENQUIRY_LIMITS.emailLength}
-        />
-        <TextField
-          field="phone"
-          label={candidate ? 'Telephone number (optional)' : 'Telephone number'}
-          type="tel"
-          values={values}
-          errors={errors}
-          autocomplete="tel"
-          maxlength={ENQUIRY_LIMITS.phoneLength}
-        />
+        {[
+          candidate
+            ? null
+            : {
+                field: 'company' as const,
+                label: 'Company name',
+                autocomplete: 'organization',
+                maxlength: ENQUIRY_LIMITS.companyLength,
+              },
+          {
+            field: 'name' as const,
+            label: candidate ? 'Your name' : 'Contact name',
+            autocomplete: 'name',
+            maxlength: ENQUIRY_LIMITS.nameLength,
+          },
+          candidate
+            ? null
+            : {
+                field: 'jobTitle' as const,
+                label: 'Job title',
+                hint: 'The job you are hiring for',
+                maxlength: ENQUIRY_LIMITS.jobTitleLength,
+              },
+          {
+            field: 'email' as const,
+            label: candidate ? 'Your email address' : 'Email address',
+            hint: 'The agency replies to this address',
+            type: 'email' as const,
+            autocomplete: 'email',
+            maxlength: ENQUIRY_LIMITS.emailLength,
+          },
+          {
+            field: 'phone' as const,
+            label: candidate ? 'Telephone number (optional)' : 'Telephone number',
+            type: 'tel' as const,
+            autocomplete: 'tel',
+            maxlength: ENQUIRY_LIMITS.phoneLength,
+          },
+        ].map((text) => (text ? <TextField {...text} values={values} errors={errors} /> : ''))}
         {candidate ? (
           ''
         ) : (

