@@ -259,6 +259,25 @@ describe('account and interview pages, without JavaScript', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Your password is not right.');
 
+    const badEmail = await submitForm(sam, '/account', '/account/email', {
+      email: 'not an address',
+      password: GOOD_PASSWORD,
+    });
+    expect(badEmail.statusCode).toBe(400);
+    const moved = await submitForm(sam, '/account', '/account/email', {
+      email: 'sam.new@example.com',
+      password: GOOD_PASSWORD,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect(moved.headers.location).toBe('/account?done=email');
+    const movedPage = await sam.request({ method: 'GET', url: '/account' });
+    expect(movedPage.body).toContain('sam.new@example.com');
+    const back = await submitForm(sam, '/account', '/account/email', {
+      email: 'sam@example.com',
+      password: GOOD_PASSWORD,
+    });
+    expect(back.statusCode).toBe(303);
+
     const exported = await sam.request({ method: 'GET', url: '/account/export' });
     expect(exported.headers['content-disposition']).toContain('attachment');
     expect(exported.json()).toMatchObject({ account: { email: 'sam@example.com' } });
