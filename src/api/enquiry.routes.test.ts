@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { JANE_ASKS } from '../../test/enquiry-bodies.js';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,13 +37,7 @@ const directory = acmeDirectory([
   }),
 ]);
 
-const candidate = {
-  audience: 'candidate',
-  branchId: 'acme-york',
-  name: 'Jane Doe',
-  email: 'jane@example.com',
-  message: 'Hello',
-};
+const candidate = { ...JANE_ASKS, branchId: 'acme-york' };
 
 describe('POST /api/agencies/{slug}/enquiries', () => {
   let t: TestApp;

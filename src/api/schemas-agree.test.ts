@@ -2,6 +2,7 @@
  * The API's schemas and the domain's toolkit agree: for every required field, choice, length,
  * count and range a schema documents, the validator behind the route enforces that same value.
  */
+import { SAM_HIRES } from '../../test/enquiry-bodies.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { buildBranch, buildListing } from '../../test/factories.js';
@@ -195,16 +196,7 @@ describe('the schemas document what the toolkit checks', () => {
     const listing = buildListing({
       branches: [buildBranch({ id: 'york', employerEmail: 'clients@agency.example' })],
     });
-    const base = {
-      audience: 'employer',
-      name: 'Sam Lee',
-      email: 'sam@brightfoods.example',
-      phone: '01632 960 001',
-      company: 'Bright Foods Ltd',
-      jobTitle: 'Warehouse operative',
-      employmentType: 'temporary',
-      message: 'Two operatives for nights, from Monday.',
-    };
+    const base = { ...SAM_HIRES };
     const checks = agree(EnquiryBody, base, (raw) =>
       problemsOf(() => validateEnquiry(listing, raw as Record<string, unknown>, null)),
     );

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JANE_ASKS } from '../../test/enquiry-bodies.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { TEST_DATABASES } from '../../test/databases.js';
 import { fixedClock } from '../../test/enquiries.js';
@@ -6,13 +7,7 @@ import { acmeYorkDirectory } from '../../test/acme-directory.js';
 
 const directory = acmeYorkDirectory({ website: 'https://acme.example/' });
 
-const candidate = {
-  audience: 'candidate',
-  branchId: 'acme-york',
-  name: 'Jane Doe',
-  email: 'jane@example.com',
-  message: 'Hello',
-};
+const candidate = { ...JANE_ASKS, branchId: 'acme-york' };
 
 describe.each(TEST_DATABASES)('limits shared by every worker on $name', (database) => {
   // Two apps over one database: two workers, or two instances.

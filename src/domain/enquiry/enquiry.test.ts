@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JANE_ASKS, SAM_HIRES } from '../../../test/enquiry-bodies.js';
 import { buildBranch, buildListing } from '../../../test/factories.js';
 import { DOCUMENTS } from '../../../test/enquiries.js';
 import type { DomainError } from '../errors.js';
@@ -22,24 +23,8 @@ const york = buildBranch({
 });
 const listing = buildListing({ slug: 'acme', name: 'Acme Driving', branches: [leeds, york] });
 
-const candidate: RawEnquiry = {
-  audience: 'candidate',
-  branchId: 'leeds',
-  name: 'Jane Doe',
-  email: 'jane@example.com',
-  message: 'Hello',
-};
-const employer: RawEnquiry = {
-  audience: 'employer',
-  branchId: 'york',
-  name: 'Sam Lee',
-  email: 'sam@brightfoods.example',
-  phone: '01632 960 001',
-  company: 'Bright Foods Ltd',
-  jobTitle: 'Warehouse operative',
-  employmentType: 'temporary',
-  message: 'Two operatives for nights, from Monday.',
-};
+const candidate: RawEnquiry = { ...JANE_ASKS, branchId: 'leeds' };
+const employer: RawEnquiry = { ...SAM_HIRES, branchId: 'york' };
 const pdf: RawFile = {
   fileName: 'C:\\Users\\jane\\My CV.pdf',
   content: DOCUMENTS.pdf,
