@@ -5,40 +5,10 @@
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { INPUT_CHOICES } from '../domain/followup/input-keys.js';
+import { SAMPLE_FOLLOW_UP_INPUT } from '../domain/followup/sample-input.js';
 import { LIMITS } from '../domain/validation/limits.js';
 
 const LIMIT = LIMITS.followUp;
-
-/** A valid input, shown in the OpenAPI document. */
-export const FOLLOW_UP_INPUT_EXAMPLE = {
-  interview: {
-    startsAt: '2026-10-15T15:00',
-    endsAt: '2026-10-15T16:00',
-    timeZone: 'Europe/London',
-    format: 'in-person',
-    nation: 'england',
-  },
-  employer: { name: 'Brightwater Analytics Ltd', style: 'fast-moving', sector: 'IT' },
-  role: 'Data Analyst',
-  candidate: { name: 'Sam Patel', linkedin: 'free' },
-  interviewers: [
-    {
-      name: 'Anna Clarke',
-      title: 'Head of Data',
-      email: 'anna.clarke@brightwater.example',
-      onLinkedIn: true,
-      contact: true,
-      notes: 'the move of the reporting stack to dbt and Snowflake',
-    },
-    { name: 'Ben Okafor', title: 'Senior Analyst', email: 'ben@brightwater.example' },
-  ],
-  decisionExpectedOn: '2026-10-22',
-  notes: {
-    liked: 'the weekly show-and-tell where analysts present their work to the board',
-    fit: 'three years building retail dashboards in SQL and Python',
-    questions: ['How do analysts split their time between projects and ad-hoc requests?'],
-  },
-};
 
 const INPUT_DESCRIPTION = [
   'One interview: `interview {startsAt, endsAt (local times such as 2026-10-15T15:00, optionally',
@@ -236,7 +206,7 @@ export const FollowUpInputSchema = object({
 export const InputSchema = Type.Object(FollowUpInputSchema.properties, {
   additionalProperties: false,
   description: INPUT_DESCRIPTION,
-  examples: [FOLLOW_UP_INPUT_EXAMPLE],
+  examples: [SAMPLE_FOLLOW_UP_INPUT],
 });
 
 const DraftTextSchema = Type.Object(
@@ -258,7 +228,7 @@ export const CheckDraftBody = Type.Object(
     examples: [
       {
         draft: { subject: 'Thank you', body: 'Dear Anna, thank you for your time on Thursday.' },
-        context: { input: FOLLOW_UP_INPUT_EXAMPLE, stepId: 'anna-clarke:thank-you:email' },
+        context: { input: SAMPLE_FOLLOW_UP_INPUT, stepId: 'anna-clarke:thank-you:email' },
       },
     ],
   },

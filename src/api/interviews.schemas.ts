@@ -1,6 +1,6 @@
 /** TypeBox schemas of the saved-interview routes. */
 import { Type } from '@sinclair/typebox';
-import { FOLLOW_UP_INPUT_EXAMPLE } from './followup.schemas.js';
+import { SAMPLE_FOLLOW_UP_INPUT } from '../domain/followup/sample-input.js';
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 export const StepParams = Type.Object({
@@ -11,7 +11,7 @@ export const StepParams = Type.Object({
 export const InterviewBody = Type.Unknown({
   description:
     'The follow-up planner’s input (see POST /api/followup/plan; its `now` is ignored: the plan is made when the interview is saved, and again only when the planner’s input changes) plus `agency` (a listing slug from the directory, or null) and `outcome` (pending | offer | rejected | withdrawn | no-reply). On PUT, a missing agency or outcome keeps the saved one.',
-  examples: [{ ...FOLLOW_UP_INPUT_EXAMPLE, agency: null, outcome: 'pending' }],
+  examples: [{ ...SAMPLE_FOLLOW_UP_INPUT, agency: null, outcome: 'pending' }],
 });
 
 export const InterviewReply = Type.Unknown({

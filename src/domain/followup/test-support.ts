@@ -4,6 +4,7 @@
  */
 import { parseFollowUpInput } from './input.js';
 import { planFollowUp } from './plan.js';
+import { SAMPLE_FOLLOW_UP_INPUT } from './sample-input.js';
 import type { FollowUpInput, FollowUpPlan, PlanStep } from './types.js';
 
 export type RawInput = Record<string, unknown>;
@@ -11,33 +12,10 @@ export type RawInput = Record<string, unknown>;
 /** A valid raw input: a one-hour interview in London ending Thu 15 Oct 2026 at 16:00. */
 export function makeRawInput(overrides: RawInput = {}): RawInput {
   const base: RawInput = {
-    interview: {
-      startsAt: '2026-10-15T15:00',
-      endsAt: '2026-10-15T16:00',
-      timeZone: 'Europe/London',
-      format: 'in-person',
-      nation: 'england',
-    },
+    // A fresh copy each time: specs may change what they are given.
+    ...structuredClone(SAMPLE_FOLLOW_UP_INPUT),
     employer: { name: 'Brightwater Analytics Ltd', style: 'fast-moving' },
-    role: 'Data Analyst',
-    candidate: { name: 'Sam Patel', linkedin: 'free' },
-    interviewers: [
-      {
-        name: 'Anna Clarke',
-        title: 'Head of Data',
-        email: 'anna.clarke@brightwater.example',
-        onLinkedIn: true,
-        contact: true,
-        notes: 'the move of the reporting stack to dbt and Snowflake',
-      },
-      { name: 'Ben Okafor', title: 'Senior Analyst', email: 'ben@brightwater.example' },
-    ],
     decisionExpectedOn: null,
-    notes: {
-      liked: 'the weekly show-and-tell where analysts present their work to the board',
-      fit: 'three years building retail dashboards in SQL and Python',
-      questions: ['How do analysts split their time between projects and ad-hoc requests?'],
-    },
     now: '2026-10-15T12:00:00+01:00',
   };
   const merged: RawInput = { ...base };
