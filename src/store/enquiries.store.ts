@@ -14,83 +14,89 @@ import type { AttachmentsTable, EnquiriesTable } from './schema.js';
 import { failedAttemptColumns, newMailRow, sentAttemptColumns } from './mail-queue.store.js';
 import { SqlStore } from './sql-store.js';
 
-/**
- * Record field → column, one table read both ways so a field added to one direction cannot be
- * missed in the other.
- */
-const ENQUIRY_COLUMNS = {
-  id: 'id',
-  listingSlug: 'listing_slug',
-  branchId: 'branch_id',
-  audience: 'audience',
-  agencyName: 'agency_name',
-  recipient: 'recipient',
-  senderName: 'sender_name',
-  senderEmail: 'sender_email',
-  senderPhone: 'sender_phone',
-  companyName: 'company_name',
-  jobTitle: 'job_title',
-  employmentType: 'employment_type',
-  message: 'message',
-  attachmentId: 'attachment_id',
-  consentAt: 'consent_at',
-  status: 'status',
-  attempts: 'attempts',
-  createdAt: 'created_at',
-  nextAttemptAt: 'next_attempt_at',
-  lastAttemptAt: 'last_attempt_at',
-  sentAt: 'sent_at',
-  failedAt: 'failed_at',
-  lastError: 'last_error',
-  messageId: 'message_id',
-} as const satisfies Record<keyof EnquiryRecord, keyof EnquiriesTable>;
-
-const ATTACHMENT_COLUMNS = {
-  id: 'id',
-  storedName: 'stored_name',
-  fileName: 'file_name',
-  kind: 'kind',
-  contentType: 'content_type',
-  sizeBytes: 'size_bytes',
-  createdAt: 'created_at',
-  deletedAt: 'deleted_at',
-} as const satisfies Record<keyof AttachmentRecord, keyof AttachmentsTable>;
-
-/** `source` with its keys renamed by `names` (old → new), in the order `names` lists them. */
-function renamed<T>(source: object, names: Readonly<Record<string, string>>, reverse = false): T {
-  const values = source as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(names).map(([from, to]) => (reverse ? [from, values[to]] : [to, values[from]])),
-  ) as T;
-}
-
-/**
- * Both directions of a record ↔ row mapping from one column table; `narrow` types the columns
- * SQL hands back loosely (strings for unions, counts that PostgreSQL returns as strings).
- */
-function rowMapping<Rec, Row>(
-  columns: Readonly<Record<string, string>>,
-  narrow: (row: Selectable<Row>) => Partial<Rec>,
-) {
+function toEnquiryRow(e: EnquiryRecord): EnquiriesTable {
   return {
-    toRow: (record: Rec): Row => renamed<Row>(record as object, columns),
-    fromRow: (row: Selectable<Row>): Rec => ({
-      ...renamed<Rec>(row, columns, true),
-      ...narrow(row),
-    }),
+    id: e.id,
+    listing_slug: e.listingSlug,
+    branch_id: e.branchId,
+    audience: e.audience,
+    agency_name: e.agencyName,
+    recipient: e.recipient,
+    sender_name: e.senderName,
+    sender_email: e.senderEmail,
+    sender_phone: e.senderPhone,
+    company_name: e.companyName,
+    job_title: e.jobTitle,
+    employment_type: e.employmentType,
+    message: e.message,
+    attachment_id: e.attachmentId,
+    consent_at: e.consentAt,
+    status: e.status,
+    attempts: e.attempts,
+    created_at: e.createdAt,
+    next_attempt_at: e.nextAttemptAt,
+    last_attempt_at: e.lastAttemptAt,
+    sent_at: e.sentAt,
+    failed_at: e.failedAt,
+    last_error: e.lastError,
+    message_id: e.messageId,
   };
 }
 
-const enquiryRows = rowMapping<EnquiryRecord, EnquiriesTable>(ENQUIRY_COLUMNS, (r) => ({
-  audience: r.audience as Audience,
-  status: r.status as EnquiryStatus,
-  attempts: Number(r.attempts),
-}));
+function fromEnquiryRow(r: Selectable<EnquiriesTable>): EnquiryRecord {
+  return {
+    id: r.id,
+    listingSlug: r.listing_slug,
+    branchId: r.branch_id,
+    audience: r.audience as Audience,
+    agencyName: r.agency_name,
+    recipient: r.recipient,
+    senderName: r.sender_name,
+    senderEmail: r.sender_email,
+    senderPhone: r.sender_phone,
+    companyName: r.company_name,
+    jobTitle: r.job_title,
+    employmentType: r.employment_type,
+    message: r.message,
+    attachmentId: r.attachment_id,
+    consentAt: r.consent_at,
+    status: r.status as EnquiryStatus,
+    attempts: Number(r.attempts),
+    createdAt: r.created_at,
+    nextAttemptAt: r.next_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    sentAt: r.sent_at,
+    failedAt: r.failed_at,
+    lastError: r.last_error,
+    messageId: r.message_id,
+  };
+}
 
-const attachmentRows = rowMapping<AttachmentRecord, AttachmentsTable>(ATTACHMENT_COLUMNS, (r) => ({
-  kind: r.kind as DocumentKind,
-  sizeBytes: Number(r.size_bytes),
-}));
+function toAttachmentRow(a: AttachmentRecord): AttachmentsTable {
+  return {
+    id: a.id,
+    stored_name: a.storedName,
+    file_name: a.fileName,
+    kind: a.kind,
+    content_type: a.contentType,
+    size_bytes: a.sizeBytes,
+    created_at: a.createdAt,
+    deleted_at: a.deletedAt,
+  };
+}
+
+function fromAttachmentRow(r: Selectable<AttachmentsTable>): AttachmentRecord {
+  return {
+    id: r.id,
+    storedName: r.stored_name,
+    fileName: r.file_name,
+    kind: r.kind as DocumentKind,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+  };
+}
 
 // Instants are stored as ISO strings in UTC (toISOString), which sort as text in time order on
 // both dialects.
@@ -127,8 +133,8 @@ export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
   async createEnquiry(enquiry: EnquiryRecord, attachment: AttachmentRecord | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (attachment)
-        await trx.insertInto('attachments').values(attachmentRows.toRow(attachment)).execute();
-      await trx.insertInto('enquiries').values(enquiryRows.toRow(enquiry)).execute();
+        await trx.insertInto('attachments').values(toAttachmentRow(attachment)).execute();
+      await trx.insertInto('enquiries').values(toEnquiryRow(enquiry)).execute();
       // Its email joins the mail queue in the same transaction: stored means queued.
       await trx
         .insertInto('mail_queue')
@@ -150,11 +156,11 @@ export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
   }
 
   async findEnquiry(id: string): Promise<EnquiryRecord | undefined> {
-    return this.findOne('enquiries', 'id', id, enquiryRows.fromRow);
+    return this.findOne('enquiries', 'id', id, fromEnquiryRow);
   }
 
   async findAttachment(id: string): Promise<AttachmentRecord | undefined> {
-    return this.findOne('attachments', 'id', id, attachmentRows.fromRow);
+    return this.findOne('attachments', 'id', id, fromAttachmentRow);
   }
 
   async recordSent(id: string, at: string, messageId: string): Promise<void> {
@@ -186,7 +192,7 @@ export class SqlEnquiryStore extends SqlStore implements EnquiryStore {
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map(attachmentRows.fromRow);
+    return rows.map(fromAttachmentRow);
   }
 
   async markAttachmentDeleted(id: string, at: string): Promise<void> {
