@@ -49,23 +49,27 @@ export function registerAccountPages(
   registerApiTokenPages(signedIn, context, change);
   registerCalendarFeedPages(signedIn, context, change);
 
-  // Each change posts the named form fields to its service and reports back on the account page.
-  for (const [kind, update, fields] of [
-    ['password', changePassword, ['currentPassword', 'newPassword']],
-    ['email', changeEmail, ['email', 'password']],
-  ] as const) {
-    signedIn.post(
-      `/account/${kind}`,
-      change(kind, async (request) => {
-        await update(
-          context.accounts,
-          request.account!,
-          Object.fromEntries(fields.map((field) => [field, formText(request.body, field)])),
-        );
-        return `/account?done=${kind}`;
-      }),
-    );
-  }
+  signedIn.post(
+    '/account/password',
+    change('password', async (request) => {
+      await changePassword(context.accounts, request.account!, {
+        currentPassword: formText(request.body, 'currentPassword'),
+        newPassword: formText(request.body, 'newPassword'),
+      });
+      return '/account?done=password';
+    }),
+  );
+
+  signedIn.post(
+    '/account/email',
+    change('email', async (request) => {
+      await changeEmail(context.accounts, request.account!, {
+        email: formText(request.body, 'email'),
+        password: formText(request.body, 'password'),
+      });
+      return '/account?done=email';
+    }),
+  );
 
   signedIn.get('/account/export', async (request, reply) => {
     const data = await exportAccount(context.exports, request.account!.user.id);
