@@ -69,7 +69,7 @@ export interface AppDeps {
   checkDatabase?: () => Promise<void>;
 }
 
-/** What the account routes need, wired in server.ts (config -> stores -> here). */
+/** What the account routes need, built by composeApp (compose.ts) from the configuration. */
 export interface AccountsAppDeps extends AccountStores {
   interviewStore: InterviewStore;
   rateLimitStore: RateLimitStore;

@@ -1,4 +1,4 @@
-/** The security headers of every page (set by the website's scope in src/http/web.routes.ts). */
+/** The security headers of every page (set by the website's scope in src/web/index.ts and by app.ts for the router's own errors). */
 
 // No third parties: every script, style, image and connection is this site. No form-action:
 // Visit Website is a form whose answer redirects to the agency's own site, which form-action

@@ -264,6 +264,7 @@ describe('account and interview pages, without JavaScript', () => {
       password: GOOD_PASSWORD,
     });
     expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.body).toContain('Enter an email address like name@example.com.');
     const moved = await submitForm(sam, '/account', '/account/email', {
       email: 'sam.new@example.com',
       password: GOOD_PASSWORD,
